@@ -1,0 +1,1 @@
+"""The newskg ontology (OWL) and SHACL shapes, in Turtle."""

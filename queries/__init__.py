@@ -1,0 +1,1 @@
+"""Named SPARQL queries shipped with newskg (one .rq file each)."""
