@@ -210,3 +210,69 @@ def _extraction_text(ex: Extraction) -> str:
         lines.append(f"            {rel.evidence.start}-{rel.evidence.end}: "
                      f"\"{' '.join(rel.evidence.text.split())}\"")
     return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False), metavar="GOLD_DIR")
+@click.option("-v", "--verbose", is_flag=True,
+              help="List every false positive, false negative and status mismatch with its "
+                   "passage id and evidence.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures (and errors) as JSON.")
+@click.option("--min-f1", type=click.FloatRange(0.0, 1.0), metavar="X",
+              help="Exit 1 when the micro-averaged F1 is below X.")
+@click.option("--model", metavar="NAME", help="spaCy pipeline to load (as for kg build).")
+@handle_errors
+def evaluate(gold_dir: str, verbose: bool, as_json: bool, min_f1: float | None,
+             model: str | None) -> None:
+    """Score the extractor against gold passages (STEM.txt + STEM.json per passage).
+
+    Prints precision, recall and F1 per relation and micro-averaged over the direct
+    relations (occurred/planned visits and talks, current/former memberships), and status
+    accuracy: the share of matched facts whose status equals the gold status. Entities match
+    when a label or alternative label equals the gold name or an alias (case, accents,
+    punctuation, possessive 's and a leading "the" ignored); optional, cancelled, negated and
+    speculative gold facts count neither way.
+
+    \b
+    Exit codes:
+      0  scored (and --min-f1, if given, was met)
+      1  --min-f1 was not met
+      2  the gold folder is unreadable or the model cannot be loaded
+
+    \b
+    Example:
+      kg evaluate devset/ -v --min-f1 0.85
+    """
+    from kg.evaluate import evaluate as run_evaluate
+    from kg.extract import Extractor
+
+    with _Progress(enabled=not as_json) as progress:
+        report = run_evaluate(gold_dir, Extractor(model), on_progress=progress.update)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_evaluation_text(report, verbose))
+    if min_f1 is not None and report.micro.f1 < min_f1:
+        click.secho(f"micro-F1 {report.micro.f1:.3f} is below --min-f1 {min_f1:.3f}", fg="red",
+                    err=True)
+        sys.exit(1)
+
+
+def _evaluation_text(report: Any, verbose: bool) -> str:
+    lines = []
+    if verbose:
+        for fact in report.errors:
+            status = (f"{fact.status} (gold {fact.gold_status})" if fact.outcome == "STATUS"
+                      else fact.status)
+            lines.append(f"{fact.outcome:<6} {fact.passage}  {fact.kind:<9} {fact.subject} -> "
+                         f"{fact.object}  [{status}]")
+            lines.append(f"         \"{' '.join(fact.evidence.split())}\"")
+        lines.append("")
+    lines.append(f"{report.passages} passages")
+    lines.append(f"{'relation':<10} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}")
+    for name, score in [*report.scores.items(), ("micro", report.micro)]:
+        lines.append(f"{name:<10} {score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f} "
+                     f"{score.tp:>5} {score.fp:>5} {score.fn:>5}")
+    lines.append(f"status accuracy {report.status_accuracy:.3f} "
+                 f"({report.status_correct}/{report.status_total} matched facts)")
+    return "\n".join(lines)

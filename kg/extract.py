@@ -1,0 +1,61 @@
+"""Run the NLP pipeline and every relation rule over articles: Article -> Extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.membership import find_memberships
+from kg.model import Article, Extraction, Relation
+from kg.nlp import load_pipeline
+from kg.resolve import resolve
+
+try:
+    from kg.events import find_events
+except ImportError:  # the visits/talksWith rules ship separately
+    find_events = None
+
+
+class Extractor:
+    """Entities and relations of articles, with one spaCy pipeline loaded once."""
+
+    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article."""
+        return self._from_doc(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract many articles, parsing them in batches with nlp.pipe."""
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._from_doc(article, doc)
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        resolution = resolve(doc)
+        relations = list(find_memberships(doc, resolution))
+        if find_events is not None:
+            relations += find_events(doc, resolution)
+        keys = {entity.key for entity in resolution.entities}
+        relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
+        return Extraction(article, resolution.entities, tuple(dedupe(relations)))
+
+
+def dedupe(relations: Iterable[Relation]) -> list[Relation]:
+    """One relation per (kind, subject, object, status), keeping the most confident evidence.
+
+    talksWith is symmetric, so its two directions are one relation.
+    """
+    best: dict[tuple[str, str, str, str], Relation] = {}
+    for relation in relations:
+        ends = (relation.subject, relation.object)
+        if relation.kind == "talksWith":
+            ends = tuple(sorted(ends))
+        key = (relation.kind, *ends, relation.status)
+        current = best.get(key)
+        if current is None or (relation.confidence, -relation.evidence.start) > (current.confidence, -current.evidence.start):
+            best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.evidence.start, r.kind, r.subject, r.object))

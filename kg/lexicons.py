@@ -1,0 +1,252 @@
+"""Generic world lexicons used by entity repair, resolution and membership rules.
+
+Data only: titles, honorifics, demonyms, country aliases, party abbreviations and the head
+nouns that name government bodies. Nothing here is specific to any article.
+"""
+
+from __future__ import annotations
+
+# Title phrase (as written, matched case-insensitively) -> role recorded for the person.
+TITLES: dict[str, str] = {
+    "president": "President",
+    "vice president": "Vice President",
+    "vice-president": "Vice President",
+    "prime minister": "Prime Minister",
+    "deputy prime minister": "Deputy Prime Minister",
+    "premier": "Premier",
+    "vice premier": "Vice Premier",
+    "chancellor": "Chancellor",
+    "king": "King",
+    "queen": "Queen",
+    "prince": "Prince",
+    "crown prince": "Crown Prince",
+    "emir": "Emir",
+    "sheikh": "Sheikh",
+    "secretary": "Secretary",
+    "secretary of state": "Secretary of State",
+    "deputy secretary of state": "Deputy Secretary of State",
+    "assistant secretary of state": "Assistant Secretary of State",
+    "under secretary": "Under Secretary",
+    "deputy secretary": "Deputy Secretary",
+    "assistant secretary": "Assistant Secretary",
+    "secretary of defense": "Secretary of Defense",
+    "defense secretary": "Defense Secretary",
+    "secretary of the treasury": "Secretary of the Treasury",
+    "treasury secretary": "Treasury Secretary",
+    "secretary of commerce": "Secretary of Commerce",
+    "commerce secretary": "Commerce Secretary",
+    "home secretary": "Home Secretary",
+    "foreign secretary": "Foreign Secretary",
+    "secretary general": "Secretary General",
+    "secretary-general": "Secretary-General",
+    "deputy secretary general": "Deputy Secretary General",
+    "foreign minister": "Foreign Minister",
+    "minister of foreign affairs": "Minister of Foreign Affairs",
+    "defense minister": "Defense Minister",
+    "defence minister": "Defence Minister",
+    "minister of defense": "Minister of Defense",
+    "minister of defence": "Minister of Defence",
+    "finance minister": "Finance Minister",
+    "minister of finance": "Minister of Finance",
+    "interior minister": "Interior Minister",
+    "trade minister": "Trade Minister",
+    "minister": "Minister",
+    "deputy minister": "Deputy Minister",
+    "deputy foreign minister": "Deputy Foreign Minister",
+    "state councilor": "State Councilor",
+    "ambassador": "Ambassador",
+    "envoy": "Envoy",
+    "special envoy": "Special Envoy",
+    "special representative": "Special Representative",
+    "high representative": "High Representative",
+    "spokesperson": "spokesperson",
+    "spokeswoman": "spokeswoman",
+    "spokesman": "spokesman",
+    "press secretary": "Press Secretary",
+    "rep.": "Representative",
+    "rep": "Representative",
+    "reps.": "Representative",
+    "representative": "Representative",
+    "representatives": "Representative",
+    "congressman": "Representative",
+    "congresswoman": "Representative",
+    "sen.": "Senator",
+    "sen": "Senator",
+    "sens.": "Senator",
+    "senator": "Senator",
+    "senators": "Senator",
+    "speaker": "Speaker",
+    "governor": "Governor",
+    "gov.": "Governor",
+    "mayor": "Mayor",
+    "chairman": "Chairman",
+    "chairwoman": "Chairwoman",
+    "chair": "Chair",
+    "vice chair": "Vice Chair",
+    "ranking member": "Ranking Member",
+    "vice ranking member": "Vice Ranking Member",
+    "lead republican": "Lead Republican",
+    "lead democrat": "Lead Democrat",
+    "majority leader": "Majority Leader",
+    "minority leader": "Minority Leader",
+    "assistant majority leader": "Assistant Majority Leader",
+    "leader": "Leader",
+    "director": "Director",
+    "director general": "Director General",
+    "director-general": "Director-General",
+    "commissioner": "Commissioner",
+    "administrator": "Administrator",
+    "general": "General",
+    "gen.": "General",
+    "lt. gen.": "Lieutenant General",
+    "admiral": "Admiral",
+    "adm.": "Admiral",
+    "capt.": "Captain",
+    "captain": "Captain",
+    "col.": "Colonel",
+    "colonel": "Colonel",
+    "major": "Major",
+    "commander": "Commander",
+    "supreme leader": "Supreme Leader",
+    "pope": "Pope",
+    "cardinal": "Cardinal",
+    "judge": "Judge",
+    "justice": "Justice",
+    "attorney general": "Attorney General",
+    "national security adviser": "National Security Adviser",
+    "national security advisor": "National Security Advisor",
+    "adviser": "Adviser",
+    "advisor": "Advisor",
+    "ceo": "CEO",
+    "chief executive": "Chief Executive",
+    "founder": "Founder",
+}
+
+# Courtesy forms: stripped from names, never recorded as roles.
+HONORIFICS: frozenset[str] = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam", "lord", "lady", "hon.", "h.e."}
+)
+
+# Words that may precede or sit inside a title without being part of a name.
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    {"former", "ex", "then", "then-", "acting", "incoming", "outgoing", "deputy", "vice", "top", "senior", "new", "late"}
+)
+
+# Country canonical name -> surface forms that name it.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("U.S.", "US", "USA", "U.S.A.", "United States of America", "America", "the United States"),
+    "United Kingdom": ("U.K.", "UK", "Britain", "Great Britain"),
+    "China": ("People's Republic of China", "PRC", "P.R.C.", "Mainland China"),
+    "Taiwan": ("Republic of China",),
+    "Russia": ("Russian Federation",),
+    "South Korea": ("Republic of Korea", "ROK"),
+    "North Korea": ("Democratic People's Republic of Korea", "DPRK"),
+    "Iran": ("Islamic Republic of Iran",),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "Saudi Arabia": ("Kingdom of Saudi Arabia", "KSA"),
+    "Democratic Republic of the Congo": ("DRC", "DR Congo"),
+    "Czech Republic": ("Czechia",),
+    "Netherlands": ("the Netherlands", "Holland"),
+    "Philippines": ("the Philippines",),
+    "Vatican": ("Holy See", "Vatican City"),
+    "Ivory Coast": ("Côte d'Ivoire", "Cote d'Ivoire"),
+    "Myanmar": ("Burma",),
+    "Turkey": ("Türkiye", "Turkiye"),
+}
+
+COUNTRY_NAMES: frozenset[str] = frozenset(
+    {
+        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Argentina", "Armenia", "Australia",
+        "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium",
+        "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia and Herzegovina", "Botswana", "Brazil",
+        "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Canada",
+        "Cape Verde", "Central African Republic", "Chad", "Chile", "China", "Colombia", "Comoros",
+        "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czech Republic", "Denmark", "Djibouti",
+        "Dominica", "Dominican Republic", "Ecuador", "Egypt", "El Salvador", "Equatorial Guinea",
+        "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon", "Gambia",
+        "Georgia", "Germany", "Ghana", "Greece", "Grenada", "Guatemala", "Guinea", "Guinea-Bissau",
+        "Guyana", "Haiti", "Honduras", "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq",
+        "Ireland", "Israel", "Italy", "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan",
+        "Kenya", "Kiribati", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho",
+        "Liberia", "Libya", "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi",
+        "Malaysia", "Maldives", "Mali", "Malta", "Marshall Islands", "Mauritania", "Mauritius",
+        "Mexico", "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco",
+        "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand",
+        "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman",
+        "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru",
+        "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda", "Samoa",
+        "San Marino", "Saudi Arabia", "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore",
+        "Slovakia", "Slovenia", "Solomon Islands", "Somalia", "South Africa", "South Korea",
+        "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland", "Syria",
+        "Taiwan", "Tajikistan", "Tanzania", "Thailand", "Timor-Leste", "Togo", "Tonga",
+        "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
+        "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan",
+        "Vanuatu", "Vatican", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+        "Cook Islands",
+    }
+)
+
+# Demonym -> country it refers to (used to read "Chinese Foreign Ministry", never as an alias).
+DEMONYMS: dict[str, str] = {
+    "American": "United States", "Chinese": "China", "British": "United Kingdom", "French": "France",
+    "German": "Germany", "Italian": "Italy", "Spanish": "Spain", "Russian": "Russia",
+    "Japanese": "Japan", "Korean": "South Korea", "South Korean": "South Korea",
+    "North Korean": "North Korea", "Indian": "India", "Pakistani": "Pakistan", "Iranian": "Iran",
+    "Iraqi": "Iraq", "Israeli": "Israel", "Palestinian": "Palestine", "Saudi": "Saudi Arabia",
+    "Egyptian": "Egypt", "Turkish": "Turkey", "Syrian": "Syria", "Lebanese": "Lebanon",
+    "Jordanian": "Jordan", "Qatari": "Qatar", "Emirati": "United Arab Emirates",
+    "Yemeni": "Yemen", "Sudanese": "Sudan", "Ethiopian": "Ethiopia", "Kenyan": "Kenya",
+    "Nigerian": "Nigeria", "South African": "South Africa", "Brazilian": "Brazil",
+    "Mexican": "Mexico", "Canadian": "Canada", "Argentine": "Argentina", "Colombian": "Colombia",
+    "Venezuelan": "Venezuela", "Cuban": "Cuba", "Chilean": "Chile", "Peruvian": "Peru",
+    "Australian": "Australia", "Indonesian": "Indonesia", "Malaysian": "Malaysia",
+    "Singaporean": "Singapore", "Vietnamese": "Vietnam", "Thai": "Thailand",
+    "Filipino": "Philippines", "Philippine": "Philippines", "Taiwanese": "Taiwan",
+    "Ukrainian": "Ukraine", "Polish": "Poland", "Dutch": "Netherlands", "Belgian": "Belgium",
+    "Swedish": "Sweden", "Norwegian": "Norway", "Danish": "Denmark", "Finnish": "Finland",
+    "Greek": "Greece", "Hungarian": "Hungary", "Czech": "Czech Republic", "Austrian": "Austria",
+    "Swiss": "Switzerland", "Irish": "Ireland", "Portuguese": "Portugal", "Romanian": "Romania",
+    "Serbian": "Serbia", "Afghan": "Afghanistan", "Bangladeshi": "Bangladesh",
+    "Sri Lankan": "Sri Lanka", "Nepali": "Nepal", "Mongolian": "Mongolia",
+    "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Georgian": "Georgia", "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan", "Belarusian": "Belarus", "Lithuanian": "Lithuania",
+    "Latvian": "Latvia", "Estonian": "Estonia", "Moroccan": "Morocco", "Algerian": "Algeria",
+    "Tunisian": "Tunisia", "Libyan": "Libya", "Omani": "Oman", "Kuwaiti": "Kuwait",
+    "Bahraini": "Bahrain", "New Zealand": "New Zealand", "Burmese": "Myanmar",
+    "Cambodian": "Cambodia", "Laotian": "Laos", "Somali": "Somalia", "Ghanaian": "Ghana",
+    "Rwandan": "Rwanda", "Ugandan": "Uganda", "Tanzanian": "Tanzania", "Zimbabwean": "Zimbabwe",
+}
+
+# One-letter party codes in "(D-N.Y.)" / ", R-Texas," -> party name.
+PARTY_CODES: dict[str, str] = {"D": "Democratic Party", "R": "Republican Party", "I": "Independent"}
+
+# Party nouns/adjectives ("a Democrat", "Republicans") -> party name.
+PARTY_WORDS: dict[str, str] = {
+    "democrat": "Democratic Party",
+    "democrats": "Democratic Party",
+    "democratic party": "Democratic Party",
+    "republican": "Republican Party",
+    "republicans": "Republican Party",
+    "republican party": "Republican Party",
+    "gop": "Republican Party",
+}
+
+# Head nouns of named bodies; "X Committee" + "on Y" or "Ministry" + "of Y" is one name.
+ORG_HEADS: frozenset[str] = frozenset(
+    {
+        "ministry", "department", "committee", "subcommittee", "commission", "office", "council",
+        "agency", "administration", "bureau", "embassy", "consulate", "parliament", "assembly",
+        "senate", "congress", "party", "cabinet", "directorate", "secretariat",
+        "authority", "service", "institute", "foundation", "organization", "organisation",
+        "union", "court", "board", "group", "forum", "caucus", "mission", "delegation",
+        "government", "command", "corps", "force", "forces", "army", "navy", "bank", "fund",
+        "alliance", "league", "coalition", "summit", "conference", "dialogue", "program",
+        "programme", "center", "centre", "university", "school", "academy",
+    }
+)
+
+# Words that may join name parts after an ORG head ("Committee on X", "Ministry of X and Y").
+ORG_LINKS: frozenset[str] = frozenset({"on", "of", "for"})
+
+# Word after a person's name that makes the whole phrase an organization ("X administration").
+LEADER_ORG_SUFFIXES: frozenset[str] = frozenset({"administration", "government", "cabinet"})

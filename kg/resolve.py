@@ -1,0 +1,348 @@
+"""Cluster the entity mentions of one article into canonical entities.
+
+Titles and honorifics are stripped from names (and kept as roles and aliases), surnames join
+the full name they abbreviate, "State Department" and "U.S. Department of State" are one body,
+acronyms join their expansion, and an entity's type is voted over all its mentions so that
+one mislabelled "Blinken" (GPE) does not split a person. Keys are deterministic
+(`kg.model.entity_key`), which resolves entities across articles too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicons import (
+    COUNTRIES,
+    COUNTRY_NAMES,
+    DEMONYMS,
+    HONORIFICS,
+    PARTY_CODES,
+    PARTY_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from kg.model import Entity, Mention, entity_key
+from kg.nlp import KEPT_LABELS, title_length
+
+_TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
+# Ties in the type vote go to the more specific reading.
+_TYPE_PRIORITY = {"Person": 3, "Organization": 2, "Place": 1}
+_COUNTRY_ALIAS = {alias.lower(): name for name, aliases in COUNTRIES.items() for alias in aliases} | {
+    name.lower(): name for name in COUNTRY_NAMES
+}
+_DEMONYM_TO_COUNTRY = {d.lower(): c for d, c in DEMONYMS.items()}
+_PARTY_CODE = re.compile(r"(?:\(|,\s)([DRI])\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?(?=[),;])")
+_ORG_OF = re.compile(r"^(ministry|department|office|bureau|secretariat) of (?:the )?(.+)$")
+_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Canonical entities of one article and the entity key of every token inside a mention."""
+
+    entities: tuple[Entity, ...] = ()
+    token_entity: Mapping[int, str] = field(default_factory=dict)
+
+    def entity_of(self, item: Token | Span | int) -> str | None:
+        """Entity key of a token (or token index), or of a span (its root first, then any token)."""
+        if isinstance(item, int):
+            return self.token_entity.get(item)
+        if isinstance(item, Token):
+            return self.token_entity.get(item.i)
+        key = self.token_entity.get(item.root.i)
+        if key:
+            return key
+        keys = Counter(self.token_entity[t.i] for t in item if t.i in self.token_entity)
+        return keys.most_common(1)[0][0] if keys else None
+
+    def by_key(self, key: str) -> Entity | None:
+        """The entity with this key, if any."""
+        for entity in self.entities:
+            if entity.key == key:
+                return entity
+        return None
+
+
+@dataclass
+class _Group:
+    """Mutable cluster used while resolving."""
+
+    names: list[str] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: list[range] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    canonical: str | None = None
+
+    @property
+    def type(self) -> str:
+        votes = Counter()
+        for label, count in self.labels.items():
+            votes[_TYPE_OF_LABEL[label]] += count
+        return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
+
+    @property
+    def first_token(self) -> int:
+        return min(r.start for r in self.tokens)
+
+    def absorb(self, other: _Group) -> None:
+        self.names += other.names
+        self.surfaces += other.surfaces
+        self.labels += other.labels
+        self.mentions += other.mentions
+        self.tokens += other.tokens
+        self.roles += other.roles
+        self.canonical = self.canonical or other.canonical
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used to compare names."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", ascii_only).split())
+
+
+def clean_name(text: str) -> str:
+    """Drop a leading "the", a trailing possessive, and leading titles/honorifics from a name."""
+    text = _LEADING_ARTICLE.sub("", text.strip())
+    text = _POSSESSIVE.sub("", text).strip()
+    words = text.split()
+    n = title_length([w.lower() for w in words])
+    if 0 < n < len(words):
+        words = words[n:]
+    return " ".join(words)
+
+
+def resolve(doc: Doc) -> Resolution:
+    """Cluster the doc's PERSON/ORG/GPE/LOC/FAC ents (and party forms) into entities."""
+    groups: dict[str, _Group] = {}
+    for span, label, name, canonical in _mentions(doc):
+        folded = fold(canonical or name)
+        if not folded:
+            continue
+        group = groups.setdefault(folded, _Group())
+        group.names.append(name)
+        group.surfaces.append(span.text)
+        group.labels[label] += 1
+        group.mentions.append(Mention(span.text, span.start_char, span.end_char, label))
+        group.tokens.append(range(span.start, span.end))
+        group.canonical = group.canonical or canonical
+        titled = _title_before(doc, span)
+        if titled is not None:
+            title_span, role = titled
+            group.roles.append(role)
+            if label == "PERSON":
+                group.surfaces.append(doc[title_span.start : span.end].text)
+    merged = _merge_people(list(groups.values()))
+    merged = _merge_bodies(merged)
+    return _finish(merged)
+
+
+def _mentions(doc: Doc):
+    """(span, label, cleaned name, canonical name or None) for every usable mention."""
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        name = clean_name(ent.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        folded = name.lower()
+        if ent.label_ == "NORP":
+            party = PARTY_WORDS.get(folded)
+            if party:
+                yield ent, "PARTY", name, party
+            continue
+        if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON":
+            continue
+        if name.lower() in (t for t in TITLES) or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
+            continue
+        canonical = None
+        if ent.label_ in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
+            canonical = _COUNTRY_ALIAS[folded]
+            yield ent, "GPE", name, canonical
+            continue
+        yield ent, ent.label_, name, canonical
+    for match in _PARTY_CODE.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and _near_person(doc, span):
+            yield span, "PARTY", match.group(1), PARTY_CODES[match.group(1)]
+
+
+def _near_person(doc: Doc, span: Span) -> bool:
+    """A party code belongs right after a person's name: "Rep. Kim, D-N.J." / "Kim (R-Texas)"."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and 0 <= span.start - ent.end <= 2:
+            return True
+    return False
+
+
+def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
+    """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Qin")."""
+    lowered = [t.lower_ for t in doc]
+    for start in range(max(0, span.start - 6), span.start):
+        if title_length(lowered[start : span.start]) == span.start - start and doc[start].text[:1].isupper():
+            words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
+            role = TITLES.get(" ".join(words))
+            if role is None:
+                return None
+            return doc[start : span.start], role
+    return None
+
+
+def _person_tokens(name: str) -> list[str]:
+    return [w for w in fold(name).split() if len(w) > 1 or name.count(".") == 0]
+
+
+def _merge_people(groups: list[_Group]) -> list[_Group]:
+    """Join surname/short forms ("Blinken", "J. Blinken") to the fullest person name."""
+    people = sorted(
+        (g for g in groups if g.type == "Person" and len(fold(g.names[0]).split()) > 1),
+        key=lambda g: -len(fold(g.names[0]).split()),
+    )
+    absorbed: set[int] = set()
+    for i, short in enumerate(people):
+        short_words = fold(short.names[0]).split()
+        for full in people[:i]:
+            if id(full) in absorbed:
+                continue
+            full_words = fold(full.names[0]).split()
+            if short_words[-1] == full_words[-1] and set(short_words) <= set(full_words) | {w[0] for w in full_words}:
+                full.absorb(short)
+                absorbed.add(id(short))
+                break
+    people = [g for g in people if id(g) not in absorbed]
+    rest = [g for g in groups if g not in people and id(g) not in absorbed]
+    for group in list(rest):
+        words = fold(group.names[0]).split()
+        if len(words) != 1 or (group.canonical and group.type != "Person"):
+            continue
+        candidates = [p for p in people if words[0] in (fold(p.names[0]).split()[-1], fold(p.names[0]).split()[0])]
+        if not candidates:
+            continue
+        if len(candidates) > 1:
+            surname = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
+            candidates = surname or candidates
+        target = _nearest_before(candidates, group.first_token)
+        target.absorb(group)
+        rest.remove(group)
+    return people + rest
+
+
+def _nearest_before(candidates: list[_Group], token: int) -> _Group:
+    before = [g for g in candidates if g.first_token <= token]
+    if before:
+        return max(before, key=lambda g: max(r.start for r in g.tokens if r.start <= token))
+    return min(candidates, key=lambda g: g.first_token)
+
+
+def _body_signature(name: str) -> tuple[str | None, str]:
+    """("united states", "state department") for "U.S. Department of State"."""
+    folded = fold(name)
+    country = None
+    for alias in sorted(_COUNTRY_ALIAS, key=len, reverse=True):
+        prefix = fold(alias)
+        if prefix and folded.startswith(prefix + " "):
+            country, folded = _COUNTRY_ALIAS[alias], folded[len(prefix) + 1 :]
+            break
+    else:
+        for demonym in sorted(_DEMONYM_TO_COUNTRY, key=len, reverse=True):
+            if folded.startswith(demonym + " "):
+                country, folded = _DEMONYM_TO_COUNTRY[demonym], folded[len(demonym) + 1 :]
+                break
+    match = _ORG_OF.match(folded)
+    if match:
+        folded = f"{match.group(2)} {match.group(1)}"
+    return country, folded
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_STOP]
+    return "".join(w[0] for w in words if w[0].isupper()).upper()
+
+
+def _merge_bodies(groups: list[_Group]) -> list[_Group]:
+    """Join "State Department" / "U.S. Department of State" and acronyms to their expansion."""
+    orgs = [g for g in groups if g.type == "Organization" and not g.canonical]
+    by_core: dict[str, list[_Group]] = {}
+    for group in orgs:
+        country, core = _body_signature(group.names[0])
+        by_core.setdefault(core, []).append(group)
+    absorbed: set[int] = set()
+    for members in by_core.values():
+        countries = {_body_signature(g.names[0])[0] for g in members} - {None}
+        if len(members) < 2 or len(countries) > 1:
+            continue
+        keep = max(members, key=lambda g: len(g.names[0]))
+        for other in members:
+            if other is not keep:
+                keep.absorb(other)
+                absorbed.add(id(other))
+    remaining = [g for g in groups if id(g) not in absorbed]
+    expansions = {}
+    for group in remaining:
+        if group.type == "Organization" and len(group.names[0].split()) > 1:
+            expansions.setdefault(_acronym(group.names[0]), []).append(group)
+    for group in list(remaining):
+        name = group.names[0].replace(".", "")
+        if len(name) >= 2 and name.isupper() and " " not in name and len(expansions.get(name, ())) == 1:
+            target = expansions[name][0]
+            if target is not group:
+                target.absorb(group)
+                remaining.remove(group)
+    return remaining
+
+
+def _canonical_name(group: _Group) -> str:
+    if group.canonical:
+        return group.canonical
+    if group.type == "Person":
+        return max(group.names, key=lambda n: (len(n.split()), len(n), n))
+    return max(group.names, key=lambda n: (len(n.split()), len(n), n))
+
+
+def _finish(groups: list[_Group]) -> Resolution:
+    entities: list[Entity] = []
+    token_entity: dict[int, str] = {}
+    used: dict[str, Entity] = {}
+    for group in sorted(groups, key=lambda g: g.first_token):
+        entity_type = group.type
+        name = _canonical_name(group)
+        if entity_type == "Place" and (group.canonical or name in COUNTRY_NAMES):
+            entity_type = "Country"
+        key = entity_key(entity_type, name)
+        aliases = []
+        for form in [*group.names, *group.surfaces]:
+            form = _POSSESSIVE.sub("", form.strip()).strip()
+            if form and form != name and form not in aliases and "\n" not in form:
+                aliases.append(form)
+        roles = tuple(dict.fromkeys(group.roles))
+        mentions = tuple(sorted(set(group.mentions), key=lambda m: m.start))
+        if key in used:
+            previous = used[key]
+            merged = Entity(
+                key,
+                previous.type,
+                previous.name,
+                tuple(dict.fromkeys([*previous.aliases, *aliases])),
+                tuple(sorted(set(previous.mentions + mentions), key=lambda m: m.start)),
+                tuple(dict.fromkeys([*previous.roles, *roles])),
+            )
+            entities[entities.index(previous)] = merged
+            used[key] = merged
+        else:
+            entity = Entity(key, entity_type, name, tuple(aliases), mentions, roles)
+            entities.append(entity)
+            used[key] = entity
+        for tokens in group.tokens:
+            for i in tokens:
+                token_entity[i] = key
+    return Resolution(tuple(entities), token_entity)
