@@ -1,0 +1,666 @@
+"""Find visits and talksWith events in a parsed article.
+
+Every relation comes from a dependency path between a trigger (a verb or noun from the tables
+in `kg.patterns`) and both of its arguments, so entities that merely share a sentence are never
+paired. Arguments are resolved to entity keys through the article's `Resolution`; pronouns,
+definite titles ("the Secretary") and group nouns ("the delegation") are resolved here because
+they matter only as event participants. Status comes from the modality, negation and
+cancellation cues on the trigger's governing chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import combinations
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from kg import patterns as P
+from kg.model import Entity, Relation, Span
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_QUANTIFIERS = frozenset({"both", "all", "each", "some", "most"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+
+
+class Resolution(Protocol):
+    """What event finding needs from `kg.resolve.Resolution`."""
+
+    entities: tuple[Entity, ...]
+    token_entity: Mapping[int, str]
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    subject: str
+    object: str
+    trigger: Token
+    rule: str
+    confidence: float
+
+
+def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """All visits and talksWith relations the patterns find in `doc`, one per pair."""
+    ctx = _Context(doc, resolution)
+    found: list[_Found] = []
+    for token in doc:
+        found.extend(_visits_from(ctx, token))
+        found.extend(_talks_from(ctx, token))
+    return _dedupe(ctx, found)
+
+
+# -- argument resolution -------------------------------------------------------------------
+
+
+class _Context:
+    """The parse plus the resolution, with the lookups the rules share."""
+
+    def __init__(self, doc: Doc, resolution: Resolution) -> None:
+        self.doc = doc
+        self.token_entity = resolution.token_entity
+        self.entities = {entity.key: entity for entity in resolution.entities}
+
+    def type_of(self, key: str) -> str:
+        entity = self.entities.get(key)
+        return entity.type if entity else ""
+
+    def entity_at(self, token: Token) -> str | None:
+        return self.token_entity.get(token.i)
+
+    def refs(self, token: Token, types: frozenset[str]) -> list[str]:
+        """Entity keys of `token` and of everything coordinated or in apposition with it."""
+        keys: list[str] = []
+        for member in _coordinated(token):
+            for key in self.denote(member, types):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def denote(self, token: Token, types: frozenset[str]) -> list[str]:
+        """Entity keys one token stands for: a name, a pronoun, a title or a group noun."""
+        key = self.entity_at(token)
+        if key is not None:
+            return [key] if self.type_of(key) in types else []
+        lower = token.lower_
+        if not types & P.AGENT_TYPES:
+            return []
+        if lower in P.PRONOUNS_SINGULAR and token.pos_ == "PRON":
+            found = self.antecedent(token.i, plural=False)
+            return [k for k in found if self.type_of(k) in types]
+        if lower in P.PRONOUNS_PLURAL and token.pos_ == "PRON":
+            return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
+        lemma = token.lemma_.lower()
+        if lemma in P.GROUP_NOUNS:
+            return [k for k in self.group_members if self.type_of(k) in types]
+        if lemma in P.TITLE_NOUNS:
+            named = [k for child in token.children if child.dep_ == "appos"
+                     for k in self.denote(child, types)]
+            if named:
+                return named
+            if any(child.lower_ == "the" for child in token.children) or token.i == token.sent.start:
+                titled = self.titled_person(token)
+                return [titled] if titled and self.type_of(titled) in types else []
+        return []
+
+    @cached_property
+    def subject_history(self) -> list[tuple[int, tuple[str, ...]]]:
+        """Named (or title-resolved) subjects in text order, for pronoun antecedents."""
+        history: list[tuple[int, tuple[str, ...]]] = []
+        for token in self.doc:
+            if token.dep_ not in _SUBJECTS or token.lower_ in P.PRONOUNS_SINGULAR | P.PRONOUNS_PLURAL:
+                continue
+            keys = tuple(k for member in _coordinated(token)
+                         for k in self._named_or_titled(member)
+                         if self.type_of(k) in P.AGENT_TYPES)
+            if keys:
+                history.append((token.i, keys))
+        return history
+
+    def _named_or_titled(self, token: Token) -> list[str]:
+        key = self.entity_at(token)
+        if key is not None:
+            return [key]
+        if token.lemma_.lower() in P.TITLE_NOUNS:
+            titled = self.titled_person(token)
+            return [titled] if titled else []
+        return []
+
+    def antecedent(self, index: int, *, plural: bool) -> tuple[str, ...]:
+        """The most recent subject before `index` that a he/she (or they) can refer to."""
+        for position, keys in reversed(self.subject_history):
+            if position >= index:
+                continue
+            persons = tuple(k for k in keys if self.type_of(k) == "Person")
+            if plural and len(keys) >= 2:
+                return keys
+            if not plural and len(persons) == 1:
+                return persons
+        if plural:
+            return ()
+        for token in reversed(self.doc[:index]):
+            key = self.entity_at(token)
+            if key is not None and self.type_of(key) == "Person":
+                return (key,)
+        return ()
+
+    @cached_property
+    def person_positions(self) -> list[tuple[int, str]]:
+        return [(i, key) for i, key in sorted(self.token_entity.items())
+                if self.type_of(key) == "Person"]
+
+    def titled_person(self, token: Token) -> str | None:
+        """The person a definite title ("the Deputy Secretary") refers to, if roles say so."""
+        words = [child.lower_ for child in token.children
+                 if child.dep_ == "compound" and child.i < token.i] + [token.lower_]
+        title = " ".join(words)
+        holders = {key for key, entity in self.entities.items()
+                   if entity.type == "Person"
+                   and any(title in role.lower() for role in entity.roles)}
+        if not holders:
+            return None
+        before = [key for i, key in self.person_positions if i < token.i and key in holders]
+        if before:
+            return before[-1]
+        return sorted(holders)[0] if len(holders) == 1 else None
+
+    @cached_property
+    def group_members(self) -> tuple[str, ...]:
+        """People the article places in a delegation: listed, leading it, or travelling with it."""
+        members: list[str] = []
+
+        def add(keys: Iterable[str]) -> None:
+            members.extend(k for k in keys if k not in members and self.type_of(k) == "Person")
+
+        for token in self.doc:
+            if token.lemma_.lower() not in P.GROUP_NOUNS:
+                continue
+            head = token.head
+            if token.dep_ in _SUBJECTS and head.lemma_.lower() in P.GROUP_LIST_VERBS:
+                add(self.token_entity[t.i] for t in head.subtree
+                    if t.i in self.token_entity and t not in set(token.subtree))
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in P.GROUP_LEAD_VERBS:
+                    add(k for agent in child.children if agent.dep_ == "agent"
+                        for pobj in agent.children for k in self.named(pobj))
+            governor, relation = _governor(token)
+            if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+                if relation in {"dobj", "with"} or governor.lemma_.lower() in P.COMPANION_VERBS:
+                    for subject in _subjects_of(governor):
+                        add(self.named(subject))
+                    for obj in governor.children:
+                        if obj.dep_ == "dobj":
+                            add(self.named(obj))
+        return tuple(members)
+
+    def named(self, token: Token) -> list[str]:
+        """Keys of the named entities coordinated at `token` (no pronouns, titles or groups)."""
+        return [key for member in _coordinated(token)
+                if (key := self.entity_at(member)) is not None]
+
+    def agents(self, verb: Token, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
+        """Who does what `verb` says: its subject, inherited along xcomp/conj/purpose chains."""
+        for subject in _subjects_of(verb):
+            target = subject
+            if subject.lower_ in _QUANTIFIERS:
+                target = next((pobj for prep in subject.children if prep.dep_ == "prep"
+                               for pobj in prep.children if pobj.dep_ == "pobj"), subject)
+            if target.lower_ in _RELATIVE and verb.dep_ in {"relcl", "acl"}:
+                target = verb.head
+            return self.refs(target, types)
+        if verb.dep_ in {"relcl", "acl"}:
+            return self.refs(verb.head, types) if verb.head.pos_ in {"PROPN", "NOUN", "PRON"} else []
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+            return self.agents(verb.head, types)
+        if verb.dep_ == "pcomp":
+            governor, _ = _governor(verb)
+            if governor is None:
+                return []
+            if governor.pos_ in {"NOUN", "PROPN"}:
+                companions = self.refs(governor, types)
+                verb_up, _ = _governor(governor)
+                extra = self.agents(verb_up, types) if verb_up is not None else []
+                return _unique(extra + companions)
+            keys = self.agents(governor, types)
+            if governor.lemma_.lower() in P.COMPANION_VERBS:
+                keys += [k for obj in governor.children if obj.dep_ == "dobj"
+                         for k in self.refs(obj, types)]
+            return _unique(keys)
+        return []
+
+    def noun_agents(self, noun: Token, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
+        """Who makes the trip or holds the meeting a noun names."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.refs(child, types)
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return [k for pobj in child.children for k in self.refs(pobj, types)]
+        if noun.dep_ in _SUBJECTS and noun.head.lemma_ == "be":
+            for attr in noun.head.children:
+                if attr.dep_ == "attr":
+                    for child in attr.children:
+                        if child.dep_ == "poss":
+                            return self.refs(child, types)
+            return []
+        governor, _ = _governor(noun)
+        if governor is None:
+            return []
+        if governor.pos_ in {"VERB", "AUX"}:
+            return self.agents(governor, types)
+        if governor.pos_ == "NOUN":
+            return self.noun_agents(governor, types)
+        return []
+
+
+def _coordinated(token: Token) -> Iterator[Token]:
+    """The token, its conjuncts and appositions, recursively ("Lima, Peru, and Quito")."""
+    stack, seen = [token], set()
+    while stack:
+        current = stack.pop()
+        if current.i in seen:
+            continue
+        seen.add(current.i)
+        yield current
+        stack.extend(child for child in current.children if child.dep_ in {"conj", "appos"})
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    return [child for child in verb.children if child.dep_ in _SUBJECTS]
+
+
+def _governor(token: Token) -> tuple[Token | None, str]:
+    """The verb or noun a noun phrase hangs from, and how (dobj, a preposition, ...)."""
+    head = token.head
+    if head is token:
+        return None, ""
+    if token.dep_ in {"pobj", "pcomp"}:
+        prep = head
+        if prep.head is prep:
+            return None, ""
+        return prep.head, prep.lower_
+    if token.dep_ == "conj":
+        return _governor(head)
+    return head, token.dep_
+
+
+def _unique(keys: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for key in keys:
+        if key not in seen:
+            seen.append(key)
+    return seen
+
+
+def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
+    """Tokens reached from `token` along a path of "dep" or "dep:lemma" steps."""
+    frontier = [token]
+    for step in path:
+        dep, _, lemma = step.partition(":")
+        frontier = [child for current in frontier for child in current.children
+                    if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
+    yield from frontier
+
+
+def _places_below(ctx: _Context, token: Token, max_depth: int = 4) -> list[str]:
+    """Places in "in/at X" phrases hanging from `token` within its own clause."""
+    keys: list[str] = []
+    frontier = [(token, 0)]
+    while frontier:
+        current, depth = frontier.pop()
+        for child in current.children:
+            if child.dep_ in _CLAUSE_DEPS or depth >= max_depth:
+                continue
+            if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        keys.extend(k for k in ctx.refs(pobj, P.PLACE_TYPES) if k not in keys)
+            elif child.dep_ in {"prep", "pobj", "dobj", "npadvmod", "conj", "appos"}:
+                frontier.append((child, depth + 1))
+    return keys
+
+
+# -- visits -------------------------------------------------------------------------------
+
+
+def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"}:
+        for rule in P.VISIT_VERB_RULES:
+            if lemma in rule.lemmas:
+                places = _unique(k for path in rule.paths for target in _follow(token, path)
+                                 for k in ctx.refs(target, rule.object_types))
+                if places:
+                    agents = ctx.agents(token) + _companions(ctx, token)
+                    yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
+        yield from _meeting_place_visits(ctx, token, lemma)
+        yield from _be_in_visits(ctx, token, lemma)
+        yield from _fronted_place_visits(ctx, token, lemma)
+    if token.pos_ in {"NOUN", "PROPN"}:
+        for rule in P.VISIT_NOUN_RULES:
+            if lemma in rule.lemmas:
+                places = _noun_destinations(ctx, token, rule)
+                if places:
+                    agents = ctx.noun_agents(token)
+                    yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
+        if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN":
+            places = _places_below(ctx, token, max_depth=3)
+            if places:
+                agents = ctx.noun_agents(token) + [
+                    k for path in (P.WITH,) for target in _follow(token, path)
+                    for k in ctx.refs(target, P.AGENT_TYPES)]
+                rule_id, confidence = P.MEETING_PLACE_RULE
+                yield from _pairs("visits", agents, places, token, rule_id, confidence)
+    yield from _visiting_modifier(ctx, token)
+
+
+def _companions(ctx: _Context, verb: Token) -> list[str]:
+    """People travelling "with" the subject ("flew to Oslo with Smith and a delegation")."""
+    return [k for target in _follow(verb, P.WITH) for k in ctx.refs(target, P.PERSON_TYPES)]
+
+
+def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
+    places = _unique(k for path in rule.paths for target in _follow(noun, path)
+                     for k in ctx.refs(target, rule.object_types))
+    places += [k for child in noun.children if child.dep_ == "compound"
+               for k in ctx.refs(child, rule.object_types) if k not in places]
+    if places or rule.id != "visits.trip_to":
+        return places
+    governor, relation = _governor(noun)
+    if governor is not None and governor.pos_ == "NOUN":
+        governor, relation = _governor(governor)
+    if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() in P.TRIP_LIGHT_VERBS:
+        return _unique(k for target in _follow(governor, P.TO)
+                       for k in ctx.refs(target, rule.object_types))
+    return []
+
+
+def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"A and B met in Bali" and "X hosted Y in Paris": the participants are in that place."""
+    if lemma in P.HOST_PLACE_LEMMAS:
+        guests = [k for obj in verb.children if obj.dep_ == "dobj"
+                  for k in ctx.refs(obj, P.PERSON_TYPES)]
+        places = _places_below(ctx, verb) if guests else []
+        rule_id, confidence = P.HOST_PLACE_RULE
+        yield from _pairs("visits", guests, places, verb, rule_id, confidence)
+        return
+    if lemma not in P.MEETING_PLACE_LEMMAS:
+        return
+    places = [k for k in _places_below(ctx, verb) if not _fronted_place(verb, k, ctx)]
+    if not places:
+        return
+    participants = ctx.agents(verb) + [
+        k for target in _follow(verb, P.WITH) for k in ctx.refs(target, P.AGENT_TYPES)]
+    rule_id, confidence = P.MEETING_PLACE_RULE
+    yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
+    subjects = _subjects_of(verb)
+    first_subject = min((s.left_edge.i for s in subjects), default=verb.i)
+    return any(ctx.entity_at(t) == key for t in verb.doc[verb.sent.start:first_subject])
+
+
+def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"In Jakarta, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
+    if lemma not in P.ACTIVITY_LEMMAS:
+        return
+    subjects = _subjects_of(verb)
+    if not subjects:
+        return
+    first_subject = min(s.left_edge.i for s in subjects)
+    places: list[str] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"} and prep.i < first_subject:
+            places += [k for pobj in prep.children if pobj.dep_ == "pobj"
+                       for k in ctx.refs(pobj, P.PLACE_TYPES)]
+    if places:
+        rule_id, confidence = P.FRONTED_PLACE_RULE
+        yield from _pairs("visits", ctx.agents(verb), _unique(places), verb, rule_id, confidence)
+
+
+def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"X is in Paris for talks" and "his final stop will be in Kyiv"."""
+    if lemma != "be":
+        return
+    places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)
+                     for k in ctx.refs(target, P.PLACE_TYPES))
+    if not places:
+        return
+    for subject in _subjects_of(verb):
+        if subject.lemma_.lower() in P.TRIP_NOUNS:
+            rule_id, confidence = P.NOUN_BE_IN_RULE
+            yield from _pairs("visits", ctx.noun_agents(subject), places, verb, rule_id,
+                              confidence)
+            return
+    if _has_purpose(verb):
+        rule_id, confidence = P.BE_IN_RULE
+        yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
+
+
+def _has_purpose(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+            if any(p.lemma_.lower() in P.BE_IN_PURPOSE_NOUNS or p.lower_ in P.BE_IN_PURPOSE_NOUNS
+                   for p in child.children if p.dep_ == "pobj"):
+                return True
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in P.BE_IN_PURPOSE_VERBS:
+            return True
+    return False
+
+
+def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
+    """"met visiting Secretary Kerry in Beijing": the visitor is in the meeting's place."""
+    if token.lower_ not in P.VISITING_MODIFIERS or token.dep_ not in {"amod", "compound"}:
+        return
+    person = token.head
+    visitors = ctx.refs(person, P.PERSON_TYPES)
+    governor, _ = _governor(person)
+    places = _places_below(ctx, governor) if governor is not None else []
+    rule_id, confidence = P.VISITING_RULE
+    yield from _pairs("visits", visitors, places, token, rule_id, confidence)
+
+
+# -- talksWith ----------------------------------------------------------------------------
+
+
+def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
+    lemma = token.lemma_.lower()
+    if token.pos_ in {"VERB", "AUX"}:
+        partnered = False
+        for rule in P.TALK_VERB_RULES:
+            if lemma not in rule.lemmas:
+                continue
+            partners = _partners(ctx, token, rule)
+            if partners:
+                partnered = True
+                agents = ctx.agents(token)
+                yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
+                yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE, weaker=True)
+        if lemma in P.TALK_GROUP_VERBS and not partnered:
+            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+        if lemma in P.TALK_HOLD_VERBS and any(
+                child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
+                and not list(_follow(child, P.WITH)) for child in token.children):
+            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+    if token.pos_ in {"NOUN", "PROPN"} and lemma in P.TALK_GROUP_NOUNS | {token.lower_}:
+        for rule in P.TALK_NOUN_RULES:
+            if lemma in rule.lemmas or token.lower_ in rule.lemmas:
+                partners = _partners(ctx, token, rule)
+                if partners:
+                    agents = ctx.noun_agents(token)
+                    yield from _pairs("talksWith", agents, partners, token, rule.id,
+                                      rule.confidence)
+        between = [k for target in _follow(token, P.BETWEEN)
+                   for k in ctx.refs(target, P.PARTY_TYPES)]
+        yield from _group_pairs(between, token, *P.GROUP_RULE)
+
+
+def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
+    keys: list[str] = []
+    for path in rule.paths:
+        for target in _follow(trigger, path):
+            if target.lemma_.lower() in P.NOT_TALK_PARTNER_NOUNS:
+                continue
+            if target.lemma_.lower() in P.GROUP_NOUNS:
+                continue
+            keys.extend(k for k in ctx.refs(target, rule.object_types) if k not in keys)
+    return keys
+
+
+def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: float,
+                 weaker: bool = False) -> Iterator[_Found]:
+    """All pairs of a group of two to four named parties meeting together."""
+    group = _unique(keys)
+    if not 2 <= len(group) <= P.MAX_GROUP:
+        return
+    for a, b in combinations(group, 2):
+        yield _Found("talksWith", a, b, trigger, rule_id, confidence * (0.6 if weaker else 1.0))
+
+
+def _pairs(kind: str, subjects: Iterable[str], objects: Iterable[str], trigger: Token,
+           rule_id: str, confidence: float) -> Iterator[_Found]:
+    objects = list(objects)
+    for subject in _unique(subjects):
+        for obj in objects:
+            if subject != obj:
+                yield _Found(kind, subject, obj, trigger, rule_id, confidence)
+
+
+# -- status and output --------------------------------------------------------------------
+
+
+def _governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs whose tense, modality or negation it inherits."""
+    chain = [trigger]
+    current = trigger
+    for _ in range(5):
+        head = current.head
+        if head is current:
+            break
+        if current.pos_ in {"NOUN", "PROPN"}:
+            if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}:
+                current = head
+            elif current.dep_ == "pobj" and head.lower_ in P.NOUN_GOVERNOR_PREPS and head.head is not head:
+                current = head.head
+            elif current.dep_ == "conj":
+                current = head
+                continue
+            else:
+                break
+        elif current.dep_ == "xcomp" or (current.dep_ == "advcl" and _is_infinitive(current)):
+            current = head
+        elif current.dep_ == "conj" and not _has_own_tense(current):
+            current = head
+        elif current.dep_ == "pcomp" and head.head is not head:
+            current = head.head
+        else:
+            break
+        chain.append(current)
+    return chain
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def _has_own_tense(verb: Token) -> bool:
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ != "to" for child in verb.children)
+
+
+def status_of(trigger: Token, kind: str) -> str:
+    """occurred / planned / speculative / cancelled / negated from cues around the trigger."""
+    chain = _governing_chain(trigger)
+    lemmas = [t.lemma_.lower() for t in chain]
+    governors = lemmas[1:]
+    modifiers = [child for child in trigger.children if child.dep_ in {"amod", "compound", "det"}]
+    if any(lemma in P.CANCEL_LEMMAS for lemma in governors) or any(
+            m.lemma_.lower() in P.CANCEL_LEMMAS or m.lower_ in P.CANCEL_LEMMAS for m in modifiers):
+        return "cancelled"
+    for t in chain:
+        particle = P.CANCEL_PARTICLES.get(t.lemma_.lower())
+        if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in t.children):
+            return "cancelled"
+    if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
+            child.dep_ == "neg" for t in chain for child in t.children) or any(
+            m.lower_ == "no" for m in modifiers):
+        return "negated"
+    aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
+    if any(a in P.SPECULATIVE_AUX for a in aux) or any(
+            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
+            m.lower_ in {"possible", "potential"} for m in modifiers):
+        return "speculative"
+    if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
+            or any(lemma in P.PLANNED_GOVERNORS for lemma in governors)
+            or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
+            or _is_to_infinitive_plan(chain) or _future_time(chain) or _scheduled_present(chain)):
+        return "planned"
+    return "occurred"
+
+
+def _is_to_infinitive_plan(chain: list[Token]) -> bool:
+    """"X is to visit Y" / "X is going to visit Y"."""
+    for lower, upper in zip(chain, chain[1:]):
+        if lower.dep_ == "xcomp" and _is_infinitive(lower):
+            if upper.lemma_ == "be" or (upper.lemma_ == "go" and upper.tag_ == "VBG"):
+                return True
+    return False
+
+
+def _future_time(chain: list[Token]) -> bool:
+    for t in chain:
+        for child in t.children:
+            if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:
+                if any(w.lower_ in P.FUTURE_TIME_WORDS for w in child.subtree):
+                    return True
+    return False
+
+
+def _scheduled_present(chain: list[Token]) -> bool:
+    """News uses the simple present for schedules: "Kerry travels to Oslo on May 3"."""
+    top = next((t for t in reversed(chain) if t.pos_ in {"VERB", "AUX"}), None)
+    return (top is not None and top.tag_ in {"VBZ", "VBP"}
+            and top.lemma_.lower() in P.SCHEDULE_PRESENT_LEMMAS)
+
+
+def _evidence(trigger: Token) -> Span:
+    sent = trigger.sent
+    text = trigger.doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text=text[start:end], start=start, end=end)
+
+
+def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
+    """One relation per (kind, pair): asserted statuses first, then confidence, then order."""
+    best: dict[tuple[str, str, str], tuple[tuple, Relation]] = {}
+    for item in found:
+        if not _types_fit(ctx, item):
+            continue
+        subject, obj = item.subject, item.object
+        if item.kind == "talksWith" and obj < subject:
+            subject, obj = obj, subject
+        status = status_of(item.trigger, item.kind)
+        relation = Relation(kind=item.kind, subject=subject, object=obj, status=status,
+                            evidence=_evidence(item.trigger), rule=item.rule,
+                            confidence=item.confidence)
+        rank = (not relation.asserted, -item.confidence, item.trigger.i)
+        key = (item.kind, subject, obj)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, relation)
+    return [relation for _, relation in sorted(best.values(), key=lambda pair: pair[1].evidence.start)]
+
+
+def _types_fit(ctx: _Context, item: _Found) -> bool:
+    subject_type, object_type = ctx.type_of(item.subject), ctx.type_of(item.object)
+    if item.kind == "visits":
+        return subject_type in P.AGENT_TYPES and object_type in P.PLACE_TYPES
+    return subject_type in P.PARTY_TYPES and object_type in P.PARTY_TYPES

@@ -1,0 +1,172 @@
+"""Rule tables for visits and talksWith: trigger lexicons, argument paths and status cues.
+
+Everything here is data. `kg.events` applies it over the dependency parse, so a rule is one row
+and tests parametrize over the rows. A path is a tuple of steps from the trigger token: "dep"
+follows a child with that dependency label, "dep:lemma" also requires the child's lemma (for
+prepositions, e.g. "prep:to" then "pobj"). Rule ids name the row that fired in the output graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Path = tuple[str, ...]
+
+PERSON_TYPES = frozenset({"Person"})
+AGENT_TYPES = frozenset({"Person", "Organization"})
+PLACE_TYPES = frozenset({"Place", "Country"})
+PARTY_TYPES = frozenset({"Person", "Organization", "Place", "Country"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger family: lemmas, where its other argument hangs, and how much we trust it."""
+
+    id: str
+    kind: str
+    lemmas: frozenset[str]
+    paths: tuple[Path, ...]
+    confidence: float
+    pos: frozenset[str] = frozenset({"VERB"})
+    object_types: frozenset[str] = PLACE_TYPES
+
+
+def _rule(rule_id: str, lemmas: str, paths: tuple[Path, ...], confidence: float,
+          pos: str = "VERB", object_types: frozenset[str] = PLACE_TYPES) -> Rule:
+    kind = "visits" if rule_id.startswith("visits.") else "talksWith"
+    return Rule(rule_id, kind, frozenset(lemmas.split()), paths, confidence,
+                frozenset(pos.split()), object_types)
+
+
+TO = ("prep:to", "pobj")
+IN = ("prep:in", "pobj")
+AT = ("prep:at", "pobj")
+FOR = ("prep:for", "pobj")
+WITH = ("prep:with", "pobj")
+BETWEEN = ("prep:between", "pobj")
+OF = ("prep:of", "pobj")
+
+# Verbal visit triggers: the subject of the verb travels to the place the path reaches.
+VISIT_VERB_RULES: tuple[Rule, ...] = (
+    _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
+    _rule("visits.travel_to", "travel fly head go journey jet return come sail drive move",
+          (TO,), 0.9),
+    _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
+    _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
+    _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
+    _rule("visits.begin_in", "begin start conclude end wrap", (IN,), 0.6),
+)
+
+# Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
+TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage stop leg swing "
+                       "codel".split())
+# "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
+TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertake set "
+                             "conclude wrap".split())
+VISIT_NOUN_RULES: tuple[Rule, ...] = (
+    _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
+          "codel swing", (TO,), 0.85, pos="NOUN"),
+    _rule("visits.stop_in", "stop stopover visit leg", (IN, AT), 0.8, pos="NOUN"),
+    _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
+)
+
+# Verbal talk triggers: the subject talks with whoever the path reaches.
+TALK_VERB_RULES: tuple[Rule, ...] = (
+    _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
+          "discuss meet_up", (WITH,), 0.9, object_types=PARTY_TYPES),
+    _rule("talksWith.meet", "meet", (("dobj",),), 0.85, object_types=PARTY_TYPES),
+    _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
+    _rule("talksWith.host", "host receive welcome", (("dobj",),), 0.8,
+          object_types=PERSON_TYPES),
+    _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
+          object_types=PERSON_TYPES),
+)
+
+# Nominal talk triggers ("talks with", "a call with", "his meeting with", "a summit between").
+TALK_NOUNS = ("meeting talk talks call conversation discussion summit dialogue consultation "
+              "negotiation session conference bilateral exchange videoconference teleconference "
+              "tete-a-tete phone")
+TALK_NOUN_RULES: tuple[Rule, ...] = (
+    _rule("talksWith.talks_with", TALK_NOUNS, (WITH,), 0.85, pos="NOUN",
+          object_types=PARTY_TYPES),
+)
+
+# "a meeting between A and B", "A and B met", "A, B and C held talks": all pairs of the group.
+TALK_GROUP_NOUNS = frozenset(TALK_NOUNS.split())
+TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak".split())
+# Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
+TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume".split())
+GROUP_RULE = ("talksWith.meeting_between", 0.85)
+SUBJECT_GROUP_RULE = ("talksWith.met_together", 0.8)
+MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs optional
+
+# A meeting, talk or activity verb with a place ("met in Bali", "In Tokyo, she met ...").
+MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split()) | TALK_GROUP_NOUNS
+MEETING_PLACE_RULE = ("visits.met_in", 0.65)
+HOST_PLACE_LEMMAS = frozenset("host receive welcome".split())
+HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
+# Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
+ACTIVITY_LEMMAS = frozenset(
+    "meet discuss attend participate hold sign tour visit open address deliver launch lead "
+    "join co-chair chair represent speak talk confer negotiate consult travel arrive".split())
+FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
+# "is in Paris for talks", "was in Kyiv on a visit"
+BE_IN_RULE = ("visits.be_in", 0.75)
+BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit conference "
+                                "negotiation negotiations discussion discussions tour".split())
+BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign".split())
+# "Blinken's final stop will be in Kyiv": a trip noun as subject of "be in".
+NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
+# "Xi met visiting Secretary Kerry in Beijing"
+VISITING_MODIFIERS = frozenset("visiting".split())
+VISITING_RULE = ("visits.visiting", 0.75)
+
+# Who the subject is when the trigger has none of its own.
+# "X joined Y and a delegation in departing for ...": companions of the governing verb.
+COMPANION_VERBS = frozenset("join accompany lead".split())
+# Group nouns whose members the article lists ("the delegation includes A, B and C").
+GROUP_NOUNS = frozenset("delegation codel".split())
+GROUP_LIST_VERBS = frozenset("include comprise feature consist be".split())
+GROUP_LEAD_VERBS = frozenset("lead head".split())
+PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
+PRONOUNS_PLURAL = frozenset("they them their".split())
+# Head nouns of a definite description that can stand for a titled person ("the Secretary").
+TITLE_NOUNS = frozenset(
+    "secretary minister president premier senator ambassador envoy chancellor congressman "
+    "congresswoman representative chairman chairwoman chair governor mayor leader king queen "
+    "prince emperor director commissioner spokesperson spokesman spokeswoman general admiral "
+    "delegate diplomat undersecretary counselor advisor adviser administrator".split())
+
+# Media outlets or the press are never a talk partner ("Kim told NPR").
+NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())
+
+# Status cues. Each set is matched on lemmas of the trigger's governing chain.
+PLANNED_AUX = frozenset("will shall 'll wo".split())
+REPORTED_FUTURE_AUX = frozenset("would 'd".split())  # "said X would visit": reported plan
+SPECULATIVE_AUX = frozenset("may might could".split())
+PLANNED_GOVERNORS = frozenset(
+    "schedule plan set intend due slate prepare arrange aim agree decide announce "
+    "expect".split())
+# Under the guideline a visit that "is expected" is planned, while talks that "are expected"
+# are unconfirmed: the kind decides.
+SPECULATIVE_GOVERNORS = {
+    "visits": frozenset("consider mull weigh hope want seek wish explore propose invite "
+                        "urge ask offer".split()),
+    "talksWith": frozenset("consider mull weigh hope want seek wish explore propose invite "
+                           "urge ask offer expect likely possible".split()),
+}
+CANCEL_LEMMAS = frozenset(
+    "cancel postpone scrap delay shelve scrub abandon reschedule suspend defer drop "
+    "cancelled canceled postponed".split())
+CANCEL_PARTICLES = {"call": "off", "put": "off"}
+NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid deny".split())
+NEGATION_WORDS = frozenset("not n't never no".split())
+PLANNED_MODIFIERS = frozenset("upcoming planned forthcoming scheduled proposed next "
+                              "future expected".split())
+FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming later".split())
+# Present-tense travel verbs describe a schedule in news ("Kerry travels to Oslo on May 3").
+SCHEDULE_PRESENT_LEMMAS = frozenset(
+    "travel depart leave begin head visit arrive fly meet start go return set".split())
+# Nominal triggers take their tense from the verb they hang from ("after his stop in X, he
+# will ..."): these prepositions connect the noun to that verb.
+NOUN_GOVERNOR_PREPS = frozenset("on during after before at for in ahead".split())
