@@ -45,9 +45,33 @@ def load_pipeline(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load(name: str) -> Language:
     nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names and LINE_BREAK_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAK_COMPONENT, before="parser")
     if "ner" in nlp.pipe_names and REPAIR_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(REPAIR_COMPONENT, after="ner")
     return nlp
+
+
+LINE_BREAK_COMPONENT = "kg_line_breaks"
+# A line this short ends a headline, byline or dateline, not a hard-wrapped sentence.
+_SHORT_LINE = 60
+
+
+@Language.component(LINE_BREAK_COMPONENT)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, or after a short or fully stopped line.
+
+    Headlines, bylines and datelines carry no final period, so without this the parser glues
+    them to the first sentence and relation rules read across them.
+    """
+    for token in doc[:-1]:
+        if not (token.is_space and "\n" in token.text):
+            continue
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        previous_line = doc.text[line_start : token.idx].strip()
+        if "\n\n" in token.text or len(previous_line) < _SHORT_LINE or previous_line[-1:] in ".!?:\"”":
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
