@@ -276,3 +276,82 @@ def _evaluation_text(report: Any, verbose: bool) -> str:
     lines.append(f"status accuracy {report.status_accuracy:.3f} "
                  f"({report.status_correct}/{report.status_total} matched facts)")
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("query_arg", metavar="QUERY")
+@click.option("--data", "data", multiple=True, metavar="FILE",
+              help="Graph file to query (.ttl .nt .nq .trig .jsonld .rdf); repeat for several. "
+                   "Named graphs are merged into the default graph.")
+@click.option("--endpoint", metavar="URL",
+              help="Query a SPARQL endpoint instead of files (credentials from "
+                   "KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query parameter; entity parameters take a label in any case "
+                   "(--param place=Beijing). Values are bound as RDF terms, never pasted in.")
+@click.option("-f", "--format", "fmt",
+              type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt", "jsonld"]),
+              help="table (default for SELECT/ASK), csv, tsv or json (SPARQL Results JSON); "
+                   "ttl (default for CONSTRUCT/DESCRIBE), nt or jsonld.")
+@click.option("--allow-update", is_flag=True,
+              help="Allow a SPARQL UPDATE; only with --endpoint pointing at the update URL.")
+@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic",
+              show_default=True, help="HTTP authentication scheme for --endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+              help="Seconds to wait for --endpoint.")
+@handle_errors
+def query(query_arg: str, data: tuple[str, ...], endpoint: str | None, params: tuple[str, ...],
+          fmt: str | None, allow_update: bool, auth: str, timeout: float) -> None:
+    """Run SPARQL over graph files or an endpoint and print the answer.
+
+    QUERY is a named query (see `kg queries`), a path to a .rq file, or inline SPARQL.
+    The usual prefixes (kgo: rdfs: skos: prov: dcterms: nif: ...) are predeclared.
+
+    \b
+    Exit codes:
+      0  answered (ASK: true)
+      1  ASK answered false
+      2  bad query, parameter, data file or endpoint
+
+    \b
+    Examples:
+      kg query people-who-visited --data graph.ttl --param place=Beijing
+      kg query timeline --data graph.trig -p entity=Blinken --format csv
+      kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data graph.ttl
+      kg query summary --endpoint http://localhost:7878/query --format json
+    """
+    import shutil
+
+    from kg.query import run
+
+    bound = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            fail(f"--param {item!r} is not NAME=VALUE", "e.g. --param place=Beijing")
+        bound[name.strip()] = value
+    result = run(query_arg, list(data) or None, bound, endpoint=endpoint,
+                 allow_update=allow_update, auth=auth, timeout=timeout)
+    for note in result.notes:
+        click.secho(f"Note: {note}", fg="yellow", err=True)
+    if result.form == "UPDATE":
+        click.echo("update done", err=True)
+        return
+    default = "ttl" if result.graph is not None else "table"
+    width = shutil.get_terminal_size((100, 24)).columns
+    click.echo(result.serialize(fmt or default, width=width), nl=False)
+    if result.form == "ASK" and not result.boolean:
+        sys.exit(1)
+
+
+@main.command()
+@handle_errors
+def queries() -> None:
+    """List the named queries with their descriptions and parameters."""
+    from kg.query import describe_param, named_queries
+
+    for named in named_queries():
+        click.secho(named.name, bold=True)
+        click.echo(f"  {named.description}")
+        for param in named.params:
+            click.echo(f"  --param {describe_param(param)}")
