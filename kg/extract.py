@@ -7,16 +7,11 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.events import find_events
 from kg.membership import find_memberships
 from kg.model import Article, Extraction, Relation
 from kg.nlp import load_pipeline
 from kg.resolve import resolve
-
-try:
-    from kg.events import find_events
-except ImportError:  # the visits/talksWith rules ship separately
-    find_events = None
-
 
 class Extractor:
     """Entities and relations of articles, with one spaCy pipeline loaded once."""
@@ -36,9 +31,7 @@ class Extractor:
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         resolution = resolve(doc)
-        relations = list(find_memberships(doc, resolution))
-        if find_events is not None:
-            relations += find_events(doc, resolution)
+        relations = [*find_memberships(doc, resolution), *find_events(doc, resolution)]
         keys = {entity.key for entity in resolution.entities}
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
         return Extraction(article, resolution.entities, tuple(dedupe(relations)))

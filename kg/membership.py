@@ -1,13 +1,331 @@
-"""memberOf relations: who belongs to, serves on, speaks for or leads which named body."""
+"""memberOf relations: who belongs to, serves on, speaks for or leads which named body.
+
+Rules are data: `TOKEN_PATTERNS` are spaCy Matcher patterns over tokens annotated with the
+article's resolution (`_.kg_type`, `_.kg_role`, `_.kg_party`), each element tagged with the
+slot it fills; `TITLE_BODIES` says which titles name which bodies. A membership needs a tight
+pattern (adjacent title, apposition, party code), never mere co-occurrence in a sentence.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from kg.model import Relation
-from kg.resolve import Resolution
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicons import PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.model import Relation, Span as TextSpan
+from kg.nlp import title_length
+from kg.resolve import Resolution, body_signature, fold
+
+# Nouns that state a position in a body when followed by "of/for/on/at" + the body.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    {
+        "member", "members", "director", "head", "chief", "chairman", "chairwoman", "chair",
+        "spokesperson", "spokesman", "spokeswoman", "leader", "president", "secretary",
+        "minister", "ambassador", "envoy", "official", "officer", "representative", "commander",
+        "adviser", "advisor", "employee", "staffer", "founder", "co-founder", "ceo", "executive",
+        "governor", "deputy", "partner", "correspondent", "reporter", "editor", "analyst",
+        "researcher", "professor", "lawmaker", "legislator", "deputy", "vice-chair", "delegate",
+        "negotiator", "diplomat", "economist", "strategist", "fellow", "aide", "counsel",
+        "administrator", "coordinator", "manager", "general", "lieutenant", "colonel", "captain",
+        "speaker", "whip", "treasurer", "rapporteur", "commissioner", "chancellor", "premier",
+    }
+)
+# Words that may qualify a role without changing it ("a senior member", "the lead Democrat").
+ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
+    {"lead", "ranking", "longtime", "long-time", "veteran", "founding", "permanent", "chief",
+     "principal", "leading", "prominent", "key", "influential", "bipartisan", "special", "assistant",
+     "associate", "executive", "general", "ex-", "erstwhile", "onetime", "one-time", "acting",
+     "department", "press", "foreign", "defense", "defence", "interior", "finance", "majority",
+     "minority", "supreme", "allied", "high"}
+)
+FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired"})
+PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
+MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
+
+_PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
+_ORG = {"_": {"kg_type": "Organization"}, "OP": "+"}
+_COUNTRY = {"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "+"}
+_ROLE = {"_": {"kg_role": True}, "OP": "+"}
+_ROLE_OPT = {"_": {"kg_role": True}, "OP": "*"}
+_POSS = {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}
+_AND = {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}
+_SEP = {"ORTH": {"IN": [",", "(", "—", "–", ";"]}, "OP": "?"}
+_SPACE = {"IS_SPACE": True, "OP": "*"}
+_PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
+_CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
+_DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
+_ADJ = {"POS": "ADJ", "_": {"kg_type": ""}, "OP": "*"}
+_LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    """A Matcher pattern whose elements fill slots: "member", "org", "role" or None."""
+
+    rule: str
+    pattern: tuple[dict, ...]
+    slots: tuple[str | None, ...]
+    confidence: float
+
+
+TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
+    # "State Department spokesperson Jane Roe", "NATO's Secretary General Jane Roe"
+    TokenPattern(
+        "org-title-person",
+        (_ORG, _POSS, _ROLE, _AND, _ROLE_OPT, _PERSON),
+        ("org", None, "role", "role", "role", "member"),
+        0.9,
+    ),
+    # "Jane Roe, a member of the Budget Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
+    TokenPattern(
+        "person-appositive-role",
+        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _ADJ, _ORG),
+        ("member", None, None, None, None, None, "role", "role", None, None, None, "org"),
+        0.85,
+    ),
+    # "Jane Roe, D-Ohio" / "Jane Roe (R-Texas)"
+    TokenPattern(
+        "person-party-code",
+        (_PERSON, {"ORTH": {"IN": [",", "("]}}, {"_": {"kg_party": True}}),
+        ("member", None, "org"),
+        0.95,
+    ),
+    # "Jane Roe, a Republican from Ohio"
+    TokenPattern(
+        "person-appositive-party",
+        (_PERSON, {"ORTH": ","}, _DET, _ADJ, {"_": {"kg_party": True}}),
+        ("member", None, None, None, "org"),
+        0.85,
+    ),
+    # "NATO member Norway", "EU member states Spain"
+    TokenPattern(
+        "org-member-country",
+        (_ORG, {"LOWER": {"IN": sorted(MEMBER_NOUNS)}, "OP": "+"}, _COUNTRY),
+        ("org", "role", "member"),
+        0.85,
+    ),
+)
+
+# Title (lower-case, modifiers removed) -> cores of the bodies it names (see resolve.body_signature).
+# Used only when the passage itself names such a body.
+TITLE_BODIES: dict[str, tuple[str, ...]] = {
+    "secretary of state": ("state department",),
+    "deputy secretary of state": ("state department",),
+    "assistant secretary of state": ("state department",),
+    "secretary of defense": ("defense department", "pentagon", "defense ministry"),
+    "defense secretary": ("defense department", "pentagon", "defense ministry"),
+    "secretary of the treasury": ("treasury department", "treasury"),
+    "treasury secretary": ("treasury department", "treasury"),
+    "secretary of commerce": ("commerce department",),
+    "commerce secretary": ("commerce department",),
+    "foreign minister": ("foreign ministry", "foreign affairs ministry"),
+    "minister of foreign affairs": ("foreign ministry", "foreign affairs ministry"),
+    "foreign secretary": ("foreign office", "foreign commonwealth and development office"),
+    "defense minister": ("defense ministry", "defence ministry"),
+    "defence minister": ("defense ministry", "defence ministry"),
+    "minister of defense": ("defense ministry", "defence ministry"),
+    "minister of defence": ("defense ministry", "defence ministry"),
+    "finance minister": ("finance ministry",),
+    "minister of finance": ("finance ministry",),
+    "interior minister": ("interior ministry",),
+    "senator": ("senate", "united states senate", "us senate"),
+    "senators": ("senate", "united states senate", "us senate"),
+    "sen.": ("senate", "united states senate", "us senate"),
+    "sens.": ("senate", "united states senate", "us senate"),
+    "representative": ("house of representatives", "us house of representatives"),
+    "rep.": ("house of representatives", "us house of representatives"),
+    "attorney general": ("justice department",),
+}
+_PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
+# "the Biden administration": its eponym belongs to it.
+EPONYM_BODIES: frozenset[str] = frozenset({"administration", "government", "cabinet"})
+
+for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default="" if _name == "kg_type" else False)
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(doc: Doc) -> Matcher:
+    vocab_id = id(doc.vocab)
+    if vocab_id not in _MATCHERS:
+        matcher = Matcher(doc.vocab)
+        for pattern in TOKEN_PATTERNS:
+            matcher.add(pattern.rule, [list(pattern.pattern)])
+        _MATCHERS[vocab_id] = matcher
+    return _MATCHERS[vocab_id]
 
 
 def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
-    """memberOf relations stated in the doc."""
-    return []
+    """memberOf relations stated in the doc (deduplication happens in kg.extract)."""
+    _annotate(doc, resolution)
+    relations = list(_token_patterns(doc, resolution))
+    relations += _title_bodies(doc, resolution)
+    relations += _eponyms(doc, resolution)
+    return relations
+
+
+def _annotate(doc: Doc, resolution: Resolution) -> None:
+    """Write entity types, role words and party markers onto the tokens for the Matcher."""
+    types = {entity.key: entity.type for entity in resolution.entities}
+    parties = {entity.key for entity in resolution.entities if fold(entity.name) in {fold(p) for p in PARTY_WORDS.values()}}
+    lowered = [t.lower_ for t in doc]
+    title_tokens: set[int] = set()
+    i = 0
+    while i < len(doc):
+        n = title_length(lowered, i)
+        if n:
+            title_tokens.update(range(i, i + n))
+            i += n
+        else:
+            i += 1
+    for token in doc:
+        key = resolution.token_entity.get(token.i)
+        token._.kg_type = types.get(key, "") if key else ""
+        token._.kg_party = key in parties
+        token._.kg_party_code = False
+        token._.kg_role = key is None and (
+            token.i in title_tokens
+            or token.lower_ in ROLE_NOUNS
+            or token.lower_ in ROLE_MODIFIERS
+            or token.lower_ in PARTY_WORDS
+        ) or bool(key in parties and token.lower_ in PARTY_WORDS)
+    for token in doc:
+        if token._.kg_party and len(token.text) == 1:
+            j = token.i + 1
+            while j < len(doc) and j <= token.i + 4 and doc[j].text not in (",", ")", ";") and not doc[j].is_space:
+                doc[j]._.kg_party_code = True
+                j += 1
+            token._.kg_party_code = True
+
+
+def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
+    by_rule = {p.rule: p for p in TOKEN_PATTERNS}
+    for match_id, start, end, alignment in _matcher(doc)(doc, with_alignments=True):
+        pattern = by_rule[doc.vocab.strings[match_id]]
+        slots: dict[str, list[Token]] = {}
+        for token, element in zip(doc[start:end], alignment):
+            slot = pattern.slots[element]
+            if slot:
+                slots.setdefault(slot, []).append(token)
+        members = {resolution.entity_of(t) for t in slots.get("member", [])}
+        orgs = {resolution.entity_of(t) for t in slots.get("org", [])}
+        if len(members) != 1 or len(orgs) != 1 or None in members | orgs:
+            continue
+        member, org = members.pop(), orgs.pop()
+        role_tokens = slots.get("role", [])
+        status = _status(doc, start, role_tokens)
+        role = _role(role_tokens) if pattern.rule != "person-party-code" else None
+        yield _relation(doc, member, org, status, start, end, pattern.rule, pattern.confidence, role)
+        for token in role_tokens:
+            if token._.kg_party and resolution.entity_of(token) not in (None, org):
+                yield _relation(doc, member, resolution.entity_of(token), status, start, end,
+                                pattern.rule + "+party", pattern.confidence, None)
+
+
+def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
+    cues = {t.lower_ for t in role_tokens}
+    if start > 0:
+        cues.add(doc[start - 1].lower_)
+    if cues & FORMER_CUES:
+        return "former"
+    if cues & PLANNED_CUES:
+        return "planned"
+    return "current"
+
+
+def _role(role_tokens: list[Token]) -> str | None:
+    words = [t.text for t in role_tokens if t.lower_ not in TITLE_MODIFIERS and not t._.kg_party]
+    if not words:
+        return None
+    phrase = " ".join(words)
+    return TITLES.get(phrase.lower(), phrase)
+
+
+def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int, rule: str,
+              confidence: float, role: str | None) -> Relation:
+    return Relation("memberOf", member, org, status, _evidence(doc[start:end]), rule, confidence, role)
+
+
+def _evidence(span: Span) -> TextSpan:
+    """The sentence holding the match, cut at line breaks (headers and signature blocks)."""
+    sent = span.sent
+    start, end = sent.start_char, sent.end_char
+    text = doc_text = span.doc.text
+    before = text.rfind("\n", start, span.start_char)
+    if before != -1:
+        start = before + 1
+    after = text.find("\n", span.end_char, end)
+    if after != -1:
+        end = after
+    while start < end and doc_text[start].isspace():
+        start += 1
+    while end > start and doc_text[end - 1].isspace():
+        end -= 1
+    return TextSpan(doc_text[start:end], start, end)
+
+
+def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
+    bodies: dict[str, list[str]] = {}
+    for entity in resolution.entities:
+        if entity.type == "Organization":
+            for form in (entity.name, *entity.aliases):
+                bodies.setdefault(body_signature(form)[1], []).append(entity.key)
+    relations = []
+    lowered = [t.lower_ for t in doc]
+    for entity in resolution.entities:
+        if entity.type != "Person":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for title_start, title in _titles_before(doc, lowered, span):
+                for core in TITLE_BODIES.get(title, ()):
+                    for org in dict.fromkeys(bodies.get(core, ())):
+                        status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
+                        relations.append(_relation(doc, entity.key, org, status, title_start, span.end,
+                                                   "title-names-body", 0.75, TITLES.get(title)))
+    return relations
+
+
+def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str]]:
+    """Titles right before a person ("Secretary of State X"), or before a coordinated first
+    person under a plural title ("Senators X and Y")."""
+    for start in range(max(0, span.start - 7), span.start):
+        if title_length(lowered[start : span.start]) == span.start - start and doc[start].text[:1].isupper():
+            words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
+            yield start, " ".join(words)
+            return
+    head = span.root
+    if head.dep_ == "conj":
+        first = head.head
+        for start in range(max(0, first.i - 3), first.i):
+            words = lowered[start : first.i]
+            if " ".join(words) in _PLURAL_TITLES:
+                yield start, " ".join(words)
+                return
+
+
+def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """"the Smith administration": Smith belongs to it."""
+    people: dict[str, str] = {}
+    for entity in resolution.entities:
+        if entity.type == "Person":
+            people.setdefault(fold(entity.name).split()[-1], entity.key)
+    relations = []
+    for entity in resolution.entities:
+        words = fold(entity.name).split()
+        if entity.type != "Organization" or len(words) != 2 or words[1] not in EPONYM_BODIES or words[0] not in people:
+            continue
+        mention = entity.mentions[0]
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            relations.append(_relation(doc, people[words[0]], entity.key, "current", span.start, span.end,
+                                       "eponym-body", 0.7, None))
+    return relations

@@ -244,7 +244,7 @@ def _nearest_before(candidates: list[_Group], token: int) -> _Group:
     return min(candidates, key=lambda g: g.first_token)
 
 
-def _body_signature(name: str) -> tuple[str | None, str]:
+def body_signature(name: str) -> tuple[str | None, str]:
     """("united states", "state department") for "U.S. Department of State"."""
     folded = fold(name)
     country = None
@@ -274,11 +274,11 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     orgs = [g for g in groups if g.type == "Organization" and not g.canonical]
     by_core: dict[str, list[_Group]] = {}
     for group in orgs:
-        country, core = _body_signature(group.names[0])
+        country, core = body_signature(group.names[0])
         by_core.setdefault(core, []).append(group)
     absorbed: set[int] = set()
     for members in by_core.values():
-        countries = {_body_signature(g.names[0])[0] for g in members} - {None}
+        countries = {body_signature(g.names[0])[0] for g in members} - {None}
         if len(members) < 2 or len(countries) > 1:
             continue
         keep = max(members, key=lambda g: len(g.names[0]))
