@@ -76,10 +76,25 @@ class _Context:
         """Entity keys of `token` and of everything coordinated or in apposition with it."""
         keys: list[str] = []
         for member in _coordinated(token):
-            for key in self.denote(member, types):
+            for key in self.denote(member, types) + self._adjacent_place(member, types):
                 if key not in keys:
                     keys.append(key)
         return keys
+
+    def _adjacent_place(self, token: Token, types: frozenset[str]) -> list[str]:
+        """"Mogadishu, Somalia": the place right after a place name, whatever the parser did."""
+        key = self.entity_at(token)
+        if key is None or types != P.PLACE_TYPES or self.type_of(key) not in types:
+            return []
+        end = token.i
+        while end + 1 < len(self.doc) and self.entity_at(self.doc[end + 1]) == key:
+            end += 1
+        if end + 2 >= len(self.doc) or self.doc[end + 1].text != ",":
+            return []
+        following = self.entity_at(self.doc[end + 2])
+        if following is None or following == key or self.type_of(following) not in types:
+            return []
+        return [following]
 
     def denote(self, token: Token, types: frozenset[str]) -> list[str]:
         """Entity keys one token stands for: a name, a pronoun, a title or a group noun."""
@@ -131,7 +146,14 @@ class _Context:
         return []
 
     def antecedent(self, index: int, *, plural: bool) -> tuple[str, ...]:
-        """The most recent subject before `index` that a he/she (or they) can refer to."""
+        """The most recent subject before `index` that a he/she (or they) can refer to.
+
+        A pronoun in a fronted phrase points forward to the clause's subject ("After his stop
+        in Rome, Smith will fly to Paris").
+        """
+        forward = self._fronted_subject(self.doc[index])
+        if forward and (plural or len(forward) == 1):
+            return forward
         for position, keys in reversed(self.subject_history):
             if position >= index:
                 continue
@@ -148,6 +170,16 @@ class _Context:
                 return (key,)
         return ()
 
+    def _fronted_subject(self, pronoun: Token) -> tuple[str, ...]:
+        root = pronoun.sent.root
+        subjects = _subjects_of(root)
+        if not subjects or pronoun.i >= min(s.left_edge.i for s in subjects):
+            return ()
+        if any(pronoun in s.subtree for s in subjects):
+            return ()
+        return tuple(k for s in subjects for member in _coordinated(s)
+                     for k in self._named_or_titled(member) if self.type_of(k) == "Person")
+
     @cached_property
     def person_positions(self) -> list[tuple[int, str]]:
         return [(i, key) for i, key in sorted(self.token_entity.items())
@@ -157,10 +189,13 @@ class _Context:
         """The person a definite title ("the Deputy Secretary") refers to, if roles say so."""
         words = [child.lower_ for child in token.children
                  if child.dep_ == "compound" and child.i < token.i] + [token.lower_]
-        title = " ".join(words)
-        holders = {key for key, entity in self.entities.items()
-                   if entity.type == "Person"
-                   and any(title in role.lower() for role in entity.roles)}
+        holders: set[str] = set()
+        for title in (" ".join(words), token.lower_):
+            holders = {key for key, entity in self.entities.items()
+                       if entity.type == "Person"
+                       and any(title in role.lower() for role in entity.roles)}
+            if holders:
+                break
         if not holders:
             return None
         before = [key for i, key in self.person_positions if i < token.i and key in holders]
@@ -299,14 +334,17 @@ def _unique(keys: Iterable[str]) -> list[str]:
 def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
     """Tokens reached from `token` along a path of "dep" or "dep:lemma" steps."""
     frontier = [token]
-    for step in path:
+    for n, step in enumerate(path):
         dep, _, lemma = step.partition(":")
+        if n == 0 and dep == "prep":
+            # "travel May 21 to Muscat": the parser may hang the phrase from the date
+            frontier += [child for child in token.children if child.dep_ == "npadvmod"]
         frontier = [child for current in frontier for child in current.children
                     if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
     yield from frontier
 
 
-def _places_below(ctx: _Context, token: Token, max_depth: int = 4) -> list[str]:
+def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
     """Places in "in/at X" phrases hanging from `token` within its own clause."""
     keys: list[str] = []
     frontier = [(token, 0)]
@@ -394,7 +432,8 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if not places:
         return
     participants = ctx.agents(verb) + [
-        k for target in _follow(verb, P.WITH) for k in ctx.refs(target, P.AGENT_TYPES)]
+        k for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
+        for k in ctx.refs(target, P.AGENT_TYPES)]
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
 
@@ -545,7 +584,8 @@ def _governing_chain(trigger: Token) -> list[Token]:
         if current.pos_ in {"NOUN", "PROPN"}:
             if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}:
                 current = head
-            elif current.dep_ == "pobj" and head.lower_ in P.NOUN_GOVERNOR_PREPS and head.head is not head:
+            elif current.dep_ == "pobj" and head.head is not head and (
+                    head.lower_ in P.NOUN_GOVERNOR_PREPS or head.head.pos_ == "NOUN"):
                 current = head.head
             elif current.dep_ == "conj":
                 current = head
@@ -598,7 +638,8 @@ def status_of(trigger: Token, kind: str) -> str:
     if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
             or any(lemma in P.PLANNED_GOVERNORS for lemma in governors)
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
-            or _is_to_infinitive_plan(chain) or _future_time(chain) or _scheduled_present(chain)):
+            or _is_to_infinitive_plan(chain) or _future_time(chain) or _scheduled_present(chain)
+            or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
         return "planned"
     return "occurred"
 

@@ -49,7 +49,7 @@ OF = ("prep:of", "pobj")
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
-    _rule("visits.travel_to", "travel fly head go journey jet return come sail drive move",
+    _rule("visits.travel_to", "travel fly head go journey jet come sail",
           (TO,), 0.9),
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
@@ -66,7 +66,7 @@ TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertak
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
           "codel swing", (TO,), 0.85, pos="NOUN"),
-    _rule("visits.stop_in", "stop stopover visit leg", (IN, AT), 0.8, pos="NOUN"),
+    _rule("visits.stop_in", "stop stopover visit leg trip tour", (IN, AT), 0.8, pos="NOUN"),
     _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
 )
 
@@ -81,6 +81,9 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
 )
+
+# Departing is the start of a trip: the visits lie ahead ("departs today for Oslo").
+DEPARTURE_LEMMAS = frozenset("depart leave embark".split())
 
 # Nominal talk triggers ("talks with", "a call with", "his meeting with", "a summit between").
 TALK_NOUNS = ("meeting talk talks call conversation discussion summit dialogue consultation "
