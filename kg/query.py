@@ -67,6 +67,10 @@ _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9][\w.-]*$")
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
+# Bound when no entity has the label asked for: an IRI no graph contains, so the query answers
+# nothing (an empty VALUES block would too, but rdflib's engine fails on one).
+NO_MATCH = URIRef("urn:newskg:no-entity-with-this-label")
+
 _LABEL_LOOKUP = f"""SELECT DISTINCT ?entity WHERE {{
   {{ ?entity <{RDFS.label}> ?label }} UNION {{ ?entity <{SKOS.altLabel}> ?label }}
   FILTER (LCASE(STR(?label)) = LCASE(STR(?needle)))
@@ -410,7 +414,7 @@ def _bind_params(
             entities = [iri] if iri is not None else lookup(value.strip())
             if not entities:
                 notes.append(f"no entity is labelled {value.strip()!r} (parameter {name})")
-            bindings[name] = list(entities)
+            bindings[name] = list(entities) or [NO_MATCH]
         elif spec is None and not prepared.declared:
             iri = _iri(value) if value.startswith("<") else None
             bindings[name] = [iri if iri is not None else Literal(value)]

@@ -227,6 +227,14 @@ def from_sparql_json(data: Mapping[str, Any]) -> QueryResult:
     return QueryResult("SELECT", vars=names, bindings=rows)
 
 
+def _simple(term: Node) -> Node:
+    # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib's engine writes the datatype
+    # out for computed strings, Oxigraph does not. One spelling keeps engines comparable.
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
 def from_rdflib(result: Result, form: str) -> QueryResult:
     """A QueryResult from an rdflib query result (any store)."""
     if result.type == "ASK":
@@ -238,5 +246,5 @@ def from_rdflib(result: Result, form: str) -> QueryResult:
         graph += result.graph
         return QueryResult(form, graph=graph)
     names = tuple(str(v) for v in result.vars)
-    rows = tuple({str(k): v for k, v in b.items() if v is not None} for b in result.bindings)
+    rows = tuple({str(k): _simple(v) for k, v in b.items() if v is not None} for b in result.bindings)
     return QueryResult("SELECT", vars=names, bindings=rows)
