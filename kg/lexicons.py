@@ -250,3 +250,14 @@ ORG_LINKS: frozenset[str] = frozenset({"on", "of", "for"})
 
 # Word after a person's name that makes the whole phrase an organization ("X administration").
 LEADER_ORG_SUFFIXES: frozenset[str] = frozenset({"administration", "government", "cabinet"})
+
+# Body nouns that alone ("the Department") name nothing.
+GENERIC_HEADS: frozenset[str] = frozenset(
+    {"department", "ministry", "office", "committee", "subcommittee", "commission", "agency",
+     "bureau", "council", "embassy", "directorate", "secretariat", "delegation", "mission"}
+)
+
+# Heads of event names that the model tends to tag as people ("Finance Ministers Meeting").
+EVENT_HEADS: frozenset[str] = frozenset(
+    {"meeting", "summit", "conference", "forum", "dialogue", "ministerial", "talks", "session", "congress"}
+)

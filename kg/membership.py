@@ -57,7 +57,7 @@ _SPACE = {"IS_SPACE": True, "OP": "*"}
 _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
-_ADJ = {"POS": "ADJ", "_": {"kg_type": ""}, "OP": "*"}
+_ADJ = {"POS": {"IN": ["ADJ", "PROPN"]}, "_": {"kg_type": ""}, "OP": "*"}
 _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
 
 
@@ -295,21 +295,23 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
 
 
 def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str]]:
-    """Titles right before a person ("Secretary of State X"), or before a coordinated first
-    person under a plural title ("Senators X and Y")."""
+    """Titles right before a person ("Secretary of State X"), or a plural title before a list
+    of people ("Senators X (D-Ohio) and Y")."""
     for start in range(max(0, span.start - 7), span.start):
         if title_length(lowered[start : span.start]) == span.start - start and doc[start].text[:1].isupper():
             words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
             yield start, " ".join(words)
             return
-    head = span.root
-    if head.dep_ == "conj":
-        first = head.head
-        for start in range(max(0, first.i - 3), first.i):
-            words = lowered[start : first.i]
-            if " ".join(words) in _PLURAL_TITLES:
-                yield start, " ".join(words)
-                return
+    j = span.start - 1
+    while j >= max(0, span.start - 40):
+        token = doc[j]
+        if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES or lowered[j] in _PLURAL_TITLES:
+            start = j - 1 if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES else j
+            yield start, " ".join(lowered[start : j + 1])
+            return
+        if not (token.text in (",", "(", ")", "and") or token._.kg_party_code or token._.kg_type == "Person"):
+            return
+        j -= 1
 
 
 def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:

