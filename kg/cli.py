@@ -160,9 +160,10 @@ class _Progress:
 def extract(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
     """Show the entities and relations found in articles, with evidence (for debugging).
 
-    Inputs are as for `kg build`. Each relation shows its status, the rule that fired, its
+    INPUT is a .txt, .md, .html or .jsonl file, a folder, a glob, or '-' for standard
+    input, as for `kg build`. Each relation shows its status, the rule that fired, its
     confidence and the evidence text with its character offsets into the article. Exit code
-    2 when any input failed (reported on stderr).
+    2 when any input failed (each reported on stderr with file:line and a hint).
     """
     from kg.build import extract_inputs
 
