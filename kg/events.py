@@ -423,6 +423,9 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
         guests = [k for obj in verb.children if obj.dep_ == "dobj"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
         places = _places_below(ctx, verb) if guests else []
+        if guests and lemma in P.HOST_TO_LEMMAS:
+            places += [k for target in _follow(verb, P.TO)
+                       for k in ctx.refs(target, P.PLACE_TYPES) if k not in places]
         rule_id, confidence = P.HOST_PLACE_RULE
         yield from _pairs("visits", guests, places, verb, rule_id, confidence)
         return
@@ -494,11 +497,17 @@ def _has_purpose(verb: Token) -> bool:
 
 def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
     """"met visiting Secretary Kerry in Beijing": the visitor is in the meeting's place."""
-    if token.lower_ not in P.VISITING_MODIFIERS or token.dep_ not in {"amod", "compound"}:
+    if token.lower_ not in P.VISITING_MODIFIERS:
         return
-    person = token.head
-    visitors = ctx.refs(person, P.PERSON_TYPES)
-    governor, _ = _governor(person)
+    if token.dep_ in {"amod", "compound"}:
+        visitors = ctx.refs(token.head, P.PERSON_TYPES)
+        governor, _ = _governor(token.head)
+    elif token.dep_ == "xcomp":  # "hosted visiting X in Y", parsed as a verb
+        visitors = [k for obj in token.children if obj.dep_ == "dobj"
+                    for k in ctx.refs(obj, P.PERSON_TYPES)]
+        governor = token
+    else:
+        return
     places = _places_below(ctx, governor) if governor is not None else []
     rule_id, confidence = P.VISITING_RULE
     yield from _pairs("visits", visitors, places, token, rule_id, confidence)
@@ -582,7 +591,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
         if head is current:
             break
         if current.pos_ in {"NOUN", "PROPN"}:
-            if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"}:
+            if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "advcl"}:
                 current = head
             elif current.dep_ == "pobj" and head.head is not head and (
                     head.lower_ in P.NOUN_GOVERNOR_PREPS or head.head.pos_ == "NOUN"):

@@ -74,9 +74,10 @@ VISIT_NOUN_RULES: tuple[Rule, ...] = (
 TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
           "discuss meet_up", (WITH,), 0.9, object_types=PARTY_TYPES),
-    _rule("talksWith.meet", "meet", (("dobj",),), 0.85, object_types=PARTY_TYPES),
+    _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj")), 0.85,
+          object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
-    _rule("talksWith.host", "host receive welcome", (("dobj",),), 0.8,
+    _rule("talksWith.host", "host receive welcome", (("dobj",), ("xcomp:visiting", "dobj")), 0.8,
           object_types=PERSON_TYPES),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
@@ -108,6 +109,7 @@ MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split(
 MEETING_PLACE_RULE = ("visits.met_in", 0.65)
 HOST_PLACE_LEMMAS = frozenset("host receive welcome".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
+HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
 # Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
 ACTIVITY_LEMMAS = frozenset(
     "meet discuss attend participate hold sign tour visit open address deliver launch lead "

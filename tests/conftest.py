@@ -60,3 +60,18 @@ def sample_extraction() -> Extraction:
     article = Article("a1", SAMPLE_TEXT, title="Lindqvist in Oslo", date="2024-03-05",
                       url="https://news.example.org/a1")
     return Extraction(article, entities, relations)
+
+
+# --- NLP: the real pipeline, loaded once per test session ---
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline with our components (skips when no model is installed)."""
+    from kg.errors import ModelError
+    from kg.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except ModelError as err:
+        pytest.skip(str(err))

@@ -1,0 +1,235 @@
+"""visits and talksWith on sentences written for these tests, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import patterns as P
+from kg.events import find_events
+from kg.resolve import resolve
+
+LINDQVIST = "person/maria-lindqvist"
+DAHL = "person/henrik-dahl"
+RUIZ = "person/carlos-ruiz"
+NOVAK = "person/elena-novak"
+ALVES = "person/pedro-alves"
+
+
+def _facts(nlp, text: str) -> set[tuple[str, str, str, str, str]]:
+    """(kind, subject, object, status, rule) with talksWith ends in sorted order."""
+    doc = nlp(text)
+    facts = set()
+    for relation in find_events(doc, resolve(doc)):
+        ends = (relation.subject, relation.object)
+        if relation.kind == "talksWith":
+            ends = tuple(sorted(ends))
+        facts.add((relation.kind, *ends, relation.status, relation.rule))
+    return facts
+
+
+def _pairs(facts) -> set[tuple[str, str, str, str]]:
+    return {fact[:4] for fact in facts}
+
+
+# (rule that must fire, text, facts that must be found: kind, subject, object, status)
+POSITIVE = [
+    ("visits.visit", "Foreign Minister Maria Lindqvist visited Lima on Tuesday.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.travel_to", "Maria Lindqvist will travel to Oslo and Helsinki next week.",
+     [("visits", LINDQVIST, "place/oslo", "planned"),
+      ("visits", LINDQVIST, "place/helsinki", "planned")]),
+    ("visits.travel_to", "Henrik Dahl flew from Oslo to Lima.",
+     [("visits", DAHL, "place/lima", "occurred")]),
+    ("visits.arrive_in", "Maria Lindqvist arrived in Warsaw, Poland, on Monday.",
+     [("visits", LINDQVIST, "place/warsaw", "occurred"),
+      ("visits", LINDQVIST, "place/poland", "occurred")]),
+    ("visits.depart_for", "Maria Lindqvist departs for Madrid on Friday.",
+     [("visits", LINDQVIST, "place/madrid", "planned")]),
+    ("visits.stop_in", "Maria Lindqvist stopped in Lisbon on her way home.",
+     [("visits", LINDQVIST, "place/lisbon", "occurred")]),
+    ("visits.begin_in", "Maria Lindqvist began in Lisbon before she flew on.",
+     [("visits", LINDQVIST, "place/lisbon", "occurred")]),
+    ("visits.trip_to", "During his visit to Hanoi, Henrik Dahl signed a trade deal.",
+     [("visits", DAHL, "place/hanoi", "occurred")]),
+    ("visits.trip_to", "Henrik Dahl's trip to Canberra was postponed.",
+     [("visits", DAHL, "place/canberra", "cancelled")]),
+    ("visits.tour_of", "Henrik Dahl ended a tour of Portugal on Sunday.",
+     [("visits", DAHL, "place/portugal", "occurred")]),
+    ("visits.be_in", "Henrik Dahl is in Helsinki for talks with Finnish officials.",
+     [("visits", DAHL, "place/helsinki", "occurred")]),
+    ("visits.stop_be_in", "Henrik Dahl's last stop will be in Hanoi on Friday.",
+     [("visits", DAHL, "place/hanoi", "planned")]),
+    ("visits.met_in", "Maria Lindqvist and Henrik Dahl met in Lisbon last year.",
+     [("visits", LINDQVIST, "place/lisbon", "occurred"),
+      ("visits", DAHL, "place/lisbon", "occurred")]),
+    ("visits.fronted_in", "In Hanoi, Maria Lindqvist will attend a regional forum.",
+     [("visits", LINDQVIST, "place/hanoi", "planned")]),
+    ("visits.visiting", "President Carlos Ruiz hosted visiting Prime Minister Elena Novak in Madrid.",
+     [("visits", NOVAK, "place/madrid", "occurred")]),
+    ("visits.hosted_in", "Carlos Ruiz welcomed Prime Minister Elena Novak to Madrid on Monday.",
+     [("visits", NOVAK, "place/madrid", "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist met with Prime Minister Henrik Dahl on Monday.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist spoke by phone with Carlos Ruiz on Tuesday.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist discussed trade with Pedro Alves.",
+     [("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.meet", "Maria Lindqvist is expected to meet Pedro Alves.",
+     [("talksWith", LINDQVIST, ALVES, "speculative")]),
+    ("talksWith.speak_to", "Maria Lindqvist spoke to Henrik Dahl on Friday.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.host", "Maria Lindqvist received Pedro Alves at the ministry.",
+     [("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.call", "Maria Lindqvist phoned Pedro Alves on Sunday.",
+     [("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.talks_with", "Maria Lindqvist held talks with Carlos Ruiz in Madrid.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred")]),
+    ("talksWith.talks_with", "Maria Lindqvist held a joint press conference with Pedro Alves.",
+     [("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.meeting_between",
+     "A meeting between Maria Lindqvist and Carlos Ruiz is expected next month.",
+     [("talksWith", RUIZ, LINDQVIST, "speculative")]),
+    ("talksWith.met_together", "Maria Lindqvist and Henrik Dahl met in Lisbon last year.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist will meet with Carlos Ruiz, Elena Novak and Pedro Alves.",
+     [("talksWith", RUIZ, LINDQVIST, "planned"), ("talksWith", NOVAK, LINDQVIST, "planned"),
+      ("talksWith", LINDQVIST, ALVES, "planned")]),
+]
+
+ALL_RULE_IDS = sorted(
+    {rule.id for table in (P.VISIT_VERB_RULES, P.VISIT_NOUN_RULES, P.TALK_VERB_RULES,
+                           P.TALK_NOUN_RULES) for rule in table}
+    | {rule_id for rule_id, _ in (P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE,
+                                  P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
+                                  P.NOUN_BE_IN_RULE, P.VISITING_RULE)})
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
+                         ids=[f"{rule}:{text[:30]}" for rule, text, _ in POSITIVE])
+def test_pattern_finds_its_relations(nlp, rule, text, expected):
+    facts = _facts(nlp, text)
+    assert set(expected) <= _pairs(facts)
+    assert rule in {fact[4] for fact in facts}
+
+
+@pytest.mark.parametrize("rule_id", ALL_RULE_IDS)
+def test_every_rule_in_the_tables_has_a_positive_case(rule_id):
+    assert rule_id in {rule for rule, _, _ in POSITIVE}
+
+
+# Text and a relation that must NOT be found (hard negatives from journalistic style).
+NEGATIVE = [
+    ("Maria Lindqvist told NPR that she hopes for progress.",
+     ("talksWith", LINDQVIST, "organization/npr")),
+    ("Maria Lindqvist spoke about Carlos Ruiz at length.", ("talksWith", RUIZ, LINDQVIST)),
+    ("Maria Lindqvist sent a letter to Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
+    ("Henrik Dahl flew from Oslo to Lima.", ("visits", DAHL, "place/oslo")),
+    ("A Lima-based group run by Henrik Dahl criticized the plan.", ("visits", DAHL, "place/lima")),
+    ("Maria Lindqvist, a member of the Oslo City Council, said the vote was fair.",
+     ("visits", LINDQVIST, "place/oslo")),
+    ("Maria Lindqvist said in a statement that Carlos Ruiz should resign.",
+     ("talksWith", RUIZ, LINDQVIST)),
+    ("Henrik Dahl praised Madrid and Lisbon for their reforms.", ("visits", DAHL, "place/madrid")),
+    ("Maria Lindqvist criticized Carlos Ruiz, who met Pedro Alves last week.",
+     ("talksWith", LINDQVIST, ALVES)),
+    ("Maria Lindqvist and Henrik Dahl, who were born in Oslo, met Pedro Alves.",
+     ("visits", LINDQVIST, "place/oslo")),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NEGATIVE, ids=[t[:40] for t, _ in NEGATIVE])
+def test_hard_negatives_are_not_relations(nlp, text, forbidden):
+    kind, a, b = forbidden
+    found = {(k, *sorted((s, o))) if k == "talksWith" else (k, s, o)
+             for k, s, o, _ in _pairs(_facts(nlp, text))}
+    key = (kind, *sorted((a, b))) if kind == "talksWith" else forbidden
+    assert key not in found
+
+
+STATUSES = [
+    ("Henrik Dahl visited Bogota on Monday.", "occurred"),
+    ("Henrik Dahl is visiting Bogota this week.", "occurred"),
+    ("Henrik Dahl will visit Bogota.", "planned"),
+    ("Henrik Dahl is scheduled to visit Bogota this weekend.", "planned"),
+    ("Henrik Dahl plans to visit Bogota in May.", "planned"),
+    ("Henrik Dahl is set to visit Bogota.", "planned"),
+    ("Henrik Dahl is to visit Bogota in June.", "planned"),
+    ("Henrik Dahl is expected to visit Bogota.", "planned"),
+    ("Henrik Dahl travels to Bogota on May 3.", "planned"),
+    ("Henrik Dahl's upcoming trip to Bogota has drawn protests.", "planned"),
+    ("Henrik Dahl may visit Bogota later this year.", "speculative"),
+    ("Henrik Dahl might travel to Bogota.", "speculative"),
+    ("Henrik Dahl is considering a trip to Bogota.", "speculative"),
+    ("Henrik Dahl postponed his trip to Bogota.", "cancelled"),
+    ("Henrik Dahl's visit to Bogota was called off.", "cancelled"),
+    ("Henrik Dahl cancelled his visit to Bogota.", "cancelled"),
+    ("Henrik Dahl did not travel to Bogota.", "negated"),
+    ("Henrik Dahl will not visit Bogota.", "negated"),
+    ("Henrik Dahl declined to visit Bogota.", "negated"),
+    ("Henrik Dahl refused to travel to Bogota.", "negated"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUSES, ids=[t for t, _ in STATUSES])
+def test_visit_status_from_modality_negation_and_cancellation(nlp, text, status):
+    assert ("visits", DAHL, "place/bogota", status) in _pairs(_facts(nlp, text))
+
+
+TALK_STATUSES = [
+    ("Maria Lindqvist met Pedro Alves on Monday.", "occurred"),
+    ("Maria Lindqvist will meet Pedro Alves next week.", "planned"),
+    ("Maria Lindqvist is expected to meet Pedro Alves.", "speculative"),
+    ("Maria Lindqvist could meet Pedro Alves next month.", "speculative"),
+    ("Maria Lindqvist refused to meet Pedro Alves.", "negated"),
+    ("The meeting between Maria Lindqvist and Pedro Alves was called off.", "cancelled"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), TALK_STATUSES, ids=[t for t, _ in TALK_STATUSES])
+def test_talk_status_uses_the_talk_reading_of_expected(nlp, text, status):
+    assert ("talksWith", LINDQVIST, ALVES, status) in _pairs(_facts(nlp, text))
+
+
+def test_pronoun_subject_resolves_to_the_last_person_subject(nlp):
+    text = ("Maria Lindqvist traveled to Oslo. She met Prime Minister Henrik Dahl there. "
+            "She will then travel to Helsinki.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", LINDQVIST, "place/helsinki", "planned") in facts
+    assert ("visits", DAHL, "place/helsinki", "planned") not in facts
+
+
+def test_fronted_pronoun_points_to_the_following_subject(nlp):
+    text = ("Carlos Ruiz spoke on Monday. After her stop in Lisbon, Maria Lindqvist will "
+            "travel to Madrid.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", LINDQVIST, "place/lisbon", "planned") in facts
+    assert not any(fact[1] == RUIZ for fact in facts)
+
+
+def test_delegation_members_visit_where_the_delegation_goes(nlp):
+    text = ("Senator Henrik Dahl landed in Hanoi with a congressional delegation on Monday.\n\n"
+            "The delegation includes Senator Pedro Alves and Representative Elena Novak.")
+    facts = _pairs(_facts(nlp, text))
+    for person in (DAHL, ALVES, NOVAK):
+        assert ("visits", person, "place/hanoi", "occurred") in facts
+
+
+def test_evidence_is_the_sentence_with_exact_offsets(nlp):
+    text = "Carlos Ruiz spoke on Monday.\n\nMaria Lindqvist will travel to Oslo next week."
+    doc = nlp(text)
+    relations = find_events(doc, resolve(doc))
+    assert relations
+    for relation in relations:
+        span = relation.evidence
+        assert text[span.start:span.end] == span.text
+        assert span.text == "Maria Lindqvist will travel to Oslo next week."
+        assert 0 < relation.confidence <= 1
+        assert relation.rule.startswith(relation.kind + ".")
+
+
+def test_one_relation_per_pair_preferring_the_asserted_status(nlp):
+    text = ("Henrik Dahl's earlier trip to Bogota was postponed. "
+            "Henrik Dahl will travel to Bogota on Friday.")
+    doc = nlp(text)
+    visits = [r for r in find_events(doc, resolve(doc)) if r.kind == "visits"]
+    assert [(r.object, r.status) for r in visits] == [("place/bogota", "planned")]

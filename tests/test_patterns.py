@@ -1,0 +1,74 @@
+"""The rule tables are well formed: ids, kinds, paths, lexicons and status cues agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import patterns as P
+from kg.model import EVENT_STATUSES, RELATION_KINDS
+
+RULES = [*P.VISIT_VERB_RULES, *P.VISIT_NOUN_RULES, *P.TALK_VERB_RULES, *P.TALK_NOUN_RULES]
+TYPES = {"Person", "Organization", "Place", "Country"}
+DEPS = {"prep", "pobj", "dobj", "xcomp", "compound"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.id}/{r.pos and sorted(r.pos)[0]}" for r in RULES])
+def test_rule_rows_are_well_formed(rule):
+    assert rule.kind in RELATION_KINDS
+    assert rule.id.startswith(rule.kind + ".")
+    assert 0 < rule.confidence <= 1
+    assert rule.lemmas and all(lemma == lemma.lower() and " " not in lemma for lemma in rule.lemmas)
+    assert rule.pos <= {"VERB", "NOUN"}
+    assert rule.object_types <= TYPES
+    assert rule.paths
+    for path in rule.paths:
+        assert path and all(step.partition(":")[0] in DEPS for step in path)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_visit_rules_point_at_places_and_talk_rules_at_parties(rule):
+    if rule.kind == "visits":
+        assert rule.object_types == P.PLACE_TYPES
+    else:
+        assert rule.object_types <= P.PARTY_TYPES
+
+
+@pytest.mark.parametrize(("rule_id", "confidence"), [
+    P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE, P.HOST_PLACE_RULE,
+    P.FRONTED_PLACE_RULE, P.BE_IN_RULE, P.NOUN_BE_IN_RULE, P.VISITING_RULE])
+def test_structural_rules_have_ids_and_confidences(rule_id, confidence):
+    assert rule_id.split(".")[0] in RELATION_KINDS
+    assert 0 < confidence <= 1
+
+
+def test_speech_and_letter_verbs_are_never_talk_triggers():
+    talk_lemmas = {lemma for rule in P.TALK_VERB_RULES for lemma in rule.lemmas}
+    assert not talk_lemmas & {"tell", "say", "write", "announce", "state", "praise", "criticize"}
+
+
+def test_origin_and_topic_prepositions_never_lead_to_an_argument():
+    steps = {step for rule in RULES for path in rule.paths for step in path}
+    assert not steps & {"prep:from", "prep:about", "prep:on"}
+
+
+@pytest.mark.parametrize("kind", ["visits", "talksWith"])
+def test_status_cue_tables_do_not_contradict_each_other(kind):
+    assert not P.SPECULATIVE_GOVERNORS[kind] & P.CANCEL_LEMMAS
+    assert not P.SPECULATIVE_GOVERNORS[kind] & P.NEGATION_GOVERNORS
+    assert not P.PLANNED_AUX & P.SPECULATIVE_AUX
+    assert not P.CANCEL_LEMMAS & P.NEGATION_GOVERNORS
+
+
+def test_expected_reads_planned_for_visits_and_speculative_for_talks():
+    assert "expect" in P.PLANNED_GOVERNORS
+    assert "expect" not in P.SPECULATIVE_GOVERNORS["visits"]
+    assert "expect" in P.SPECULATIVE_GOVERNORS["talksWith"]
+
+
+def test_every_rule_id_is_unique_per_part_of_speech():
+    keys = [(rule.id, rule.pos) for rule in RULES]
+    assert len(keys) == len(set(keys))
+
+
+def test_statuses_named_by_the_model_cover_the_cues():
+    assert {"occurred", "planned", "speculative", "cancelled", "negated"} == set(EVENT_STATUSES)
