@@ -6,8 +6,8 @@ same text for every engine, so a value can never change the query and local and 
 answer the same rows. Entity parameters take a label as people write it ("Blinken") and are
 first looked up, case-insensitively, among canonical and alternative labels.
 
-Local files load into an embedded Oxigraph store behind rdflib's API (see ENGINES and
-`benchmarks/bench_query.py` for why); an rdflib Graph or Dataset passed in is queried as is.
+Local files load into an embedded engine (kg.engines); an rdflib Graph or Dataset passed in is
+queried as is.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.term import Node
-from rdflib.util import guess_format
 
-from kg.errors import InputError, QueryError
-from kg.results import QueryResult, from_rdflib, from_sparql_json
+from kg.engines import DEFAULT_ENGINE, ENGINES, execute, load_data
+from kg.errors import QueryError
+from kg.results import QueryResult, from_sparql_json
 from kg.vocab import PREFIXES, RDFS, SKOS
 
 __all__ = [
@@ -296,7 +296,7 @@ class _Engine:
             return self._remote(text, form)
         assert self.graph is not None
         try:
-            return from_rdflib(self.graph.query(text), form)
+            return execute(self.graph, text, form)
         except QueryError:
             raise
         except Exception as err:  # engines raise their own types for evaluation errors
@@ -311,70 +311,6 @@ class _Engine:
         if form == "ASK":
             return QueryResult(form, boolean=stores.remote_ask(self.endpoint, text, **options))
         return QueryResult(form, graph=stores.remote_graph(self.endpoint, text, **options))
-
-
-def _oxigraph_dataset() -> Dataset:
-    return Dataset(store="Oxigraph")
-
-
-def _rdflib_dataset() -> Dataset:
-    return Dataset(default_union=True)
-
-
-def _merge_into_default_oxigraph(dataset: Dataset) -> None:
-    # Oxigraph's union default graph is a bag (a triple stated in two article graphs is seen
-    # twice); copying the named graphs into the default graph gives set semantics, as in rdflib.
-    dataset.store._inner.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-
-
-# Embedded engines: name -> (new empty dataset, parser prefix, after-load step).
-ENGINES: dict[str, tuple[Callable[[], Dataset], str, Callable[[Dataset], None] | None]] = {
-    "oxigraph": (_oxigraph_dataset, "ox-", _merge_into_default_oxigraph),
-    "rdflib": (_rdflib_dataset, "", None),
-}
-DEFAULT_ENGINE = "oxigraph"
-
-_OX_FORMATS = {"turtle": "ttl", "nt": "nt", "nquads": "nq", "trig": "trig", "xml": "xml", "n3": "n3", "json-ld": "json-ld"}
-_QUAD_FORMATS = {"nquads", "trig"}
-
-
-def load_data(paths: Sequence[str], engine: str = DEFAULT_ENGINE) -> Dataset:
-    """Load RDF files (format from the suffix) into a fresh embedded dataset."""
-    if engine not in ENGINES:
-        raise QueryError(f"unknown engine {engine!r}", f"engines: {', '.join(ENGINES)}")
-    make, prefix, finish = ENGINES[engine]
-    dataset = make()
-    for path in paths:
-        fmt = guess_format(path)
-        if fmt is None or fmt not in _OX_FORMATS:
-            raise InputError(
-                f"cannot tell the RDF format of {path}",
-                "use a .ttl, .nt, .nq, .trig, .jsonld, .rdf or .n3 file",
-            )
-        if not Path(path).is_file():
-            raise InputError(f"data file not found: {path}", "check the path")
-        parser = prefix + _OX_FORMATS[fmt] if prefix else fmt
-        try:
-            if fmt in _QUAD_FORMATS or not prefix:
-                dataset.parse(path, format=parser)
-            else:
-                dataset.default_graph.parse(path, format=parser)
-        except Exception as err:  # each parser has its own error type; all mean "bad file"
-            raise InputError(f"{path}: {_parse_error_text(err)}", "fix the file or rebuild it with `kg build`") from err
-    if finish is not None:
-        finish(dataset)
-    return dataset
-
-
-def _parse_error_text(err: Exception) -> str:
-    """The parser's own words with the line, whichever parser (Oxigraph, rdflib, JSON) failed."""
-    if isinstance(err, SyntaxError) and err.msg:
-        return err.msg
-    lineno, msg = getattr(err, "lineno", None), getattr(err, "msg", None)
-    if isinstance(lineno, int) and msg:
-        return f"line {lineno}: {msg}"
-    text = " ".join(str(err).split())
-    return text.split(" at ^ in:")[0] or type(err).__name__
 
 
 def _bind_params(
