@@ -443,3 +443,44 @@ class _LoadProgress:
                             dynamic_ncols=True, leave=False)
         self.bar.set_postfix_str(f"{graphs} graphs", refresh=False)
         self.bar.update(triples - self.bar.n)
+
+
+@main.command("validate")
+@click.argument("file", metavar="FILE")
+@click.option("-n", "--max-results", type=click.IntRange(min=0), default=20, show_default=True,
+              help="List at most this many violations (0: all).")
+@click.option("-v", "--verbose", is_flag=True, help="Print pySHACL's full text report instead.")
+@handle_errors
+def validate_command(file: str, max_results: int, verbose: bool) -> None:
+    """Check FILE against the newskg SHACL shapes (ontology/shapes.ttl).
+
+    The format comes from the suffix (.ttl .nt .nq .trig .jsonld); in TriG and N-Quads each
+    article's named graph is checked on its own. Prints "conforms", or each violation with
+    its focus node, property path and message.
+
+    \b
+    Exit codes:
+      0  the graph conforms
+      1  it does not conform
+      2  the file cannot be read or parsed
+    """
+    from kg.validate import validate
+
+    report = validate(file)
+    if verbose:
+        click.echo(report.text.rstrip())
+    elif report.conforms:
+        click.echo(f"{file}: conforms")
+    else:
+        click.echo(f"{file}: does not conform: {report.results} violation"
+                   f"{'' if report.results == 1 else 's'}")
+        shown = report.violations if max_results == 0 else report.violations[:max_results]
+        for violation in shown:
+            path = f" {violation.path}" if violation.path else ""
+            graph = f" (graph <{violation.graph}>)" if violation.graph else ""
+            click.echo(f"  {violation.focus}{path}: {violation.message}{graph}")
+        if len(shown) < report.results:
+            click.echo(f"  ... and {report.results - len(shown)} more "
+                       "(--max-results 0 lists all, -v prints the full report)")
+    if not report.conforms:
+        sys.exit(1)
