@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ ROUTES = {
 
 # Graph Store requests carry whole graphs; this bounds one request (and client memory).
 GSP_BATCH = 50_000
+RAW_BATCH_BYTES = 32 << 20
 
 Progress = Callable[[int, int], None]
 """on_progress(triples_loaded_so_far, graphs_loaded_so_far)."""
@@ -133,29 +135,38 @@ def read_graphs(path: str, *, default_graph: str | None = None,
     Streams: memory is bounded by `max_lines`, not by the file. Syntax errors become an
     InputError naming the file and line.
     """
-    fmt = _format_of(path)
     fallback = default_graph or default_graph_iri(path)
-    current: str | None = None
-    lines: list[str] = []
     try:
-        for quad in ox.parse(path=path, format=fmt):
-            name = quad.graph_name
-            graph = fallback if isinstance(name, ox.DefaultGraph) else name.value
-            if graph != current or len(lines) >= max_lines:
-                if lines and current is not None:
-                    yield Segment(current, tuple(lines))
-                current, lines = graph, []
-            s, p, o = quad.subject, quad.predicate, quad.object
-            if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
-                lines.append(f"{_term(s, graph)} {p} {_term(o, graph)} .")
-            else:
-                lines.append(f"{s} {p} {o} .")
+        yield from _graph_segments(ox.parse(path=path, format=_format_of(path)), fallback, max_lines)
     except SyntaxError as exc:
-        raise InputError(f"{path}: {exc}", hint="fix the file or rebuild it with `kg build`") from None
+        raise _syntax_error(path, exc) from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}", hint="check the path") from None
+
+
+def _graph_segments(quads: Iterable[ox.Quad], fallback: str, max_lines: int) -> Iterator[Segment]:
+    current: str | None = None
+    lines: list[str] = []
+    for quad in quads:
+        name = quad.graph_name
+        graph = fallback if isinstance(name, ox.DefaultGraph) else name.value
+        if graph != current or len(lines) >= max_lines:
+            if lines and current is not None:
+                yield Segment(current, tuple(lines))
+            current, lines = graph, []
+        s, p, o = quad.subject, quad.predicate, quad.object
+        if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
+            lines.append(f"{_term(s, graph)} {p} {_term(o, graph)} .")
+        else:
+            lines.append(f"{s} {p} {o} .")
     if lines and current is not None:
         yield Segment(current, tuple(lines))
+
+
+def _syntax_error(path: str, exc: SyntaxError, line_offset: int = 0) -> InputError:
+    """An InputError naming the file and the line (counted from the file's start)."""
+    message = re.sub(r"\bline (\d+)", lambda m: f"line {int(m.group(1)) + line_offset}", str(exc))
+    return InputError(f"{path}: {message}", hint="fix the file or rebuild it with `kg build`")
 
 
 def _segments(files: Sequence[str], default_graph: str | None, max_lines: int) -> Iterator[Segment]:
@@ -265,25 +276,83 @@ def _load_gsp(segments: Iterable[Segment], store: GraphStore, pipe: _Pipeline) -
         pipe.submit([segment.graph], len(segment.lines), partial(send, segment.graph, body))
 
 
-def _load_bulk(segments: Iterable[Segment], store: GraphStore, pipe: _Pipeline) -> None:
-    """Into an empty store: N-Quads POSTs of about GSP_BATCH quads each, in any order."""
+def _load_bulk(files: Sequence[str], default_graph: str | None, store: GraphStore,
+               pipe: _Pipeline) -> None:
+    """Into an empty store: N-Quads POSTs of a few MB each, in any order."""
+    for path in files:
+        fallback = default_graph or default_graph_iri(path)
+        if os.path.splitext(path)[1].lower() == ".nq":
+            _post_nquads(path, fallback, store, pipe)
+        else:
+            for segment in read_graphs(path, default_graph=fallback):
+                _post_segments([segment], store, pipe)
+
+
+def _post_segments(segments: Iterable[Segment], store: GraphStore, pipe: _Pipeline) -> None:
     parts: list[str] = []
-    pending = 0
-
-    def flush() -> None:
-        nonlocal parts, pending
-        if parts:
-            pipe.submit([], pending, partial(store.post_quads, "".join(parts).encode("utf-8")))
-        parts, pending = [], 0
-
+    count = 0
     for segment in segments:
         pipe.first_time(segment.graph)
         suffix = f" {_iri(segment.graph)} .\n"
         parts.append("".join(line[:-2] + suffix for line in segment.lines))
-        pending += len(segment.lines)
-        if pending >= GSP_BATCH:
-            flush()
-    flush()
+        count += len(segment.lines)
+    if parts:
+        pipe.submit([], count, partial(store.post_quads, "".join(parts).encode("utf-8")))
+
+
+def _post_nquads(path: str, fallback: str, store: GraphStore, pipe: _Pipeline) -> None:
+    """An N-Quads file in slices cut at line ends, each checked then posted.
+
+    A slice with every quad in a named graph and no blank node (all of `kg build` output)
+    goes byte for byte, after a parse that builds no strings (lenient about IRIs, which the
+    store checks anyway); other slices are rewritten. Checking slice by slice lets the store
+    ingest one slice while the next is checked.
+    """
+    offset = 0
+    for body in _line_slices(path):
+        try:
+            graphs = None if b"_:" in body else _named_graphs_only(body)
+            if graphs is None:
+                quads = ox.parse(input=body, format=ox.RdfFormat.N_QUADS)
+                _post_segments(_graph_segments(quads, fallback, GSP_BATCH), store, pipe)
+            else:
+                for graph in graphs:
+                    pipe.first_time(graph)
+                pipe.submit([], sum(graphs.values()), partial(store.post_quads, body))
+        except SyntaxError as exc:
+            raise _syntax_error(path, exc, offset) from None
+        offset += body.count(b"\n")
+
+
+def _named_graphs_only(body: bytes) -> Counter[str] | None:
+    """Quads per graph in an N-Quads slice, or None if a quad is in the default graph."""
+    counts: Counter[str] = Counter()
+    last: object = None
+    for quad in ox.parse(input=body, format=ox.RdfFormat.N_QUADS, lenient=True):
+        name = quad.graph_name
+        if name != last:
+            if isinstance(name, ox.DefaultGraph):
+                return None
+            last, graph = name, name.value
+        counts[graph] += 1
+    return counts
+
+
+def _line_slices(path: str) -> Iterator[bytes]:
+    """The file in blocks of about RAW_BATCH_BYTES, each ending at a line end."""
+    try:
+        with open(path, "rb") as source:
+            tail = b""
+            while block := source.read(RAW_BATCH_BYTES):
+                data = tail + block
+                cut = data.rfind(b"\n") + 1
+                if cut:
+                    yield data[:cut]
+                tail = data[cut:]
+            if tail.strip():
+                yield tail
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}", hint="check the path") from None
 
 
 def _store_is_empty(endpoint: str, auth: str, timeout: float) -> bool:
@@ -327,11 +396,10 @@ def load(files: Sequence[str], *, endpoint: str | None = None, gsp: str | None =
         route, target = "gsp", gsp
         bulk = endpoint is not None and _store_is_empty(endpoint, auth, timeout)
         with GraphStore(gsp, auth=auth, timeout=timeout) as store, pipe:
-            segments = _segments(files, default_graph, GSP_BATCH)
             if bulk:
-                _load_bulk(segments, store, pipe)
+                _load_bulk(files, default_graph, store, pipe)
             else:
-                _load_gsp(segments, store, pipe)
+                _load_gsp(_segments(files, default_graph, GSP_BATCH), store, pipe)
     elif update_endpoint or endpoint:
         route, target = "update", update_endpoint or endpoint or ""
         with pipe:

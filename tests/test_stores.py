@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import signal
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 
-from kg import endpoint
+from kg import endpoint, stores
 from kg.errors import InputError, StoreError
 from kg.mapping import article_graph
 from kg.results import from_sparql_json
@@ -206,6 +207,30 @@ def test_bulk_load_into_an_empty_store(empty_oxigraph, tmp_path, sample_extracti
     assert without_skolems(remote_quads(empty_oxigraph, base)) == without_skolems(local_quads(path))
 
 
+@pytest.mark.parametrize("slice_bytes", [150, 1 << 20])
+def test_bulk_nquads_slices_rewrite_only_what_needs_it(empty_oxigraph, monkeypatch, tmp_path, slice_bytes):
+    """Slices go as they are unless they hold default-graph triples or blank nodes."""
+    monkeypatch.setattr(stores, "RAW_BATCH_BYTES", slice_bytes)
+    path = tmp_path / "mixed.nq"
+    lines = [f'<http://x/s{i}> <http://x/p> "v{i}" <http://x/g{i % 3}> .' for i in range(12)]
+    lines[5] = '<http://x/s5> <http://x/p> "in the default graph" .'
+    lines[9] = '_:b <http://x/p> "blank" <http://x/g0> .'
+    path.write_text("\n".join(lines) + "\n")
+    report = load([str(path)], gsp=empty_oxigraph.gsp, endpoint=empty_oxigraph.query)
+    assert report.bulk and report.triples == 12
+    assert graph_counts(empty_oxigraph.query) == expected_counts(path)
+
+
+def test_bulk_syntax_error_names_the_line_of_the_file(empty_oxigraph, monkeypatch, tmp_path):
+    monkeypatch.setattr(stores, "RAW_BATCH_BYTES", 100)
+    path = tmp_path / "broken.nq"
+    lines = [f'<http://x/s{i}> <http://x/p> "v{i}" <http://x/g> .' for i in range(20)]
+    lines[16] = "<http://x/s16> <http://x/p> ."
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError, match=r"broken\.nq: .*line 17\b"):
+        load([str(path)], gsp=empty_oxigraph.gsp, endpoint=empty_oxigraph.query)
+
+
 def test_killed_load_converges(store, sample_extraction, base, tmp_path):
     """A client killed mid-load, then re-run, leaves what one uninterrupted load leaves."""
     ids = [f"k{i}" for i in range(100)]
@@ -232,6 +257,35 @@ def test_killed_load_converges(store, sample_extraction, base, tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert graph_counts(store.query, prefix=base, auth=store.auth) == expected_counts(fresh)
     assert without_skolems(remote_quads(store, base)) == without_skolems(local_quads(fresh))
+
+
+ARTICLES = [
+    {"id": "e2e-1", "title": "Minister in Tallinn",
+     "text": "Foreign Minister Lena Holm visited Tallinn on Monday. Holm met Prime Minister "
+             "Jaan Kask in Tallinn.\n\nKask, a member of the Reform Party, said talks would go on."},
+    {"id": "e2e-2", "text": "Trade Minister Ilse Varga will travel to Riga next week, "
+                            "officials said. A visit by Varga to Vilnius was called off."},
+]
+
+
+@pytest.mark.parametrize("suffix", [".nq", ".trig"])
+def test_kg_build_output_loads_idempotently(store, suffix, base, tmp_path):
+    """End to end: `kg build` writes the graph, `kg load` loads it twice through the CLI."""
+    source = tmp_path / "articles.jsonl"
+    source.write_text("\n".join(json.dumps(article) for article in ARTICLES) + "\n")
+    built = tmp_path / f"graph{suffix}"
+    result = run_kg("build", str(source), "-o", str(built), "--base", base, "-q", timeout=600)
+    assert result.returncode == 0, result.stderr
+    expected = expected_counts(built)
+    assert set(expected) == {f"{base}graph/e2e-1", f"{base}graph/e2e-2"}
+
+    for route in ROUTES:
+        for _ in range(2):
+            loaded = run_kg("load", str(built), *cli_route_args(store, route), env=store.env())
+            assert loaded.returncode == 0, loaded.stderr
+            assert f"Loaded 2 graphs, {sum(expected.values())} triples" in loaded.stderr
+            assert graph_counts(store.query, prefix=base, auth=store.auth) == expected
+    assert without_skolems(remote_quads(store, base)) == without_skolems(local_quads(built))
 
 
 # --- remote queries -----------------------------------------------------------------------
