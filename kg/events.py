@@ -94,16 +94,24 @@ class _Context:
         following = self.entity_at(self.doc[end + 2])
         if following is None or following == key or self.type_of(following) not in types:
             return []
+        after = end + 2
+        while after < len(self.doc) and self.entity_at(self.doc[after]) == following:
+            after += 1
+        if after < len(self.doc) and self.doc[after].pos_ in {"PROPN", "NOUN"}:
+            return []  # "California, U.S. Secretary ...": the name belongs to what follows
         return [following]
 
     def denote(self, token: Token, types: frozenset[str]) -> list[str]:
         """Entity keys one token stands for: a name, a pronoun, a title or a group noun."""
         key = self.entity_at(token)
-        if key is not None:
-            return [key] if self.type_of(key) in types else []
-        lower = token.lower_
+        if key is not None and self.type_of(key) in types:
+            return [key]
         if not types & P.AGENT_TYPES:
             return []
+        named = self._name_inside(token, types)
+        if key is not None or named:
+            return named
+        lower = token.lower_
         if lower in P.PRONOUNS_SINGULAR and token.pos_ == "PRON":
             found = self.antecedent(token.i, plural=False)
             return [k for k in found if self.type_of(k) in types]
@@ -112,28 +120,71 @@ class _Context:
         lemma = token.lemma_.lower()
         if lemma in P.GROUP_NOUNS:
             return [k for k in self.group_members if self.type_of(k) in types]
-        if lemma in P.TITLE_NOUNS:
-            named = [k for child in token.children if child.dep_ == "appos"
-                     for k in self.denote(child, types)]
+        if lemma in P.TITLE_NOUNS or token.pos_ == "PROPN":
+            named = self._titled_name(token, types)
             if named:
                 return named
-            if any(child.lower_ == "the" for child in token.children) or token.i == token.sent.start:
+            if lemma in P.TITLE_NOUNS and (
+                    any(child.lower_ == "the" for child in token.children)
+                    or token.i == token.sent.start):
                 titled = self.titled_person(token)
                 return [titled] if titled and self.type_of(titled) in types else []
+        if token.pos_ == "NOUN":
+            return [k for prep in token.children if prep.dep_ == "prep"
+                    and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
+                    if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
+        return []
+
+    def _name_inside(self, token: Token, types: frozenset[str]) -> list[str]:
+        """"President Joe Biden, Jr.": the name hangs below a head the parser chose badly."""
+        for child in token.children:
+            if child.dep_ in {"compound", "nmod"} and child.i < token.i:
+                key = self.entity_at(child)
+                if key is not None and self.type_of(key) in types and self.type_of(key) == "Person":
+                    return [key]
+        return []
+
+    def _titled_name(self, token: Token, types: frozenset[str]) -> list[str]:
+        """The person a bare title names: "the Ambassador, Ann Ray," or "Crown Prince of X Ann Ray"."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                named = self.denote(child, types)
+                if named:
+                    return named
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    key = self.entity_at(pobj)
+                    if pobj.dep_ == "pobj" and key is not None and self.type_of(key) == "Person":
+                        return [key] if "Person" in types else []
+        after = token.right_edge.i + 1
+        doc = self.doc
+        if after + 1 < len(doc) and doc[after].text == "," and token.sent == doc[after + 1].sent:
+            key = self.entity_at(doc[after + 1])
+            if key is not None and self.type_of(key) == "Person" and "Person" in types:
+                return [key]
         return []
 
     @cached_property
-    def subject_history(self) -> list[tuple[int, tuple[str, ...]]]:
-        """Named (or title-resolved) subjects in text order, for pronoun antecedents."""
-        history: list[tuple[int, tuple[str, ...]]] = []
+    def subject_history(self) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
+        """Named (or title-resolved) subjects in text order, for pronoun antecedents.
+
+        Each entry also keeps the group a "they" can mean: the subject plus whoever it met.
+        """
+        history: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or token.lower_ in P.PRONOUNS_SINGULAR | P.PRONOUNS_PLURAL:
                 continue
-            keys = tuple(k for member in _coordinated(token)
-                         for k in self._named_or_titled(member)
-                         if self.type_of(k) in P.AGENT_TYPES)
-            if keys:
-                history.append((token.i, keys))
+            keys = tuple(_unique(k for member in _coordinated(token)
+                                 for k in self._named_or_titled(member)
+                                 if self.type_of(k) in P.AGENT_TYPES))
+            if not keys:
+                continue
+            group = keys
+            if token.head.lemma_.lower() in P.TALK_GROUP_VERBS:
+                group = tuple(_unique(keys + tuple(
+                    k for target in _follow(token.head, P.WITH) for member in _coordinated(target)
+                    for k in self._named_or_titled(member) if self.type_of(k) in P.AGENT_TYPES)))
+            history.append((token.i, keys, group))
         return history
 
     def _named_or_titled(self, token: Token) -> list[str]:
@@ -151,15 +202,20 @@ class _Context:
         A pronoun in a fronted phrase points forward to the clause's subject ("After his stop
         in Rome, Smith will fly to Paris").
         """
-        forward = self._fronted_subject(self.doc[index])
+        pronoun = self.doc[index]
+        forward = self._fronted_subject(pronoun)
         if forward and (plural or len(forward) == 1):
             return forward
-        for position, keys in reversed(self.subject_history):
+        if not plural and pronoun.dep_ == "poss":
+            owner = self._person_before_in_sentence(pronoun)
+            if owner:
+                return (owner,)
+        for position, keys, group in reversed(self.subject_history):
             if position >= index:
                 continue
             persons = tuple(k for k in keys if self.type_of(k) == "Person")
-            if plural and len(keys) >= 2:
-                return keys
+            if plural and len(group) >= 2:
+                return group
             if not plural and len(persons) == 1:
                 return persons
         if plural:
@@ -171,14 +227,27 @@ class _Context:
         return ()
 
     def _fronted_subject(self, pronoun: Token) -> tuple[str, ...]:
-        root = pronoun.sent.root
-        subjects = _subjects_of(root)
-        if not subjects or pronoun.i >= min(s.left_edge.i for s in subjects):
-            return ()
-        if any(pronoun in s.subtree for s in subjects):
-            return ()
-        return tuple(k for s in subjects for member in _coordinated(s)
-                     for k in self._named_or_titled(member) if self.type_of(k) == "Person")
+        """The subject a pronoun inside a fronted adverbial ("After his talks, X ...") means."""
+        node = pronoun
+        while node.head.i != node.i:
+            head = node.head
+            if head.pos_ in {"VERB", "AUX"} and node.dep_ in {"prep", "advcl", "npadvmod"}:
+                subjects = _subjects_of(head)
+                if subjects and node.i < min(s.left_edge.i for s in subjects):
+                    return tuple(k for s in subjects for member in _coordinated(s)
+                                 for k in self._named_or_titled(member)
+                                 if self.type_of(k) == "Person")
+                return ()
+            node = head
+        return ()
+
+    def _person_before_in_sentence(self, pronoun: Token) -> str | None:
+        """"Smith's decision to end his trip": a possessive pronoun's nearest named person."""
+        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            key = self.entity_at(token)
+            if key is not None and self.type_of(key) == "Person":
+                return key
+        return None
 
     @cached_property
     def person_positions(self) -> list[tuple[int, str]]:
@@ -249,7 +318,7 @@ class _Context:
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
             return self.refs(verb.head, types) if verb.head.pos_ in {"PROPN", "NOUN", "PRON"} else []
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
             return self.agents(verb.head, types)
         if verb.dep_ == "pcomp":
             governor, _ = _governor(verb)
@@ -311,11 +380,11 @@ def _subjects_of(verb: Token) -> list[Token]:
 def _governor(token: Token) -> tuple[Token | None, str]:
     """The verb or noun a noun phrase hangs from, and how (dobj, a preposition, ...)."""
     head = token.head
-    if head is token:
+    if head.i == token.i:
         return None, ""
     if token.dep_ in {"pobj", "pcomp"}:
         prep = head
-        if prep.head is prep:
+        if prep.head.i == prep.i:
             return None, ""
         return prep.head, prep.lower_
     if token.dep_ == "conj":
@@ -588,12 +657,12 @@ def _governing_chain(trigger: Token) -> list[Token]:
     current = trigger
     for _ in range(5):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if current.pos_ in {"NOUN", "PROPN"}:
             if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "advcl"}:
                 current = head
-            elif current.dep_ == "pobj" and head.head is not head and (
+            elif current.dep_ == "pobj" and head.head.i != head.i and (
                     head.lower_ in P.NOUN_GOVERNOR_PREPS or head.head.pos_ == "NOUN"):
                 current = head.head
             elif current.dep_ == "conj":
@@ -605,7 +674,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
             current = head
         elif current.dep_ == "conj" and not _has_own_tense(current):
             current = head
-        elif current.dep_ == "pcomp" and head.head is not head:
+        elif current.dep_ == "pcomp" and head.head.i != head.i:
             current = head.head
         else:
             break

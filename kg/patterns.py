@@ -73,7 +73,8 @@ VISIT_NOUN_RULES: tuple[Rule, ...] = (
 # Verbal talk triggers: the subject talks with whoever the path reaches.
 TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
-          "discuss meet_up", (WITH,), 0.9, object_types=PARTY_TYPES),
+          "discuss", (WITH, ("prep:by", "pobj", *WITH), ("prep:over", "pobj", *WITH),
+                      ("prep:via", "pobj", *WITH)), 0.9, object_types=PARTY_TYPES),
     _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj")), 0.85,
           object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
@@ -141,6 +142,9 @@ TITLE_NOUNS = frozenset(
     "congresswoman representative chairman chairwoman chair governor mayor leader king queen "
     "prince emperor director commissioner spokesperson spokesman spokeswoman general admiral "
     "delegate diplomat undersecretary counselor advisor adviser administrator".split())
+
+# "officials, including Minister X": the named member of a group noun.
+INCLUDING_PREPS = frozenset("including like".split())
 
 # Media outlets or the press are never a talk partner ("Kim told NPR").
 NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())
