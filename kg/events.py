@@ -19,6 +19,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from kg import patterns as P
+from kg.lexicons import DEMONYMS
 from kg.model import Entity, Relation, Span
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -158,9 +159,14 @@ class _Context:
                         return [key] if "Person" in types else []
         after = token.right_edge.i + 1
         doc = self.doc
-        if after + 1 < len(doc) and doc[after].text == "," and token.sent == doc[after + 1].sent:
+        if (token.pos_ == "PROPN" and after + 1 < len(doc) and doc[after].text == ","
+                and token.sent == doc[after + 1].sent):
             key = self.entity_at(doc[after + 1])
-            if key is not None and self.type_of(key) == "Person" and "Person" in types:
+            name_end = after + 1
+            while name_end < len(doc) and self.entity_at(doc[name_end]) == key:
+                name_end += 1
+            closes = name_end >= len(doc) or doc[name_end].is_punct
+            if key is not None and closes and self.type_of(key) == "Person" and "Person" in types:
                 return [key]
         return []
 
@@ -457,9 +463,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN":
             places = _places_below(ctx, token, max_depth=3)
             if places:
-                agents = ctx.noun_agents(token) + [
-                    k for path in (P.WITH,) for target in _follow(token, path)
-                    for k in ctx.refs(target, P.AGENT_TYPES)]
+                agents = ctx.noun_agents(token) + _foreign_guests(ctx, token, (P.WITH,), places)
                 rule_id, confidence = P.MEETING_PLACE_RULE
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
@@ -503,11 +507,37 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     places = [k for k in _places_below(ctx, verb) if not _fronted_place(verb, k, ctx)]
     if not places:
         return
-    participants = ctx.agents(verb) + [
-        k for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
-        for k in ctx.refs(target, P.AGENT_TYPES)]
+    participants = ctx.agents(verb) + _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...], ...],
+                    places: list[str]) -> list[str]:
+    """Partners of a meeting who came from elsewhere: "met Saudi Minister X in Washington".
+
+    A partner marked by a demonym or another country ("President Xi of China") is a visitor;
+    an unmarked one ("met Prime Minister X in Jerusalem") is more likely the host at home.
+    """
+    keys: list[str] = []
+    for path in paths:
+        for target in _follow(trigger, path):
+            for member in _coordinated(target):
+                if _marked_foreign(ctx, member, places):
+                    keys.extend(k for k in ctx.denote(member, P.AGENT_TYPES) if k not in keys)
+    return keys
+
+
+def _marked_foreign(ctx: _Context, token: Token, places: list[str]) -> bool:
+    for child in token.subtree:
+        if child.i == token.i or child.dep_ in _CLAUSE_DEPS:
+            continue
+        if child.ent_type_ == "NORP" or child.text in DEMONYMS:
+            return True
+        key = ctx.entity_at(child)
+        if key is not None and key not in places and ctx.type_of(key) == "Country":
+            return True
+    return False
 
 
 def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
@@ -604,7 +634,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
                 and not list(_follow(child, P.WITH)) for child in token.children):
             yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
-    if token.pos_ in {"NOUN", "PROPN"} and lemma in P.TALK_GROUP_NOUNS | {token.lower_}:
+    if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
+                                            or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
             if lemma in rule.lemmas or token.lower_ in rule.lemmas:
                 partners = _partners(ctx, token, rule)
@@ -680,6 +711,10 @@ def _governing_chain(trigger: Token) -> list[Token]:
             break
         chain.append(current)
     return chain
+
+
+def _tensed(chain: list[Token]) -> bool:
+    return any(t.tag_ in {"VBD", "VBZ", "VBP"} or _has_own_tense(t) for t in chain)
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -771,7 +806,10 @@ def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
         relation = Relation(kind=item.kind, subject=subject, object=obj, status=status,
                             evidence=_evidence(item.trigger), rule=item.rule,
                             confidence=item.confidence)
-        rank = (not relation.asserted, -item.confidence, item.trigger.i)
+        # A tenseless headline ("Smith's Trip to Oslo") says nothing about status; prefer a
+        # mention whose status rests on a cue or a tense.
+        explicit = status != "occurred" or _tensed(_governing_chain(item.trigger))
+        rank = (not relation.asserted, not explicit, -item.confidence, item.trigger.i)
         key = (item.kind, subject, obj)
         if key not in best or rank < best[key][0]:
             best[key] = (rank, relation)
