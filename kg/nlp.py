@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.errors import ModelError
@@ -75,6 +75,8 @@ def line_breaks(doc: Doc) -> Doc:
     them to the first sentence and relation rules read across them.
     """
     for token in doc[:-1]:
+        if token.text in _DATELINE_DASHES and _ends_dateline(doc, token):
+            doc[token.i + 1].is_sent_start = True
         if not (token.is_space and "\n" in token.text):
             continue
         line_start = doc.text.rfind("\n", 0, token.idx) + 1
@@ -82,6 +84,24 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n\n" in token.text or len(previous_line) < _SHORT_LINE or previous_line[-1:] in ".!?:\"”":
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+_DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
+_DATELINE_MAX_TOKENS = 8
+
+
+def _ends_dateline(doc: Doc, dash: Token) -> bool:
+    """"Taipei, Taiwan – Today, ...": a dash after a few capitalized words opening a line."""
+    start = dash.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    words = doc[start : dash.i]
+    if dash.text == "-" and not (dash.whitespace_ and dash.i > 0 and doc[dash.i - 1].whitespace_):
+        return False  # "(D-CT)" is a party code, not a dateline
+    return (0 < len(words) <= _DATELINE_MAX_TOKENS and words[0].text[:1].isupper()
+            and sum(t.text == "(" for t in words) == sum(t.text == ")" for t in words)
+            and all(t.text[:1].isupper() or t.is_punct for t in words)
+            and dash.i + 1 < len(doc) and doc[dash.i + 1].text[:1].isupper())
 
 
 def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
