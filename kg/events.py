@@ -145,6 +145,19 @@ class _Context:
                     return [key]
         return []
 
+    def _after_title_complement(self, token: Token) -> int:
+        """Index after a title and its "to the United States"-like complement, wherever hung."""
+        doc = self.doc
+        after = max(t.i for t in token.subtree if t.i < token.i + 12) + 1
+        if after < len(doc) and doc[after].lower_ in P.TITLE_COMPLEMENT_PREPS:
+            after += 1
+            if after < len(doc) and doc[after].lower_ == "the":
+                after += 1
+            key = self.entity_at(doc[after]) if after < len(doc) else None
+            while key is not None and after < len(doc) and self.entity_at(doc[after]) == key:
+                after += 1
+        return after
+
     def _titled_name(self, token: Token, types: frozenset[str]) -> list[str]:
         """The person a bare title names: "the Ambassador, Ann Ray," or "Crown Prince of X Ann Ray"."""
         for child in token.children:
@@ -157,8 +170,8 @@ class _Context:
                     key = self.entity_at(pobj)
                     if pobj.dep_ == "pobj" and key is not None and self.type_of(key) == "Person":
                         return [key] if "Person" in types else []
-        after = token.right_edge.i + 1
         doc = self.doc
+        after = self._after_title_complement(token)
         if (token.pos_ == "PROPN" and after + 1 < len(doc) and doc[after].text == ","
                 and token.sent == doc[after + 1].sent):
             key = self.entity_at(doc[after + 1])
@@ -477,8 +490,9 @@ def _companions(ctx: _Context, verb: Token) -> list[str]:
 def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     places = _unique(k for path in rule.paths for target in _follow(noun, path)
                      for k in ctx.refs(target, rule.object_types))
-    places += [k for child in noun.children if child.dep_ == "compound"
-               for k in ctx.refs(child, rule.object_types) if k not in places]
+    if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS:
+        places += [k for child in noun.children if child.dep_ == "compound"
+                   for k in ctx.refs(child, rule.object_types) if k not in places]
     if places or rule.id != "visits.trip_to":
         return places
     governor, relation = _governor(noun)

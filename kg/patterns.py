@@ -60,6 +60,9 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
 # Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
 TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage stop leg swing "
                        "codel".split())
+# "his Beijing trip": a place compounded with these nouns is the destination (but a "U.S.
+# delegation" comes from there).
+TRIP_COMPOUND_NOUNS = frozenset("trip visit tour stopover".split())
 # "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
 TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertake set "
                              "conclude wrap".split())
@@ -143,6 +146,8 @@ TITLE_NOUNS = frozenset(
     "prince emperor director commissioner spokesperson spokesman spokeswoman general admiral "
     "delegate diplomat undersecretary counselor advisor adviser administrator".split())
 
+# "Ambassador to Japan, Ann Ray,": prepositions that complete a title before the name.
+TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
 # "officials, including Minister X": the named member of a group noun.
 INCLUDING_PREPS = frozenset("including like".split())
 
