@@ -76,10 +76,18 @@ def main() -> None:
                    "The graph is the same whatever N.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles per nlp.pipe batch.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True,
+              help="dask: run on a Dask cluster and write OUT as a folder of N-Quads shards "
+                   "(part-00000.nq ...) plus manifest.json; needs pip install 'newskg[dask]'.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Dask scheduler to run on (implies --executor dask). Without it, a local "
+                   "cluster of --workers processes (default: one per CPU) is started.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @handle_errors
 def build(inputs: tuple[str, ...], output: str, fmt: str | None, base: str, model: str | None,
-          workers: int | None, batch_size: int, quiet: bool) -> None:
+          workers: int | None, batch_size: int, executor: str, scheduler: str | None,
+          quiet: bool) -> None:
     """Extract visits, talks and memberships from articles and write the graph.
 
     INPUT is a .txt, .md, .html or .jsonl file, a folder (read recursively), a glob, or '-'
@@ -99,13 +107,21 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, base: str, mode
       kg build examples/ -o graph.ttl
       kg build 'news/**/*.jsonl' -o news.nq --workers 2
       cat story.txt | kg build - -o - --format ttl
+      kg build archive/ -o graph/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from kg.build import build as run_build
+    from kg.distributed import build_distributed
 
     with _Progress(enabled=not quiet) as progress:
-        report = run_build(list(inputs), output, fmt=fmt, base=base, model=model,
-                           workers=workers, batch_size=batch_size,
-                           on_progress=progress.update, on_failure=progress.failure)
+        if executor == "dask" or scheduler is not None:
+            report = build_distributed(list(inputs), output, scheduler=scheduler, fmt=fmt,
+                                       workers=workers, base=base, model=model,
+                                       batch_size=batch_size, on_progress=progress.update,
+                                       on_failure=progress.failure)
+        else:
+            report = run_build(list(inputs), output, fmt=fmt, base=base, model=model,
+                               workers=workers, batch_size=batch_size,
+                               on_progress=progress.update, on_failure=progress.failure)
     if report.output is None:
         fail("nothing was written: no article could be read"
              + (f" ({len(report.failures)} input(s) failed)" if report.failures else ""),

@@ -21,6 +21,10 @@ class KgError(Exception):
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message} (hint: {self.hint})"
 
+    def __reduce__(self) -> tuple[type[KgError], tuple[str, str | None]]:
+        # Keep the hint when the error crosses a process boundary (worker pools, Dask).
+        return type(self), (self.message, self.hint)
+
 
 class InputError(KgError):
     """An input article, file or argument cannot be used."""
