@@ -355,6 +355,14 @@ def _line_slices(path: str) -> Iterator[bytes]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}", hint="check the path") from None
 
 
+def _expand_folders(files: Sequence[str]) -> list[str]:
+    """A folder stands for the shards of a sharded build (`kg build ... --executor dask`)."""
+    from kg.distributed import shard_paths
+
+    return [shard for path in files
+            for shard in (shard_paths(path) if os.path.isdir(path) else [path])]
+
+
 def _store_is_empty(endpoint: str, auth: str, timeout: float) -> bool:
     return not remote_ask(
         endpoint, "ASK { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }", auth=auth, timeout=timeout
@@ -373,6 +381,7 @@ def load(files: Sequence[str], *, endpoint: str | None = None, gsp: str | None =
     """
     if not files:
         raise InputError("no files to load", hint="pass one or more graph files from `kg build`")
+    files = _expand_folders(files)
     if workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}", hint="use e.g. --workers 2")
     if chunk_size < 1:
