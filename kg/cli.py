@@ -404,7 +404,8 @@ def load_command(files: tuple[str, ...], endpoint: str | None, gsp: str | None,
                  default_graph: str | None, workers: int, quiet: bool) -> None:
     """Load graph files into a SPARQL 1.1 store, one named graph per article.
 
-    FILE is any RDF file (.trig .nq .ttl .nt .jsonld .rdf), typically `kg build` output.
+    FILE is any RDF file (.trig .nq .ttl .nt .jsonld .rdf), typically `kg build` output,
+    or a folder of N-Quads shards from `kg build ... --executor dask` (all its shards).
     Each named graph in it replaces the graph of that name in the store, so loading twice,
     re-loading a rebuilt article, or re-running an interrupted load leaves the same content.
     Triples outside named graphs go to one graph per file (see --default-graph).
