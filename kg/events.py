@@ -389,11 +389,38 @@ def _coordinated(token: Token) -> Iterator[Token]:
             continue
         seen.add(current.i)
         yield current
-        stack.extend(child for child in current.children if child.dep_ in {"conj", "appos"})
+        stack.extend(child for child in current.children
+                     if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child))
 
 
 def _subjects_of(verb: Token) -> list[Token]:
-    return [child for child in verb.children if child.dep_ in _SUBJECTS]
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
+    if subjects or verb.i == 0:
+        return subjects
+    before = verb.doc[verb.i - 1]
+    while before.dep_ in {"aux", "neg", "advmod"} and before.head.i == verb.i and before.i > 0:
+        before = verb.doc[before.i - 1]
+    candidate = before
+    while candidate.dep_ in {"compound", "flat"} and candidate.head.i > candidate.i:
+        candidate = candidate.head
+    if candidate.dep_ == "appos" and _stolen_subject(candidate):
+        return [candidate]
+    return []
+
+
+def _stolen_subject(token: Token) -> bool:
+    """"After his talks in Oslo, Smith met ...": the parser made the subject an apposition."""
+    if token.dep_ != "appos" or token.head.i > token.i:
+        return False
+    nxt = token.right_edge.i + 1
+    doc = token.doc
+    while nxt < len(doc) and doc[nxt].dep_ in {"aux", "neg", "advmod"}:
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = doc[nxt]
+    return (not any(child.dep_ in _SUBJECTS for child in verb.children)
+            and token.head.i < verb.i and any(a.i == verb.i for a in token.ancestors))
 
 
 def _governor(token: Token) -> tuple[Token | None, str]:
@@ -603,7 +630,7 @@ def _has_purpose(verb: Token) -> bool:
             if any(p.lemma_.lower() in P.BE_IN_PURPOSE_NOUNS or p.lower_ in P.BE_IN_PURPOSE_NOUNS
                    for p in child.children if p.dep_ == "pobj"):
                 return True
-        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in P.BE_IN_PURPOSE_VERBS:
+        if child.dep_ in {"xcomp", "advcl", "relcl"} and child.lemma_.lower() in P.BE_IN_PURPOSE_VERBS:
             return True
     return False
 

@@ -50,7 +50,7 @@ OF = ("prep:of", "pobj")
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
     _rule("visits.travel_to", "travel fly head go journey jet come sail",
-          (TO,), 0.9),
+          (TO, ("prep:into", "pobj")), 0.9),
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
@@ -71,6 +71,7 @@ VISIT_NOUN_RULES: tuple[Rule, ...] = (
           "codel swing", (TO,), 0.85, pos="NOUN"),
     _rule("visits.stop_in", "stop stopover visit leg trip tour", (IN, AT), 0.8, pos="NOUN"),
     _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
+    _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),
 )
 
 # Verbal talk triggers: the subject talks with whoever the path reaches.
@@ -97,6 +98,8 @@ TALK_NOUNS = ("meeting talk talks call conversation discussion summit dialogue c
 TALK_NOUN_RULES: tuple[Rule, ...] = (
     _rule("talksWith.talks_with", TALK_NOUNS, (WITH,), 0.85, pos="NOUN",
           object_types=PARTY_TYPES),
+    _rule("talksWith.call_from", "call phone", (("prep:from", "pobj"),), 0.75, pos="NOUN",
+          object_types=PERSON_TYPES),
 )
 
 # "a meeting between A and B", "A and B met", "A, B and C held talks": all pairs of the group.
@@ -144,7 +147,8 @@ TITLE_NOUNS = frozenset(
     "secretary minister president premier senator ambassador envoy chancellor congressman "
     "congresswoman representative chairman chairwoman chair governor mayor leader king queen "
     "prince emperor director commissioner spokesperson spokesman spokeswoman general admiral "
-    "delegate diplomat undersecretary counselor advisor adviser administrator".split())
+    "delegate diplomat undersecretary counselor advisor adviser administrator counterpart "
+    "host guest".split())
 
 # "Ambassador to Japan, Ann Ray,": prepositions that complete a title before the name.
 TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
