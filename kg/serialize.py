@@ -117,8 +117,9 @@ class GraphWriter(ABC):
     `add(graph_name, graph)` per article, then `commit()` (returns the number of triples or
     quads written) or `abort()`. As a context manager it aborts when the block raises or
     neither was called. In merged (single-graph) formats every entity keeps exactly one
-    rdfs:label: the first label seen wins and later, different ones become skos:altLabel;
-    this needs one remembered label per entity, the only state that grows with the corpus.
+    rdfs:label: the first label seen wins and later, different ones become skos:altLabel.
+    Streamed N-Triples remembers one label and the triples of each entity (written once);
+    that grows with the number of distinct entities, not with the number of articles.
     """
 
     def __init__(self, target: _Target, fmt: Format) -> None:
@@ -197,7 +198,7 @@ class _StreamWriter(GraphWriter):
                         continue
                     self._shared.add(triple)
                 items.append(triple)
-        self._target.file.write(ox.serialize(items, format=self.format.oxigraph))
+        self._target.write(ox.serialize(items, format=self.format.oxigraph))
         self._count += len(items)
 
     def commit(self) -> int:
@@ -230,7 +231,10 @@ class _BufferedWriter(GraphWriter):
         prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         statements = (item for group in self._subjects.values()
                       for item in sorted(group, key=_ox_order))
-        ox.serialize(statements, self._target.file, self.format.oxigraph, prefixes=prefixes)
+        try:
+            ox.serialize(statements, self._target.file, self.format.oxigraph, prefixes=prefixes)
+        except OSError as err:
+            raise self._target.failed(err) from err
         count = sum(len(group) for group in self._subjects.values())
         self._finish()
         return count
@@ -260,6 +264,18 @@ class _Target:
                              "check its permissions or choose another output path") from err
         self.file = os.fdopen(fd, "wb")
 
+    def write(self, data: bytes) -> None:
+        try:
+            self.file.write(data)
+        except OSError as err:
+            raise self.failed(err) from err
+
+    def failed(self, err: OSError) -> InputError:
+        """Discard the temporary file; the error to raise for a failed write."""
+        self.discard()
+        return InputError(f"cannot write {self.output}: {err.strerror or err}",
+                          "check free space and permissions; the old file is unchanged")
+
     def commit(self) -> None:
         if self._temp is None:
             self.file.flush()
@@ -271,15 +287,16 @@ class _Target:
             os.chmod(self._temp, _file_mode(self.output))
             os.replace(self._temp, self.output)
         except OSError as err:
-            self.discard()
-            raise InputError(f"cannot write {self.output}: {err.strerror}",
-                             "check free space and permissions; the old file is unchanged") from err
+            raise self.failed(err) from err
         self._temp = None
 
     def discard(self) -> None:
         if self._temp is None:
             return
-        self.file.close()
+        try:
+            self.file.close()
+        except OSError:
+            pass  # the data is being thrown away; a failed flush of it does not matter
         try:
             os.unlink(self._temp)
         except FileNotFoundError:
