@@ -123,8 +123,8 @@ def median_latency(call, repeat: int, budget: float) -> tuple[float, object]:
 def pyoxigraph_store(path: Path) -> ox.Store:
     store = ox.Store()
     default = ox.DefaultGraph()
-    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default)
-                      for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    store.bulk_extend({ox.Quad(q.subject, q.predicate, q.object, default)
+                       for q in ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)})
     return store
 
 

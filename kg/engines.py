@@ -52,9 +52,11 @@ def _load_oxigraph(dataset: Dataset, path: str, fmt: str) -> None:
     assert isinstance(dataset, OxigraphDataset)
     store, ox_format = dataset.native, _OX_FORMATS[fmt]
     if ox_format.supports_datasets:
+        # A set: the same entity triples recur in every article graph, and each repeated insert
+        # would leave the in-memory store one more version of the triple to skip on lookups.
         default = ox.DefaultGraph()
         store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, default) for q in ox.parse(path=path, format=ox_format)
+            {ox.Quad(q.subject, q.predicate, q.object, default) for q in ox.parse(path=path, format=ox_format)}
         )
     else:
         store.bulk_load(path=path, format=ox_format, to_graph=ox.DefaultGraph())

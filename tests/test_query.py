@@ -397,3 +397,23 @@ def test_cli_queries_lists_names_descriptions_and_params() -> None:
         assert named.description in result.stdout
         for param in named.params:
             assert f"--param {param.name} (" in result.stdout
+
+
+def test_fact_evidence_relation_parameter_filters(golden) -> None:
+    both = run("fact-evidence", golden, {"subject": "Lindqvist", "object": "Berg"}).rows
+    assert [r["relation"] for r in both] == ["talksWith", "talksWith"]
+    assert run("fact-evidence", golden, {"subject": "Lindqvist", "object": "Berg", "relation": "visits"}).rows == []
+
+
+def test_named_queries_answer_the_same_rows_remotely(empty_oxigraph) -> None:
+    from kg.stores import load
+
+    load([str(GOLDEN)], gsp=empty_oxigraph.gsp)
+    local = load_data([str(GOLDEN)])
+    for name, (params, expected) in sorted(EXPECTED.items()):
+        remote = run(name, None, params, endpoint=empty_oxigraph.query)
+        assert remote.rows == run(name, local, params).rows, name
+        assert len(remote.rows) == len(expected), name
+    injected = run("people-who-visited", None, {"place": INJECTION}, endpoint=empty_oxigraph.query)
+    assert injected.rows == [] and injected.notes
+    assert run("summary", None, endpoint=empty_oxigraph.query).rows == run("summary", local).rows
