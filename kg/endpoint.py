@@ -48,6 +48,7 @@ MAX_GET_QUERY = 1500
 RETRIES = 3
 BACKOFF = 0.5
 TRANSIENT_STATUSES = frozenset({429, 502, 503, 504})
+GSP_ACTION = "graph store load"
 
 RDF_MEDIA_TYPES = {
     "text/turtle": "turtle",
@@ -146,12 +147,13 @@ def _server_message(body: bytes | str | None, limit: int = 300) -> str:
 
 def _status_hint(status: int, message: str, action: str) -> str:
     lowered = message.lower()
-    if status in (401, 403) or "permission" in lowered or "security" in lowered:
-        if status in (401,) and "permission" not in lowered:
-            return (
-                f"credentials missing or rejected: export {USER_VAR} and {PASSWORD_VAR}, and "
-                "try --auth digest (Virtuoso's /sparql-auth needs it)"
-            )
+    refused = "permission" in lowered or "security" in lowered
+    if status == 401 and not refused:
+        return (
+            f"credentials missing or rejected: export {USER_VAR} and {PASSWORD_VAR}, and "
+            "try --auth digest (Virtuoso's -auth URLs need it)"
+        )
+    if status == 403 or refused:
         return (
             f"this endpoint does not allow {action} for this user: grant the right "
             f"(Virtuoso: GRANT SPARQL_UPDATE TO \"user\"), check {USER_VAR}/{PASSWORD_VAR}, "
@@ -163,6 +165,8 @@ def _status_hint(status: int, message: str, action: str) -> str:
             "/DATASET/query, /DATASET/update, /DATASET/data; Virtuoso /sparql, /sparql-auth, "
             "/sparql-graph-crud-auth"
         )
+    if status == 400 and action == GSP_ACTION:
+        return "the store could not read the data sent; check the file with `kg validate`"
     if status in (400, 405, 415) and action != "query":
         return (
             f"is {action} allowed here? pass the store's update URL with --update-endpoint or "
@@ -272,7 +276,7 @@ def _translate(exc: Exception, url: str, action: str, timeout: float) -> Excepti
         return http_error(url, status, _wrapper_body(exc), action)
     if isinstance(exc, urllib.error.HTTPError):
         return http_error(url, exc.code, _read_body(exc), action)
-    if _is_transient(exc):
+    if _is_transient(exc) or isinstance(exc, (requests.RequestException, OSError, HTTPException)):
         return connection_error(url, exc, action, timeout)
     return exc
 
@@ -474,4 +478,4 @@ class GraphStore:
             if response.status_code >= 400:
                 raise _StatusError(response.status_code, response.content)
 
-        _with_retries(call, self.url, "graph store load", self.timeout)
+        _with_retries(call, self.url, GSP_ACTION, self.timeout)

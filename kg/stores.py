@@ -382,6 +382,11 @@ def load(files: Sequence[str], *, endpoint: str | None = None, gsp: str | None =
     if not files:
         raise InputError("no files to load", hint="pass one or more graph files from `kg build`")
     files = _expand_folders(files)
+    if not (gsp or update_endpoint or endpoint):
+        raise StoreError(
+            "no store to load into",
+            hint="pass --gsp URL (Graph Store Protocol) or --update-endpoint URL / --endpoint URL",
+        )
     if workers < 1:
         raise InputError(f"workers must be at least 1, not {workers}", hint="use e.g. --workers 2")
     if chunk_size < 1:
@@ -409,16 +414,11 @@ def load(files: Sequence[str], *, endpoint: str | None = None, gsp: str | None =
                 _load_bulk(files, default_graph, store, pipe)
             else:
                 _load_gsp(_segments(files, default_graph, GSP_BATCH), store, pipe)
-    elif update_endpoint or endpoint:
+    else:
         route, target = "update", update_endpoint or endpoint or ""
         with pipe:
             _load_update(_segments(files, default_graph, chunk_size), target, chunk_size, auth,
                          timeout, pipe)
-    else:
-        raise StoreError(
-            "no store to load into",
-            hint="pass --gsp URL (Graph Store Protocol) or --update-endpoint URL / --endpoint URL",
-        )
     return LoadReport(
         graphs=len(pipe.seen), triples=pipe.triples, seconds=time.perf_counter() - start,
         route=route, target=mask_url(target), requests=pipe.requests, bulk=bulk,

@@ -507,3 +507,9 @@ def test_read_graphs_skolemizes_blank_nodes_per_graph(tmp_path):
 def test_unusable_files_are_input_errors(tmp_path, name, error):
     with pytest.raises(InputError, match=error):
         load([str(tmp_path / name)], gsp="http://127.0.0.1:1/store")
+
+
+def test_a_store_url_is_required(one_triple):
+    with pytest.raises(StoreError, match="no store to load into") as err:
+        load([one_triple])
+    assert "--gsp" in (err.value.hint or "")
