@@ -328,13 +328,18 @@ def _named_graphs_only(body: bytes) -> Counter[str] | None:
     """Quads per graph in an N-Quads slice, or None if a quad is in the default graph."""
     counts: Counter[str] = Counter()
     last: object = None
+    run = 0
     for quad in ox.parse(input=body, format=ox.RdfFormat.N_QUADS, lenient=True):
         name = quad.graph_name
         if name != last:
             if isinstance(name, ox.DefaultGraph):
                 return None
-            last, graph = name, name.value
-        counts[graph] += 1
+            if last is not None:
+                counts[last.value] += run  # type: ignore[attr-defined]
+            last, run = name, 0
+        run += 1
+    if last is not None:
+        counts[last.value] += run  # type: ignore[attr-defined]
     return counts
 
 
