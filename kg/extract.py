@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.events import find_events
 from kg.membership import find_memberships
-from kg.model import Article, Extraction, Relation
+from kg.model import Article, Entity, Extraction, Relation
 from kg.nlp import load_pipeline
 from kg.resolve import resolve
 
@@ -34,7 +35,19 @@ class Extractor:
         relations = [*find_memberships(doc, resolution), *find_events(doc, resolution)]
         keys = {entity.key for entity in resolution.entities}
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
-        return Extraction(article, resolution.entities, tuple(dedupe(relations)))
+        return Extraction(article, with_roles(resolution.entities, relations), tuple(dedupe(relations)))
+
+
+def with_roles(entities: Iterable[Entity], relations: Iterable[Relation]) -> tuple[Entity, ...]:
+    """Add the roles that relations state ("a director of X") to their subjects' roles."""
+    roles: dict[str, list[str]] = {}
+    for relation in relations:
+        if relation.role:
+            roles.setdefault(relation.subject, []).append(relation.role)
+    return tuple(
+        replace(e, roles=tuple(dict.fromkeys([*e.roles, *roles[e.key]]))) if e.key in roles else e
+        for e in entities
+    )
 
 
 def dedupe(relations: Iterable[Relation]) -> list[Relation]:

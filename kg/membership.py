@@ -218,12 +218,15 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         member, org = members.pop(), orgs.pop()
         role_tokens = slots.get("role", [])
-        status = _status(doc, start, role_tokens)
+        first = start
+        while first > 0 and resolution.entity_of(doc[first - 1]) == resolution.entity_of(doc[start]) is not None:
+            first -= 1
+        status = _status(doc, first, role_tokens)
         role = _role(role_tokens) if pattern.rule != "person-party-code" else None
-        yield _relation(doc, member, org, status, start, end, pattern.rule, pattern.confidence, role)
+        yield _relation(doc, member, org, status, first, end, pattern.rule, pattern.confidence, role)
         for token in role_tokens:
             if token._.kg_party and resolution.entity_of(token) not in (None, org):
-                yield _relation(doc, member, resolution.entity_of(token), status, start, end,
+                yield _relation(doc, member, resolution.entity_of(token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
 
 
@@ -243,6 +246,8 @@ def _role(role_tokens: list[Token]) -> str | None:
     if not words:
         return None
     phrase = " ".join(words)
+    if phrase.lower() in MEMBER_NOUNS:
+        return None
     return TITLES.get(phrase.lower(), phrase)
 
 

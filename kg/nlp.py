@@ -248,7 +248,7 @@ def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if tok.i in taken or tok.lower_ not in ORG_HEADS or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
             continue
         start = tok.i
-        while start > 0 and start - 1 not in taken and _is_capitalized(doc[start - 1]) and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([doc[start - 1].lower_]):
+        while start > 0 and start - 1 not in taken and _is_capitalized(doc[start - 1]) and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([doc[start - 1].lower_]) and doc[start - 1].lower_ not in TITLE_MODIFIERS:
             start -= 1
         end = _extend_org(doc, start, tok.i + 1, _sentence_end(doc, tok.i))
         if end - start >= 2:
@@ -290,9 +290,9 @@ def span_repair(doc: Doc) -> Doc:
         if label == "PERSON":
             while end - start > 1 and doc[end - 1].tag_ in _NAME_BREAKING_TAGS:
                 end -= 1
-            if end < len(doc) and doc[end].lower_ in LEADER_ORG_SUFFIXES:
-                end, label = end + 1, "ORG"
-        else:
+        if label in ("PERSON", "ORG") and end < len(doc) and doc[end].lower_ in LEADER_ORG_SUFFIXES:
+            end, label = end + 1, "ORG"
+        elif label != "PERSON":
             end = _trim_trailing_title(doc, start, end)
         if doc[end - 1].lower_ in ORG_HEADS:
             end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))

@@ -22,10 +22,12 @@ from kg.lexicons import (
     COUNTRY_NAMES,
     DEMONYMS,
     HONORIFICS,
+    ORG_HEADS,
     PARTY_CODES,
     PARTY_WORDS,
     TITLE_MODIFIERS,
     TITLES,
+    US_STATES,
 )
 from kg.model import Entity, Mention, entity_key
 from kg.nlp import KEPT_LABELS, title_length
@@ -37,7 +39,11 @@ _COUNTRY_ALIAS = {alias.lower(): name for name, aliases in COUNTRIES.items() for
     name.lower(): name for name in COUNTRY_NAMES
 }
 _DEMONYM_TO_COUNTRY = {d.lower(): c for d, c in DEMONYMS.items()}
-_PARTY_CODE = re.compile(r"(?:\(|,\s)([DRI])\s?[-–]\s?[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?(?=[),;])")
+_PARTY_CODE = re.compile(
+    r"(?:\(|,\s)([DRI])\s?[-–]\s?(?:"
+    + "|".join(re.escape(state) for state in sorted(US_STATES, key=len, reverse=True))
+    + r")(?=[),;]|\s[-–]|$)"
+)
 _ORG_OF = re.compile(r"^(ministr(?:y|ies)|departments?|offices?|bureaus?|secretariat) of (?:the )?(.+)$")
 _SINGULAR = {"ministries": "ministry", "departments": "department", "offices": "office", "bureaus": "bureau"}
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
@@ -131,21 +137,48 @@ def resolve(doc: Doc) -> Resolution:
         if not folded:
             continue
         group = groups.setdefault(folded, _Group())
+        titled = _title_before(doc, span) if label in ("PERSON", "ORG") else None
+        if titled is not None and label == "ORG" and not any(t.lower_ in ORG_HEADS for t in span):
+            # A personal title before a bare name outweighs the model's ORG label.
+            label = "PERSON"
         group.names.append(name)
         group.surfaces.append(span.text)
         group.labels[label] += 1
         group.mentions.append(Mention(span.text, span.start_char, span.end_char, label))
         group.tokens.append(range(span.start, span.end))
         group.canonical = group.canonical or canonical
-        titled = _title_before(doc, span)
         if titled is not None:
             title_span, role = titled
             group.roles.append(role)
             if label == "PERSON":
                 group.surfaces.append(doc[title_span.start : span.end].text)
     merged = _merge_people(list(groups.values()))
+    _add_bare_surnames(doc, merged)
     merged = _merge_bodies(merged)
     return _finish(merged)
+
+
+def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
+    """Surnames the model did not tag ("Weber, a member of ...") join their person."""
+    taken = {i for g in groups for r in g.tokens for i in r}
+    surnames: dict[str, list[_Group]] = {}
+    for group in groups:
+        words = _canonical_name(group).split() if group.type == "Person" else []
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(group)
+    for token in doc:
+        owners = surnames.get(token.text)
+        if not owners or token.i in taken or token.pos_ != "PROPN":
+            continue
+        if any(0 <= j < len(doc) and doc[j].i not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+               for j in (token.i - 1, token.i + 1)):
+            continue
+        group = _nearest_before(owners, token.i) if len(owners) > 1 else owners[0]
+        span = doc[token.i : token.i + 1]
+        group.names.append(token.text)
+        group.surfaces.append(token.text)
+        group.mentions.append(Mention(token.text, span.start_char, span.end_char, "PERSON"))
+        group.tokens.append(range(token.i, token.i + 1))
 
 
 def _mentions(doc: Doc):
@@ -194,7 +227,7 @@ def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
     """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Qin")."""
     lowered = [t.lower_ for t in doc]
     for start in range(max(0, span.start - 6), span.start):
-        if title_length(lowered[start : span.start]) == span.start - start and doc[start].text[:1].isupper():
+        if title_length(lowered[start : span.start]) == span.start - start:
             words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
             role = TITLES.get(" ".join(words))
             if role is None:

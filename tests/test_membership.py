@@ -1,0 +1,129 @@
+"""memberOf rules, parametrized over the pattern tables, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.membership import TITLE_BODIES, TOKEN_PATTERNS, find_memberships
+from kg.resolve import resolve
+
+# One or more positive sentences per token pattern: (sentence, member, organization, status).
+POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
+    "org-title-person": [
+        ("Finance Ministry spokeswoman Lena Varga said the talks were useful.",
+         "Lena Varga", "Finance Ministry", "current"),
+        ("NATO Secretary General Piet Hansen arrived on Monday.", "Piet Hansen", "NATO", "current"),
+        ("Former Water Agency director Paul Keane criticized the rules.",
+         "Paul Keane", "Water Agency", "former"),
+    ],
+    "person-appositive-role": [
+        ("Tomas Ruiz, a member of the Senate Budget Committee, criticized the plan.",
+         "Tomas Ruiz", "Senate Budget Committee", "current"),
+        ("Paul Keane, a former director of the Water Agency, spoke on Tuesday.",
+         "Paul Keane", "Water Agency", "former"),
+        ("Sen. Ella Moreno, D-Ore., a member of the Senate Energy Committee, voted no.",
+         "Ella Moreno", "Senate Energy Committee", "current"),
+    ],
+    "person-party-code": [
+        ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Ella Moreno", "Democratic Party", "current"),
+        ("Rep. Dan Hyde (R-Texas) signed the letter.", "Dan Hyde", "Republican Party", "current"),
+    ],
+    "person-appositive-party": [
+        ("Noah Berg, a Republican from Idaho, opposed it.", "Noah Berg", "Republican Party", "current"),
+    ],
+    "org-member-country": [
+        ("NATO member Norway hosted the drill.", "Norway", "NATO", "current"),
+    ],
+}
+
+# Sentences that name a person and a body but state no membership.
+NEGATIVES = [
+    "Kim told NPR that the plan was sound.",
+    "Grace Liu, who spoke with the Trade Ministry, left early.",
+    "The Trade Ministry said Grace Liu would attend.",
+    "Kara Stein said the Senate Budget Committee would vote on Friday.",
+    "Chinese Foreign Minister Wen Bo met reporters in Beijing.",
+    "A Washington-based group invited Omar Haddad to speak.",
+    "Lena Varga spoke about NATO at length.",
+    "Plan D-7 (D-Day) starts soon, officials at the Water Agency said.",
+]
+
+
+def _memberships(nlp, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(text)
+    resolution = resolve(doc)
+    names = {e.key: e.name for e in resolution.entities}
+    return {(names[r.subject], names[r.object], r.status) for r in find_memberships(doc, resolution)}
+
+
+def test_every_pattern_has_positive_cases():
+    assert {p.rule for p in TOKEN_PATTERNS} == set(POSITIVES)
+
+
+def test_patterns_tag_every_element_with_a_slot():
+    for pattern in TOKEN_PATTERNS:
+        assert len(pattern.pattern) == len(pattern.slots)
+        assert {"member", "org"} <= set(pattern.slots)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "member", "org", "status"),
+    [(rule, *case) for rule, cases in POSITIVES.items() for case in cases],
+)
+def test_positive(nlp, rule, text, member, org, status):
+    doc = nlp(text)
+    resolution = resolve(doc)
+    names = {e.key: e.name for e in resolution.entities}
+    found = {(names[r.subject], names[r.object], r.status, r.rule) for r in find_memberships(doc, resolution)}
+    assert (member, org, status) in {f[:3] for f in found}
+    assert any(f[3].startswith(rule) for f in found if f[:2] == (member, org))
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_negative(nlp, text):
+    assert _memberships(nlp, text) == set()
+
+
+def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
+    found = _memberships(nlp, "Senator Jo Reyes, the lead Democrat on the Senate Energy Committee, spoke.")
+    assert ("Jo Reyes", "Senate Energy Committee", "current") in found
+    assert ("Jo Reyes", "Democratic Party", "current") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "org"),
+    [
+        ("Secretary of Defense Mark Olsen spoke. The Pentagon said he would stay.", "Mark Olsen", "Pentagon"),
+        ("Foreign Minister Ana Sousa spoke. The Foreign Ministry later issued a statement.",
+         "Ana Sousa", "Foreign Ministry"),
+        ("Senators Ann Cole (D-Mich.) and Bo Diaz (R-Utah) spoke as the U.S. Senate debated.",
+         "Bo Diaz", "U.S. Senate"),
+    ],
+)
+def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+def test_title_alone_names_no_body(nlp):
+    assert _memberships(nlp, "Foreign Minister Ana Sousa spoke to reporters in Lisbon.") == set()
+
+
+def test_title_body_table_uses_signature_cores():
+    for title, cores in TITLE_BODIES.items():
+        assert title == title.lower() and all(core == core.lower() for core in cores)
+
+
+def test_eponymous_administration(nlp):
+    found = _memberships(nlp, "President John Smith said the Smith administration would act.")
+    assert ("John Smith", "Smith administration", "current") in found
+
+
+def test_roles_and_evidence(nlp):
+    text = "Shortly after noon, NATO Secretary General Piet Hansen arrived.\nHe left at once."
+    doc = nlp(text)
+    relations = find_memberships(doc, resolve(doc))
+    assert relations
+    for relation in relations:
+        assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
+        assert "\n" not in relation.evidence.text
+    assert {r.role for r in relations} == {"Secretary General"}

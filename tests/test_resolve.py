@@ -1,0 +1,147 @@
+"""Entity resolution inside one article, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import entity_key
+from kg.resolve import Resolution, body_signature, clean_name, fold, resolve
+
+
+def _by_name(resolution: Resolution) -> dict[str, object]:
+    return {entity.name: entity for entity in resolution.entities}
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("the State Department", "State Department"),
+        ("Secretary Quill", "Quill"),
+        ("Mr. Quill", "Quill"),
+        ("Quill’s", "Quill"),
+        ("Foreign Minister Ana Sousa", "Ana Sousa"),
+        ("Minister", "Minister"),
+    ],
+)
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+def test_fold_ignores_case_accents_and_punctuation():
+    assert fold("Jean-Noël  BARROT") == fold("jean noel barrot")
+
+
+@pytest.mark.parametrize(
+    ("name", "signature"),
+    [
+        ("U.S. Department of State", ("United States", "state department")),
+        ("State Department", (None, "state department")),
+        ("Departments of State", (None, "state department")),
+        ("Chinese Foreign Ministry", ("China", "foreign ministry")),
+        ("Ministry of Foreign Affairs", (None, "foreign affairs ministry")),
+    ],
+)
+def test_body_signature(name, signature):
+    assert body_signature(name) == signature
+
+
+def test_titles_surnames_and_honorifics_join_the_full_name(nlp):
+    doc = nlp(
+        "Secretary of State Mara Quill arrived in Lima on Monday. "
+        "Quill said the talks were useful. Secretary Quill then left. Ms. Quill will return in May."
+    )
+    people = [e for e in resolve(doc).entities if e.type == "Person"]
+    assert len(people) == 1
+    quill = people[0]
+    assert quill.name == "Mara Quill"
+    assert quill.key == entity_key("Person", "Mara Quill") == "person/mara-quill"
+    assert {"Quill", "Secretary of State Mara Quill"} <= set(quill.aliases)
+    assert "Secretary of State" in quill.roles
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    doc = nlp("Rep. Andy Park met Rep. Young Park in Seoul. Andy Park said the visit went well.")
+    names = {e.name for e in resolve(doc).entities if e.type == "Person"}
+    assert names == {"Andy Park", "Young Park"}
+
+
+def test_type_is_voted_over_mentions(nlp):
+    text = ("Deputy spokesperson Vera Nolan briefed reporters. "
+            "Nolan said Libya was calm. Nolan added that Nolan would travel.")
+    entities = resolve(nlp(text)).entities
+    nolan = [e for e in entities if "Nolan" in (e.name, *e.aliases)]
+    assert len(nolan) == 1 and nolan[0].type == "Person"
+
+
+def test_untagged_surname_joins_its_person(nlp):
+    doc = nlp("Chancellor Klaus Weber visited Warsaw. Weber, a member of the Social Democratic Party, spoke.")
+    resolution = resolve(doc)
+    weber_token = [t for t in doc if t.text == "Weber"][1]
+    assert resolution.entity_of(weber_token) == "person/klaus-weber"
+
+
+def test_countries_are_typed_and_aliased(nlp):
+    doc = nlp("The U.S. and the United Kingdom signed a pact. The United States said the U.K. agreed.")
+    by_name = _by_name(resolve(doc))
+    assert by_name["United States"].type == "Country"
+    assert "U.S." in by_name["United States"].aliases
+    assert by_name["United Kingdom"].key == "place/united-kingdom"
+    assert "U.K." in by_name["United Kingdom"].aliases
+
+
+def test_body_variants_and_acronyms_merge(nlp):
+    text = ("The U.S. Department of State issued a note. A State Department official said more. "
+            "The North Atlantic Treaty Organization met; NATO said it agreed.")
+    orgs = [e for e in resolve(nlp(text)).entities if e.type == "Organization"]
+    names = {e.name for e in orgs}
+    assert "U.S. Department of State" in names and "State Department" not in names
+    state = next(e for e in orgs if e.name == "U.S. Department of State")
+    assert "State Department" in state.aliases
+    nato = next(e for e in orgs if e.name == "North Atlantic Treaty Organization")
+    assert "NATO" in nato.aliases
+
+
+def test_bodies_of_two_countries_stay_apart(nlp):
+    text = "The Chinese Foreign Ministry and the Japanese Foreign Ministry issued statements."
+    orgs = {e.name for e in resolve(nlp(text)).entities if e.type == "Organization"}
+    assert {"Chinese Foreign Ministry", "Japanese Foreign Ministry"} <= orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "alias"),
+    [
+        ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Democratic Party", "D"),
+        ("Rep. Dan Hyde (R-Texas) signed the letter.", "Republican Party", "R"),
+        ("Noah Berg, a Republican from Idaho, opposed it.", "Republican Party", "Republican"),
+    ],
+)
+def test_party_forms_become_the_party(nlp, text, party, alias):
+    by_name = _by_name(resolve(nlp(text)))
+    assert by_name[party].type == "Organization"
+    assert alias in by_name[party].aliases
+
+
+def test_party_code_needs_a_name_before_it(nlp):
+    names = {e.name for e in resolve(nlp("Plan D-Day (D-7) starts soon.")).entities}
+    assert "Democratic Party" not in names
+
+
+def test_demonyms_are_not_entities(nlp):
+    names = {e.name for e in resolve(nlp("Chinese Foreign Minister Wen Bo met French diplomats.")).entities}
+    assert "Chinese" not in names and "French" not in names
+    assert "Wen Bo" in names
+
+
+def test_token_entity_covers_every_mention_token(nlp):
+    doc = nlp("President Lara Voss met Prime Minister Omar Haddad in Amman.")
+    resolution = resolve(doc)
+    for entity in resolution.entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end)
+            assert span is not None and span.text == mention.text
+            assert all(resolution.entity_of(t) == entity.key for t in span)
+            assert resolution.entity_of(span) == entity.key
+    assert resolution.entity_of(doc[1].i) == "person/lara-voss"
+    assert resolution.entity_of(doc[0]) is None
+    assert resolution.by_key("place/amman").name == "Amman"
+    assert resolution.by_key("place/nowhere") is None
