@@ -16,6 +16,7 @@ from kg.mapping import (
     date_literal,
     entity_iri,
     graph_iri,
+    mappable,
     statement_iri,
 )
 from kg.model import EVENT_STATUSES, MEMBERSHIP_STATUSES, Extraction, Relation
@@ -133,6 +134,8 @@ def test_relations_outside_the_ontology_are_left_out(
 ) -> None:
     visit = next(r for r in sample_extraction.relations if r.kind == "visits")
     broken: Relation = replace(visit, **change)
+    assert mappable(sample_extraction, visit)
+    assert not mappable(sample_extraction, broken)
     _, graph = article_graph(replace(sample_extraction, relations=(broken,)))
     assert not set(graph.subjects(PROV.wasDerivedFrom, None))
     assert not set(graph.triples((None, KGO.visits, None)))
