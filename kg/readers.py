@@ -23,7 +23,8 @@ import glob
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +40,8 @@ _DOC_STEMS = frozenset(
 )
 _ICONV_HINT = "convert it to UTF-8, e.g. `iconv -f latin1 -t utf-8 {name} > {stem}.utf8{suffix}`"
 
-Reader = Callable[[str, str, str], Iterator["Article | Failure"]]
+# A reader gets the input's lines as bytes (read lazily), its display name and file stem.
+Reader = Callable[[Iterable[bytes], str, str], Iterator["Article | Failure"]]
 
 
 @dataclass(frozen=True)
@@ -50,36 +52,53 @@ class _Source:
     path: Path | None = None
 
 
-def _decode(data: bytes, name: str) -> str | Failure:
-    """Strict UTF-8 (optional BOM); binary and non-UTF-8 input become Failures with a hint."""
-    if b"\x00" in data[:_BINARY_PROBE]:
-        return Failure(name, "binary file, not text",
-                       "pass .txt, .md, .html or .jsonl articles; if this is UTF-16 text, "
-                       "convert it to UTF-8 with iconv")
+def _binary(data: bytes, name: str) -> Failure | None:
+    if b"\x00" not in data[:_BINARY_PROBE]:
+        return None
+    return Failure(name, "binary file, not text",
+                   "pass .txt, .md, .html or .jsonl articles; if this is UTF-16 text, "
+                   "convert it to UTF-8 with iconv")
+
+
+def _decode(data: bytes, name: str, first_line: int = 1) -> str | Failure:
+    """Strict UTF-8 (optional BOM); non-UTF-8 input becomes a Failure with an iconv hint."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        line = first_line + data[: err.start].count(b"\n")
         path = Path(name)
-        return Failure(name, f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset "
-                       f"{err.start}); likely Latin-1 or Windows-1252",
+        return Failure(name, f"not valid UTF-8 (byte 0x{data[err.start]:02x}); likely Latin-1 "
+                       "or Windows-1252",
                        _ICONV_HINT.format(name=name, stem=path.with_suffix(""),
                                           suffix=path.suffix), line)
+
+
+def _whole_text(lines: Iterable[bytes], name: str) -> str | Failure:
+    """The whole input as text, or the Failure that stops it being read."""
+    data = b"".join(lines)
+    if not data.strip():
+        return _empty(name)
+    return _binary(data, name) or _decode(data, name)
 
 
 def _empty(name: str) -> Failure:
     return Failure(name, "empty file, no article text", "remove it or add the article text")
 
 
-def read_text(text: str, name: str, article_id: str) -> Iterator[Article | Failure]:
+def read_text(lines: Iterable[bytes], name: str, article_id: str) -> Iterator[Article | Failure]:
     """Plain text: the whole file is one article, kept as-is so offsets match the file."""
+    text = _whole_text(lines, name)
+    if isinstance(text, Failure):
+        yield text
+        return
     if not text.strip():
         yield _empty(name)
         return
     yield Article(id=article_id, text=text)
 
 
-def read_markdown(text: str, name: str, article_id: str) -> Iterator[Article | Failure]:
+def read_markdown(lines: Iterable[bytes], name: str,
+                  article_id: str) -> Iterator[Article | Failure]:
     """Markdown: prose blocks as plain text paragraphs; title from the first `#` heading.
 
     Simple YAML-style front matter (`key: value` lines between `---` fences) gives title,
@@ -87,6 +106,10 @@ def read_markdown(text: str, name: str, article_id: str) -> Iterator[Article | F
     """
     from markdown_it import MarkdownIt
 
+    text = _whole_text(lines, name)
+    if isinstance(text, Failure):
+        yield text
+        return
     meta, body = _front_matter(text)
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
     blocks: list[str] = []
@@ -137,10 +160,14 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end():]
 
 
-def read_html(text: str, name: str, article_id: str) -> Iterator[Article | Failure]:
+def read_html(lines: Iterable[bytes], name: str, article_id: str) -> Iterator[Article | Failure]:
     """HTML: main text (no menus, footers, ads) and title/date/url via trafilatura."""
     import trafilatura
 
+    text = _whole_text(lines, name)
+    if isinstance(text, Failure):
+        yield text
+        return
     doc = trafilatura.bare_extraction(text, with_metadata=True)
     body = (doc.text or "") if doc is not None else ""
     if not body.strip():
@@ -156,13 +183,20 @@ def read_html(text: str, name: str, article_id: str) -> Iterator[Article | Failu
 _JSONL_FIELDS = ("id", "title", "date", "url", "source")
 
 
-def read_jsonl(text: str, name: str, article_id: str) -> Iterator[Article | Failure]:
-    """JSON Lines: one article object per line; a bad line fails alone."""
+def read_jsonl(lines: Iterable[bytes], name: str, article_id: str) -> Iterator[Article | Failure]:
+    """JSON Lines: one article object per line, read lazily; a bad line fails alone."""
     seen_any = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, raw in enumerate(lines, start=1):
+        if number == 1 and (binary := _binary(raw, name)):
+            yield binary
+            return
+        if not raw.strip():
             continue
         seen_any = True
+        line = _decode(raw, name, number)
+        if isinstance(line, Failure):
+            yield line
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
@@ -287,30 +321,27 @@ def read_inputs(inputs: Sequence[str], stdin: BinaryIO | None = None) -> Iterato
 
 def _read_source(source: _Source, stdin: BinaryIO | None) -> Iterator[Article | Failure]:
     if source.path is None:
-        data = (stdin if stdin is not None else sys.stdin.buffer).read()
-        name, stem = "<stdin>", "stdin"
-        reader = read_jsonl if data.lstrip()[:1] == b"{" else read_text
-    else:
-        name, stem = source.name, source.path.stem
-        reader = READERS.get(source.path.suffix.lower())
-        if reader is None:
-            yield Failure(name, f"unknown input type {source.path.suffix or '(no suffix)'!r}",
-                          f"article files end in {known_suffixes()}")
-            return
-        try:
-            data = source.path.read_bytes()
-        except OSError as err:
-            yield Failure(name, f"cannot read: {err.strerror or err}",
-                          "check the file's permissions")
-            return
-    if not data.strip():
-        yield _empty(name)
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        leading: list[bytes] = []
+        for line in stream:
+            leading.append(line)
+            if line.strip():
+                break
+        reader = read_jsonl if b"".join(leading).lstrip()[:1] == b"{" else read_text
+        yield from reader(chain(leading, stream), "<stdin>", "stdin")
         return
-    text = _decode(data, name)
-    if isinstance(text, Failure):
-        yield text
+    reader = READERS.get(source.path.suffix.lower())
+    if reader is None:
+        yield Failure(source.name,
+                      f"unknown input type {source.path.suffix or '(no suffix)'!r}",
+                      f"article files end in {known_suffixes()}")
         return
-    yield from reader(text, name, stem)
+    try:
+        with source.path.open("rb") as handle:
+            yield from reader(handle, source.name, source.path.stem)
+    except OSError as err:
+        yield Failure(source.name, f"cannot read: {err.strerror or err}",
+                      "check the file's permissions")
 
 
 def _unique(article: Article, taken: dict[str, int]) -> Article:

@@ -137,6 +137,17 @@ def test_good_lines_survive_bad_lines(tmp_path: Path) -> None:
     assert [(f.line, f.source) for f in _failures(items)] == [(2, str(path)), (3, str(path))]
 
 
+def test_jsonl_latin1_line_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "One."}\n'
+                     + '{"id": "b", "text": "Señor Núñez."}\n'.encode("latin-1")
+                     + b'{"id": "c", "text": "Three."}\n')
+    items = _read([path])
+    assert [a.id for a in _articles(items)] == ["a", "c"]
+    [failure] = _failures(items)
+    assert (failure.line, "UTF-8" in failure.message) == (2, True)
+
+
 def test_missing_path_and_unmatched_glob(tmp_path: Path) -> None:
     items = _read([tmp_path / "gone.txt", tmp_path / "*.nothing"])
     assert ["no such file" in f.message or "no file matches" in f.message
@@ -186,6 +197,15 @@ def test_id_collisions_get_suffixes(tmp_path: Path) -> None:
 )
 def test_stdin(data: bytes, ids: list[str]) -> None:
     assert [a.id for a in _read(["-"], stdin=data)] == ids
+
+
+def test_jsonl_is_read_lazily() -> None:
+    def lines():
+        yield b'{"id": "first", "text": "One."}\n'
+        raise AssertionError("read past the first article before it was used")
+
+    first = next(read_inputs(["-"], stdin=lines()))
+    assert first.id == "first"
 
 
 def test_count_articles_counts_jsonl_lines(tmp_path: Path) -> None:
