@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, URIRef
-from rdflib.compare import isomorphic
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.build import auto_workers, build, extract_inputs
 from kg.errors import InputError
@@ -20,6 +20,7 @@ from kg.validate import validate
 from kg.vocab import DCTERMS, KGO, NIF, PROV, RDF, RDFS
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+GOLDEN = Path(__file__).resolve().parent / "data" / "build_golden_brief.ttl"
 GOOD_TEXT = ("Foreign Minister Lena Sorensen visited Quito on Monday and met President "
              "Ana Ruiz. Sorensen is a member of the Green Party.\n")
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig",
@@ -204,6 +205,21 @@ def test_workers_give_the_same_graph(tmp_path: Path) -> None:
     assert report.articles == 5
     assert isomorphic(_merged(_load(one)), _merged(_load(two)))
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_golden_graph_of_one_example(tmp_path: Path) -> None:
+    brief = tmp_path / "brief.jsonl"
+    brief.write_text((EXAMPLES / "briefs.jsonl").read_text().splitlines()[0])
+    output = tmp_path / "brief.ttl"
+    build([str(brief)], str(output))
+    built = Graph().parse(output)
+    for how_found in (KGO.rule, KGO.confidence):
+        built.remove((None, how_found, None))
+    golden = Graph().parse(GOLDEN)
+    if not isomorphic(built, golden):
+        _, only_built, only_golden = graph_diff(to_isomorphic(built), to_isomorphic(golden))
+        pytest.fail(f"only in built:\n{only_built.serialize(format='nt')}\n"
+                    f"only in golden:\n{only_golden.serialize(format='nt')}")
 
 
 @pytest.mark.parametrize(("articles", "expected"), [(None, 1), (3, 1), (10_000, None)])
