@@ -808,6 +808,9 @@ def _is_to_infinitive_plan(chain: list[Token]) -> bool:
 
 
 def _future_time(chain: list[Token]) -> bool:
+    """"next week", "tomorrow": future unless the verb is in the past ("had planned ...")."""
+    if any(t.tag_ == "VBD" for t in chain):
+        return False
     for t in chain:
         for child in t.children:
             if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:

@@ -181,7 +181,7 @@ NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid 
 NEGATION_WORDS = frozenset("not n't never no".split())
 PLANNED_MODIFIERS = frozenset("upcoming planned forthcoming scheduled proposed next "
                               "future expected".split())
-FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming later".split())
+FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming coming".split())
 # Present-tense travel verbs describe a schedule in news ("Kerry travels to Oslo on May 3").
 SCHEDULE_PRESENT_LEMMAS = frozenset(
     "travel depart leave begin head visit arrive fly meet start go return set".split())

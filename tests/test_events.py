@@ -171,6 +171,8 @@ STATUSES = [
     ("Henrik Dahl travels to Bogota on May 3.", "planned"),
     ("Henrik Dahl's upcoming trip to Bogota has drawn protests.", "planned"),
     ("Henrik Dahl may visit Bogota later this year.", "speculative"),
+    ("Henrik Dahl later traveled to Bogota.", "occurred"),
+    ("Henrik Dahl travels to Bogota next week.", "planned"),
     ("Henrik Dahl might travel to Bogota.", "speculative"),
     ("Henrik Dahl is considering a trip to Bogota.", "speculative"),
     ("Henrik Dahl postponed his trip to Bogota.", "cancelled"),
