@@ -156,6 +156,8 @@ def main() -> None:
                 proc.terminate()
                 proc.wait(10)
     target = 200_000
+    load_avg = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, load average {load_avg} (1/5/15 min) at the end")
     print(f"GSP bulk: {rates['bulk'] / target:.2f}x the 200k triples/s target, "
           f"{rates['bulk'] / rates['raw']:.2f}x the store's raw ingest; "
           f"GSP PUT: {rates['put'] / rates['raw']:.2f}x raw; "
