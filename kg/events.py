@@ -337,7 +337,7 @@ class _Context:
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
             return self.refs(verb.head, types) if verb.head.pos_ in {"PROPN", "NOUN", "PRON"} else []
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+        if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
             return self.agents(verb.head, types)
         if verb.dep_ == "pcomp":
             governor, _ = _governor(verb)
@@ -742,7 +742,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
                 continue
             else:
                 break
-        elif current.dep_ == "xcomp" or (current.dep_ == "advcl" and _is_infinitive(current)):
+        elif current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "advcl" and _is_infinitive(current)):
             current = head
         elif current.dep_ == "conj" and not _has_own_tense(current):
             current = head

@@ -55,6 +55,7 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
     _rule("visits.begin_in", "begin start conclude end wrap", (IN,), 0.6),
+    _rule("visits.spend_in", "spend stay", (IN,), 0.7),
 )
 
 # Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
