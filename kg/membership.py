@@ -36,7 +36,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
 # Words that may qualify a role without changing it ("a senior member", "the lead Democrat").
 ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
     {"lead", "ranking", "longtime", "long-time", "veteran", "founding", "permanent", "chief",
-     "principal", "leading", "prominent", "key", "influential", "bipartisan", "special", "assistant",
+     "principal", "leading", "prominent", "key", "influential", "special", "assistant",
      "associate", "executive", "general", "ex-", "erstwhile", "onetime", "one-time", "acting",
      "department", "press", "foreign", "defense", "defence", "interior", "finance", "majority",
      "minority", "supreme", "allied", "high"}
@@ -57,7 +57,7 @@ _SPACE = {"IS_SPACE": True, "OP": "*"}
 _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
-_ADJ = {"POS": {"IN": ["ADJ", "PROPN"]}, "_": {"kg_type": ""}, "OP": "*"}
+_ADJ = {"POS": {"IN": ["ADJ", "PROPN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
 _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
 
 
@@ -75,8 +75,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "State Department spokesperson Jane Roe", "NATO's Secretary General Jane Roe"
     TokenPattern(
         "org-title-person",
-        (_ORG, _POSS, _ROLE, _AND, _ROLE_OPT, _PERSON),
-        ("org", None, "role", "role", "role", "member"),
+        (_ORG, _POSS, _ADJ, _ROLE, _AND, _ROLE_OPT, _PERSON),
+        ("org", None, None, "role", "role", "role", "member"),
         0.9,
     ),
     # "Jane Roe, a member of the Budget Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
@@ -84,6 +84,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         "person-appositive-role",
         (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _ADJ, _ORG),
         ("member", None, None, None, None, None, "role", "role", None, None, None, "org"),
+        0.85,
+    ),
+    # "Jane Roe, a senior Acme official", "Jane Roe, a White House spokeswoman"
+    TokenPattern(
+        "person-appositive-org-role",
+        (_PERSON, {"ORTH": ","}, _DET, _ADJ, _ROLE_OPT, _ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", ")", "."]}}),
+        ("member", None, None, None, "role", "org", None, None, "role", None),
         0.85,
     ),
     # "Jane Roe, D-Ohio" / "Jane Roe (R-Texas)"
@@ -108,6 +115,24 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         0.85,
     ),
 )
+
+# Verbs whose direct object is the body the subject belongs to ("X chairs the Y").
+OBJECT_VERBS: frozenset[str] = frozenset(
+    {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found"}
+)
+# Verbs whose prepositional object is the body ("X serves on the Y", "X works for Y").
+PREP_VERBS: dict[str, frozenset[str]] = {
+    "serve": frozenset({"on", "in", "at", "for"}),
+    "work": frozenset({"for", "at"}),
+    "sit": frozenset({"on"}),
+    "belong": frozenset({"to"}),
+}
+# Verbs taking "as" + a role ("X served as director of Y").
+AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain"})
+# Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
+ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
+FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going"})
 
 # Title (lower-case, modifiers removed) -> cores of the bodies it names (see resolve.body_signature).
 # Used only when the passage itself names such a body.
@@ -164,6 +189,7 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     """memberOf relations stated in the doc (deduplication happens in kg.extract)."""
     _annotate(doc, resolution)
     relations = list(_token_patterns(doc, resolution))
+    relations += _syntactic(doc, resolution)
     relations += _title_bodies(doc, resolution)
     relations += _eponyms(doc, resolution)
     return relations
@@ -272,6 +298,109 @@ def _evidence(span: Span) -> TextSpan:
     while end > start and doc_text[end - 1].isspace():
         end -= 1
     return TextSpan(doc_text[start:end], start, end)
+
+
+def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """Clausal forms over the dependency parse: "X, who chairs the Y", "X serves on the Y",
+    "X is a member of the Y", "X previously served as Y's commander"."""
+    types = {entity.key: entity.type for entity in resolution.entities}
+    relations = []
+    seen_orgs: set[str] = set()
+    for token in doc:
+        org = resolution.entity_of(token)
+        if org is None or types.get(org) != "Organization" or resolution.entity_of(token.head) == org:
+            continue
+        found = _holder_of(token)
+        if found is None:
+            continue
+        holder_token, cue_tokens, role_token, rule = found
+        member = resolution.entity_of(holder_token)
+        collective = rule in _COLLECTIVE_RULES or role_token is not None and role_token.lower_ in MEMBER_NOUNS
+        if member is None or member == org or types.get(member) not in _MEMBER_TYPES[collective]:
+            continue
+        if any(child.dep_ == "neg" for cue in cue_tokens for child in cue.children):
+            continue
+        status = _clause_status(cue_tokens)
+        role = _role(_role_phrase(role_token)) if role_token is not None else None
+        start = min(t.i for t in (token, holder_token, *cue_tokens))
+        end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
+        relations.append(_relation(doc, member, org, status, start, end, rule, 0.75, role))
+        seen_orgs.add(org)
+    return relations
+
+
+# Who may be a member: a person always; a body or country only of "member" forms and joins.
+_MEMBER_TYPES = {False: frozenset({"Person"}), True: frozenset({"Person", "Organization", "Country"})}
+_COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin"})
+
+
+def _role_phrase(role: Token) -> list[Token]:
+    """The role noun with the title words right before it ("Secretary" + "General")."""
+    start = role.i
+    while start > role.sent.start and role.doc[start - 1]._.kg_role and not role.doc[start - 1]._.kg_type:
+        start -= 1
+    return list(role.doc[start : role.i + 1])
+
+
+def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
+    """The token naming who belongs to the body `org` heads, the tokens carrying status cues,
+    the role noun (if any) and the rule id; None when the body is not in such a clause."""
+    head = org.head
+    if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
+        subject = _subject_of(head)
+        return (subject, [head], None, f"verb-{head.lemma_}") if subject is not None else None
+    if org.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
+            subject = _subject_of(verb)
+            return (subject, [verb], None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
+        if head.lower_ in ROLE_PREPS and _is_role(verb):
+            return _holder_of_role(verb)
+    if org.dep_ in ("poss", "compound") and _is_role(head):
+        return _holder_of_role(head)
+    return None
+
+
+def _is_role(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in ROLE_NOUNS or token.lower_ in TITLES)
+
+
+def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None:
+    """Who holds `role`: its apposition head, the subject of "is a <role>", or of "served as <role>"."""
+    if role.dep_ == "appos":
+        return role.head, [role], role, "appositive-role"
+    if role.dep_ == "attr":
+        subject = _subject_of(role.head)
+        return (subject, [role, role.head], role, "copula-role") if subject is not None else None
+    if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_ in AS_VERBS:
+        verb = role.head.head
+        subject = _subject_of(verb)
+        return (subject, [role, verb], role, f"verb-{verb.lemma_}-as") if subject is not None else None
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The nominal subject of a verb, through relative pronouns and coordinated verbs."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head)
+    return None
+
+
+def _clause_status(cue_tokens: list[Token]) -> str:
+    words = set()
+    for cue in cue_tokens:
+        words.add(cue.lower_)
+        words.update(child.lower_ for child in cue.children if child.dep_ in ("amod", "advmod", "aux", "npadvmod"))
+    if words & FORMER_CUES:
+        return "former"
+    if words & FUTURE_CUES:
+        return "planned"
+    return "current"
 
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.membership import TITLE_BODIES, TOKEN_PATTERNS, find_memberships
+from kg.membership import AS_VERBS, OBJECT_VERBS, PREP_VERBS, TITLE_BODIES, TOKEN_PATTERNS, find_memberships
 from kg.resolve import resolve
 
 # One or more positive sentences per token pattern: (sentence, member, organization, status).
@@ -23,6 +23,12 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Paul Keane", "Water Agency", "former"),
         ("Sen. Ella Moreno, D-Ore., a member of the Senate Energy Committee, voted no.",
          "Ella Moreno", "Senate Energy Committee", "current"),
+    ],
+    "person-appositive-org-role": [
+        ("Ismail Darwish, a senior Hamas official, said the group would respond.",
+         "Ismail Darwish", "Hamas", "current"),
+        ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
+         "Lukas Brandt", "Siemens", "current"),
     ],
     "person-party-code": [
         ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Ella Moreno", "Democratic Party", "current"),
@@ -127,3 +133,62 @@ def test_roles_and_evidence(nlp):
         assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
         assert "\n" not in relation.evidence.text
     assert {r.role for r in relations} == {"Secretary General"}
+
+
+# Clausal forms, one sentence per verb of the verb tables: (sentence, member, organization, status).
+VERB_CASES: dict[str, tuple[str, str, str, str]] = {
+    "lead": ("Tomas Ruiz, who leads the Green Party, criticized the plan.", "Tomas Ruiz", "Green Party", "current"),
+    "head": ("Tomas Ruiz heads the Water Agency.", "Tomas Ruiz", "Water Agency", "current"),
+    "chair": ("Tomas Ruiz, who chairs the Senate Budget Committee, spoke.", "Tomas Ruiz", "Senate Budget Committee", "current"),
+    "run": ("Tomas Ruiz runs the Water Agency these days.", "Tomas Ruiz", "Water Agency", "current"),
+    "direct": ("Tomas Ruiz directs the Peace Institute.", "Tomas Ruiz", "Peace Institute", "current"),
+    "command": ("General Tomas Ruiz commands the Northern Army Group.", "Tomas Ruiz", "Northern Army Group", "current"),
+    "join": ("Finland joined NATO in April.", "Finland", "NATO", "current"),
+    "rejoin": ("Paula Grant rejoined the World Bank in 2015.", "Paula Grant", "World Bank", "current"),
+    "found": ("Paula Grant founded the Open Data Institute.", "Paula Grant", "Open Data Institute", "current"),
+    "serve": ("Tomas Ruiz previously served on the Senate Budget Committee.", "Tomas Ruiz", "Senate Budget Committee", "former"),
+    "work": ("Paula Grant works for Reuters in London.", "Paula Grant", "Reuters", "current"),
+    "sit": ("Paula Grant sits on the Senate Budget Committee.", "Paula Grant", "Senate Budget Committee", "current"),
+    "belong": ("Paula Grant belongs to the Green Party.", "Paula Grant", "Green Party", "current"),
+}
+
+ROLE_CLAUSES = [
+    ("Paula Grant is a member of the Socialist Party.", "Paula Grant", "Socialist Party", "current"),
+    ("Paula Grant, the former head of the World Health Organization, spoke.",
+     "Paula Grant", "World Health Organization", "former"),
+    ("Paula Grant, an analyst at the Brookings Institution, said the deal was fragile.",
+     "Paula Grant", "Brookings Institution", "current"),
+    ("Tomas Ruiz previously served as director of the Water Agency.", "Tomas Ruiz", "Water Agency", "former"),
+    ("Paula Grant will join the World Bank next year.", "Paula Grant", "World Bank", "planned"),
+]
+
+CLAUSE_NEGATIVES = [
+    "Paula Grant told Reuters the deal was fragile.",
+    "Paula Grant, speaking to the BBC, said the deal was fragile.",
+    "Paula Grant met the leaders of the World Bank.",
+    "Paula Grant criticized the European Union for its stance.",
+    "Paula Grant, a critic of the World Bank, spoke.",
+    "Paula Grant is not a member of the Socialist Party.",
+    "Paula Grant works with the World Bank on loans.",
+]
+
+
+def test_every_verb_has_a_case():
+    assert set(VERB_CASES) == set(OBJECT_VERBS) | set(PREP_VERBS)
+    assert AS_VERBS & set(PREP_VERBS)
+
+
+@pytest.mark.parametrize(("verb", "case"), sorted(VERB_CASES.items()))
+def test_verb_clauses(nlp, verb, case):
+    text, member, org, status = case
+    assert (member, org, status) in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "member", "org", "status"), ROLE_CLAUSES)
+def test_role_clauses(nlp, text, member, org, status):
+    assert (member, org, status) in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize("text", CLAUSE_NEGATIVES)
+def test_clause_negatives(nlp, text):
+    assert _memberships(nlp, text) == set()
