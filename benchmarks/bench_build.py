@@ -7,6 +7,7 @@ Makes a corpus of N articles by cycling through the texts in `examples/` (JSONL,
 ids), then prints words/s of
   - raw `nlp.pipe` with the same pipeline `kg build` loads (1 process, and n_process=2),
   - `kg build` with 1 and 2 workers to .nq and to .ttl,
+  - `kg build --executor dask` on a local Dask cluster of 2 workers (when Dask is installed),
 the ratios the throughput targets are stated in, and the peak RSS of `kg build --workers 1`
 to .nq on two corpus sizes, each in a fresh process. Timings exclude loading the pipeline
 in the benchmark process; the 2-worker runs include starting their worker processes.
@@ -29,6 +30,7 @@ from kg.nlp import load_pipeline
 from kg.readers import read_inputs
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DASK_ROW = "kg build dask 2 workers -o DIR/"
 
 _RSS_CHILD = """
 import resource, sys
@@ -76,6 +78,23 @@ def kg_build(corpus: Path, output: Path, workers: int, batch_size: int, count: i
     return seconds
 
 
+def dask_build(corpus: Path, output: Path, batch_size: int, count: int) -> float | None:
+    """Seconds for the Dask executor on a local cluster of 2 worker processes, started within
+    the timing as the pool's processes are; None when Dask is not installed."""
+    try:
+        import distributed  # noqa: F401 - only whether it is installed
+    except ImportError:
+        return None
+    from kg.distributed import build_distributed
+
+    started = time.perf_counter()
+    report = build_distributed([str(corpus)], str(output), workers=2, batch_size=batch_size)
+    seconds = time.perf_counter() - started
+    if report.articles != count or report.failures:
+        sys.exit(f"dask build of {corpus} went wrong: {report}")
+    return seconds
+
+
 def peak_rss_mb(folder: Path, count: int, examples: list[Article]) -> float:
     corpus = folder / f"rss-{count}.jsonl"
     write_corpus(corpus, count, examples)
@@ -113,6 +132,9 @@ def main() -> None:
                 seconds[f"kg build --workers {workers} -o {suffix}"] = kg_build(
                     corpus, folder / f"out-{workers}{suffix}", workers, args.batch_size,
                     args.articles)
+        dask_seconds = dask_build(corpus, folder / "out-dask", args.batch_size, args.articles)
+        if dask_seconds is not None:
+            seconds[DASK_ROW] = dask_seconds
         rate = {name: words / value for name, value in seconds.items()}
         for name, value in seconds.items():
             print(f"  {name:<32} {value:7.1f} s  {rate[name]:8.0f} words/s")
@@ -133,6 +155,9 @@ def main() -> None:
          / rate["kg build --workers 2 -o .nq"], ">= 0.85"),
         (f"peak RSS {large} / {small} articles (.nq)", rss_large / rss_small, "<= 1.10"),
     ]
+    if DASK_ROW in rate:
+        ratios.append(("dask, 2 workers .nq / build -w2 .nq",
+                       rate[DASK_ROW] / rate["kg build --workers 2 -o .nq"], ">= 0.75"))
     print(f"peak RSS, kg build --workers 1 to .nq: {small} articles {rss_small:.0f} MB, "
           f"{large} articles {rss_large:.0f} MB (target < 1536 MB)")
     print("ratios:")
