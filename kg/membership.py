@@ -8,13 +8,14 @@ pattern (adjacent title, apposition, party code), never mere co-occurrence in a 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import HONORIFICS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
@@ -172,7 +173,15 @@ for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default="" if _name == "kg_type" else False)
 
+_ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS | frozenset(PARTY_WORDS)
+# First words of every title phrase (with modifiers and honorifics): only these can start one.
+_TITLE_STARTS = frozenset(
+    {title.split()[0] for title in TITLES} | {t.split()[0].rstrip(".") for t in TITLES}
+    | TITLE_MODIFIERS | HONORIFICS | {h.rstrip(".") for h in HONORIFICS}
+)
 _MATCHERS: dict[int, Matcher] = {}
+_SENT_STARTS = "kg_sentence_starts"
+_TEXT = "kg_text"
 
 
 def _matcher(doc: Doc) -> Matcher:
@@ -196,37 +205,45 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
 
 
 def _annotate(doc: Doc, resolution: Resolution) -> None:
-    """Write entity types, role words and party markers onto the tokens for the Matcher."""
+    """Write entity types, role words and party markers onto the tokens for the Matcher.
+
+    Only values that differ from the extension defaults are written (it is the costly part).
+    """
     types = {entity.key: entity.type for entity in resolution.entities}
-    parties = {entity.key for entity in resolution.entities if fold(entity.name) in {fold(p) for p in PARTY_WORDS.values()}}
+    party_names = {fold(p) for p in PARTY_WORDS.values()}
+    parties = {entity.key for entity in resolution.entities if fold(entity.name) in party_names}
     lowered = [t.lower_ for t in doc]
     title_tokens: set[int] = set()
     i = 0
-    while i < len(doc):
-        n = title_length(lowered, i)
+    while i < len(lowered):
+        n = title_length(lowered, i) if lowered[i] in _TITLE_STARTS else 0
         if n:
             title_tokens.update(range(i, i + n))
             i += n
         else:
             i += 1
     for token in doc:
+        word = lowered[token.i]
         key = resolution.token_entity.get(token.i)
-        token._.kg_type = types.get(key, "") if key else ""
-        token._.kg_party = key in parties
-        token._.kg_party_code = False
-        token._.kg_role = key is None and (
-            token.i in title_tokens
-            or token.lower_ in ROLE_NOUNS
-            or token.lower_ in ROLE_MODIFIERS
-            or token.lower_ in PARTY_WORDS
-        ) or bool(key in parties and token.lower_ in PARTY_WORDS)
-    for token in doc:
-        if token._.kg_party and len(token.text) == 1:
-            j = token.i + 1
-            while j < len(doc) and j <= token.i + 4 and doc[j].text not in (",", ")", ";") and not doc[j].is_space:
-                doc[j]._.kg_party_code = True
-                j += 1
-            token._.kg_party_code = True
+        if key is not None:
+            token._.kg_type = types.get(key, "")
+            if key in parties:
+                token._.kg_party = True
+                if word in PARTY_WORDS:
+                    token._.kg_role = True
+                if len(token.text) == 1:
+                    _mark_party_code(doc, token)
+        elif token.i in title_tokens or word in _ROLE_WORDS:
+            token._.kg_role = True
+
+
+def _mark_party_code(doc: Doc, letter: Token) -> None:
+    """Mark "D-N.J." after its party letter, so patterns can step over it."""
+    letter._.kg_party_code = True
+    j = letter.i + 1
+    while j < len(doc) and j <= letter.i + 4 and doc[j].text not in (",", ")", ";") and not doc[j].is_space:
+        doc[j]._.kg_party_code = True
+        j += 1
 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
@@ -284,9 +301,17 @@ def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int
 
 def _evidence(span: Span) -> TextSpan:
     """The sentence holding the match, cut at line breaks (headers and signature blocks)."""
-    sent = span.sent
-    start, end = sent.start_char, sent.end_char
-    text = doc_text = span.doc.text
+    doc = span.doc
+    if _SENT_STARTS not in doc.user_data:
+        # Doc.text and Doc.sents are rebuilt on every access; read them once per doc.
+        doc.user_data[_SENT_STARTS] = [sent.start for sent in doc.sents]
+        doc.user_data[_TEXT] = doc.text
+    starts = doc.user_data[_SENT_STARTS]
+    k = bisect_right(starts, span.start) - 1
+    first = starts[k] if k >= 0 else 0
+    last = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    text = doc_text = doc.user_data[_TEXT]
     before = text.rfind("\n", start, span.start_char)
     if before != -1:
         start = before + 1

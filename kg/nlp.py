@@ -109,6 +109,8 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
 
     Dots are ignored ("Capt" + "." reads as "capt."), and a split-off "." is part of the title.
     """
+    window = list(tokens[start : start + _MAX_TITLE_LEN + 6])
+    tokens, start = window, 0
     plain = [t.rstrip(".") if t != "." else t for t in tokens]
     i = start
     while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS or plain[i] in HONORIFICS):

@@ -183,7 +183,8 @@ def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
 
 def _mentions(doc: Doc):
     """(span, label, cleaned name, canonical name or None) for every usable mention."""
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent in ents:
         if ent.label_ not in KEPT_LABELS:
             continue
         name = clean_name(ent.text)
@@ -205,7 +206,7 @@ def _mentions(doc: Doc):
             yield ent, "GPE", name, canonical
             continue
         yield ent, ent.label_, name, canonical
-    in_ents = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
     for token in doc:
         if token.i not in in_ents and token.text[:1].isupper() and token.lower_ in PARTY_WORDS:
             yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
@@ -217,18 +218,16 @@ def _mentions(doc: Doc):
 
 def _near_person(doc: Doc, span: Span) -> bool:
     """A party code belongs right after a person's name: "Rep. Kim, D-N.J." / "Kim (R-Texas)"."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and 0 <= span.start - ent.end <= 2:
-            return True
-    return False
+    return any(doc[i].ent_type_ == "PERSON" for i in range(max(0, span.start - 3), span.start))
 
 
 def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
     """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Qin")."""
-    lowered = [t.lower_ for t in doc]
-    for start in range(max(0, span.start - 6), span.start):
-        if title_length(lowered[start : span.start]) == span.start - start:
-            words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
+    first = max(0, span.start - 6)
+    lowered = [t.lower_ for t in doc[first : span.start]]
+    for start in range(first, span.start):
+        if title_length(lowered[start - first :]) == span.start - start:
+            words = [w for w in lowered[start - first :] if w not in TITLE_MODIFIERS]
             role = TITLES.get(" ".join(words))
             if role is None:
                 return None
@@ -284,20 +283,21 @@ def _nearest_before(candidates: list[_Group], token: int) -> _Group:
     return min(candidates, key=lambda g: g.first_token)
 
 
+_COUNTRY_PREFIXES = sorted(
+    {(fold(alias) + " ", country) for alias, country in _COUNTRY_ALIAS.items() if fold(alias)}
+    | {(fold(demonym) + " ", country) for demonym, country in _DEMONYM_TO_COUNTRY.items()},
+    key=lambda pair: -len(pair[0]),
+)
+
+
 def body_signature(name: str) -> tuple[str | None, str]:
     """("united states", "state department") for "U.S. Department of State"."""
     folded = fold(name)
     country = None
-    for alias in sorted(_COUNTRY_ALIAS, key=len, reverse=True):
-        prefix = fold(alias)
-        if prefix and folded.startswith(prefix + " "):
-            country, folded = _COUNTRY_ALIAS[alias], folded[len(prefix) + 1 :]
+    for prefix, prefix_country in _COUNTRY_PREFIXES:
+        if folded.startswith(prefix):
+            country, folded = prefix_country, folded[len(prefix) :]
             break
-    else:
-        for demonym in sorted(_DEMONYM_TO_COUNTRY, key=len, reverse=True):
-            if folded.startswith(demonym + " "):
-                country, folded = _DEMONYM_TO_COUNTRY[demonym], folded[len(demonym) + 1 :]
-                break
     match = _ORG_OF.match(folded)
     if match:
         folded = f"{match.group(2)} {_SINGULAR.get(match.group(1), match.group(1))}"
