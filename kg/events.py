@@ -52,6 +52,7 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     for token in doc:
         found.extend(_visits_from(ctx, token))
         found.extend(_talks_from(ctx, token))
+    found.extend(_companion_visits(ctx, found))
     return _dedupe(ctx, found)
 
 
@@ -76,8 +77,12 @@ class _Context:
     def refs(self, token: Token, types: frozenset[str]) -> list[str]:
         """Entity keys of `token` and of everything coordinated or in apposition with it."""
         keys: list[str] = []
+        person = any(self.type_of(k) == "Person" for k in self.denote(token, types))
         for member in _coordinated(token):
             for key in self.denote(member, types) + self._adjacent_place(member, types):
+                # "Ann Ray, the WHO director,": a body in apposition to a person is a title
+                if person and member.dep_ == "appos" and self.type_of(key) != "Person":
+                    continue
                 if key not in keys:
                     keys.append(key)
         return keys
@@ -114,7 +119,7 @@ class _Context:
             return named
         lower = token.lower_
         if lower in P.PRONOUNS_SINGULAR and token.pos_ == "PRON":
-            found = self.antecedent(token.i, plural=False)
+            found = self.antecedent(token.i, plural=False, exclude=self._clause_subjects(token))
             return [k for k in found if self.type_of(k) in types]
         if lower in P.PRONOUNS_PLURAL and token.pos_ == "PRON":
             return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
@@ -215,7 +220,14 @@ class _Context:
             return [titled] if titled else []
         return []
 
-    def antecedent(self, index: int, *, plural: bool) -> tuple[str, ...]:
+    def _clause_subjects(self, pronoun: Token) -> frozenset[str]:
+        """"X, who will host him": an object pronoun never means its own clause's subject."""
+        if pronoun.dep_ not in {"dobj", "dative"} or pronoun.head.pos_ not in {"VERB", "AUX"}:
+            return frozenset()
+        return frozenset(self.agents(pronoun.head, P.PERSON_TYPES))
+
+    def antecedent(self, index: int, *, plural: bool,
+                   exclude: frozenset[str] = frozenset()) -> tuple[str, ...]:
         """The most recent subject before `index` that a he/she (or they) can refer to.
 
         A pronoun in a fronted phrase points forward to the clause's subject ("After his stop
@@ -225,6 +237,12 @@ class _Context:
         forward = self._fronted_subject(pronoun)
         if forward and (plural or len(forward) == 1):
             return forward
+        reporter = self._reporter(pronoun)
+        if reporter is not None and not plural:
+            keys = tuple(k for k in self._named_or_titled(reporter)
+                         if self.type_of(k) == "Person" and k not in exclude)
+            if keys or reporter.pos_ == "PROPN":
+                return keys[:1]
         if not plural and pronoun.dep_ == "poss":
             owner = self._person_before_in_sentence(pronoun)
             if owner:
@@ -232,7 +250,7 @@ class _Context:
         for position, keys, group in reversed(self.subject_history):
             if position >= index:
                 continue
-            persons = tuple(k for k in keys if self.type_of(k) == "Person")
+            persons = tuple(k for k in keys if self.type_of(k) == "Person" and k not in exclude)
             if plural and len(group) >= 2:
                 return group
             if not plural and len(persons) == 1:
@@ -241,9 +259,19 @@ class _Context:
             return ()
         for token in reversed(self.doc[:index]):
             key = self.entity_at(token)
-            if key is not None and self.type_of(key) == "Person":
+            if key is not None and self.type_of(key) == "Person" and key not in exclude:
                 return (key,)
         return ()
+
+    @staticmethod
+    def _reporter(pronoun: Token) -> Token | None:
+        """"X told reporters that he would ...": the named subject of the reporting verb."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return None
+        subjects = [s for s in clause.head.children
+                    if s.dep_ == "nsubj" and s.pos_ in {"PROPN", "NOUN"}]
+        return subjects[0] if subjects else None
 
     def _fronted_subject(self, pronoun: Token) -> tuple[str, ...]:
         """The subject a pronoun inside a fronted adverbial ("After his talks, X ...") means."""
@@ -472,7 +500,8 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         keys.extend(k for k in ctx.refs(pobj, P.PLACE_TYPES) if k not in keys)
-            elif child.dep_ in {"prep", "pobj", "dobj", "npadvmod", "conj", "appos"}:
+            elif child.dep_ in {"prep", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
+                    child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
                 frontier.append((child, depth + 1))
     return keys
 
@@ -491,6 +520,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     agents = ctx.agents(token) + _companions(ctx, token)
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
         yield from _meeting_place_visits(ctx, token, lemma)
+        yield from _object_visits(ctx, token, lemma)
+        yield from _carry_visits(ctx, token, lemma)
         yield from _be_in_visits(ctx, token, lemma)
         yield from _fronted_place_visits(ctx, token, lemma)
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -500,7 +531,9 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 if places:
                     agents = ctx.noun_agents(token)
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
-        if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN":
+        if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN" and not any(
+                child.dep_ == "compound" and child.lower_ in P.NOT_MEETING_COMPOUNDS
+                for child in token.children):
             places = _places_below(ctx, token, max_depth=3)
             if places:
                 agents = ctx.noun_agents(token) + _foreign_guests(ctx, token, (P.WITH,), places)
@@ -534,7 +567,7 @@ def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
 def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     """"A and B met in Bali" and "X hosted Y in Paris": the participants are in that place."""
     if lemma in P.HOST_PLACE_LEMMAS:
-        guests = [k for obj in verb.children if obj.dep_ == "dobj"
+        guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
         places = _places_below(ctx, verb) if guests else []
         if guests and lemma in P.HOST_TO_LEMMAS:
@@ -589,7 +622,9 @@ def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
 
 def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     """"In Jakarta, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
-    if lemma not in P.ACTIVITY_LEMMAS:
+    if lemma not in P.ACTIVITY_LEMMAS and not (lemma in P.PLANNED_GOVERNORS and any(
+            child.dep_ == "xcomp" and child.lemma_.lower() in P.ACTIVITY_LEMMAS
+            for child in verb.children)):
         return
     subjects = _subjects_of(verb)
     if not subjects:
@@ -602,7 +637,75 @@ def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
                        for k in ctx.refs(pobj, P.PLACE_TYPES)]
     if places:
         rule_id, confidence = P.FRONTED_PLACE_RULE
-        yield from _pairs("visits", ctx.agents(verb), _unique(places), verb, rule_id, confidence)
+        # "In Samoa, X is scheduled to meet ...": the status is the activity's
+        trigger = next((child for child in verb.children if child.dep_ == "xcomp"
+                        and lemma not in P.ACTIVITY_LEMMAS), verb)
+        yield from _pairs("visits", ctx.agents(verb), _unique(places), trigger, rule_id,
+                          confidence)
+
+
+def _object_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"gave two concerts in Porto", "led a delegation to Hanoi": the object licenses a visit."""
+    for rule in P.OBJECT_VISIT_RULES:
+        if lemma not in rule.verbs:
+            continue
+        objects = [child for child in verb.children
+                   if child.dep_ == "dobj" and child.lemma_.lower() in rule.objects]
+        nodes = [verb, *objects, *(pobj for obj in objects for pobj in _follow(obj, P.OF))]
+        places = _unique(k for node in nodes if objects for path in rule.paths
+                         for target in _follow(node, path)
+                         for k in ctx.refs(target, P.PLACE_TYPES))
+        yield from _pairs("visits", ctx.agents(verb), places, verb, rule.id, rule.confidence)
+
+
+def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"took her campaign to Lima" (the subject goes) or "will take him to Quito" (he goes)."""
+    if lemma not in P.CARRY_VERBS:
+        return
+    places = _unique(k for target in _follow(verb, P.TO) for k in ctx.refs(target, P.PLACE_TYPES))
+    if not places:
+        return
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    carried = [k for obj in objects for k in ctx.refs(obj, P.PERSON_TYPES)]
+    if not carried and any(obj.pos_ in {"PRON", "PROPN"} and obj.dep_ != "poss" for obj in objects):
+        return  # "took it to Lima", "brought Acme to Lima": something else travels
+    visitors = carried or ctx.agents(verb)
+    rule_id, confidence = P.CARRY_RULE
+    yield from _pairs("visits", visitors, places, verb, rule_id, confidence)
+
+
+def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
+    """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS:
+            continue
+        agent = [pobj for child in verb.children if child.dep_ == "agent"
+                 for pobj in child.children if pobj.dep_ == "pobj"]
+        if agent:
+            leaders = ([verb.head] if verb.dep_ == "acl" else
+                       [s for s in verb.children if s.dep_ == "nsubjpass"])
+            companions = agent
+        elif verb.lemma_.lower() == "accompany":
+            leaders = [child for child in verb.children if child.dep_ == "dobj"]
+            companions = [verb]
+        else:
+            continue
+        leader_keys = [k for t in leaders for k in ctx.refs(t, P.PERSON_TYPES)]
+        companion_keys = (ctx.agents(verb, P.PERSON_TYPES) if companions == [verb] else
+                          [k for t in companions for k in ctx.refs(t, P.PERSON_TYPES)])
+        for companion in companion_keys:
+            for leader in leader_keys:
+                if companion != leader:
+                    yield companion, leader, verb
+
+
+def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
+    """Companions visit what their leader visits in that sentence or before it."""
+    rule_id, confidence = P.ACCOMPANY_RULE
+    for companion, leader, verb in _companion_links(ctx):
+        places = _unique(item.object for item in found if item.kind == "visits"
+                         and item.subject == leader and item.trigger.i < verb.sent.end)
+        yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
 
 def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
@@ -674,7 +777,14 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         if lemma in P.TALK_HOLD_VERBS and any(
                 child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
                 and not list(_follow(child, P.WITH)) for child in token.children):
-            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+            # "held phone calls on Monday with X": the partner hangs from the verb
+            rule = P.TALK_NOUN_RULES[0]
+            partners = _partners(ctx, token, rule)
+            if partners:
+                yield from _pairs("talksWith", ctx.agents(token), partners, token, rule.id,
+                                  rule.confidence)
+            else:
+                yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
@@ -754,6 +864,15 @@ def _governing_chain(trigger: Token) -> list[Token]:
     return chain
 
 
+def _presupposed_part(chain: list[Token]) -> list[Token]:
+    """The chain up to a presupposing preposition ("denied ... during his visit")."""
+    for n, token in enumerate(chain[:-1]):
+        if (token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj"
+                and token.head.lower_ in P.PRESUPPOSING_PREPS):
+            return chain[:n + 1]
+    return chain
+
+
 def _tensed(chain: list[Token]) -> bool:
     return any(t.tag_ in {"VBD", "VBZ", "VBP"} or _has_own_tense(t) for t in chain)
 
@@ -769,7 +888,8 @@ def _has_own_tense(verb: Token) -> bool:
 
 def status_of(trigger: Token, kind: str) -> str:
     """occurred / planned / speculative / cancelled / negated from cues around the trigger."""
-    chain = _governing_chain(trigger)
+    full = _governing_chain(trigger)
+    chain = _presupposed_part(full)
     lemmas = [t.lemma_.lower() for t in chain]
     governors = lemmas[1:]
     modifiers = [child for child in trigger.children if child.dep_ in {"amod", "compound", "det"}]
@@ -780,6 +900,10 @@ def status_of(trigger: Token, kind: str) -> str:
         particle = P.CANCEL_PARTICLES.get(t.lemma_.lower())
         if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in t.children):
             return "cancelled"
+    if any(P.UNREALIZED_PLAN_GOVERNORS & {t.lemma_.lower(), t.lower_} and any(
+            child.dep_ == "aux" and child.lower_ == "had" for child in t.children)
+            for t in chain[1:]):
+        return "cancelled"
     if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
             child.dep_ == "neg" for t in chain for child in t.children) or any(
             m.lower_ == "no" for m in modifiers):
@@ -789,10 +913,12 @@ def status_of(trigger: Token, kind: str) -> str:
             lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
             m.lower_ in {"possible", "potential"} for m in modifiers):
         return "speculative"
+    aux = [child.lower_ for t in full for child in t.children if child.dep_ in {"aux", "auxpass"}]
+    lemmas = [t.lemma_.lower() for t in full]
     if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
-            or any(lemma in P.PLANNED_GOVERNORS for lemma in governors)
+            or any(lemma in P.PLANNED_GOVERNORS for lemma in lemmas[1:])
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
-            or _is_to_infinitive_plan(chain) or _future_time(chain) or _scheduled_present(chain)
+            or _is_to_infinitive_plan(full) or _future_time(full) or _scheduled_present(full)
             or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
         return "planned"
     return "occurred"

@@ -56,7 +56,37 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
     _rule("visits.begin_in", "begin start conclude end wrap", (IN,), 0.6),
     _rule("visits.spend_in", "spend stay", (IN,), 0.7),
+    _rule("visits.tour_in", "tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.75),
+    _rule("visits.perform_in", "perform sing", (IN, AT), 0.7),
 )
+
+# Verbs that make a visit only with a particular object, the place hanging from the verb or
+# the object: "gave two concerts in Porto", "led a delegation (of 30 firms) to Hanoi".
+@dataclass(frozen=True)
+class ObjectRule:
+    """A light verb plus the object nouns that turn it into a visit."""
+
+    id: str
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    paths: tuple[Path, ...]
+    confidence: float
+
+
+OBJECT_VISIT_RULES: tuple[ObjectRule, ...] = (
+    ObjectRule("visits.appear_in", frozenset("give deliver stage hold headline play".split()),
+               frozenset("concert recital performance show gig lecture speech address sermon "
+                         "reading".split()), (IN, AT), 0.7),
+    ObjectRule("visits.lead_to", frozenset("lead head".split()),
+               frozenset("delegation mission team".split()), (TO,), 0.8),
+)
+# "took her campaign to Lima", "a tour that will take him to Quito": carrying verbs; the
+# visitor is a person carried, else the subject.
+CARRY_VERBS = frozenset("take bring carry".split())
+CARRY_RULE = ("visits.take_to", 0.7)
+# "B will accompany A", "A, joined by B, ...", "A was joined by B": B goes where A goes.
+ACCOMPANY_VERBS = frozenset("accompany join".split())
+ACCOMPANY_RULE = ("visits.accompany", 0.7)
 
 # Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
 TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage stop leg swing "
@@ -80,10 +110,11 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
           "discuss", (WITH, ("prep:by", "pobj", *WITH), ("prep:over", "pobj", *WITH),
                       ("prep:via", "pobj", *WITH)), 0.9, object_types=PARTY_TYPES),
-    _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj")), 0.85,
+    _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.85,
           object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
-    _rule("talksWith.host", "host receive welcome", (("dobj",), ("xcomp:visiting", "dobj")), 0.8,
+    _rule("talksWith.host", "host receive welcome",
+          (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
@@ -115,6 +146,8 @@ MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs option
 # A meeting, talk or activity verb with a place ("met in Bali", "In Tokyo, she met ...").
 MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split()) | TALK_GROUP_NOUNS
 MEETING_PLACE_RULE = ("visits.met_in", 0.65)
+# A news conference is held at home as often as abroad: no visit from it alone.
+NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
 HOST_PLACE_LEMMAS = frozenset("host receive welcome".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
 HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
@@ -126,7 +159,9 @@ FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
 # "is in Paris for talks", "was in Kyiv on a visit"
 BE_IN_RULE = ("visits.be_in", 0.75)
 BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit conference "
-                                "negotiation negotiations discussion discussions tour".split())
+                                "negotiation negotiations discussion discussions tour forum "
+                                "ceremony celebration funeral inauguration session rally "
+                                "festival event consultations".split())
 BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign".split())
 # "Blinken's final stop will be in Kyiv": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
@@ -180,6 +215,13 @@ CANCEL_LEMMAS = frozenset(
 CANCEL_PARTICLES = {"call": "off", "put": "off"}
 NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid deny".split())
 NEGATION_WORDS = frozenset("not n't never no".split())
+# "had hoped to travel", "had been scheduled to meet": a past plan that did not happen.
+# The small model lemmatizes "hoped" as "hop", so the past form is listed too.
+UNREALIZED_PLAN_GOVERNORS = frozenset("hope hoped plan intend schedule expect want aim set "
+                                      "due slate".split())
+# "denied meeting X during a visit to Y": a noun after these is presupposed, so the
+# governor's negation, cancellation or doubt does not reach it (its tense still does).
+PRESUPPOSING_PREPS = frozenset("during after at".split())
 PLANNED_MODIFIERS = frozenset("upcoming planned forthcoming scheduled proposed next "
                               "future expected".split())
 FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming coming".split())

@@ -76,6 +76,40 @@ POSITIVE = [
      [("visits", NOVAK, "place/madrid", "occurred")]),
     ("visits.hosted_in", "Carlos Ruiz welcomed Prime Minister Elena Novak to Madrid on Monday.",
      [("visits", NOVAK, "place/madrid", "occurred")]),
+    ("visits.tour_in", "Henrik Dahl toured three factories in Bolivia on Monday.",
+     [("visits", DAHL, "place/bolivia", "occurred")]),
+    ("visits.perform_in", "Maria Lindqvist will perform in Lima in June.",
+     [("visits", LINDQVIST, "place/lima", "planned")]),
+    ("visits.appear_in", "Maria Lindqvist is due to give three concerts in Lima next month.",
+     [("visits", LINDQVIST, "place/lima", "planned")]),
+    ("visits.appear_in", "Henrik Dahl delivered a lecture at Oslo last spring.",
+     [("visits", DAHL, "place/oslo", "occurred")]),
+    ("visits.lead_to", "Henrik Dahl led a trade delegation of 40 firms to Peru last week.",
+     [("visits", DAHL, "place/peru", "occurred")]),
+    ("visits.take_to", "Maria Lindqvist plans to take her campaign to Lima in May.",
+     [("visits", LINDQVIST, "place/lima", "planned")]),
+    ("visits.take_to", "Henrik Dahl began a tour in Lima that will also take him to Quito.",
+     [("visits", DAHL, "place/quito", "planned")]),
+    ("visits.accompany", "Maria Lindqvist will travel to Quito next week. Henrik Dahl will "
+     "accompany Lindqvist, her office said.",
+     [("visits", DAHL, "place/quito", "planned")]),
+    ("visits.accompany", "Maria Lindqvist, joined by Henrik Dahl, toured Quito on Monday.",
+     [("visits", DAHL, "place/quito", "occurred"),
+      ("visits", LINDQVIST, "place/quito", "occurred")]),
+    ("visits.accompany", "Maria Lindqvist arrived in Quito on Monday. Lindqvist was joined by "
+     "Senator Henrik Dahl and Senator Pedro Alves.",
+     [("visits", DAHL, "place/quito", "occurred"), ("visits", ALVES, "place/quito", "occurred")]),
+    ("visits.hosted_in", "Henrik Dahl was received in Lima by Peru's trade minister, Carlos Ruiz.",
+     [("visits", DAHL, "place/lima", "occurred")]),
+    ("talksWith.host", "Henrik Dahl was received in Lima by Peru's trade minister, Carlos Ruiz.",
+     [("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.talks_with", "Maria Lindqvist held separate phone calls on Monday with Carlos "
+     "Ruiz and Pedro Alves.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("visits.fronted_in", "In Quito, Henrik Dahl is scheduled to meet Carlos Ruiz on Thursday.",
+     [("visits", DAHL, "place/quito", "planned")]),
+    ("visits.be_in", "The envoy Henrik Dahl had been in Quito for an energy forum at the time.",
+     [("visits", DAHL, "place/quito", "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist met with Prime Minister Henrik Dahl on Monday.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist spoke by phone with Carlos Ruiz on Tuesday.",
@@ -115,10 +149,11 @@ POSITIVE = [
 
 ALL_RULE_IDS = sorted(
     {rule.id for table in (P.VISIT_VERB_RULES, P.VISIT_NOUN_RULES, P.TALK_VERB_RULES,
-                           P.TALK_NOUN_RULES) for rule in table}
+                           P.TALK_NOUN_RULES, P.OBJECT_VISIT_RULES) for rule in table}
     | {rule_id for rule_id, _ in (P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE,
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
-                                  P.NOUN_BE_IN_RULE, P.VISITING_RULE)})
+                                  P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
+                                  P.ACCOMPANY_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -151,6 +186,20 @@ NEGATIVE = [
      ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist and Henrik Dahl, who were born in Oslo, met Pedro Alves.",
      ("visits", LINDQVIST, "place/oslo")),
+    ("Henrik Dahl played a key role in the reforms in Lima.", ("visits", DAHL, "place/lima")),
+    ("Henrik Dahl led the delegation's talks on trade with Peru.",
+     ("visits", DAHL, "place/peru")),
+    ("Maria Lindqvist took it to Lima on Monday.", ("visits", LINDQVIST, "place/lima")),
+    ("Speaking at a news conference in Quito, Carlos Ruiz said friends are welcome.",
+     ("visits", RUIZ, "place/quito")),
+    ("Carlos Ruiz spoke with Henrik Dahl. Ruiz will host him in Quito on Friday.",
+     ("visits", RUIZ, "place/quito")),
+    ("Maria Lindqvist, the Oslo Trade Council director, arrived in Lima on Monday.",
+     ("visits", "organization/oslo-trade-council", "place/lima")),
+    ("The senators met Defense Minister Carlos Ruiz and toured a naval base at Callao.",
+     ("visits", RUIZ, "place/callao")),
+    ("Carlos Ruiz praised Henrik Dahl, who will accompany Maria Lindqvist to the talks.",
+     ("visits", RUIZ, "place/quito")),
 ]
 
 
@@ -186,6 +235,11 @@ STATUSES = [
     ("Henrik Dahl will not visit Bogota.", "negated"),
     ("Henrik Dahl declined to visit Bogota.", "negated"),
     ("Henrik Dahl refused to travel to Bogota.", "negated"),
+    ("Henrik Dahl had hoped to travel to Bogota in October.", "cancelled"),
+    ("Henrik Dahl had been scheduled to visit Bogota on Friday.", "cancelled"),
+    ("Henrik Dahl denied meeting rebels during a private visit to Bogota.", "occurred"),
+    ("Henrik Dahl did not meet Pedro Alves during his visit to Bogota.", "occurred"),
+    ("Henrik Dahl will not meet rebels during his visit to Bogota.", "planned"),
 ]
 
 
@@ -215,6 +269,22 @@ def test_pronoun_subject_resolves_to_the_last_person_subject(nlp):
     facts = _pairs(_facts(nlp, text))
     assert ("visits", LINDQVIST, "place/helsinki", "planned") in facts
     assert ("visits", DAHL, "place/helsinki", "planned") not in facts
+
+
+def test_object_pronoun_is_not_its_clause_subject(nlp):
+    text = "Henrik Dahl spoke with Carlos Ruiz. Ruiz will host him in Quito on Friday."
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", DAHL, "place/quito", "planned") in facts
+    assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
+
+
+def test_reported_pronoun_means_the_reporter(nlp):
+    text = ("Henrik Dahl met Pedro Alves on Monday. Carlos Ruiz told reporters that he would "
+            "receive Maria Lindqvist in Quito.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("talksWith", RUIZ, LINDQVIST, "planned") in facts
+    assert not any(fact[0] == "talksWith" and LINDQVIST in fact and DAHL in fact
+                   for fact in facts)
 
 
 def test_fronted_pronoun_points_to_the_following_subject(nlp):

@@ -9,7 +9,7 @@ from kg.model import EVENT_STATUSES, RELATION_KINDS
 
 RULES = [*P.VISIT_VERB_RULES, *P.VISIT_NOUN_RULES, *P.TALK_VERB_RULES, *P.TALK_NOUN_RULES]
 TYPES = {"Person", "Organization", "Place", "Country"}
-DEPS = {"prep", "pobj", "dobj", "xcomp", "compound"}
+DEPS = {"prep", "pobj", "dobj", "xcomp", "compound", "agent"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.id}/{r.pos and sorted(r.pos)[0]}" for r in RULES])
@@ -35,7 +35,8 @@ def test_visit_rules_point_at_places_and_talk_rules_at_parties(rule):
 
 @pytest.mark.parametrize(("rule_id", "confidence"), [
     P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE, P.HOST_PLACE_RULE,
-    P.FRONTED_PLACE_RULE, P.BE_IN_RULE, P.NOUN_BE_IN_RULE, P.VISITING_RULE])
+    P.FRONTED_PLACE_RULE, P.BE_IN_RULE, P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
+    P.ACCOMPANY_RULE])
 def test_structural_rules_have_ids_and_confidences(rule_id, confidence):
     assert rule_id.split(".")[0] in RELATION_KINDS
     assert 0 < confidence <= 1
@@ -76,3 +77,17 @@ def test_every_rule_id_is_unique_per_part_of_speech():
 
 def test_statuses_named_by_the_model_cover_the_cues():
     assert {"occurred", "planned", "speculative", "cancelled", "negated"} == set(EVENT_STATUSES)
+
+
+@pytest.mark.parametrize("rule", P.OBJECT_VISIT_RULES, ids=[r.id for r in P.OBJECT_VISIT_RULES])
+def test_object_rules_pair_verbs_with_object_nouns(rule):
+    assert rule.id.startswith("visits.")
+    assert 0 < rule.confidence <= 1
+    assert rule.verbs and rule.objects and rule.paths
+    assert not rule.verbs & rule.objects
+    for path in rule.paths:
+        assert all(step.partition(":")[0] in DEPS for step in path)
+
+
+def test_presupposing_prepositions_are_reached_by_the_governing_chain():
+    assert P.PRESUPPOSING_PREPS <= P.NOUN_GOVERNOR_PREPS
