@@ -102,7 +102,8 @@ def build_distributed(
     `fmt`, if given, must name N-Quads (the shards' format).
     `articles_per_partition` defaults to `partition_size(...)`. Callbacks as for
     `kg.build.build`. The report's `output` is `out_dir`, or None when no article could be
-    extracted (then nothing in `out_dir` changes). Raises KgError (with the pip command)
+    extracted (then nothing in `out_dir` changes; a folder created for the run is removed
+    again, as after any error). Raises KgError (with the pip command)
     when Dask is not installed, InputError for an unusable `out_dir`, ModelError when the
     workers cannot load a pipeline.
     """
@@ -111,6 +112,7 @@ def build_distributed(
         raise InputError(f"the dask executor writes N-Quads shards, not {fmt}",
                          "drop --format, or use --executor local for a single file in that format")
     distributed = _import_distributed()
+    created = not Path(out_dir).exists()
     folder = _prepare_folder(out_dir)
     total = count_articles(inputs)
     staging = Path(folder) / f"{_STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
@@ -127,6 +129,8 @@ def build_distributed(
         report = _finish(shards, folder, staging, base, size, started)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
     return report
 
 
@@ -238,7 +242,12 @@ def _run_partitions(client: Client, distributed: Any, items: Iterable[Article | 
     shards: list[Shard] = []
     done = 0
     for future in pending:
-        shard: Shard = future.result()
+        try:
+            shard: Shard = future.result()
+        except distributed.KilledWorker as err:
+            raise KgError(f"Dask workers died while building a partition: {err}",
+                          "a worker process was killed, often for lack of memory: give workers "
+                          "more memory or lower --batch-size") from err
         future.release()
         submit_next()
         shards.append(shard)

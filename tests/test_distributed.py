@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import uuid
@@ -97,6 +98,22 @@ def test_any_partitioning_gives_the_same_graph(scheduler: str, single: Dataset, 
     assert report.articles == EXAMPLE_ARTICLES
 
 
+def _loaded_pipelines() -> dict[str | None, int]:
+    """On a worker: the identity of each pipeline its process has loaded, by model name."""
+    extractors = importlib.import_module("kg.distributed")._EXTRACTORS
+    return {model: id(extractor.nlp) for model, extractor in extractors.items()}
+
+
+def test_each_worker_loads_the_pipeline_once(scheduler: str, sharded, tmp_path: Path) -> None:
+    with distributed.Client(scheduler) as client:
+        before = client.run(_loaded_pipelines)
+        build_distributed([str(EXAMPLES)], str(tmp_path / "out"), scheduler=scheduler,
+                          base=BASE, articles_per_partition=1)
+        after = client.run(_loaded_pipelines)
+    assert len(before) == 2 and all(len(loaded) == 1 for loaded in before.values())
+    assert after == before, "the five partitions reused each worker's one pipeline"
+
+
 def test_manifest_counts_add_up(sharded) -> None:
     folder, report = sharded
     manifest = _manifest(folder)
@@ -161,7 +178,10 @@ def test_nothing_extracted_writes_nothing(scheduler: str, tmp_path: Path) -> Non
     report = build_distributed([str(tmp_path / "empty.txt")], str(tmp_path / "out"),
                                scheduler=scheduler)
     assert report.output is None and len(report.failures) == 1
-    assert list((tmp_path / "out").iterdir()) == []
+    assert not (tmp_path / "out").exists(), "the folder made for the run is removed again"
+    (tmp_path / "kept").mkdir()
+    build_distributed([str(tmp_path / "empty.txt")], str(tmp_path / "kept"), scheduler=scheduler)
+    assert list((tmp_path / "kept").iterdir()) == []
 
 
 @pytest.mark.parametrize(
