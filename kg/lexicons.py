@@ -284,3 +284,36 @@ US_STATES: frozenset[str] = frozenset(
         "Wisconsin", "Wyoming", "Puerto Rico", "Guam",
     }
 )
+
+# National capitals and other much-visited cities, for places the small model misses.
+CITIES: frozenset[str] = frozenset(
+    {
+        "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Amsterdam", "Ankara",
+        "Antananarivo", "Ashgabat", "Asmara", "Astana", "Asuncion", "Athens", "Baghdad", "Baku",
+        "Bamako", "Bangkok", "Bangui", "Beijing", "Beirut", "Belgrade", "Berlin", "Bern", "Bishkek",
+        "Bogota", "Brasilia", "Bratislava", "Brazzaville", "Brussels", "Bucharest", "Budapest",
+        "Buenos Aires", "Cairo", "Canberra", "Caracas", "Chisinau", "Colombo", "Conakry",
+        "Copenhagen", "Dakar", "Damascus", "Dhaka", "Dili", "Djibouti", "Doha", "Dodoma", "Dublin",
+        "Dushanbe", "Freetown", "Gaborone", "Geneva", "Georgetown", "Guatemala City", "Hanoi",
+        "Harare", "Havana", "Helsinki", "Islamabad", "Istanbul", "Jakarta", "Jerusalem", "Juba",
+        "Kabul", "Kampala", "Kathmandu", "Khartoum", "Kigali", "Kinshasa", "Kyiv", "Kiev",
+        "Kuala Lumpur", "Kuwait City", "La Paz", "Libreville", "Lilongwe", "Lima", "Lisbon",
+        "Ljubljana", "Lome", "London", "Luanda", "Lusaka", "Luxembourg", "Madrid", "Malabo", "Male",
+        "Managua", "Manama", "Manila", "Maputo", "Maseru", "Mexico City", "Minsk", "Mogadishu",
+        "Monrovia", "Montevideo", "Moscow", "Muscat", "Nairobi", "Nassau", "Naypyidaw", "New Delhi",
+        "Niamey", "Nicosia", "Nouakchott", "Oslo", "Ottawa", "Ouagadougou", "Panama City",
+        "Paramaribo", "Paris", "Phnom Penh", "Podgorica", "Port-au-Prince", "Port Moresby",
+        "Porto-Novo", "Prague", "Pretoria", "Pristina", "Pyongyang", "Quito", "Rabat", "Ramallah",
+        "Reykjavik", "Riga", "Riyadh", "Rome", "San Jose", "San Salvador", "Sanaa", "Santiago",
+        "Santo Domingo", "Sarajevo", "Seoul", "Singapore", "Skopje", "Sofia", "Stockholm", "Suva",
+        "Taipei", "Tallinn", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran", "Tel Aviv", "Thimphu",
+        "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vaduz", "Valletta", "Vienna",
+        "Vientiane", "Vilnius", "Warsaw", "Washington", "Wellington", "Windhoek", "Yamoussoukro",
+        "Yaounde", "Yerevan", "Zagreb", "Davos", "Munich", "Hong Kong", "Shanghai", "Mumbai",
+        "Sydney", "Toronto", "New York", "Los Angeles", "San Francisco", "Dubai", "Jeddah", "Gaza",
+        "Kharkiv", "Odesa", "Lviv", "Mariupol", "Aleppo", "Mosul", "Kandahar", "Osaka", "Busan",
+        "Hiroshima", "Bali", "Camp David", "Brasília", "Bogotá", "Asunción", "Lomé", "Yaoundé",
+        "Sana'a", "Naypyitaw", "Kraków", "Krakow", "Gdansk", "Milan", "Barcelona", "Frankfurt",
+        "Hamburg", "Lyon", "Marseille", "St. Petersburg", "Saint Petersburg", "Vladivostok",
+    }
+)

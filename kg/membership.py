@@ -94,6 +94,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("member", None, None, None, "role", "org", None, None, "role", None),
         0.85,
     ),
+    # "a State Department spokesman, Jane Roe, said"; "Acme's chief economist, Jane Roe"
+    TokenPattern(
+        "org-role-appositive-person",
+        (_ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _PERSON, {"ORTH": {"IN": [",", "—", "–", "."]}}),
+        ("org", None, None, "role", None, "member", None),
+        0.85,
+    ),
     # "Jane Roe, D-Ohio" / "Jane Roe (R-Texas)"
     TokenPattern(
         "person-party-code",

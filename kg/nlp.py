@@ -18,6 +18,8 @@ from spacy.util import filter_spans
 
 from kg.errors import ModelError
 from kg.lexicons import (
+    CITIES,
+    COUNTRY_NAMES,
     EVENT_HEADS,
     GENERIC_HEADS,
     HONORIFICS,
@@ -36,6 +38,8 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in TITLES]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
 _TITLE_SET = frozenset(_TITLE_TOKENS)
+# "the Senate Foreign Relations subcommittee on Europe": a lower-case head still names the body.
+_LOWERCASE_BODY_HEADS = frozenset({"committee", "subcommittee", "commission", "panel"})
 _ORG_DROPPED_MODIFIERS = frozenset({"acting", "former", "ex", "then", "incoming", "outgoing"})
 _NAME_BREAKING_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "NNS"})
 
@@ -289,6 +293,10 @@ def span_repair(doc: Doc) -> Doc:
         start, end, label = _trim_title(doc, start, end, label, title_cover)
         if label == "PERSON" and any(t.lower_ in EVENT_HEADS for t in doc[start:end]):
             label = "ORG"
+        if _is_dateline(doc, start, end):
+            label = "GPE"
+        if label == "PERSON" and tuple(t.text for t in doc[start:end]) in _PLACE_NAMES and start > 0 and doc[start - 1].lower_ in _PLACE_PREPS:
+            label = "GPE"
         if label == "PERSON":
             while end - start > 1 and doc[end - 1].tag_ in _NAME_BREAKING_TAGS:
                 end -= 1
@@ -296,6 +304,8 @@ def span_repair(doc: Doc) -> Doc:
             end, label = end + 1, "ORG"
         elif label != "PERSON":
             end = _trim_trailing_title(doc, start, end)
+        if label == "ORG" and end < len(doc) - 1 and doc[end].lower_ in _LOWERCASE_BODY_HEADS and doc[end + 1].lower_ in ORG_LINKS:
+            end += 1
         if doc[end - 1].lower_ in ORG_HEADS:
             end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))
             if label != "ORG" and end - start > 1:
@@ -307,8 +317,55 @@ def span_repair(doc: Doc) -> Doc:
         spans.append((start, end, label))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_org_from_heads(doc, taken))
+    taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
+    spans.extend(_known_places(doc, taken))
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
     return doc
+
+
+_PLACE_NAMES: dict[tuple[str, ...], str] = {tuple(name.split()): "GPE" for name in CITIES | COUNTRY_NAMES}
+_MAX_PLACE_LEN = max(len(words) for words in _PLACE_NAMES)
+# A known place name right after these is the place, whatever the model says.
+_PLACE_PREPS = frozenset({"in", "to", "from", "at", "into", "and", "visit", "visited", "visiting", "via"})
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """"BRUSSELS (Reuters) -" / "WASHINGTON —": an upper-case place opening a line."""
+    text = doc[start:end].text
+    opens_line = start == 0 or "\n" in doc[start - 1].text
+    return opens_line and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
+
+
+def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Capitals and countries from the lexicon that the model left untagged ("in Kyiv")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if i not in taken and doc[i].is_alpha and doc[i].is_upper and (i == 0 or "\n" in doc[i - 1].text):
+            end = i + 1
+            while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].is_upper:
+                end += 1
+            if _is_dateline(doc, i, end):
+                found.append((i, end, "GPE"))
+                i = end
+                continue
+        for n in range(min(_MAX_PLACE_LEN, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in _PLACE_NAMES and not taken.intersection(range(i, i + n)) and not _inside_name(doc, i, i + n):
+                found.append((i, i + n, _PLACE_NAMES[words]))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """"Washington" in "George Washington" or "Lima Group" is part of another name."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start for t in (before, after)) or (
+        before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+    )
 
 
 def _title_cover(doc: Doc) -> set[int]:

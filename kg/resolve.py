@@ -342,11 +342,13 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
 
 
 def _canonical_name(group: _Group) -> str:
+    """The fullest form; a shouted dateline form ("BRUSSELS") only when nothing else exists."""
     if group.canonical:
         return group.canonical
-    if group.type == "Person":
-        return max(group.names, key=lambda n: (len(n.split()), len(n), n))
-    return max(group.names, key=lambda n: (len(n.split()), len(n), n))
+    best = max(group.names, key=lambda n: (not (n.isupper() and len(n) > 4), len(n.split()), len(n), n))
+    if best.isupper() and len(best) > 4 and group.type == "Place":
+        return best.title()
+    return best
 
 
 def _finish(groups: list[_Group]) -> Resolution:

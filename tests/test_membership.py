@@ -30,6 +30,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
          "Lukas Brandt", "Siemens", "current"),
     ],
+    "org-role-appositive-person": [
+        ("Officials said on Monday, a State Department spokesman, Tom Reilly, said.",
+         "Tom Reilly", "State Department", "current"),
+    ],
     "person-party-code": [
         ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Ella Moreno", "Democratic Party", "current"),
         ("Rep. Dan Hyde (R-Texas) signed the letter.", "Dan Hyde", "Republican Party", "current"),

@@ -62,6 +62,11 @@ def test_titles_length_reads_a_run_of_titles():
         ("Secretary of State Mara Quill will travel to Lima.", "Mara Quill", "PERSON"),
         ("Officials of the Grant administration met on Friday.", "Grant administration", "ORG"),
         ("Press Office\nWashington, DC", "Washington", "GPE"),
+        ("She met the president in Kyiv on Thursday.", "Kyiv", "GPE"),
+        ("He flew to Paris and Kyiv.", "Kyiv", "GPE"),
+        ("BRUSSELS (Wire) - The talks began.", "BRUSSELS", "GPE"),
+        ("Jo Reyes chairs the Senate Foreign Relations subcommittee on Europe.",
+         "Senate Foreign Relations subcommittee on Europe", "ORG"),
     ],
 )
 def test_repaired_spans(nlp, text, span, label):
@@ -77,6 +82,8 @@ def test_repaired_spans(nlp, text, span, label):
         ("Former Water Agency director Paul Keane resigned.", "Former Water Agency"),
         ("Mitt Jones urged the White House for China policy changes.", "White House for China"),
         ("He met officials of the Ministry of Finance, Chile and Peru.", "Ministry of Finance, Chile and Peru"),
+        ("George Washington slept here.", "Washington"),
+        ("The Lima Group met in Ottawa.", "Lima"),
     ],
 )
 def test_spans_not_produced(nlp, text, not_a_span):

@@ -145,3 +145,8 @@ def test_token_entity_covers_every_mention_token(nlp):
     assert resolution.entity_of(doc[0]) is None
     assert resolution.by_key("place/amman").name == "Amman"
     assert resolution.by_key("place/nowhere") is None
+
+
+def test_dateline_place_gets_a_readable_label(nlp):
+    by_name = _by_name(resolve(nlp("OTTAWA (Wire) - Talks began on Monday in the capital.")))
+    assert "Ottawa" in by_name and "OTTAWA" in by_name["Ottawa"].aliases
