@@ -398,9 +398,14 @@ class _Context:
                         if child.dep_ == "poss":
                             return self.refs(child, types)
             return []
-        governor, _ = _governor(noun)
+        governor, relation = _governor(noun)
         if governor is None:
             return []
+        if governor.pos_ in {"VERB", "AUX"} and relation in _SUBJECTS and not any(
+                s.i != noun.i for s in _subjects_of(governor)):
+            # "..., with stops in X focused on Y": an absolute phrase takes the outer subject
+            upper, _ = _governor(governor) if governor.dep_ == "pcomp" else (None, "")
+            return self.agents(upper, types) if upper is not None and upper.pos_ == "VERB" else []
         if governor.pos_ in {"VERB", "AUX"}:
             return self.agents(governor, types)
         if governor.pos_ == "NOUN":

@@ -76,6 +76,9 @@ POSITIVE = [
      [("visits", NOVAK, "place/madrid", "occurred")]),
     ("visits.hosted_in", "Carlos Ruiz welcomed Prime Minister Elena Novak to Madrid on Monday.",
      [("visits", NOVAK, "place/madrid", "occurred")]),
+    ("visits.stop_in", "A delegation led by Senator Henrik Dahl ended a tour of Africa on "
+     "Friday, with stops in Nairobi and Accra focused on trade.",
+     [("visits", DAHL, "place/nairobi", "occurred"), ("visits", DAHL, "place/africa", "occurred")]),
     ("visits.tour_in", "Henrik Dahl toured three factories in Bolivia on Monday.",
      [("visits", DAHL, "place/bolivia", "occurred")]),
     ("visits.perform_in", "Maria Lindqvist will perform in Lima in June.",
