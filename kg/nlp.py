@@ -116,6 +116,7 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
     window = list(tokens[start : start + _MAX_TITLE_LEN + 6])
     tokens, start = window, 0
     plain = [t.rstrip(".") if t != "." else t for t in tokens]
+    plain = [t[:-1] if t.endswith("s") and (t[:-1],) in _TITLE_SET and (t,) not in _TITLE_SET else t for t in plain]
     i = start
     while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS or plain[i] in HONORIFICS):
         i += 1
@@ -283,7 +284,11 @@ def span_repair(doc: Doc) -> Doc:
         start, end = _cut_at_possessive(doc, start, end, ent.label_)
         while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].is_punct and doc[end - 1].text not in (".",)
+            or doc[end - 1].is_space
+            or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+        ):
             end -= 1
         if end <= start or all(i in title_cover for i in range(start, end)):
             continue
@@ -319,8 +324,23 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_org_from_heads(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_known_places(doc, taken))
-    doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in spans])
+    doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
+
+
+def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Timor" + "-" + "Leste" written without spaces is one name."""
+    ordered = sorted(spans)
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in ordered:
+        if joined:
+            p_start, p_end, p_label = joined[-1]
+            if (start == p_end + 1 and doc[p_end].text in ("-", "–") and not doc[p_end - 1].whitespace_
+                    and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS):
+                joined[-1] = (p_start, end, p_label)
+                continue
+        joined.append((start, end, label))
+    return joined
 
 
 _PLACE_NAMES: dict[tuple[str, ...], str] = {tuple(name.split()): "GPE" for name in CITIES | COUNTRY_NAMES}

@@ -190,7 +190,7 @@ def _mentions(doc: Doc):
         name = clean_name(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
-        folded = name.lower()
+        folded = name.replace("’", "'").lower()
         if ent.label_ == "NORP":
             party = PARTY_WORDS.get(folded)
             if party:

@@ -40,6 +40,7 @@ def test_env_model_is_used_when_no_explicit_model(monkeypatch):
         (["capt", ".", "jeff"], 2),
         (["mr.", "doe"], 1),
         (["jane", "doe"], 0),
+        (["foreign", "ministers", "of"], 2),
         (["the", "minister"], 0),
     ],
 )
@@ -63,6 +64,8 @@ def test_titles_length_reads_a_run_of_titles():
         ("Officials of the Grant administration met on Friday.", "Grant administration", "ORG"),
         ("Press Office\nWashington, DC", "Washington", "GPE"),
         ("She met the president in Kyiv on Thursday.", "Kyiv", "GPE"),
+        ("She departs for Indonesia, Timor-Leste, Brunei and Russia.", "Timor-Leste", "GPE"),
+        ("He met the Nordic Five Foreign Ministers in Oslo.", "Nordic Five", "ORG"),
         ("He flew to Paris and Kyiv.", "Kyiv", "GPE"),
         ("BRUSSELS (Wire) - The talks began.", "BRUSSELS", "GPE"),
         ("Jo Reyes chairs the Senate Foreign Relations subcommittee on Europe.",
