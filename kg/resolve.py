@@ -228,7 +228,7 @@ def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
     for start in range(first, span.start):
         if title_length(lowered[start - first :]) == span.start - start:
             words = [w for w in lowered[start - first :] if w not in TITLE_MODIFIERS]
-            role = TITLES.get(" ".join(words))
+            role = TITLES.get(" ".join(words).replace(" - ", "-"))
             if role is None:
                 return None
             return doc[start : span.start], role

@@ -33,6 +33,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "org-role-appositive-person": [
         ("Officials said on Monday, a State Department spokesman, Tom Reilly, said.",
          "Tom Reilly", "State Department", "current"),
+        ("The United Nations Secretary-General, Antonio Ferraz, urged restraint.",
+         "Antonio Ferraz", "United Nations", "current"),
     ],
     "person-party-code": [
         ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Ella Moreno", "Democratic Party", "current"),
@@ -141,7 +143,7 @@ def test_roles_and_evidence(nlp):
 
 # Clausal forms, one sentence per verb of the verb tables: (sentence, member, organization, status).
 VERB_CASES: dict[str, tuple[str, str, str, str]] = {
-    "lead": ("Tomas Ruiz, who leads the Green Party, criticized the plan.", "Tomas Ruiz", "Green Party", "current"),
+    "lead": ("Noam Levi, who leads the Likud party, is under pressure.", "Noam Levi", "Likud", "current"),
     "head": ("Tomas Ruiz heads the Water Agency.", "Tomas Ruiz", "Water Agency", "current"),
     "chair": ("Tomas Ruiz, who chairs the Senate Budget Committee, spoke.", "Tomas Ruiz", "Senate Budget Committee", "current"),
     "run": ("Tomas Ruiz runs the Water Agency these days.", "Tomas Ruiz", "Water Agency", "current"),
@@ -157,6 +159,8 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
 }
 
 ROLE_CLAUSES = [
+    ("Yael Cohen, a former member of the Knesset foreign affairs committee, spoke.",
+     "Yael Cohen", "Knesset foreign affairs committee", "former"),
     ("Paula Grant is a member of the Socialist Party.", "Paula Grant", "Socialist Party", "current"),
     ("Paula Grant, the former head of the World Health Organization, spoke.",
      "Paula Grant", "World Health Organization", "former"),
