@@ -172,9 +172,14 @@ class _Context:
                     return named
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    key = self.entity_at(pobj)
-                    if pobj.dep_ == "pobj" and key is not None and self.type_of(key) == "Person":
-                        return [key] if "Person" in types else []
+                    if pobj.dep_ != "pobj":
+                        continue
+                    # "the leader of the party, Ann Ray": the name hangs from the body
+                    for name in (pobj, *(a for a in pobj.children
+                                         if a.dep_ in {"appos", "npadvmod"} and a.i > pobj.i)):
+                        key = self.entity_at(name)
+                        if key is not None and self.type_of(key) == "Person":
+                            return [key] if "Person" in types else []
         doc = self.doc
         after = self._after_title_complement(token)
         if (token.pos_ == "PROPN" and after + 1 < len(doc) and doc[after].text == ","
@@ -489,6 +494,9 @@ def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
             frontier += [child for child in token.children if child.dep_ == "npadvmod"]
         frontier = [child for current in frontier for child in current.children
                     if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
+        if dep == "prep":  # "with X, and with Y": coordinated prepositions
+            frontier += [conj for prep in frontier for conj in prep.children
+                         if conj.dep_ == "conj" and conj.lower_ == prep.lower_]
     yield from frontier
 
 
@@ -776,7 +784,9 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 partnered = True
                 agents = ctx.agents(token)
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
-                yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE, weaker=True)
+                if not _separate_partners(token):
+                    yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
+                                            weaker=True)
         if lemma in P.TALK_GROUP_VERBS and not partnered:
             yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
         if lemma in P.TALK_HOLD_VERBS and any(
@@ -802,6 +812,13 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
+
+
+def _separate_partners(trigger: Token) -> bool:
+    """"spoke with A, and with B": a repeated preposition means two separate talks."""
+    return any(child.dep_ == "prep" and any(
+        conj.dep_ == "conj" and conj.lower_ == child.lower_ for conj in child.children)
+        for child in trigger.children)
 
 
 def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:

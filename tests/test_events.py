@@ -113,6 +113,11 @@ POSITIVE = [
      [("visits", DAHL, "place/quito", "planned")]),
     ("visits.be_in", "The envoy Henrik Dahl had been in Quito for an energy forum at the time.",
      [("visits", DAHL, "place/quito", "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist spoke on Friday with Peru's president, Carlos "
+     "Ruiz, and with the leader of the opposition Liberal party, Pedro Alves.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.meet", "Maria Lindqvist met the leader of the Green Party, Pedro Alves, on Monday.",
+     [("talksWith", LINDQVIST, ALVES, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist met with Prime Minister Henrik Dahl on Monday.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist spoke by phone with Carlos Ruiz on Tuesday.",
@@ -203,6 +208,10 @@ NEGATIVE = [
      ("visits", RUIZ, "place/callao")),
     ("Carlos Ruiz praised Henrik Dahl, who will accompany Maria Lindqvist to the talks.",
      ("visits", RUIZ, "place/quito")),
+    ("Maria Lindqvist spoke on Friday with Peru's president, Carlos Ruiz, and with the leader "
+     "of the opposition Liberal party, Pedro Alves.", ("talksWith", RUIZ, ALVES)),
+    ("Maria Lindqvist praised the leader of the Green Party, Pedro Alves, on Monday.",
+     ("talksWith", LINDQVIST, ALVES)),
 ]
 
 
