@@ -692,8 +692,9 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
     for verb in ctx.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS:
             continue
-        agent = [pobj for child in verb.children if child.dep_ == "agent"
-                 for pobj in child.children if pobj.dep_ == "pobj"]
+        # "was joined on the trip by B": the parser may hang the agent from the trip noun
+        agent = [pobj for path in (("agent", "pobj"), ("prep", "pobj", "prep:by", "pobj"))
+                 for pobj in _follow(verb, path)]
         if agent:
             leaders = ([verb.head] if verb.dep_ == "acl" else
                        [s for s in verb.children if s.dep_ == "nsubjpass"])
@@ -713,11 +714,17 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
 
 
 def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
-    """Companions visit what their leader visits in that sentence or before it."""
+    """Companions visit what their leader visits in that sentence or where the trip was told.
+
+    News introduces a trip in one sentence and details its legs later; a companion "joined
+    on the trip" is known to share the trip as first told, not every later leg.
+    """
     rule_id, confidence = P.ACCOMPANY_RULE
     for companion, leader, verb in _companion_links(ctx):
-        places = _unique(item.object for item in found if item.kind == "visits"
-                         and item.subject == leader and item.trigger.i < verb.sent.end)
+        earlier = [item for item in found if item.kind == "visits" and item.subject == leader
+                   and item.trigger.i < verb.sent.end]
+        told = {verb.sent.start, min((item.trigger.sent.start for item in earlier), default=-1)}
+        places = _unique(item.object for item in earlier if item.trigger.sent.start in told)
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
 

@@ -283,6 +283,16 @@ def test_pronoun_subject_resolves_to_the_last_person_subject(nlp):
     assert ("visits", DAHL, "place/helsinki", "planned") not in facts
 
 
+def test_companion_shares_the_trip_as_first_told_not_every_later_leg(nlp):
+    text = ("Maria Lindqvist led a delegation to Peru this week. On Tuesday she was received "
+            "in Lima by Carlos Ruiz. Lindqvist, who joined the ministry in 2019, was joined on "
+            "the trip by Henrik Dahl, a shipping executive.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", LINDQVIST, "place/lima", "occurred") in facts
+    assert ("visits", DAHL, "place/peru", "occurred") in facts
+    assert not any(fact[:3] == ("visits", DAHL, "place/lima") for fact in facts)
+
+
 def test_object_pronoun_is_not_its_clause_subject(nlp):
     text = "Henrik Dahl spoke with Carlos Ruiz. Ruiz will host him in Quito on Friday."
     facts = _pairs(_facts(nlp, text))
