@@ -789,7 +789,9 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
             partners = _partners(ctx, token, rule)
             if partners:
                 partnered = True
-                agents = ctx.agents(token)
+                # "hosted X, alongside Minister Y": Y is on the hosting side
+                agents = ctx.agents(token) + [k for target in _follow(token, P.ALONGSIDE)
+                                              for k in ctx.refs(target, P.PERSON_TYPES)]
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
                 if not _separate_partners(token):
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,

@@ -45,6 +45,7 @@ FOR = ("prep:for", "pobj")
 WITH = ("prep:with", "pobj")
 BETWEEN = ("prep:between", "pobj")
 OF = ("prep:of", "pobj")
+ALONGSIDE = ("prep:alongside", "pobj")
 
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (

@@ -118,6 +118,9 @@ POSITIVE = [
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", LINDQVIST, ALVES, "occurred")]),
     ("talksWith.meet", "Maria Lindqvist met the leader of the Green Party, Pedro Alves, on Monday.",
      [("talksWith", LINDQVIST, ALVES, "occurred")]),
+    ("talksWith.host", "President Carlos Ruiz hosted Maria Lindqvist at his residence on "
+     "Monday, alongside Trade Minister Pedro Alves.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", LINDQVIST, ALVES, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist met with Prime Minister Henrik Dahl on Monday.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist spoke by phone with Carlos Ruiz on Tuesday.",
@@ -212,6 +215,7 @@ NEGATIVE = [
      "of the opposition Liberal party, Pedro Alves.", ("talksWith", RUIZ, ALVES)),
     ("Maria Lindqvist praised the leader of the Green Party, Pedro Alves, on Monday.",
      ("talksWith", LINDQVIST, ALVES)),
+    ("Maria Lindqvist praised Carlos Ruiz, alongside Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
 ]
 
 
