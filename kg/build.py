@@ -11,9 +11,10 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -137,23 +138,29 @@ def extract_stream(
         for chunk in _chunks(items, batch_size):
             yield from _extract_chunk(extractor, chunk, batch_size)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(model,)) as pool:
-        pending: deque = deque()
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(model,))
+    pending: deque[Future] = deque()
+    try:
         for chunk in _chunks(items, batch_size):
-            pending.append(pool.apply_async(_work, (chunk, batch_size)))
+            pending.append(executor.submit(_work, chunk, batch_size))
             if len(pending) >= 2 * workers:
                 yield from _collect(pending.popleft())
         while pending:
             yield from _collect(pending.popleft())
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 _WORKER: dict[str, object] = {}
+_BROKEN_HINT = ("a worker process died (out of memory?) or could not start (in a script run "
+                "as `python -` or from stdin, spawned workers cannot re-import it); run with "
+                "--workers 1 or fewer workers")
 
 
 def _init_worker(model: str | None) -> None:
     """Load one pipeline per worker process; a load error is kept and re-raised in the
-    parent with its hint (raising here would make the pool respawn workers forever)."""
+    parent with its hint, rather than breaking the pool without one."""
     from kg.extract import Extractor
 
     try:
@@ -168,8 +175,11 @@ def _work(chunk: list[Article | Failure], batch_size: int) -> list[Extraction | 
     return _extract_chunk(_WORKER["extractor"], chunk, batch_size)  # type: ignore[arg-type]
 
 
-def _collect(result: AsyncResult) -> list[Extraction | Failure]:
-    value = result.get()
+def _collect(future: Future) -> list[Extraction | Failure]:
+    try:
+        value = future.result()
+    except BrokenProcessPool as err:
+        raise KgError("worker processes stopped before the build finished", _BROKEN_HINT) from err
     if isinstance(value, tuple):
         error_class, message, hint = value
         raise error_class(message, hint)

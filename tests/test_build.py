@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.build import auto_workers, build, extract_inputs
-from kg.errors import InputError
+from kg.errors import InputError, ModelError
 from kg.model import Article, Extraction, Failure
 from kg.readers import read_inputs
 from kg.validate import validate
@@ -220,6 +220,15 @@ def test_golden_graph_of_one_example(tmp_path: Path) -> None:
         _, only_built, only_golden = graph_diff(to_isomorphic(built), to_isomorphic(golden))
         pytest.fail(f"only in built:\n{only_built.serialize(format='nt')}\n"
                     f"only in golden:\n{only_golden.serialize(format='nt')}")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_missing_model_is_a_model_error_with_hint(tmp_path: Path, workers: int) -> None:
+    output = tmp_path / "g.nq"
+    with pytest.raises(ModelError) as err:
+        build([str(EXAMPLES)], str(output), model="no_such_pipeline_xyz", workers=workers)
+    assert "pip install" in err.value.hint
+    assert not output.exists()
 
 
 @pytest.mark.parametrize(("articles", "expected"), [(None, 1), (3, 1), (10_000, None)])
