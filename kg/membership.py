@@ -156,8 +156,8 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "treasury secretary": ("treasury department", "treasury"),
     "secretary of commerce": ("commerce department",),
     "commerce secretary": ("commerce department",),
-    "foreign minister": ("foreign ministry", "foreign affairs ministry"),
-    "minister of foreign affairs": ("foreign ministry", "foreign affairs ministry"),
+    "foreign minister": ("foreign ministry", "foreign affairs ministry", "foreign office"),
+    "minister of foreign affairs": ("foreign ministry", "foreign affairs ministry", "foreign office"),
     "foreign secretary": ("foreign office", "foreign commonwealth and development office"),
     "defense minister": ("defense ministry", "defence ministry"),
     "defence minister": ("defense ministry", "defence ministry"),
@@ -441,11 +441,12 @@ def _clause_status(cue_tokens: list[Token]) -> str:
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
-    bodies: dict[str, list[str]] = {}
+    bodies: dict[str, list[tuple[str, str | None]]] = {}
     for entity in resolution.entities:
         if entity.type == "Organization":
             for form in (entity.name, *entity.aliases):
-                bodies.setdefault(body_signature(form)[1], []).append(entity.key)
+                country, core = body_signature(form)
+                bodies.setdefault(core, []).append((entity.key, country))
     relations = []
     lowered = [t.lower_ for t in doc]
     for entity in resolution.entities:
@@ -456,12 +457,30 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             if span is None:
                 continue
             for title_start, title in _titles_before(doc, lowered, span):
+                title_country = _country_before(doc, title_start)
                 for core in TITLE_BODIES.get(title, ()):
-                    for org in dict.fromkeys(bodies.get(core, ())):
+                    for org, country in dict.fromkeys(bodies.get(core, ())):
+                        if title_country and country and title_country != country:
+                            continue
                         status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
                         relations.append(_relation(doc, entity.key, org, status, title_start, span.end,
                                                    "title-names-body", 0.75, TITLES.get(title)))
     return relations
+
+
+def _country_before(doc: Doc, start: int) -> str | None:
+    """The country a title is qualified by: "Chinese Foreign Minister", "Germany's Foreign Minister"."""
+    k = start - 1
+    if k >= 0 and doc[k].text in ("'s", "’s"):
+        k -= 1
+    for n in (3, 2, 1):
+        if k - n + 1 < 0:
+            continue
+        words = doc[k - n + 1 : k + 1].text
+        country, rest = body_signature(words + " x")
+        if country and rest == "x":
+            return country
+    return None
 
 
 def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str]]:

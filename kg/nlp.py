@@ -9,6 +9,7 @@ Spokesperson\\nWashington" running across a line break, "State" inside "Secretar
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -42,6 +43,7 @@ _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
 _TITLE_SET = frozenset(_TITLE_TOKENS)
 # "the Senate Foreign Relations subcommittee on Europe": a lower-case head still names the body.
 _LOWERCASE_BODY_HEADS = frozenset({"committee", "subcommittee", "commission", "panel"})
+_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
 _ORG_DROPPED_MODIFIERS = frozenset({"acting", "former", "ex", "then", "incoming", "outgoing"})
 _NAME_BREAKING_TAGS = frozenset({"VBZ", "VBD", "VBP", "VBG", "NNS"})
 
@@ -159,6 +161,12 @@ def _extend_lowercase_body(doc: Doc, end: int) -> int:
         if not (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN")):
             return end
     return end
+
+
+def acronym(name: str) -> str:
+    """Initials of a body's name ("Organization for Security and Co-operation in Europe" -> OSCE)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_STOP]
+    return "".join(w[0] for w in words if w[0].isupper()).upper()
 
 
 def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -332,13 +340,53 @@ def span_repair(doc: Doc) -> Doc:
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
         if _is_title_not_body(doc, start, end):
             continue
+        if label in ("ORG", "NORP", "FAC"):
+            places = _place_parts(doc, start, end)
+            if places:
+                spans.extend(places)
+                continue
         spans.append((start, end, label))
+    spans = _extend_to_acronyms(doc, spans)
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_org_from_heads(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_known_places(doc, taken))
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
+
+
+def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"Dhaka" or "Dhaka and Colombo" mislabelled ORG: known places, one span each."""
+    parts, part_start = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].text == "," or doc[k].lower_ == "and":
+            words = tuple(t.text for t in doc[part_start:k])
+            if words:
+                if words not in _PLACE_NAMES:
+                    return []
+                parts.append((part_start, k, "GPE"))
+            part_start = k + 1
+    return parts
+
+
+def _extend_to_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Organization for Security and Co-operation" + "in" + "Europe" + "(OSCE)" is one name."""
+    by_start = {s: (s, e, label) for s, e, label in spans}
+    dropped: set[tuple[int, int, str]] = set()
+    result = []
+    for span in sorted(spans):
+        if span in dropped:
+            continue
+        s, e, label = span
+        nxt = by_start.get(e + 1)
+        if label == "ORG" and nxt and e < len(doc) and doc[e].lower_ in ("in", "of", "for", "on"):
+            close = nxt[1]
+            if close + 2 < len(doc) and doc[close].text == "(" and doc[close + 2].text == ")" \
+                    and acronym(doc[s:close].text) == doc[close + 1].text:
+                dropped.add(nxt)
+                span = (s, close, "ORG")
+        result.append(span)
+    return result
 
 
 def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

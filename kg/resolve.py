@@ -30,7 +30,7 @@ from kg.lexicons import (
     US_STATES,
 )
 from kg.model import Entity, Mention, entity_key
-from kg.nlp import KEPT_LABELS, title_length
+from kg.nlp import KEPT_LABELS, acronym, title_length
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
 # Ties in the type vote go to the more specific reading.
@@ -46,7 +46,6 @@ _PARTY_CODE = re.compile(
 )
 _ORG_OF = re.compile(r"^(ministr(?:y|ies)|departments?|offices?|bureaus?|secretariat) of (?:the )?(.+)$")
 _SINGULAR = {"ministries": "ministry", "departments": "department", "offices": "office", "bureaus": "bureau"}
-_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -304,11 +303,6 @@ def body_signature(name: str) -> tuple[str | None, str]:
     return country, folded
 
 
-def _acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ACRONYM_STOP]
-    return "".join(w[0] for w in words if w[0].isupper()).upper()
-
-
 def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     """Join "State Department" / "U.S. Department of State" and acronyms to their expansion."""
     orgs = [g for g in groups if g.type == "Organization" and not g.canonical]
@@ -330,7 +324,7 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     expansions = {}
     for group in remaining:
         if group.type == "Organization" and len(group.names[0].split()) > 1:
-            expansions.setdefault(_acronym(group.names[0]), []).append(group)
+            expansions.setdefault(acronym(group.names[0]), []).append(group)
     for group in list(remaining):
         name = group.names[0].replace(".", "")
         if len(name) >= 2 and name.isupper() and " " not in name and len(expansions.get(name, ())) == 1:

@@ -116,6 +116,13 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
     assert (member, org, "current") in _memberships(nlp, text)
 
 
+def test_title_body_must_be_of_the_same_country(nlp):
+    text = "Chinese Foreign Minister Wen Bo met officials. The Japanese Foreign Ministry said talks went well."
+    assert _memberships(nlp, text) == set()
+    text = "Germany's Foreign Minister Katrin Vogel spoke. The German Foreign Office said she was tired."
+    assert ("Katrin Vogel", "German Foreign Office", "current") in _memberships(nlp, text)
+
+
 def test_title_alone_names_no_body(nlp):
     assert _memberships(nlp, "Foreign Minister Ana Sousa spoke to reporters in Lisbon.") == set()
 
