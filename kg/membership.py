@@ -32,6 +32,8 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "negotiator", "diplomat", "economist", "strategist", "fellow", "aide", "counsel",
         "administrator", "coordinator", "manager", "general", "lieutenant", "colonel", "captain",
         "speaker", "whip", "treasurer", "rapporteur", "commissioner", "chancellor", "premier",
+        "engineer", "scientist", "lawyer", "attorney", "journalist", "producer", "prosecutor",
+        "investigator", "consultant", "banker", "trader", "pilot", "soldier", "agent", "staff",
     }
 )
 # Words that may qualify a role without changing it ("a senior member", "the lead Democrat").

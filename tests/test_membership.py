@@ -29,6 +29,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Ismail Darwish", "Hamas", "current"),
         ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
          "Lukas Brandt", "Siemens", "current"),
+        ("Jane Roe, a former Google engineer, testified on Tuesday.", "Jane Roe", "Google", "former"),
     ],
     "org-role-appositive-person": [
         ("Officials said on Monday, a State Department spokesman, Tom Reilly, said.",
@@ -178,6 +179,11 @@ ROLE_CLAUSES = [
 ]
 
 CLAUSE_NEGATIVES = [
+    "Jane Roe, whose son serves in the Army, spoke to reporters.",
+    "Jane Roe thanked the World Bank president for the loan.",
+    "Jane Roe joined President Joe Biden at the White House.",
+    "Jane Roe led the talks with the European Union on Friday.",
+    "NATO ally Turkey hosted the drill.",
     "Paula Grant told Reuters the deal was fragile.",
     "Paula Grant, speaking to the BBC, said the deal was fragile.",
     "Paula Grant met the leaders of the World Bank.",
