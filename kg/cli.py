@@ -54,7 +54,7 @@ def main() -> None:
     \b
     Typical use:
       kg build examples/ -o graph.ttl      extract and write the graph
-      kg query people-who-visited --data graph.ttl --param place=Beijing
+      kg query people-who-visited --data graph.ttl --param place=Nairobi
       kg validate graph.ttl                 SHACL-check a graph
     """
 
@@ -305,7 +305,7 @@ def _evaluation_text(report: Any, verbose: bool) -> str:
                    "KG_ENDPOINT_USER / KG_ENDPOINT_PASSWORD).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query parameter; entity parameters take a label in any case "
-                   "(--param place=Beijing). Values are bound as RDF terms, never pasted in.")
+                   "(--param place=Nairobi). Values are bound as RDF terms, never pasted in.")
 @click.option("-f", "--format", "fmt",
               type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt", "jsonld"]),
               help="table (default for SELECT/ASK), csv, tsv or json (SPARQL Results JSON); "
@@ -332,8 +332,8 @@ def query(query_arg: str, data: tuple[str, ...], endpoint: str | None, params: t
 
     \b
     Examples:
-      kg query people-who-visited --data graph.ttl --param place=Beijing
-      kg query timeline --data graph.trig -p entity=Blinken --format csv
+      kg query people-who-visited --data graph.ttl --param place=Nairobi
+      kg query timeline --data graph.trig -p entity=Halvorsen --format csv
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --data graph.ttl
       kg query summary --endpoint http://localhost:7878/query --format json
     """
@@ -345,7 +345,7 @@ def query(query_arg: str, data: tuple[str, ...], endpoint: str | None, params: t
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            fail(f"--param {item!r} is not NAME=VALUE", "e.g. --param place=Beijing")
+            fail(f"--param {item!r} is not NAME=VALUE", "e.g. --param place=Nairobi")
         bound[name.strip()] = value
     result = run(query_arg, list(data) or None, bound, endpoint=endpoint,
                  allow_update=allow_update, auth=auth, timeout=timeout)

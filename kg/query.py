@@ -3,7 +3,7 @@
 A query is a named query shipped in `queries/`, a path to a `.rq` file, or inline SPARQL.
 Parameters are bound as RDF terms in a VALUES block placed at the top of the WHERE clause, the
 same text for every engine, so a value can never change the query and local and remote runs
-answer the same rows. Entity parameters take a label as people write it ("Blinken") and are
+answer the same rows. Entity parameters take a label as people write it ("Halvorsen") and are
 first looked up, case-insensitively, among canonical and alternative labels.
 
 Local files load into an embedded engine (kg.engines); an rdflib Graph or Dataset passed in is
