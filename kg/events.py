@@ -369,7 +369,17 @@ class _Context:
                 target = verb.head
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
-            return self.refs(verb.head, types) if verb.head.pos_ in {"PROPN", "NOUN", "PRON"} else []
+            head = verb.head
+            if head.pos_ not in {"PROPN", "NOUN", "PRON"}:
+                return []
+            keys = self.refs(head, types)
+            if not keys and _is_infinitive(verb):
+                # "X, the first minister to visit Y," / "X became the first leader to visit Y"
+                if head.dep_ == "appos":
+                    keys = self.refs(head.head, types)
+                elif head.dep_ in {"attr", "oprd"}:
+                    keys = self.agents(head.head, types)
+            return keys
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
             return self.agents(verb.head, types)
         if verb.dep_ == "pcomp":
@@ -526,9 +536,11 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
-            if lemma in rule.lemmas:
+            if lemma in rule.lemmas and (not rule.particle or any(
+                    child.dep_ == "prt" and child.lower_ == rule.particle
+                    for child in token.children)):
                 places = _unique(k for path in rule.paths for target in _follow(token, path)
-                                 for k in ctx.refs(target, rule.object_types))
+                                 for k in _destination(ctx, target, rule.object_types))
                 if places:
                     agents = ctx.agents(token) + _companions(ctx, token)
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
@@ -553,6 +565,18 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 rule_id, confidence = P.MEETING_PLACE_RULE
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
+
+
+def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[str]:
+    """A destination and the places enclosing it: "went to the palace in Madrid" reaches both."""
+    keys = ctx.refs(target, types)
+    if target.pos_ == "PRON" or any(ctx.type_of(k) == "Person" for k in ctx.denote(target, P.AGENT_TYPES)):
+        return keys
+    for prep in target.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
+            keys += [k for pobj in prep.children if pobj.dep_ == "pobj"
+                     for k in ctx.refs(pobj, types) if k not in keys]
+    return keys
 
 
 def _companions(ctx: _Context, verb: Token) -> list[str]:
@@ -733,18 +757,27 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     if lemma != "be":
         return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)
-                     for k in ctx.refs(target, P.PLACE_TYPES))
-    if not places:
-        return
+                     for k in _destination(ctx, target, P.PLACE_TYPES))
+    goals = _unique(k for target in _follow(verb, P.TO)
+                    for k in _destination(ctx, target, P.PLACE_TYPES))
     for subject in _subjects_of(verb):
         if subject.lemma_.lower() in P.TRIP_NOUNS:
             rule_id, confidence = P.NOUN_BE_IN_RULE
-            yield from _pairs("visits", ctx.noun_agents(subject), places, verb, rule_id,
+            yield from _pairs("visits", ctx.noun_agents(subject), places + goals, verb, rule_id,
                               confidence)
             return
-    if _has_purpose(verb):
+    if goals and verb.tag_ == "VBN":
+        rule_id, confidence = P.BEEN_TO_RULE
+        yield from _pairs("visits", ctx.agents(verb), goals, verb, rule_id, confidence)
+    if places and (_has_purpose(verb) or _dated(verb)):
         rule_id, confidence = P.BE_IN_RULE
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
+
+
+def _dated(verb: Token) -> bool:
+    """"is in Kabul today", "was in Lima on Monday": presence tied to a time of the news."""
+    return any(word.lower_ in P.BE_IN_TIME_WORDS for child in verb.children
+               if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"} for word in child.subtree)
 
 
 def _has_purpose(verb: Token) -> bool:
@@ -937,11 +970,12 @@ def status_of(trigger: Token, kind: str) -> str:
         return "cancelled"
     if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
             child.dep_ == "neg" for t in chain for child in t.children) or any(
-            m.lower_ == "no" for m in modifiers):
+            m.lower_ == "no" for m in modifiers) or _denied(chain[-1]):
         return "negated"
     aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
     if any(a in P.SPECULATIVE_AUX for a in aux) or any(
             lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
+            t.lower_ in P.SPECULATIVE_GOVERNORS[kind] for t in chain[1:]) or any(
             m.lower_ in {"possible", "potential"} for m in modifiers):
         return "speculative"
     aux = [child.lower_ for t in full for child in t.children if child.dep_ in {"aux", "auxpass"}]
@@ -953,6 +987,16 @@ def status_of(trigger: Token, kind: str) -> str:
             or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
         return "planned"
     return "occurred"
+
+
+def _denied(top: Token) -> bool:
+    """"denied that she had met X", "denied reports that he had met X": a denied clause."""
+    if top.dep_ not in {"ccomp", "acl"} or top.head.i == top.i:
+        return False
+    head = top.head
+    if head.pos_ == "NOUN" and head.dep_ == "dobj":
+        head = head.head
+    return head.lemma_.lower() in P.DENIAL_VERBS
 
 
 def _is_to_infinitive_plan(chain: list[Token]) -> bool:

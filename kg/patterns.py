@@ -29,13 +29,15 @@ class Rule:
     confidence: float
     pos: frozenset[str] = frozenset({"VERB"})
     object_types: frozenset[str] = PLACE_TYPES
+    particle: str = ""  # a phrasal verb's particle that must be present ("touched down")
 
 
 def _rule(rule_id: str, lemmas: str, paths: tuple[Path, ...], confidence: float,
-          pos: str = "VERB", object_types: frozenset[str] = PLACE_TYPES) -> Rule:
+          pos: str = "VERB", object_types: frozenset[str] = PLACE_TYPES,
+          particle: str = "") -> Rule:
     kind = "visits" if rule_id.startswith("visits.") else "talksWith"
     return Rule(rule_id, kind, frozenset(lemmas.split()), paths, confidence,
-                frozenset(pos.split()), object_types)
+                frozenset(pos.split()), object_types, particle)
 
 
 TO = ("prep:to", "pobj")
@@ -53,10 +55,14 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.travel_to", "travel fly head go journey jet come sail",
           (TO, ("prep:into", "pobj")), 0.9),
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
+    _rule("visits.touch_down", "touch", (IN, AT), 0.85, particle="down"),
+    _rule("visits.reach", "reach", (("dobj",),), 0.75),
+    _rule("visits.pull_into", "pull roll sail", (("prep:into", "pobj"),), 0.75),
+    _rule("visits.head_for", "head", (FOR,), 0.8),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
-    _rule("visits.begin_in", "begin start conclude end wrap", (IN,), 0.6),
-    _rule("visits.spend_in", "spend stay", (IN,), 0.7),
+    _rule("visits.begin_in", "begin start conclude end wrap round", (IN,), 0.6),
+    _rule("visits.spend_in", "spend stay", (IN, AT), 0.7),
     _rule("visits.tour_in", "tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.75),
     _rule("visits.perform_in", "perform sing", (IN, AT), 0.7),
 )
@@ -101,7 +107,7 @@ TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertak
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
           "codel swing", (TO,), 0.85, pos="NOUN"),
-    _rule("visits.stop_in", "stop stopover visit leg trip tour", (IN, AT), 0.8, pos="NOUN"),
+    _rule("visits.stop_in", "stop stopover visit leg trip tour stay", (IN, AT), 0.8, pos="NOUN"),
     _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
     _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),
 )
@@ -164,6 +170,11 @@ BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit c
                                 "ceremony celebration funeral inauguration session rally "
                                 "festival event consultations".split())
 BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign".split())
+# "is in Kabul today", "was in Lima on Monday": a dated presence is a stay, not a home base.
+BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week weekend monday "
+                             "tuesday wednesday thursday friday saturday sunday".split())
+# "has been to Beijing six times", "her first trip abroad was to Brazil"
+BEEN_TO_RULE = ("visits.been_to", 0.75)
 # "Blinken's final stop will be in Kyiv": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
 # "Xi met visiting Secretary Kerry in Beijing"
@@ -205,16 +216,18 @@ PLANNED_GOVERNORS = frozenset(
 # Under the guideline a visit that "is expected" is planned, while talks that "are expected"
 # are unconfirmed: the kind decides.
 SPECULATIVE_GOVERNORS = {
-    "visits": frozenset("consider mull weigh hope want seek wish explore propose invite "
-                        "urge ask offer".split()),
-    "talksWith": frozenset("consider mull weigh hope want seek wish explore propose invite "
-                           "urge ask offer expect likely possible".split()),
+    "visits": frozenset("consider mull weigh hope hoped want seek wish explore propose "
+                        "invite urge ask offer".split()),
+    "talksWith": frozenset("consider mull weigh hope hoped want seek wish explore propose "
+                           "invite urge ask offer expect likely possible".split()),
 }
 CANCEL_LEMMAS = frozenset(
     "cancel postpone scrap delay shelve scrub abandon reschedule suspend defer drop "
     "cancelled canceled postponed".split())
 CANCEL_PARTICLES = {"call": "off", "put": "off"}
 NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid deny".split())
+# "denied that he had met X": the clause a denial governs did not happen, as far as told.
+DENIAL_VERBS = frozenset("deny dismiss refute".split())
 NEGATION_WORDS = frozenset("not n't never no".split())
 # "had hoped to travel", "had been scheduled to meet": a past plan that did not happen.
 # The small model lemmatizes "hoped" as "hop", so the past form is listed too.

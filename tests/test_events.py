@@ -153,6 +153,32 @@ POSITIVE = [
      [("talksWith", RUIZ, LINDQVIST, "speculative")]),
     ("talksWith.met_together", "Maria Lindqvist and Henrik Dahl met in Lisbon last year.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("visits.touch_down", "Prime Minister Maria Lindqvist touched down in Lima on Tuesday.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.reach", "Henrik Dahl reached Nairobi late on Sunday.",
+     [("visits", DAHL, "place/nairobi", "occurred")]),
+    ("visits.pull_into", "Henrik Dahl's convoy rolled out before dawn; Dahl pulled into Accra at noon.",
+     [("visits", DAHL, "place/accra", "occurred")]),
+    ("visits.head_for", "Maria Lindqvist headed for Jakarta on Wednesday.",
+     [("visits", LINDQVIST, "place/jakarta", "occurred")]),
+    ("visits.travel_to", "After landing, Maria Lindqvist went straight to the Royal Palace in Oslo.",
+     [("visits", LINDQVIST, "place/oslo", "occurred")]),
+    ("visits.spend_in", "Henrik Dahl spent Friday morning at the Royal Palace in Madrid.",
+     [("visits", DAHL, "place/madrid", "occurred")]),
+    ("visits.stop_in", "During her stay in Ankara, Maria Lindqvist opened a school.",
+     [("visits", LINDQVIST, "place/ankara", "occurred")]),
+    ("visits.be_in", "Maria Lindqvist is in Kabul today.",
+     [("visits", LINDQVIST, "place/kabul", "occurred")]),
+    ("visits.be_in", "Henrik Dahl was in Tokyo on Monday and in Osaka on Tuesday.",
+     [("visits", DAHL, "place/tokyo", "occurred")]),
+    ("visits.been_to", "Maria Lindqvist has been to Beijing more often than any other minister.",
+     [("visits", LINDQVIST, "place/beijing", "occurred")]),
+    ("visits.stop_be_in", "Maria Lindqvist's first trip abroad was to Brazil.",
+     [("visits", LINDQVIST, "place/brazil", "occurred")]),
+    ("visits.visit", "Henrik Dahl, the most senior official to visit Pyongyang in years, said little.",
+     [("visits", DAHL, "place/pyongyang", "occurred")]),
+    ("visits.visit", "Henrik Dahl became the first minister to visit Havana since 1990.",
+     [("visits", DAHL, "place/havana", "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist will meet with Carlos Ruiz, Elena Novak and Pedro Alves.",
      [("talksWith", RUIZ, LINDQVIST, "planned"), ("talksWith", NOVAK, LINDQVIST, "planned"),
       ("talksWith", LINDQVIST, ALVES, "planned")]),
@@ -164,7 +190,7 @@ ALL_RULE_IDS = sorted(
     | {rule_id for rule_id, _ in (P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE,
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
-                                  P.ACCOMPANY_RULE)})
+                                  P.ACCOMPANY_RULE, P.BEEN_TO_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -216,6 +242,14 @@ NEGATIVE = [
     ("Maria Lindqvist praised the leader of the Green Party, Pedro Alves, on Monday.",
      ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist praised Carlos Ruiz, alongside Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
+    ("Henrik Dahl touched on Lima in his speech.", ("visits", DAHL, "place/lima")),
+    ("Henrik Dahl reached a deal with Peru on Monday.", ("visits", DAHL, "place/peru")),
+    ("Henrik Dahl flew in from Paris on Monday.", ("visits", DAHL, "place/paris")),
+    ("Maria Lindqvist is in favour of closer ties with Oslo.", ("visits", LINDQVIST, "place/oslo")),
+    ("Henrik Dahl pulled Peru into the dispute.", ("visits", DAHL, "place/peru")),
+    ("Henrik Dahl went to the funeral of Carlos Ruiz.", ("visits", DAHL, RUIZ)),
+    ("Maria Lindqvist, the first minister to be born in Quito, spoke.",
+     ("visits", LINDQVIST, "place/quito")),
 ]
 
 
@@ -256,6 +290,12 @@ STATUSES = [
     ("Henrik Dahl denied meeting rebels during a private visit to Bogota.", "occurred"),
     ("Henrik Dahl did not meet Pedro Alves during his visit to Bogota.", "occurred"),
     ("Henrik Dahl will not meet rebels during his visit to Bogota.", "planned"),
+    ("Henrik Dahl is due to arrive in Bogota on Sunday.", "planned"),
+    ("Henrik Dahl will then fly on to Bogota.", "planned"),
+    ("Henrik Dahl is expected to travel to Bogota in May.", "planned"),
+    ("Henrik Dahl hoped to visit Bogota before the election.", "speculative"),
+    ("Henrik Dahl postponed a visit to Bogota that had been scheduled for March.", "cancelled"),
+    ("Henrik Dahl denied that he had travelled to Bogota.", "negated"),
 ]
 
 
@@ -270,6 +310,10 @@ TALK_STATUSES = [
     ("Maria Lindqvist is expected to meet Pedro Alves.", "speculative"),
     ("Maria Lindqvist could meet Pedro Alves next month.", "speculative"),
     ("Maria Lindqvist refused to meet Pedro Alves.", "negated"),
+    ("Maria Lindqvist declined to meet Pedro Alves.", "negated"),
+    ("Maria Lindqvist denied that she had met Pedro Alves.", "negated"),
+    ("Maria Lindqvist denied reports that she had met Pedro Alves.", "negated"),
+    ("Maria Lindqvist hoped to speak by phone with Pedro Alves.", "speculative"),
     ("The meeting between Maria Lindqvist and Pedro Alves was called off.", "cancelled"),
 ]
 
