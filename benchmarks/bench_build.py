@@ -73,9 +73,16 @@ def kg_build(corpus: Path, output: Path, workers: int, batch_size: int, count: i
     started = time.perf_counter()
     report = build([str(corpus)], str(output), workers=workers, batch_size=batch_size)
     seconds = time.perf_counter() - started
-    if report.articles != count or report.failures:
-        sys.exit(f"build of {corpus} went wrong: {report}")
+    _check(report, count, "kg build")
     return seconds
+
+
+def _check(report, count: int, what: str) -> None:
+    """Stop with one readable line when a timed build did not extract every article."""
+    if report.articles != count or report.failures:
+        first = f"; first failure: {report.failures[0]}" if report.failures else ""
+        sys.exit(f"{what} extracted {report.articles} of {count} articles, "
+                 f"{len(report.failures)} failures{first}")
 
 
 def dask_build(corpus: Path, output: Path, batch_size: int, count: int) -> float | None:
@@ -90,8 +97,7 @@ def dask_build(corpus: Path, output: Path, batch_size: int, count: int) -> float
     started = time.perf_counter()
     report = build_distributed([str(corpus)], str(output), workers=2, batch_size=batch_size)
     seconds = time.perf_counter() - started
-    if report.articles != count or report.failures:
-        sys.exit(f"dask build of {corpus} went wrong: {report}")
+    _check(report, count, "dask build")
     return seconds
 
 
@@ -123,21 +129,22 @@ def main() -> None:
         print(f"corpus: {args.articles} articles, {words} words; {os.cpu_count()} CPUs; "
               f"batch size {args.batch_size}")
 
-        seconds = {
-            "raw nlp.pipe, 1 process": raw_spacy(texts, args.batch_size, 1),
-            "raw nlp.pipe, 2 processes": raw_spacy(texts, args.batch_size, 2),
-        }
+        seconds: dict[str, float] = {}
+
+        def record(name: str, value: float | None) -> None:
+            if value is not None:
+                seconds[name] = value
+                print(f"  {name:<32} {value:7.1f} s  {words / value:8.0f} words/s", flush=True)
+
+        record("raw nlp.pipe, 1 process", raw_spacy(texts, args.batch_size, 1))
+        record("raw nlp.pipe, 2 processes", raw_spacy(texts, args.batch_size, 2))
         for workers in (1, 2):
             for suffix in (".nq", ".ttl"):
-                seconds[f"kg build --workers {workers} -o {suffix}"] = kg_build(
-                    corpus, folder / f"out-{workers}{suffix}", workers, args.batch_size,
-                    args.articles)
-        dask_seconds = dask_build(corpus, folder / "out-dask", args.batch_size, args.articles)
-        if dask_seconds is not None:
-            seconds[DASK_ROW] = dask_seconds
+                record(f"kg build --workers {workers} -o {suffix}",
+                       kg_build(corpus, folder / f"out-{workers}{suffix}", workers,
+                                args.batch_size, args.articles))
+        record(DASK_ROW, dask_build(corpus, folder / "out-dask", args.batch_size, args.articles))
         rate = {name: words / value for name, value in seconds.items()}
-        for name, value in seconds.items():
-            print(f"  {name:<32} {value:7.1f} s  {rate[name]:8.0f} words/s")
 
         rss_small = peak_rss_mb(folder, small, examples)
         rss_large = peak_rss_mb(folder, large, examples)
