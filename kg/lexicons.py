@@ -317,3 +317,52 @@ CITIES: frozenset[str] = frozenset(
         "Hamburg", "Lyon", "Marseille", "St. Petersburg", "Saint Petersburg", "Vladivostok",
     }
 )
+
+# --- Membership lexicons -------------------------------------------------------------------
+
+# Party nouns outside the U.S. ("a Labour MP", "Jane Roe (Conservative)") -> party name.
+PARTY_WORDS.update(
+    {
+        "labour": "Labour Party",
+        "labor": "Labor Party",
+        "conservative": "Conservative Party",
+        "conservatives": "Conservative Party",
+        "tory": "Conservative Party",
+        "tories": "Conservative Party",
+        "liberal": "Liberal Party",
+        "liberals": "Liberal Party",
+        "greens": "Greens",
+        "liberal democrat": "Liberal Democrats",
+        "liberal democrats": "Liberal Democrats",
+        "lib dem": "Liberal Democrats",
+        "lib dems": "Liberal Democrats",
+        "social democrat": "Social Democrats",
+        "social democrats": "Social Democrats",
+        "christian democrat": "Christian Democrats",
+        "christian democrats": "Christian Democrats",
+    }
+)
+
+# Portfolio -> the words that name it in a title or a body ("Defence Minister", "Ministry of
+# Defense", "Department for Education"); a title names a body when both share a portfolio.
+PORTFOLIOS: dict[str, tuple[str, ...]] = {
+    "foreign": ("foreign", "foreign affairs", "external affairs"),
+    "defense": ("defense", "defence", "armed forces"),
+    "interior": ("interior", "home", "home affairs", "internal affairs"),
+    "finance": ("finance", "treasury", "finance and economy"),
+    "economy": ("economy", "economic affairs", "economic development"),
+    "education": ("education",),
+    "health": ("health", "public health"),
+    "justice": ("justice", "law"),
+    "trade": ("trade", "commerce", "industry", "trade and industry"),
+    "agriculture": ("agriculture", "farming"),
+    "energy": ("energy",),
+    "environment": ("environment", "climate"),
+    "labor": ("labor", "labour", "employment"),
+    "transport": ("transport", "transportation"),
+    "culture": ("culture",),
+    "sports": ("sport", "sports", "youth and sports"),
+    "tourism": ("tourism",),
+    "communications": ("communications", "information"),
+    "immigration": ("immigration", "migration"),
+}

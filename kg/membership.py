@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import HONORIFICS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import DEMONYMS, HONORIFICS, ORG_HEADS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
@@ -34,6 +34,11 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "speaker", "whip", "treasurer", "rapporteur", "commissioner", "chancellor", "premier",
         "engineer", "scientist", "lawyer", "attorney", "journalist", "producer", "prosecutor",
         "investigator", "consultant", "banker", "trader", "pilot", "soldier", "agent", "staff",
+        "mp", "mps", "mep", "meps", "chairperson", "cfo", "coo", "cto", "treasurer-general",
+        "secretary-general", "editor-in-chief", "boss", "head", "heads", "leaders", "officials",
+        "spokespeople", "executives", "deputies", "senator", "senators", "congressman",
+        "congresswoman", "councillor", "councilor", "commentator", "columnist", "historian",
+        "expert", "specialist", "director-general", "vice-president", "vice-chairman",
     }
 )
 # Words that may qualify a role without changing it ("a senior member", "the lead Democrat").
@@ -42,10 +47,14 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
      "principal", "leading", "prominent", "key", "influential", "special", "assistant",
      "associate", "executive", "general", "ex-", "erstwhile", "onetime", "one-time", "acting",
      "department", "press", "foreign", "defense", "defence", "interior", "finance", "majority",
-     "minority", "supreme", "allied", "high"}
+     "minority", "supreme", "allied", "high", "operating", "financial", "technology",
+     "information", "marketing", "commercial", "investment", "board", "regional", "national",
+     "party", "still", "current", "sitting"}
 )
 FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired"})
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
+# Common nouns a named body may stand before ("the Unity party", "the Falcon group").
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia"})
 MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
@@ -53,15 +62,24 @@ _ORG = {"_": {"kg_type": "Organization"}, "OP": "+"}
 _COUNTRY = {"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "+"}
 _ROLE = {"_": {"kg_role": True}, "OP": "+"}
 _ROLE_OPT = {"_": {"kg_role": True}, "OP": "*"}
-_POSS = {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}
+_POSS = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}, "OP": "?"}
 _AND = {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}
 _SEP = {"ORTH": {"IN": [",", "(", "—", "–", ";"]}, "OP": "?"}
 _SPACE = {"IS_SPACE": True, "OP": "*"}
 _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
-_ADJ = {"POS": {"IN": ["ADJ", "PROPN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
+_ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
 _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
+# Any qualifier before a body or a role: "ex-", "the ruling", "a senior".
+_PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X"]}, "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]},
+        "_": {"kg_type": ""}, "OP": "*"}
+# What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
+_APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
+_COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
+_PARTY = {"_": {"kg_party": True}, "OP": "+"}
+# A reference back to a body named earlier: "its", "whose", or "the committee('s)".
+_ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
 
 
 @dataclass(frozen=True)
@@ -82,7 +100,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", None, None, "role", "role", "role", "member"),
         0.9,
     ),
-    # "Jane Roe, a member of the Budget Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
+    # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
     TokenPattern(
         "person-appositive-role",
         (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _ADJ, _ORG),
@@ -92,8 +110,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Jane Roe, a senior Acme official", "Jane Roe, a White House spokeswoman"
     TokenPattern(
         "person-appositive-org-role",
-        (_PERSON, {"ORTH": ","}, _DET, _ADJ, _ROLE_OPT, _ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", ")", "."]}}),
-        ("member", None, None, None, "role", "org", None, None, "role", None),
+        (_PERSON, {"ORTH": ","}, _DET, _PRE, _ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", ")", "."]}}),
+        ("member", None, None, "cue", "org", None, None, "role", None),
         0.85,
     ),
     # "a State Department spokesman, Jane Roe, said"; "Acme's chief economist, Jane Roe"
@@ -117,17 +135,66 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("member", None, None, None, "org"),
         0.85,
     ),
-    # "NATO member Norway", "EU member states Spain"
+    # "NATO member Norway", "EU member states Spain", "AU members Kenya and Ethiopia"
     TokenPattern(
         "org-member-country",
         (_ORG, {"LOWER": {"IN": sorted(MEMBER_NOUNS)}, "OP": "+"}, _COUNTRY),
-        ("org", "role", "member"),
+        ("org", "role", "members"),
         0.85,
+    ),
+    # "Canada and Poland, both NATO members"
+    TokenPattern(
+        "country-appositive-members",
+        (_COUNTRY, {"ORTH": ","}, {"LOWER": {"IN": ["both", "all", "fellow", "a", "an"]}, "OP": "?"}, _ORG,
+         {"LOWER": {"IN": sorted(MEMBER_NOUNS)}, "OP": "+"}),
+        ("members", None, None, "org", "role"),
+        0.85,
+    ),
+    # "Jane Roe of the Liberal Party", "Jane Roe, of the ruling Harmony party"
+    TokenPattern(
+        "person-of-org",
+        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "of"}, _DET, _PRE, _ORG),
+        ("member", None, None, None, "cue", "org"),
+        0.8,
+    ),
+    # "Jane Roe (Labour)", "Jane Roe (PSD-Norte)"
+    TokenPattern(
+        "person-paren-org",
+        (_PERSON, {"ORTH": "("}, _ORG, {"ORTH": {"IN": [")", "-", "–", ","]}}),
+        ("member", None, "org", None),
+        0.85,
+    ),
+    # "the president of the Rotary Club, Jane Roe,"; "a spokesman for Acme, Jane Roe."
+    TokenPattern(
+        "role-of-org-appositive-person",
+        (_PRE, _ROLE, {"LOWER": {"IN": ["of", "for", "at"]}}, _DET, _PRE, _ORG, _COLLECTIVE,
+         {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
+        ("cue", "role", None, None, None, "org", None, None, None, None, None, "member", None),
+        0.85,
+    ),
+    # "its president, Jane Roe,"; "whose leader, Jane Roe,"; "the committee's chair, Jane Roe,"
+    TokenPattern(
+        "anaphor-role-appositive-person",
+        (_ANAPHOR, _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
+        ("org", "cue", "role", None, None, None, None, "member", None),
+        0.75,
+    ),
+    TokenPattern(
+        "body-noun-role-appositive-person",
+        ({"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS)}}, {"ORTH": {"IN": ["'s", "’s"]}},
+         _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
+        (None, "org", None, "cue", "role", None, None, None, None, "member", None),
+        0.75,
+    ),
+    # "Jane Roe's Labour Party", "Roe's Labor government"
+    TokenPattern(
+        "person-possessive-party",
+        (_PERSON, {"ORTH": {"IN": ["'s", "’s"]}}, _PARTY),
+        ("member", None, "org"),
+        0.8,
     ),
 )
 
-# Common nouns a named body may stand before ("the Likud party", "the Wagner group").
-COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia"})
 # Verbs whose direct object is the body the subject belongs to ("X chairs the Y").
 OBJECT_VERBS: frozenset[str] = frozenset(
     {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found"}
@@ -175,9 +242,12 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "representative": ("house of representatives", "us house of representatives"),
     "rep.": ("house of representatives", "us house of representatives"),
     "attorney general": ("justice department",),
+    "mep": ("european parliament",),
+    "meps": ("european parliament",),
+    "mp": ("house of commons", "parliament"),
 }
 _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
-# "the Biden administration": its eponym belongs to it.
+# "the Roe administration": its eponym belongs to it.
 EPONYM_BODIES: frozenset[str] = frozenset({"administration", "government", "cabinet"})
 
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
@@ -191,6 +261,12 @@ _TITLE_STARTS = frozenset(
     | TITLE_MODIFIERS | HONORIFICS | {h.rstrip(".") for h in HONORIFICS}
 )
 _MATCHERS: dict[int, Matcher] = {}
+_ANTECEDENT_WINDOW = 120
+_PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
+# Portfolio words that alone do name a body ("the Treasury").
+_BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
+_DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
+_PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _SENT_STARTS = "kg_sentence_starts"
 _TEXT = "kg_text"
 
@@ -221,8 +297,7 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     Only values that differ from the extension defaults are written (it is the costly part).
     """
     types = {entity.key: entity.type for entity in resolution.entities}
-    party_names = {fold(p) for p in PARTY_WORDS.values()}
-    parties = {entity.key for entity in resolution.entities if fold(entity.name) in party_names}
+    parties = _party_keys(resolution)
     lowered = [t.lower_ for t in doc]
     title_tokens: set[int] = set()
     i = 0
@@ -248,6 +323,12 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             token._.kg_role = True
 
 
+def _party_keys(resolution: Resolution) -> set[str]:
+    """Bodies that are political parties: a known party name or a name ending in "party"."""
+    return {entity.key for entity in resolution.entities
+            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or fold(entity.name).endswith(" party"))}
+
+
 def _mark_party_code(doc: Doc, letter: Token) -> None:
     """Mark "D-N.J." after its party letter, so patterns can step over it."""
     letter._.kg_party_code = True
@@ -267,21 +348,75 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             if slot:
                 slots.setdefault(slot, []).append(token)
         members = {resolution.entity_of(t) for t in slots.get("member", [])}
+        if "members" in slots:
+            members = _coordinated(doc, resolution, slots["members"])
         orgs = {resolution.entity_of(t) for t in slots.get("org", [])}
-        if len(members) != 1 or len(orgs) != 1 or None in members | orgs:
+        if orgs == {None}:
+            orgs = {_antecedent(doc, resolution, slots["org"][0])}
+        if not members or None in members or len(members) > 1 and "members" not in slots:
             continue
-        member, org = members.pop(), orgs.pop()
+        if len(orgs) != 1 or None in orgs:
+            continue
+        org = orgs.pop()
+        if not _is_body(resolution, org):
+            continue
         role_tokens = slots.get("role", [])
         first = start
         while first > 0 and resolution.entity_of(doc[first - 1]) == resolution.entity_of(doc[start]) is not None:
             first -= 1
-        status = _status(doc, first, role_tokens)
+        status = _status(doc, first, role_tokens + slots.get("cue", []))
         role = _role(role_tokens) if pattern.rule != "person-party-code" else None
-        yield _relation(doc, member, org, status, first, end, pattern.rule, pattern.confidence, role)
+        for member in sorted(members - {org}):
+            yield _relation(doc, member, org, status, first, end, pattern.rule, pattern.confidence, role)
+        if len(members) != 1:
+            continue
+        member = next(iter(members))
         for token in role_tokens:
             if token._.kg_party and resolution.entity_of(token) not in (None, org):
                 yield _relation(doc, member, resolution.entity_of(token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
+
+
+def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[str | None]:
+    """The entities of a coordinated list around `tokens`: "Kenya, Chad and Niger"."""
+    found = {resolution.entity_of(t) for t in tokens}
+    kind = tokens[0]._.kg_type
+    for step, edge in ((-1, tokens[0].i), (1, tokens[-1].i)):
+        j = edge + step
+        while 0 <= j < len(doc) and (doc[j].lower_ in (",", "and") or doc[j]._.kg_type == kind):
+            if doc[j]._.kg_type == kind:
+                found.add(resolution.entity_of(doc[j]))
+            j += step
+    return found
+
+
+def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
+    """The body "its"/"whose"/"the committee" points back to: the nearest body named before
+    it (for a noun, the nearest whose name holds that noun), within a few sentences."""
+    noun = None if anaphor.lower_ in ("its", "whose") else anaphor.lower_
+    for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
+        token = doc[j]
+        if token._.kg_type != "Organization":
+            continue
+        key = resolution.entity_of(token)
+        entity = resolution.by_key(key) if key else None
+        if entity is None:
+            continue
+        if noun is None or any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
+            return key
+    return None
+
+
+def _is_body(resolution: Resolution, key: str) -> bool:
+    """False for a span that is only a country word and a portfolio ("Kenyan Trade", "Health"):
+    the model's cut of a title, not a named body."""
+    entity = resolution.by_key(key)
+    if entity is None or not entity.name[:1].isalnum():
+        return False
+    words = fold(entity.name).split()
+    if entity.key in _party_keys(resolution) or not all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words):
+        return True
+    return len(words) == 1 and words[0] in _BODY_ALONE
 
 
 def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
@@ -444,11 +579,14 @@ def _clause_status(cue_tokens: list[Token]) -> str:
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
     bodies: dict[str, list[tuple[str, str | None]]] = {}
+    portfolio_bodies: list[tuple[str, str | None, str]] = []
     for entity in resolution.entities:
         if entity.type == "Organization":
             for form in (entity.name, *entity.aliases):
                 country, core = body_signature(form)
                 bodies.setdefault(core, []).append((entity.key, country))
+                if _PORTFOLIO_HEADS & set(fold(form).split()):
+                    portfolio_bodies.append((entity.key, country, fold(form)))
     relations = []
     lowered = [t.lower_ for t in doc]
     for entity in resolution.entities:
@@ -459,15 +597,53 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             if span is None:
                 continue
             for title_start, title in _titles_before(doc, lowered, span):
+                title_start, title = _with_portfolio(lowered, title_start, title)
                 title_country = _country_before(doc, title_start)
-                for core in TITLE_BODIES.get(title, ()):
-                    for org, country in dict.fromkeys(bodies.get(core, ())):
-                        if title_country and country and title_country != country:
-                            continue
-                        status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
-                        relations.append(_relation(doc, entity.key, org, status, title_start, span.end,
-                                                   "title-names-body", 0.75, TITLES.get(title)))
+                candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
+                              for org, country in bodies.get(core, ())]
+                candidates += [(org, country, "title-portfolio-body") for org, country in _portfolio_bodies(title, portfolio_bodies)]
+                for org, country, rule in dict.fromkeys(candidates):
+                    if title_country and country and title_country != country:
+                        continue
+                    status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
+                    relations.append(_relation(doc, entity.key, org, status, title_start, span.end,
+                                               rule, 0.75, TITLES.get(title)))
     return relations
+
+
+# Heads of bodies a minister or secretary leads, and the titles that lead them.
+_PORTFOLIO_HEADS = frozenset({"ministry", "department", "office", "secretariat", "ministries"})
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary"})
+_SPOKES_TITLES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_PORTFOLIO_PHRASES = sorted(((phrase, topic) for topic, phrases in PORTFOLIOS.items() for phrase in phrases),
+                            key=lambda pair: -len(pair[0]))
+
+
+def _portfolios(words: str) -> set[str]:
+    """Portfolios named in folded text."""
+    padded = f" {words} "
+    return {topic for phrase, topic in _PORTFOLIO_PHRASES if f" {phrase} " in padded}
+
+
+def _with_portfolio(lowered: list[str], start: int, title: str) -> tuple[int, str]:
+    """Extend a title back over portfolio words the title lexicon lacks: "Economy" + "Minister"."""
+    while start > 0 and (_portfolios(lowered[start - 1]) or lowered[start - 1] in ("and", "ministry", "department")):
+        start -= 1
+        title = f"{lowered[start]} {title}"
+    return start, title
+
+
+def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None]]:
+    """Bodies a portfolio title names: "economy minister" -> "Ministry of Economy"; "ministry
+    spokesperson" -> the one ministry the passage names."""
+    words = title.split()
+    if words[-1] in _SPOKES_TITLES and len(words) == 2 and words[0] in _PORTFOLIO_HEADS:
+        named = {org for org, _, form in bodies if words[0] in form.split()}
+        return [(org, country) for org, country, _ in bodies if org in named] if len(named) == 1 else []
+    if not _PORTFOLIO_TITLES & set(words):
+        return []
+    wanted = _portfolios(title)
+    return [(org, country) for org, country, form in bodies if wanted and wanted & _portfolios(form)]
 
 
 def _country_before(doc: Doc, start: int) -> str | None:
@@ -488,11 +664,13 @@ def _country_before(doc: Doc, start: int) -> str | None:
 def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str]]:
     """Titles right before a person ("Secretary of State X"), or a plural title before a list
     of people ("Senators X (D-Ohio) and Y")."""
-    for start in range(max(0, span.start - 7), span.start):
-        if title_length(lowered[start : span.start]) == span.start - start and doc[start].text[:1].isupper():
-            words = [w for w in lowered[start : span.start] if w not in TITLE_MODIFIERS]
-            yield start, " ".join(words)
-            return
+    ends = (span.start, span.start - 1) if span.start > 0 and doc[span.start - 1].text == "," else (span.start,)
+    for end in ends:
+        for start in range(max(0, end - 7), end):
+            if title_length(lowered[start:end]) == end - start and (doc[start].text[:1].isupper() or end < span.start):
+                words = [w for w in lowered[start:end] if w not in TITLE_MODIFIERS]
+                yield start, " ".join(words)
+                return
     j = span.start - 1
     while j >= max(0, span.start - 40):
         token = doc[j]

@@ -13,6 +13,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Finance Ministry spokeswoman Lena Varga said the talks were useful.",
          "Lena Varga", "Finance Ministry", "current"),
         ("NATO Secretary General Piet Hansen arrived on Monday.", "Piet Hansen", "NATO", "current"),
+        ("EU energy commissioner Jane Roe said the plan was ready.", "Jane Roe", "EU", "current"),
+        ("Labour MP Jane Roe voted against the bill.", "Jane Roe", "Labour Party", "current"),
         ("Former Water Agency director Paul Keane criticized the rules.",
          "Paul Keane", "Water Agency", "former"),
     ],
@@ -25,6 +27,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Ella Moreno", "Senate Energy Committee", "current"),
     ],
     "person-appositive-org-role": [
+        ("Sir Tom Lyle, an ex-Conservative MP, spoke.", "Tom Lyle", "Conservative Party", "former"),
         ("Ismail Darwish, a senior Hamas official, said the group would respond.",
          "Ismail Darwish", "Hamas", "current"),
         ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
@@ -46,6 +49,35 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "org-member-country": [
         ("NATO member Norway hosted the drill.", "Norway", "NATO", "current"),
+        ("African Union members Kenya, Chad and Ethiopia signed the deal.", "Chad", "African Union", "current"),
+        ("African Union members Kenya, Chad and Ethiopia signed the deal.", "Ethiopia", "African Union", "current"),
+    ],
+    "country-appositive-members": [
+        ("Canada and Poland, both NATO members, sent troops.", "Canada", "NATO", "current"),
+        ("Canada and Poland, both NATO members, sent troops.", "Poland", "NATO", "current"),
+    ],
+    "person-of-org": [
+        ("Senator Ana Lima of the Liberal Party voted no.", "Ana Lima", "Liberal Party", "current"),
+        ("Ola Dahl, of the Centre Party, abstained.", "Ola Dahl", "Centre Party", "current"),
+    ],
+    "person-paren-org": [
+        ("Jane Roe (Conservative) asked a question.", "Jane Roe", "Conservative Party", "current"),
+        ("Only Mary Walsh (Greens) voted against the motion.", "Mary Walsh", "Greens", "current"),
+    ],
+    "role-of-org-appositive-person": [
+        ("The president of the Rotary Club, Jane Roe, opened the fair.", "Jane Roe", "Rotary Club", "current"),
+        ("A spokesman for the Coast Guard, Tom Ek, said the search continued.", "Tom Ek", "Coast Guard", "current"),
+        ("The former head of the Water Agency, Tom Ek, was charged.", "Tom Ek", "Water Agency", "former"),
+    ],
+    "anaphor-role-appositive-person": [
+        ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
+    ],
+    "body-noun-role-appositive-person": [
+        ("The Senate Finance Committee will travel, led by the committee's chair, Jane Roe.",
+         "Jane Roe", "Senate Finance Committee", "current"),
+    ],
+    "person-possessive-party": [
+        ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
     ],
 }
 
@@ -59,6 +91,12 @@ NEGATIVES = [
     "A Washington-based group invited Omar Haddad to speak.",
     "Lena Varga spoke about NATO at length.",
     "Plan D-7 (D-Day) starts soon, officials at the Water Agency said.",
+    "In a letter to the chairman of Acme Holdings, Jane Roe said the deal was off.",
+    "Jane Roe, a critic of the Liberal Party, spoke.",
+    "Jane Roe met the Labour Party leader on Monday.",
+    "Jane Roe's criticism of the Labour Party was sharp.",
+    "Kazakh Foreign Minister Dauren Omar denied the reports.",
+    "Canada and Poland, both close to NATO, sent troops.",
 ]
 
 
@@ -76,7 +114,7 @@ def test_every_pattern_has_positive_cases():
 def test_patterns_tag_every_element_with_a_slot():
     for pattern in TOKEN_PATTERNS:
         assert len(pattern.pattern) == len(pattern.slots)
-        assert {"member", "org"} <= set(pattern.slots)
+        assert "org" in pattern.slots and {"member", "members"} & set(pattern.slots)
 
 
 @pytest.mark.parametrize(
@@ -115,6 +153,34 @@ def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
 )
 def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
     assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "org"),
+    [
+        ("Economy Minister Jane Roe spoke. The Ministry of Economy said she was tired.", "Jane Roe", "Ministry of Economy"),
+        ("Education Secretary Jane Roe spoke on Monday. The Department for Education said schools will open.",
+         "Jane Roe", "Department for Education"),
+        ("Ghana's defence minister, Kofi Mensah, spoke. The Ministry of Defence said he was tired.",
+         "Kofi Mensah", "Ministry of Defence"),
+        ("MEP Jane Roe voted. The European Parliament approved the bill.", "Jane Roe", "European Parliament"),
+        ("A ministry spokesperson, Jane Roe, said the Ministry of Health would act.", "Jane Roe", "Ministry of Health"),
+    ],
+)
+def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economy Minister Jane Roe spoke. The Ministry of Health said she was tired.",
+        "Jane Roe, a ministry spokesperson, spoke. The Ministry of Health and the Ministry of Trade agreed.",
+        "Foreign Minister Jane Roe met reporters. The State Department said the talks went well.",
+    ],
+)
+def test_portfolio_title_needs_the_same_portfolio(nlp, text):
+    assert not {m for m in _memberships(nlp, text) if m[0] == "Jane Roe"}
 
 
 def test_title_body_must_be_of_the_same_country(nlp):
