@@ -124,7 +124,7 @@ class _Context:
         if lower in P.PRONOUNS_PLURAL and token.pos_ == "PRON":
             return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
         lemma = token.lemma_.lower()
-        if lemma in P.GROUP_NOUNS:
+        if self._means_group(token):
             return [k for k in self.group_members if self.type_of(k) in types]
         if lemma in P.TITLE_NOUNS or token.pos_ == "PROPN":
             named = self._titled_name(token, types)
@@ -132,7 +132,7 @@ class _Context:
                 return named
             if lemma in P.TITLE_NOUNS and (
                     any(child.lower_ == "the" for child in token.children)
-                    or token.i == token.sent.start):
+                    or token.left_edge.i == token.sent.start or self._nationally_marked(token)):
                 titled = self.titled_person(token)
                 return [titled] if titled and self.type_of(titled) in types else []
         if token.pos_ == "NOUN":
@@ -140,6 +140,32 @@ class _Context:
                     and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
                     if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
         return []
+
+    def _means_group(self, token: Token) -> bool:
+        """A noun standing for the travelling party whose members the article names."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in P.GROUP_NOUNS:
+            return True
+        if not self.group_members:
+            return False
+        definite = any(child.lower_ in {"the", "these", "those"} for child in token.children)
+        if lemma in P.COLLECTIVE_NOUNS and token.pos_ == "NOUN":
+            return definite or any(pobj.lower_ in P.PLURAL_MEMBER_NOUNS
+                                   for pobj in _follow(token, P.OF))
+        if lower in P.PLURAL_MEMBER_NOUNS and token.tag_ == "NNS" and definite:
+            count = next((child for child in token.children if child.dep_ == "nummod"), None)
+            return count is None or _small_number(count.lower_) == len(self.group_members)
+        return False
+
+    def _nationally_marked(self, token: Token) -> bool:
+        """"Ghana's president", "the Swedish prime minister": a title marked by its country."""
+        for child in token.children:
+            if child.dep_ == "poss" and self.type_of(self.entity_at(child) or "") in P.PLACE_TYPES:
+                return True
+            if child.dep_ in {"amod", "compound"} and (child.text in DEMONYMS
+                                                      or child.ent_type_ == "NORP"):
+                return True
+        return False
 
     def _name_inside(self, token: Token, types: frozenset[str]) -> list[str]:
         """"President Joe Biden, Jr.": the name hangs below a head the parser chose badly."""
@@ -220,6 +246,8 @@ class _Context:
         key = self.entity_at(token)
         if key is not None:
             return [key]
+        if token.pos_ == "NOUN" and self._means_group(token):
+            return list(self.group_members)
         if token.lemma_.lower() in P.TITLE_NOUNS:
             titled = self.titled_person(token)
             return [titled] if titled else []
@@ -306,10 +334,14 @@ class _Context:
         return [(i, key) for i, key in sorted(self.token_entity.items())
                 if self.type_of(key) == "Person"]
 
-    def titled_person(self, token: Token) -> str | None:
-        """The person a definite title ("the Deputy Secretary") refers to, if roles say so."""
+    def titled_person(self, token: Token, forward: bool = False) -> str | None:
+        """The person a definite title ("the Deputy Secretary") refers to, if roles say so.
+
+        `forward` lets a headline title mean the first holder named after it.
+        """
         words = [child.lower_ for child in token.children
-                 if child.dep_ == "compound" and child.i < token.i] + [token.lower_]
+                 if child.dep_ in {"compound", "amod"} and child.i < token.i
+                 and child.text not in DEMONYMS and child.ent_type_ != "NORP"] + [token.lower_]
         holders: set[str] = set()
         for title in (" ".join(words), token.lower_):
             holders = {key for key, entity in self.entities.items()
@@ -322,6 +354,9 @@ class _Context:
         before = [key for i, key in self.person_positions if i < token.i and key in holders]
         if before:
             return before[-1]
+        if forward:
+            return next((key for i, key in self.person_positions
+                         if i > token.i and key in holders), None)
         return sorted(holders)[0] if len(holders) == 1 else None
 
     @cached_property
@@ -336,13 +371,31 @@ class _Context:
             if token.lemma_.lower() not in P.GROUP_NOUNS:
                 continue
             head = token.head
-            if token.dep_ in _SUBJECTS and head.lemma_.lower() in P.GROUP_LIST_VERBS:
-                add(self.token_entity[t.i] for t in head.subtree
-                    if t.i in self.token_entity and t not in set(token.subtree))
+            if token.dep_ in _SUBJECTS:
+                # "The delegation will be led by A and includes B and C"
+                for verb in (head, *(c for c in head.children
+                                     if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
+                    if verb.lemma_.lower() in P.GROUP_LIST_VERBS:
+                        add(self.token_entity[t.i] for t in verb.subtree
+                            if t.i in self.token_entity and t not in set(token.subtree))
+                    if verb.lemma_.lower() in P.GROUP_LEAD_VERBS:
+                        add(k for agent in verb.children if agent.dep_ == "agent"
+                            for pobj in agent.children for k in self.named(pobj))
             for child in token.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in P.GROUP_LEAD_VERBS:
                     add(k for agent in child.children if agent.dep_ == "agent"
                         for pobj in agent.children for k in self.named(pobj))
+                if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in P.GROUP_LIST_VERBS:
+                    # "the delegation, which includes A and B,"
+                    add(k for obj in child.children if obj.dep_ in {"dobj", "attr", "prep"}
+                        for t in obj.subtree if (k := self.entity_at(t)) is not None)
+            if token.dep_ == "pobj" and head.lower_ == "of" and (
+                    head.head.lemma_.lower() in P.GROUP_PART_NOUNS
+                    and head.head.dep_ in {"attr", "nsubj"}):
+                # "A, B and C are part of a delegation that ..."
+                for subject in _subjects_of(head.head.head):
+                    if subject.i != head.head.i:
+                        add(self.named(subject))
             governor, relation = _governor(token)
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
                 if relation in {"dobj", "with"} or governor.lemma_.lower() in P.COMPANION_VERBS:
@@ -351,6 +404,16 @@ class _Context:
                     for obj in governor.children:
                         if obj.dep_ == "dobj":
                             add(self.named(obj))
+        # "A ... was accompanied by B": people named as travelling together, or with a member
+        for verb in self.doc:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in P.ACCOMPANY_VERBS:
+                companions = [k for pobj in _follow(verb, ("agent", "pobj"))
+                              for k in self.named(pobj)]
+                leaders = [k for s in verb.children if s.dep_ == "nsubjpass"
+                           for k in self.named(s)]
+                if companions and leaders and (not members or set(leaders) & set(members)):
+                    add(leaders)
+                    add(companions)
         return tuple(members)
 
     def named(self, token: Token) -> list[str]:
@@ -426,6 +489,25 @@ class _Context:
         if governor.pos_ == "NOUN":
             return self.noun_agents(governor, types)
         return []
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _in_headline(token: Token) -> bool:
+    """A token on a verbless line of its own, as a headline or live-blog title is."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    if start == 0 and end == len(text):
+        return False
+    line = token.doc.char_span(start, end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in {"VERB", "AUX"} for t in line)
+
+
+def _small_number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
 
 
 def _coordinated(token: Token) -> Iterator[Token]:
@@ -536,9 +618,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
-            if lemma in rule.lemmas and (not rule.particle or any(
-                    child.dep_ == "prt" and child.lower_ == rule.particle
-                    for child in token.children)):
+            if lemma in rule.lemmas and _has_particle(token, rule.particle):
                 places = _unique(k for path in rule.paths for target in _follow(token, path)
                                  for k in _destination(ctx, target, rule.object_types))
                 if places:
@@ -565,6 +645,13 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 rule_id, confidence = P.MEETING_PLACE_RULE
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
+    yield from _headline_visits(ctx, token)
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """"touched down", "was shown around": the particle a phrasal rule needs, if any."""
+    return not particle or any(child.dep_ in {"prt", "prep", "advmod"} and child.lower_ == particle
+                               for child in verb.children)
 
 
 def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[str]:
@@ -774,6 +861,18 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
+def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
+    """"Minister in Hanoi", "Live: Swedish prime minister in Canberra": a titled headline."""
+    if token.lemma_.lower() not in P.TITLE_NOUNS or not _in_headline(token):
+        return
+    places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
+                     for k in ctx.refs(target, P.PLACE_TYPES))
+    person = ctx.titled_person(token, forward=True) if places else None
+    if person is not None:
+        rule_id, confidence = P.HEADLINE_RULE
+        yield from _pairs("visits", [person], places, token, rule_id, confidence)
+
+
 def _dated(verb: Token) -> bool:
     """"is in Kabul today", "was in Lima on Monday": presence tied to a time of the news."""
     return any(word.lower_ in P.BE_IN_TIME_WORDS for child in verb.children
@@ -817,7 +916,7 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     if token.pos_ in {"VERB", "AUX"}:
         partnered = False
         for rule in P.TALK_VERB_RULES:
-            if lemma not in rule.lemmas:
+            if lemma not in rule.lemmas or not _has_particle(token, rule.particle):
                 continue
             partners = _partners(ctx, token, rule)
             if partners:
@@ -828,9 +927,10 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
                 if not _separate_partners(token):
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
-                                            weaker=True)
+                                            weaker=True, side=ctx.group_members)
         if lemma in P.TALK_GROUP_VERBS and not partnered:
-            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE,
+                                    side=ctx.group_members)
         if lemma in P.TALK_HOLD_VERBS and any(
                 child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
                 and not list(_follow(child, P.WITH)) for child in token.children):
@@ -876,12 +976,17 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
 
 
 def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: float,
-                 weaker: bool = False) -> Iterator[_Found]:
-    """All pairs of a group of two to four named parties meeting together."""
+                 weaker: bool = False, side: tuple[str, ...] = ()) -> Iterator[_Found]:
+    """All pairs of a group of two to four named parties meeting together.
+
+    Members of one travelling party (`side`) are one side of a meeting, not partners.
+    """
     group = _unique(keys)
     if not 2 <= len(group) <= P.MAX_GROUP:
         return
     for a, b in combinations(group, 2):
+        if a in side and b in side:
+            continue
         yield _Found("talksWith", a, b, trigger, rule_id, confidence * (0.6 if weaker else 1.0))
 
 

@@ -120,9 +120,11 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.85,
           object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
-    _rule("talksWith.host", "host receive welcome",
+    _rule("talksWith.host", "host receive welcome greet",
           (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
+    _rule("talksWith.show_around", "show", (("agent", "pobj"),), 0.75,
+          object_types=PERSON_TYPES, particle="around"),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
 )
@@ -155,7 +157,7 @@ MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split(
 MEETING_PLACE_RULE = ("visits.met_in", 0.65)
 # A news conference is held at home as often as abroad: no visit from it alone.
 NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
-HOST_PLACE_LEMMAS = frozenset("host receive welcome".split())
+HOST_PLACE_LEMMAS = frozenset("host receive welcome greet".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
 HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
 # Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
@@ -177,6 +179,8 @@ BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week wee
 BEEN_TO_RULE = ("visits.been_to", 0.75)
 # "Blinken's final stop will be in Kyiv": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
+# "Minister in Hanoi" as a headline over the story that names the minister
+HEADLINE_RULE = ("visits.headline_in", 0.7)
 # "Xi met visiting Secretary Kerry in Beijing"
 VISITING_MODIFIERS = frozenset("visiting".split())
 VISITING_RULE = ("visits.visiting", 0.75)
@@ -187,6 +191,14 @@ COMPANION_VERBS = frozenset("join accompany lead".split())
 # Group nouns whose members the article lists ("the delegation includes A, B and C").
 GROUP_NOUNS = frozenset("delegation codel".split())
 GROUP_LIST_VERBS = frozenset("include comprise feature consist be".split())
+# "A, B and C are part of a delegation": nouns that put the subject inside the group.
+GROUP_PART_NOUNS = frozenset("part member members".split())
+# Nouns that mean the travelling party only when the article names its members: a "group"
+# or "team" of them, or a definite plural ("the lawmakers", "the two executives").
+COLLECTIVE_NOUNS = frozenset("group team party mission".split())
+PLURAL_MEMBER_NOUNS = frozenset("lawmakers legislators mps senators congressmen "
+                                "parliamentarians executives envoys delegates visitors "
+                                "ministers members travellers travelers".split())
 GROUP_LEAD_VERBS = frozenset("lead head".split())
 PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())

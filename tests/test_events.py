@@ -179,6 +179,15 @@ POSITIVE = [
      [("visits", DAHL, "place/pyongyang", "occurred")]),
     ("visits.visit", "Henrik Dahl became the first minister to visit Havana since 1990.",
      [("visits", DAHL, "place/havana", "occurred")]),
+    ("visits.headline_in", "Minister in Hanoi\nTrade Minister Henrik Dahl opened a factory on "
+     "Monday.", [("visits", DAHL, "place/hanoi", "occurred")]),
+    ("visits.headline_in", "Live: Swedish prime minister in Canberra\nSwedish Prime Minister "
+     "Maria Lindqvist said on Monday that trade was growing.",
+     [("visits", LINDQVIST, "place/canberra", "occurred")]),
+    ("talksWith.host", "Elena Novak was greeted on the tarmac by President Carlos Ruiz.",
+     [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("talksWith.show_around", "Elena Novak was shown around the school by Carlos Ruiz.",
+     [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("talksWith.meet_with", "Maria Lindqvist will meet with Carlos Ruiz, Elena Novak and Pedro Alves.",
      [("talksWith", RUIZ, LINDQVIST, "planned"), ("talksWith", NOVAK, LINDQVIST, "planned"),
       ("talksWith", LINDQVIST, ALVES, "planned")]),
@@ -190,7 +199,7 @@ ALL_RULE_IDS = sorted(
     | {rule_id for rule_id, _ in (P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE,
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
-                                  P.ACCOMPANY_RULE, P.BEEN_TO_RULE)})
+                                  P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -250,6 +259,9 @@ NEGATIVE = [
     ("Henrik Dahl went to the funeral of Carlos Ruiz.", ("visits", DAHL, RUIZ)),
     ("Maria Lindqvist, the first minister to be born in Quito, spoke.",
      ("visits", LINDQVIST, "place/quito")),
+    ("The film was shown to Carlos Ruiz by Elena Novak.", ("talksWith", RUIZ, NOVAK)),
+    ("Minister in Hanoi\nThe ministry said on Monday that exports rose.\nHenrik Dahl, a "
+     "farmer, agreed.", ("visits", DAHL, "place/hanoi")),
 ]
 
 
@@ -371,6 +383,49 @@ def test_delegation_members_visit_where_the_delegation_goes(nlp):
     facts = _pairs(_facts(nlp, text))
     for person in (DAHL, ALVES, NOVAK):
         assert ("visits", person, "place/hanoi", "occurred") in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Henrik Dahl, Pedro Alves and Elena Novak are part of a delegation that arrived in Hanoi "
+    "on Monday.",
+    "The delegation, which includes Henrik Dahl, Pedro Alves and Elena Novak, arrived in Hanoi "
+    "on Monday.",
+    "A cross-party group of MPs will travel to Hanoi. The delegation will be led by Henrik "
+    "Dahl and includes Senator Pedro Alves and Senator Elena Novak.",
+])
+def test_named_members_of_a_delegation_visit_where_it_goes(nlp, text):
+    facts = {fact[:3] for fact in _pairs(_facts(nlp, text))}
+    for person in (DAHL, ALVES, NOVAK):
+        assert ("visits", person, "place/hanoi") in facts
+
+
+def test_a_definite_group_means_its_named_members_and_they_are_one_side(nlp):
+    text = ("A delegation led by Senator Maria Lindqvist toured Asia. Lindqvist was joined by "
+            "Senator Pedro Alves. In Manila, the lawmakers met Defence Secretary Carlos Ruiz. "
+            "In Bangkok they held talks with Prime Minister Henrik Dahl.")
+    facts = {fact[:3] for fact in _pairs(_facts(nlp, text))}
+    for person in (LINDQVIST, ALVES):
+        assert ("visits", person, "place/manila") in facts
+        assert ("talksWith", *sorted((person, RUIZ))) in facts
+        assert ("talksWith", *sorted((person, DAHL))) in facts
+    assert ("talksWith", *sorted((LINDQVIST, ALVES))) not in facts
+
+
+def test_the_two_travellers_named_together_share_the_trip(nlp):
+    text = ("Carlos Ruiz, chief executive of a shipping firm, was accompanied by Elena Novak, "
+            "its finance director. The two executives travelled to Hanoi to sign the deal.")
+    facts = {fact[:3] for fact in _pairs(_facts(nlp, text))}
+    assert {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")} <= facts
+
+
+@pytest.mark.parametrize("text", [
+    "Rights groups criticised the plan. The group of activists travelled to Hanoi.",
+    "Carlos Ruiz was accompanied by Elena Novak. The three executives travelled to Hanoi.",
+    "Officials from Peru travelled to Hanoi. Carlos Ruiz said the talks were useful.",
+])
+def test_unnamed_groups_are_never_spread_to_people(nlp, text):
+    assert not any(fact[0] == "visits" and fact[2] == "place/hanoi"
+                   for fact in _pairs(_facts(nlp, text)))
 
 
 def test_evidence_is_the_sentence_with_exact_offsets(nlp):
