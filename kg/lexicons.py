@@ -318,6 +318,106 @@ CITIES: frozenset[str] = frozenset(
     }
 )
 
+# Entity typing evidence (span repair weighs these against the model's label).
+
+# Portfolio words of ministries and titles: "Defence Minister", "the Health ministry".
+# Alone or after a demonym ("Latvian Foreign", "Health") they name no body.
+MINISTRY_TOPICS: frozenset[str] = frozenset(
+    {
+        "foreign", "defense", "defence", "health", "finance", "interior", "justice", "trade",
+        "education", "sport", "sports", "culture", "energy", "agriculture", "economy", "economic",
+        "environment", "labor", "labour", "transport", "transportation", "home", "treasury",
+        "commerce", "industry", "tourism", "youth", "information", "security", "development",
+        "housing", "immigration", "fisheries", "mining", "mines", "oil", "water", "science",
+        "technology", "communications", "digital", "climate", "european", "external", "internal",
+        "public", "national", "social", "women", "family", "veterans", "planning", "infrastructure",
+        "affairs", "works", "welfare", "employment", "heritage", "arts", "budget", "legal",
+    }
+)
+
+# Other titles journalism uses that the press-release lexicon above lacks.
+EXTRA_TITLES: dict[str, str] = {
+    "chief executive officer": "Chief Executive Officer",
+    "chief financial officer": "Chief Financial Officer",
+    "chief operating officer": "Chief Operating Officer",
+    "cfo": "CFO",
+    "coo": "COO",
+    "editor-in-chief": "Editor-in-Chief",
+    "editor": "Editor",
+    "treasurer": "Treasurer",
+    "treasurer-general": "Treasurer-General",
+    "european commissioner": "European Commissioner",
+    "mp": "MP",
+    "mep": "MEP",
+    "lawmaker": "Lawmaker",
+    "deputy prime minister": "Deputy Prime Minister",
+    "first lady": "First Lady",
+    "foreign affairs minister": "Foreign Affairs Minister",
+    "external affairs minister": "External Affairs Minister",
+}
+
+# Nouns that, right before or after a name, make it an organization ("the carrier X", "the X party").
+ORG_COMMON_NOUNS: frozenset[str] = frozenset(
+    {
+        "company", "firm", "group", "carrier", "maker", "manufacturer", "broadcaster", "party",
+        "utility", "bank", "lender", "insurer", "airline", "conglomerate", "operator", "newspaper",
+        "daily", "outlet", "network", "channel", "agency", "movement", "militia", "bloc",
+        "coalition", "alliance", "federation", "union", "startup", "giant", "producer", "retailer",
+        "supplier", "club", "team", "consortium", "publisher", "insurgents", "rebels", "faction",
+    }
+)
+
+# Last words of named facilities and natural places ("Kestrel Bay", "Marlow Air Force Base").
+PLACE_HEADS: frozenset[str] = frozenset(
+    {
+        "bay", "island", "islands", "river", "lake", "mount", "mountains", "valley", "gulf", "sea",
+        "ocean", "strait", "peninsula", "airport", "base", "port", "harbour", "harbor", "palace",
+        "square", "street", "avenue", "hospital", "stadium", "terminal", "station", "bridge",
+        "province", "region", "district", "county", "city", "falls", "park", "hall", "house",
+        "residence", "camp", "desert", "coast", "cathedral", "mosque", "temple", "memorial",
+    }
+)
+
+# Days, months and relative time words that the model glues onto names ("Congress on Friday").
+TIME_WORDS: frozenset[str] = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "week", "weekend",
+        "month", "year", "morning", "afternoon", "evening", "night",
+    }
+)
+
+# Prepositions whose object is a place ("landed in X", "due to travel to X", "talks at X").
+LOCATIVE_PREPS: frozenset[str] = frozenset(
+    {"in", "to", "at", "from", "into", "via", "near", "outside", "across", "through", "toward", "towards", "around"}
+)
+
+# Verbs whose object is a place.
+TRAVEL_VERBS: frozenset[str] = frozenset(
+    {"visit", "tour", "reach", "leave", "enter", "travel", "fly", "land", "arrive", "return", "head", "go", "move", "depart"}
+)
+
+# Verbs whose "to" object or subject is a person ("spoke to X", "X said").
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {"say", "tell", "speak", "talk", "write", "reply", "explain", "listen", "add", "ask", "announce", "report", "insist", "argue", "warn", "urge", "note", "claim", "deny", "confirm", "accord"}
+)
+
+# Role labels that open transcript turns ("HOST:", "CORRESPONDENT:"): not names.
+SPEAKER_ROLES: frozenset[str] = frozenset(
+    {"host", "correspondent", "anchor", "reporter", "moderator", "interviewer", "presenter",
+     "narrator", "announcer", "unidentified", "caller", "guest", "voice", "crosstalk", "translator", "interpreter"}
+)
+
+# Capitalized words that first-name lists contain but that open body and place names.
+NOT_GIVEN_NAMES: frozenset[str] = frozenset(
+    {"royal", "general", "free", "christian", "santa", "san", "justice", "liberty", "star", "sun",
+     "grand", "young", "long", "summer", "hope", "faith", "grace", "will", "major", "rich",
+     "golden", "new", "north", "south", "east", "west", "saint", "st", "mount", "port", "fort",
+     "lake", "cape", "al", "el", "la", "le", "los", "las", "de", "di", "du", "van", "von"}
+)
+
 # --- Membership lexicons -------------------------------------------------------------------
 
 # Party nouns outside the U.S. ("a Labour MP", "Jane Roe (Conservative)") -> party name.
@@ -366,3 +466,17 @@ PORTFOLIOS: dict[str, tuple[str, ...]] = {
     "communications": ("communications", "information"),
     "immigration": ("immigration", "migration"),
 }
+
+_PORTFOLIOS = (
+    "defence", "defense", "health", "finance", "interior", "justice", "trade", "education", "sport",
+    "sports", "culture", "energy", "agriculture", "economy", "environment", "labour", "labor",
+    "transport", "tourism", "youth", "information", "security", "housing", "immigration",
+    "fisheries", "mining", "industry", "commerce", "foreign affairs", "home affairs",
+)
+TITLES.update(EXTRA_TITLES)
+TITLES.update(
+    {form.format(p=portfolio): form.format(p=portfolio).title().replace(" Of ", " of ").replace(" For ", " for ")
+     for portfolio in _PORTFOLIOS
+     for form in ("{p} minister", "{p} secretary", "minister of {p}", "minister of national {p}", "minister for {p}", "secretary of {p}")
+     if form.format(p=portfolio) not in TITLES}
+)

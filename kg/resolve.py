@@ -3,7 +3,7 @@
 Titles and honorifics are stripped from names (and kept as roles and aliases), surnames join
 the full name they abbreviate, "State Department" and "U.S. Department of State" are one body,
 acronyms join their expansion, and an entity's type is voted over all its mentions so that
-one mislabelled "Blinken" (GPE) does not split a person. Keys are deterministic
+one mislabelled "Quill" (GPE) does not split a person. Keys are deterministic
 (`kg.model.entity_key`), which resolves entities across articles too.
 """
 
@@ -216,12 +216,12 @@ def _mentions(doc: Doc):
 
 
 def _near_person(doc: Doc, span: Span) -> bool:
-    """A party code belongs right after a person's name: "Rep. Kim, D-N.J." / "Kim (R-Texas)"."""
+    """A party code belongs right after a person's name: "Rep. Hyde, D-N.J." / "Hyde (R-Texas)"."""
     return any(doc[i].ent_type_ == "PERSON" for i in range(max(0, span.start - 3), span.start))
 
 
 def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
-    """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Qin")."""
+    """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Wen")."""
     first = max(0, span.start - 6)
     lowered = [t.lower_ for t in doc[first : span.start]]
     for start in range(first, span.start):
@@ -239,7 +239,7 @@ def _person_tokens(name: str) -> list[str]:
 
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
-    """Join surname/short forms ("Blinken", "J. Blinken") to the fullest person name."""
+    """Join surname/short forms ("Quill", "M. Quill") to the fullest person name."""
     people = sorted(
         (g for g in groups if g.type == "Person" and len(fold(g.names[0]).split()) > 1),
         key=lambda g: -len(fold(g.names[0]).split()),

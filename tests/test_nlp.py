@@ -94,3 +94,69 @@ def test_repaired_spans(nlp, text, span, label):
 )
 def test_spans_not_produced(nlp, text, not_a_span):
     assert not_a_span not in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # gazetteer places the small model types as people or bodies
+        ("The envoy is due to travel to Rzeszów next week.", "Rzeszów", "GPE"),
+        ("Her plane landed in Apia shortly after noon.", "Apia", "GPE"),
+        ("The two delegations held talks in Lomé on Friday.", "Lomé", "GPE"),
+        ("The minister will fly to São Paulo on Tuesday.", "São Paulo", "GPE"),
+        ("The statement was issued from Hyderabad late on Monday.", "Hyderabad", "GPE"),
+        ("The fund is run by a Nouméa-based agency.", "Nouméa", "GPE"),
+        # first names make people of spans typed as bodies
+        ("Tomasz Wieczorek, a former lawmaker, joined the board.", "Tomasz Wieczorek", "PERSON"),
+        ("The panel includes Fiona MacRae of the Highland Party.", "Fiona MacRae", "PERSON"),
+        # bodies glued to brackets, time words and the next sentence
+        ("The Liberty Front (LF) walked out of the coalition.", "Liberty Front", "ORG"),
+        ("The Liberty Front (LF) walked out of the coalition.", "LF", "ORG"),
+        ("He was elected to the Federal Congress on Friday after a recount.", "Federal Congress", "ORG"),
+        ("The unions backed the Farmers' Party in the vote.", "Farmers' Party", "ORG"),
+        # names by organization cues
+        ("They met executives from the state oil company Petrosul.", "Petrosul", "ORG"),
+        ("The mayor belongs to the ruling Vanguarda party.", "Vanguarda", "ORG"),
+        # transcripts and datelines
+        ("ANA ROWE, HOST: Good evening.\n\nKOFI ADJEI-BOATENG, CORRESPONDENT: Thanks, Ana.", "KOFI ADJEI-BOATENG", "PERSON"),
+        ("ANA ROWE: Good evening.\n\nADJEI: Thanks.", "ADJEI", "PERSON"),
+        ("WARSAW, May 14 — The talks resumed on Monday.", "WARSAW", "GPE"),
+    ],
+)
+def test_typing_evidence(nlp, text, span, label):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert (span, label) in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_span"),
+    [
+        ("Latvian Foreign Minister Ilze Kalna met her counterpart.", "Latvian Foreign"),
+        ("Chilean Sports Secretary Rosa Mena hosted the squad.", "Chilean Sports"),
+        ("He dined with Health Minister Ana Vaz on Monday.", "Health"),
+        ("KOFI ADJEI, CORRESPONDENT: Thanks.", "CORRESPONDENT"),
+        ("He was elected to the Federal Congress on Friday after a recount.", "Federal Congress on Friday"),
+        ("The Liberty Front (LF) walked out of the coalition.", "Liberty Front (LF"),
+        ("Senator Ravi N. Babu spoke to reporters. Babu said no.", "N."),
+        ("He was joined by Ola Berg, the chief financial officer of turbine maker Nordlys A/S. Berg signed a deal.",
+         "Nordlys A/S. Berg"),
+    ],
+)
+def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
+    assert not_a_span not in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a place name that is also a surname stays the person's
+        ("Maria Duarte met the envoy. Duarte said the talks were useful.", "Duarte", "PERSON"),
+        # a first name that is also a city, after a title
+        ("Senator Regina Holt voted no.", "Regina Holt", "PERSON"),
+        # a first name opening a body name
+        ("The Christian Democratic Union won the vote.", "Christian Democratic Union", "ORG"),
+    ],
+)
+def test_typing_evidence_keeps_the_right_label(nlp, text, span, label):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert (span, label) in ents
