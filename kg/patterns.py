@@ -67,6 +67,9 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.perform_in", "perform sing", (IN, AT), 0.7),
 )
 
+# Lemmas of a clause that tells a trip: "the visit" later in the story is that subject's.
+TRAVEL_LEMMAS = frozenset(lemma for rule in VISIT_VERB_RULES for lemma in rule.lemmas)
+
 # Verbs that make a visit only with a particular object, the place hanging from the verb or
 # the object: "gave two concerts in Porto", "led a delegation (of 30 firms) to Hanoi".
 @dataclass(frozen=True)
@@ -256,4 +259,4 @@ SCHEDULE_PRESENT_LEMMAS = frozenset(
     "travel depart leave begin head visit arrive fly meet start go return set".split())
 # Nominal triggers take their tense from the verb they hang from ("after his stop in X, he
 # will ..."): these prepositions connect the noun to that verb.
-NOUN_GOVERNOR_PREPS = frozenset("on during after before at for in ahead".split())
+NOUN_GOVERNOR_PREPS = frozenset("on during after before at for in ahead with".split())

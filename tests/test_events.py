@@ -428,6 +428,41 @@ def test_unnamed_groups_are_never_spread_to_people(nlp, text):
                    for fact in _pairs(_facts(nlp, text)))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Lindqvist arrived in Sydney on Monday. The visit will wrap up with a stop in Perth, "
+     "officials said.", ("visits", LINDQVIST, "place/perth", "planned")),
+    ("Prime Minister Maria Lindqvist began a regional tour on Monday that will also take the "
+     "leader to Jakarta and Manila.", ("visits", LINDQVIST, "place/manila", "planned")),
+    ("Maria Lindqvist began a tour of Asia. The trip will take the minister to Hanoi.",
+     ("visits", LINDQVIST, "place/hanoi", "planned")),
+])
+def test_the_trip_of_the_story_is_its_travellers(nlp, text, expected):
+    assert expected in _pairs(_facts(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Carlos Ruiz praised Maria Lindqvist. The visit to Lima was a success.",
+    "The tour will take the singer to Lima. Maria Lindqvist said so.",
+])
+def test_a_trip_without_a_told_traveller_names_nobody(nlp, text):
+    assert not any(fact[2] == "place/lima" for fact in _pairs(_facts(nlp, text)))
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("Slovak Economy Minister Henrik Dahl had spent the day at meetings in Bratislava.",
+     "place/bratislava"),
+    ("Henrik Dahl, Peru's trade minister, met Carlos Ruiz in Lima on Monday.", "place/lima"),
+    ("Kyrgyz Foreign Minister Henrik Dahl arrived back in Bishkek on Friday.", "place/bishkek"),
+])
+def test_a_minister_in_their_own_capital_is_not_visiting(nlp, text, home):
+    assert not any(fact[:3] == ("visits", DAHL, home) for fact in _pairs(_facts(nlp, text)))
+
+
+def test_a_minister_abroad_still_visits(nlp):
+    text = "Slovak Economy Minister Henrik Dahl met Carlos Ruiz in Vienna on Monday."
+    assert ("visits", DAHL, "place/vienna", "occurred") in _pairs(_facts(nlp, text))
+
+
 def test_evidence_is_the_sentence_with_exact_offsets(nlp):
     text = "Carlos Ruiz spoke on Monday.\n\nMaria Lindqvist will travel to Oslo next week."
     doc = nlp(text)
