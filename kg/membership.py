@@ -72,12 +72,15 @@ _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
 _ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
 _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
 # Any qualifier before a body or a role: "ex-", "the ruling", "a senior".
-_PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X"]}, "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]},
+_PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM"]}, "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]},
         "_": {"kg_type": ""}, "OP": "*"}
 # What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
 _APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
 _COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
 _PARTY = {"_": {"kg_party": True}, "OP": "+"}
+# An acronym in parentheses after a body's name: "the Water Agency (WA)".
+_ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")", "OP": "?"})
+_ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "since", "and", "until"]}}
 # A reference back to a body named earlier: "its", "whose", or "the committee('s)".
 _ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
 
@@ -103,15 +106,15 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
     TokenPattern(
         "person-appositive-role",
-        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _ADJ, _ORG),
+        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _PRE, _ORG),
         ("member", None, None, None, None, None, "role", "role", None, None, None, "org"),
         0.85,
     ),
     # "Jane Roe, a senior Acme official", "Jane Roe, a White House spokeswoman"
     TokenPattern(
         "person-appositive-org-role",
-        (_PERSON, {"ORTH": ","}, _DET, _PRE, _ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", ")", "."]}}),
-        ("member", None, None, "cue", "org", None, None, "role", None),
+        (_PERSON, {"ORTH": ","}, _DET, _PRE, _ORG, *_ACRONYM, _POSS, _ADJ, _ROLE, _ROLE_END),
+        ("member", None, None, "cue", "org", None, None, None, None, None, "role", None),
         0.85,
     ),
     # "a State Department spokesman, Jane Roe, said"; "Acme's chief economist, Jane Roe"
@@ -167,9 +170,9 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "the president of the Rotary Club, Jane Roe,"; "a spokesman for Acme, Jane Roe."
     TokenPattern(
         "role-of-org-appositive-person",
-        (_PRE, _ROLE, {"LOWER": {"IN": ["of", "for", "at"]}}, _DET, _PRE, _ORG, _COLLECTIVE,
+        (_PRE, _ROLE, {"LOWER": {"IN": ["of", "for", "at"]}}, _DET, _PRE, _ORG, _COLLECTIVE, *_ACRONYM,
          {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
-        ("cue", "role", None, None, None, "org", None, None, None, None, None, "member", None),
+        ("cue", "role", None, None, None, "org", None, None, None, None, None, None, None, None, "member", None),
         0.85,
     ),
     # "its president, Jane Roe,"; "whose leader, Jane Roe,"; "the committee's chair, Jane Roe,"
@@ -186,6 +189,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
+    # "its largest member, the Unity Party (UP)": a body in a body
+    TokenPattern(
+        "anaphor-member-appositive-org",
+        (_ANAPHOR, _PRE, {"LOWER": {"IN": ["member", "members", "partner", "partners"]}}, {"ORTH": ","}, _DET, _ORG),
+        ("org", "cue", "role", None, None, "member"),
+        0.7,
+    ),
     # "Jane Roe's Labour Party", "Roe's Labor government"
     TokenPattern(
         "person-possessive-party",
@@ -197,19 +207,26 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
 
 # Verbs whose direct object is the body the subject belongs to ("X chairs the Y").
 OBJECT_VERBS: frozenset[str] = frozenset(
-    {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found"}
+    {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave"}
 )
+# Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
+LEAVING: frozenset[str] = frozenset({"quit", "leave", "join-from", "resign-from", "defect-from"})
 # Verbs whose prepositional object is the body ("X serves on the Y", "X works for Y").
 PREP_VERBS: dict[str, frozenset[str]] = {
     "serve": frozenset({"on", "in", "at", "for"}),
     "work": frozenset({"for", "at"}),
-    "sit": frozenset({"on"}),
+    "sit": frozenset({"on", "in"}),
     "belong": frozenset({"to"}),
+    "resign": frozenset({"from"}),
+    "defect": frozenset({"to", "from"}),
+    "join": frozenset({"from"}),
 }
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain"})
 # Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
+# Verbs whose object may be a body's office ("runs Acme's Paris office").
+_OFFICE_VERBS: frozenset[str] = frozenset({"run", "head", "lead", "direct"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going"})
 
@@ -262,6 +279,7 @@ _TITLE_STARTS = frozenset(
 )
 _MATCHERS: dict[int, Matcher] = {}
 _ANTECEDENT_WINDOW = 120
+_NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
 _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
 _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
@@ -311,7 +329,9 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     for token in doc:
         word = lowered[token.i]
         key = resolution.token_entity.get(token.i)
-        if key is not None:
+        if key is not None and token.i in title_tokens and types.get(key) == "Person":
+            token._.kg_role = True  # a title the resolver kept inside the name: "leader Jane Roe"
+        elif key is not None:
             token._.kg_type = types.get(key, "")
             if key in parties:
                 token._.kg_party = True
@@ -320,6 +340,10 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
                 if len(token.text) == 1:
                     _mark_party_code(doc, token)
         elif token.i in title_tokens or word in _ROLE_WORDS:
+            token._.kg_role = True
+    for token in doc[1:-1]:
+        # "Vice-President", "treasurer-general": one role across the hyphen
+        if token.text == "-" and doc[token.i - 1]._.kg_role and doc[token.i + 1]._.kg_role and not token.whitespace_:
             token._.kg_role = True
 
 
@@ -411,7 +435,7 @@ def _is_body(resolution: Resolution, key: str) -> bool:
     """False for a span that is only a country word and a portfolio ("Kenyan Trade", "Health"):
     the model's cut of a title, not a named body."""
     entity = resolution.by_key(key)
-    if entity is None or not entity.name[:1].isalnum():
+    if entity is None or not entity.name.lstrip("-–")[:1].isalnum():
         return False
     words = fold(entity.name).split()
     if entity.key in _party_keys(resolution) or not all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words):
@@ -423,6 +447,8 @@ def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
     cues = {t.lower_ for t in role_tokens}
     if start > 0:
         cues.add(doc[start - 1].lower_)
+    if start > 1 and doc[start - 1].text in ("-", "–"):
+        cues.add(doc[start - 2].lower_)  # "ex-Labour leader X"
     if cues & FORMER_CUES:
         return "former"
     if cues & PLANNED_CUES:
@@ -431,10 +457,10 @@ def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
 
 
 def _role(role_tokens: list[Token]) -> str | None:
-    words = [t.text for t in role_tokens if t.lower_ not in TITLE_MODIFIERS and not t._.kg_party]
-    if not words:
+    words = [t.text for t in role_tokens if t.lower_ not in _NOT_IN_ROLE and not t._.kg_party]
+    phrase = " ".join(words).replace(" - ", "-").strip(" -")
+    if not phrase:
         return None
-    phrase = " ".join(words).replace(" - ", "-")
     if phrase.lower() in MEMBER_NOUNS:
         return None
     return TITLES.get(phrase.lower(), phrase)
@@ -491,7 +517,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
             continue
         if any(child.dep_ == "neg" for cue in cue_tokens for child in cue.children):
             continue
-        status = _clause_status(cue_tokens)
+        status = "former" if rule.removeprefix("verb-") in LEAVING else _clause_status(cue_tokens)
         role = _role(_role_phrase(role_token)) if role_token is not None else None
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
@@ -518,17 +544,23 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
     if org.dep_ == "compound" and org.head.lower_ in COLLECTIVE_NOUNS:
         org = org.head
+    if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
+        org = org.head  # "the carrier Maersk" fills the slot of "carrier"
+    if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
+        org = org.head  # "who runs Acme's Paris office"
     head = org.head
     if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
         subject = _subject_of(head)
         return (subject, [head], None, f"verb-{head.lemma_}") if subject is not None else None
     if org.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
+        if verb.dep_ == "pobj" and verb.head.lower_ == "as":
+            verb = verb.head.head  # "sits as an independent in the X" reads as "sits in the X"
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, [verb], None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
-        if head.lower_ in ROLE_PREPS and _is_role(verb):
-            return _holder_of_role(verb)
+        if head.lower_ in ROLE_PREPS and _is_role(head.head):
+            return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
         return _holder_of_role(head)
     return None
@@ -542,6 +574,10 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     """Who holds `role`: its apposition head, the subject of "is a <role>", or of "served as <role>"."""
     if role.dep_ == "appos":
         return role.head, [role], role, "appositive-role"
+    if role.dep_ == "conj" and _is_role(role.head):
+        # "X, a former minister and still a member of Y": the status is the second role's own
+        found = _holder_of_role(role.head)
+        return (found[0], [role], role, found[3]) if found is not None else None
     if role.dep_ == "attr":
         subject = _subject_of(role.head)
         return (subject, [role, role.head], role, "copula-role") if subject is not None else None
@@ -573,7 +609,14 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "former"
     if words & FUTURE_CUES:
         return "planned"
+    if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
+        return "former"
     return "current"
+
+
+# "X, who served as envoy" tells of a post held before; "still", "now" say it goes on.
+_PAST_MEANS_FORMER = frozenset({"serve"})
+_STILL_CUES = frozenset({"still", "now", "currently"})
 
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:

@@ -15,6 +15,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("NATO Secretary General Piet Hansen arrived on Monday.", "Piet Hansen", "NATO", "current"),
         ("EU energy commissioner Jane Roe said the plan was ready.", "Jane Roe", "EU", "current"),
         ("Labour MP Jane Roe voted against the bill.", "Jane Roe", "Labour Party", "current"),
+        ("European Commission Vice-President Ana Sousa met them.", "Ana Sousa", "European Commission", "current"),
         ("Former Water Agency director Paul Keane criticized the rules.",
          "Paul Keane", "Water Agency", "former"),
     ],
@@ -28,6 +29,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "person-appositive-org-role": [
         ("Sir Tom Lyle, an ex-Conservative MP, spoke.", "Tom Lyle", "Conservative Party", "former"),
+        ("Dr. Ana Sousa, the Water Agency (WA) regional director for Asia, arrived on Monday.",
+         "Ana Sousa", "Water Agency", "current"),
         ("Ismail Darwish, a senior Hamas official, said the group would respond.",
          "Ismail Darwish", "Hamas", "current"),
         ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
@@ -68,6 +71,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The president of the Rotary Club, Jane Roe, opened the fair.", "Jane Roe", "Rotary Club", "current"),
         ("A spokesman for the Coast Guard, Tom Ek, said the search continued.", "Tom Ek", "Coast Guard", "current"),
         ("The former head of the Water Agency, Tom Ek, was charged.", "Tom Ek", "Water Agency", "former"),
+        ("She wrote to the chairperson of the Coastal States Forum (CSF), Kenyan President Ana Sousa, proposing talks.",
+         "Ana Sousa", "Coastal States Forum", "current"),
     ],
     "anaphor-role-appositive-person": [
         ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
@@ -75,6 +80,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "body-noun-role-appositive-person": [
         ("The Senate Finance Committee will travel, led by the committee's chair, Jane Roe.",
          "Jane Roe", "Senate Finance Committee", "current"),
+    ],
+    "anaphor-member-appositive-org": [
+        ("The Unity Alliance holds power. Its largest member, the Farmers Party, wants a new leader.",
+         "Farmers Party", "Unity Alliance", "current"),
     ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
@@ -133,6 +142,12 @@ def test_positive(nlp, rule, text, member, org, status):
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_negative(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+def test_ex_before_a_hyphen_makes_a_former_membership(nlp):
+    doc = nlp("The former premier and ex-Labour Party leader Erik Dahl will attend.")
+    found = {(r.subject, r.object, r.status) for r in find_memberships(doc, resolve(doc))}
+    assert found == {("person/erik-dahl", "organization/labour-party", "former")}
 
 
 def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
@@ -230,6 +245,10 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "work": ("Paula Grant works for Reuters in London.", "Paula Grant", "Reuters", "current"),
     "sit": ("Paula Grant sits on the Senate Budget Committee.", "Paula Grant", "Senate Budget Committee", "current"),
     "belong": ("Paula Grant belongs to the Green Party.", "Paula Grant", "Green Party", "current"),
+    "quit": ("Paula Grant, who quit the Green Party last year, spoke.", "Paula Grant", "Green Party", "former"),
+    "leave": ("Tomas Ruiz left the Water Agency in 2021.", "Tomas Ruiz", "Water Agency", "former"),
+    "resign": ("Tomas Ruiz resigned from the Water Agency in May.", "Tomas Ruiz", "Water Agency", "former"),
+    "defect": ("Paula Grant defected to the Green Party in May.", "Paula Grant", "Green Party", "current"),
 }
 
 ROLE_CLAUSES = [
@@ -242,6 +261,15 @@ ROLE_CLAUSES = [
      "Paula Grant", "Brookings Institution", "current"),
     ("Tomas Ruiz previously served as director of the Water Agency.", "Tomas Ruiz", "Water Agency", "former"),
     ("Paula Grant will join the World Bank next year.", "Paula Grant", "World Bank", "planned"),
+    ("Tomas Ruiz, a former finance minister and still a member of the Green Party, spoke.",
+     "Tomas Ruiz", "Green Party", "current"),
+    ("Tomas Ruiz, chairman of Acme Holdings and a former board member of the World Bank, spoke.",
+     "Tomas Ruiz", "World Bank", "former"),
+    ("Tomas Ruiz, who joined Acme from the rival carrier Globex in 2019, spoke.", "Tomas Ruiz", "Globex", "former"),
+    ("Paula Grant, who runs the World Bank's Paris office, spoke.", "Paula Grant", "World Bank", "current"),
+    ("Paula Grant, who now sits as an independent in the House of Lords, spoke.",
+     "Paula Grant", "House of Lords", "current"),
+    ("Paula Grant, who served as a World Bank envoy to the region, spoke.", "Paula Grant", "World Bank", "former"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -257,6 +285,9 @@ CLAUSE_NEGATIVES = [
     "Paula Grant, a critic of the World Bank, spoke.",
     "Paula Grant is not a member of the Socialist Party.",
     "Paula Grant works with the World Bank on loans.",
+    "Paula Grant left the World Bank headquarters at noon and flew home.",
+    "Paula Grant wrote a letter to the World Bank.",
+    "Paula Grant spoke with the head of the World Bank, who agreed.",
 ]
 
 
