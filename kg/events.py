@@ -286,7 +286,9 @@ class _Context:
         if reporter is not None and not plural:
             keys = tuple(k for k in self._named_or_titled(reporter)
                          if self.type_of(k) == "Person" and k not in exclude)
-            if keys or reporter.pos_ == "PROPN":
+            # a capitalized singular subject the model did not tag is still a named reporter
+            unnamed = reporter.lemma_.lower() in P.TITLE_NOUNS or reporter.lower_.endswith("s")
+            if keys or reporter.pos_ == "PROPN" or (reporter.text[:1].isupper() and not unnamed):
                 return keys[:1]
         if not plural and pronoun.dep_ == "poss":
             owner = self._person_before_in_sentence(pronoun)
@@ -715,6 +717,9 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
         if guests and lemma in P.HOST_TO_LEMMAS:
             places += [k for target in _follow(verb, P.TO)
                        for k in ctx.refs(target, P.PLACE_TYPES) if k not in places]
+        if guests and verb.tag_ in {"VBD", "VBZ", "VBN"}:
+            # "PARIS — The president hosted X at the palace": a wire story's dateline city
+            places += [k for k in _dateline_places(ctx, verb.sent) if k not in places]
         rule_id, confidence = P.HOST_PLACE_RULE
         yield from _pairs("visits", guests, places, verb, rule_id, confidence)
         return
@@ -726,6 +731,25 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     participants = ctx.agents(verb) + _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _dateline_places(ctx: _Context, sent) -> list[str]:
+    """Places of a dateline opening the sentence's paragraph: "LIMA —", "SUVA, Fiji —"."""
+    doc = ctx.doc
+    start = sent.start
+    while start > 0 and "\n" not in doc[start - 1].text and sent.start - start < 8:
+        start -= 1
+    keys: list[str] = []
+    for token in doc[start:sent.end]:
+        if token.text in P.DATELINE_DASHES:
+            return keys if keys and token.i - start <= 8 and token.i + 1 >= sent.start else []
+        key = ctx.entity_at(token)
+        if key is not None and ctx.type_of(key) in P.PLACE_TYPES:
+            if key not in keys:
+                keys.append(key)
+        elif key is not None or token.pos_ in {"VERB", "AUX"} or token.i - start > 8:
+            return []
+    return []
 
 
 def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...], ...],
@@ -1257,7 +1281,7 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
                 else marker.text
             country = _country_of_word(word)
             if country:
-                homes.setdefault(key, set()).update({country, _capitals()[country]})
+                homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
     return homes
 
 

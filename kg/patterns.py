@@ -162,6 +162,7 @@ MEETING_PLACE_RULE = ("visits.met_in", 0.65)
 NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
 HOST_PLACE_LEMMAS = frozenset("host receive welcome greet".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
+DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
 # Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
 ACTIVITY_LEMMAS = frozenset(

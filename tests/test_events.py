@@ -463,6 +463,27 @@ def test_a_minister_abroad_still_visits(nlp):
     assert ("visits", DAHL, "place/vienna", "occurred") in _pairs(_facts(nlp, text))
 
 
+@pytest.mark.parametrize(("text", "place", "found"), [
+    ("LIMA — President Carlos Ruiz hosted his Chilean counterpart, Henrik Dahl, at the "
+     "government palace on Tuesday.", "place/lima", True),
+    ("SUVA, Fiji — Prime Minister Carlos Ruiz hosted Henrik Dahl on Monday.", "place/suva", True),
+    ("LIMA — President Carlos Ruiz will host Henrik Dahl next month in Quito.", "place/lima",
+     False),
+    ("LIMA — Carlos Ruiz said on Monday that he had met Henrik Dahl.", "place/lima", False),
+])
+def test_a_guest_hosted_under_a_dateline_visits_its_city(nlp, text, place, found):
+    assert (("visits", DAHL, place) in {f[:3] for f in _pairs(_facts(nlp, text))}) is found
+
+
+def test_a_reporter_the_model_did_not_name_is_not_an_earlier_person(nlp):
+    text = ("Maria Lindqvist wrote to Carlos Ruiz. Henrik Dahl will travel to Maputo next week. "
+            "Mutharíka, of the ruling party, told the radio on Thursday that he would receive "
+            "him warmly.")
+    facts = _pairs(_facts(nlp, text))
+    assert not any(f[0] == "talksWith" and RUIZ in f and DAHL in f for f in facts)
+    assert not any(f[0] == "talksWith" and LINDQVIST in f and DAHL in f for f in facts)
+
+
 def test_evidence_is_the_sentence_with_exact_offsets(nlp):
     text = "Carlos Ruiz spoke on Monday.\n\nMaria Lindqvist will travel to Oslo next week."
     doc = nlp(text)
