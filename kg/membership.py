@@ -70,7 +70,9 @@ _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
 _ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
-_LINK = {"LOWER": {"IN": ["of", "for", "on", "at", ","]}}
+_LINK = {"LOWER": {"IN": ["of", "for", "on", "at", "in", "with", ","]}}
+# A country owning the body that follows: "Kenya's Ministry of Health", "Sweden's Greens".
+_COUNTRY_POSS = ({"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"})
 # Any qualifier before a body or a role: "ex-", "the ruling", "a senior".
 _PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM"]}, "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]},
         "_": {"kg_type": ""}, "OP": "*"}
@@ -106,8 +108,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
     TokenPattern(
         "person-appositive-role",
-        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, _PRE, _ORG),
-        ("member", None, None, None, None, None, "role", "role", None, None, None, "org"),
+        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, *_COUNTRY_POSS, _PRE, _ORG),
+        ("member", None, None, None, None, None, "role", "role", None, None, None, None, None, "org"),
         0.85,
     ),
     # "Jane Roe, a senior Acme official", "Jane Roe, a White House spokeswoman"
@@ -156,8 +158,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Jane Roe of the Liberal Party", "Jane Roe, of the ruling Harmony party"
     TokenPattern(
         "person-of-org",
-        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "of"}, _DET, _PRE, _ORG),
-        ("member", None, None, None, "cue", "org"),
+        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "of"}, _DET, *_COUNTRY_POSS, _PRE, _ORG),
+        ("member", None, None, None, None, None, "cue", "org"),
         0.8,
     ),
     # "Jane Roe (Labour)", "Jane Roe (PSD-Norte)"
@@ -210,7 +212,9 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave"}
 )
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
-LEAVING: frozenset[str] = frozenset({"quit", "leave", "join-from", "resign-from", "defect-from"})
+LEAVING: frozenset[str] = frozenset({"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with"})
+# "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
+CAREER_SPANS: frozenset[str] = frozenset({"year", "decade", "career", "month"})
 # Verbs whose prepositional object is the body ("X serves on the Y", "X works for Y").
 PREP_VERBS: dict[str, frozenset[str]] = {
     "serve": frozenset({"on", "in", "at", "for"}),
@@ -220,6 +224,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "resign": frozenset({"from"}),
     "defect": frozenset({"to", "from"}),
     "join": frozenset({"from"}),
+    "spend": frozenset({"at", "with"}),
 }
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain"})
@@ -556,6 +561,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         verb = head.head
         if verb.dep_ == "pobj" and verb.head.lower_ == "as":
             verb = verb.head.head  # "sits as an independent in the X" reads as "sits in the X"
+        if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and c.lemma_ in CAREER_SPANS for c in verb.children):
+            return None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, [verb], None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
@@ -593,7 +600,10 @@ def _subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
+                antecedent = verb.head
+                if antecedent.dep_ == "appos" and not antecedent._.kg_type and _is_role(antecedent):
+                    antecedent = antecedent.head  # "X, a former minister who quit the Y"
+                return antecedent
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)

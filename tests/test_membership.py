@@ -26,6 +26,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Paul Keane", "Water Agency", "former"),
         ("Sen. Ella Moreno, D-Ore., a member of the Senate Energy Committee, voted no.",
          "Ella Moreno", "Senate Energy Committee", "current"),
+        ("Jane Roe, principal secretary in Kenya's Ministry of Health, said the vaccines arrived.",
+         "Jane Roe", "Ministry of Health", "current"),
+        ("Jane Roe, a senior fellow with the Atlantic Council, said the plan was weak.",
+         "Jane Roe", "Atlantic Council", "current"),
     ],
     "person-appositive-org-role": [
         ("Sir Tom Lyle, an ex-Conservative MP, spoke.", "Tom Lyle", "Conservative Party", "former"),
@@ -62,6 +66,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "person-of-org": [
         ("Senator Ana Lima of the Liberal Party voted no.", "Ana Lima", "Liberal Party", "current"),
         ("Ola Dahl, of the Centre Party, abstained.", "Ola Dahl", "Centre Party", "current"),
+        ("Tom Ek of Sweden's Greens said no.", "Tom Ek", "Greens", "current"),
     ],
     "person-paren-org": [
         ("Jane Roe (Conservative) asked a question.", "Jane Roe", "Conservative Party", "current"),
@@ -87,6 +92,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
+        ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
     ],
 }
 
@@ -248,6 +254,7 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "quit": ("Paula Grant, who quit the Green Party last year, spoke.", "Paula Grant", "Green Party", "former"),
     "leave": ("Tomas Ruiz left the Water Agency in 2021.", "Tomas Ruiz", "Water Agency", "former"),
     "resign": ("Tomas Ruiz resigned from the Water Agency in May.", "Tomas Ruiz", "Water Agency", "former"),
+    "spend": ("Jane Roe spent ten years at Goldman Sachs before entering politics.", "Jane Roe", "Goldman Sachs", "former"),
     "defect": ("Paula Grant defected to the Green Party in May.", "Paula Grant", "Green Party", "current"),
 }
 
@@ -287,6 +294,8 @@ CLAUSE_NEGATIVES = [
     "Paula Grant works with the World Bank on loans.",
     "Paula Grant left the World Bank headquarters at noon and flew home.",
     "Paula Grant wrote a letter to the World Bank.",
+    "Paula Grant spent the night at the Grand Hotel Group's inn.",
+    "Paula Grant, a former minister who criticized the Green Party, spoke.",
     "Paula Grant spoke with the head of the World Bank, who agreed.",
 ]
 
