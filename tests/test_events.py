@@ -260,6 +260,9 @@ NEGATIVE = [
     ("Maria Lindqvist, the first minister to be born in Quito, spoke.",
      ("visits", LINDQVIST, "place/quito")),
     ("The film was shown to Carlos Ruiz by Elena Novak.", ("talksWith", RUIZ, NOVAK)),
+    ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
+    ("Speaking from her home in Oslo, Maria Lindqvist said the deal was fair.",
+     ("visits", LINDQVIST, "place/oslo")),
     ("Minister in Hanoi\nThe ministry said on Monday that exports rose.\nHenrik Dahl, a "
      "farmer, agreed.", ("visits", DAHL, "place/hanoi")),
 ]
