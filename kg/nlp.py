@@ -392,6 +392,8 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_known_places(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)}
     spans.extend(_speaker_names(doc, taken))
+    taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
+    spans.extend(_untagged_names(doc, taken, spans))
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
 
@@ -461,9 +463,10 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
 def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Capitals and countries from the lexicon that the model left untagged ("in Kyiv")."""
     found = []
+    texts = [t.text for t in doc]
     i = 0
     while i < len(doc):
-        if i not in taken and doc[i].is_alpha and doc[i].is_upper and (i == 0 or "\n" in doc[i - 1].text):
+        if i not in taken and texts[i].isalpha() and texts[i].isupper() and (i == 0 or "\n" in texts[i - 1]):
             end = i + 1
             while end < len(doc) and end not in taken and doc[end].is_alpha and doc[end].is_upper:
                 end += 1
@@ -471,14 +474,33 @@ def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
                 found.append((i, end, "GPE"))
                 i = end
                 continue
+        if not texts[i][:1].isupper():
+            i += 1
+            continue
         for n in range(min(_MAX_PLACE_LEN, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+            words = tuple(texts[i : i + n])
             if words in _PLACE_NAMES and not taken.intersection(range(i, i + n)) and not _inside_name(doc, i, i + n):
                 found.append((i, i + n, _PLACE_NAMES[words]))
                 i += n - 1
                 break
+        else:
+            n = _gazetteer_place(doc, i, taken) if i not in taken and i > 0 else 0
+            if n:
+                found.append((i, i + n, "GPE"))
+                i += n - 1
         i += 1
     return found
+
+
+def _gazetteer_place(doc: Doc, i: int, taken: set[int]) -> int:
+    """Length of an untagged gazetteer place at `i` that something goes to or is in ("to Nuku'alofa")."""
+    for n in range(min(3, len(doc) - i), 0, -1):
+        span = doc[i : i + n]
+        if taken.intersection(range(i, i + n)) or not all(_is_capitalized(t) for t in span) or _is_acronym(span.text):
+            continue
+        if gazetteer.is_place(span.text) and _locative(doc, i, i + n) and not _inside_name(doc, i, i + n):
+            return n
+    return 0
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
@@ -634,7 +656,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         follows = [t.lower_ for t in doc[end : end + 4]]
         if _is_title_fragment(lowered, bool(follows) and bool(titles_length(follows))):
             return None
-    place = tuple(t.text for t in words) in _PLACE_NAMES or not _is_acronym(words.text) and gazetteer.is_place(words.text)
+    # Towns share names with bodies ("White House"); a body takes "the", a town does not.
+    the_before = start > 0 and doc[start - 1].lower_ == "the"
+    place = tuple(t.text for t in words) in _PLACE_NAMES or (
+        not the_before and not _is_acronym(words.text) and gazetteer.is_place(words.text))
     surname = words.text in person_words
     if place and label in ("ORG", "PERSON", "NORP") and not surname:
         if label != "PERSON" or _locative(doc, start, end) and not _after_title(doc, start):
@@ -643,6 +668,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             return "GPE"
     if place or surname:
         return label
+    if label == "ORG" and len(words) > 1 and words[-1].lower_ in _FACILITY_HEADS and words[-1].text[:1].isupper():
+        return "FAC"
     if label != "PERSON" and 2 <= len(words) <= 4 and _looks_like_person(words) and not (start > 0 and doc[start - 1].lower_ == "the"):
         return "PERSON"
     if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
@@ -671,8 +698,9 @@ def _demonym_form(text: str) -> bool:
 def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Upper-case speaker labels the model left untagged ("SMITH:" opening a transcript line)."""
     found = []
-    for tok in doc:
-        if tok.i in taken or not (tok.i == 0 or "\n" in doc[tok.i - 1].text) or not (tok.is_upper and tok.is_alpha):
+    line_starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text]
+    for tok in (doc[i] for i in line_starts if i < len(doc)):
+        if tok.i in taken or not (tok.is_upper and tok.is_alpha):
             continue
         end = tok.i + 1
         while end < len(doc) and end not in taken and (doc[end].is_upper and doc[end].is_alpha or doc[end].text == "-"):
@@ -697,3 +725,50 @@ def _extend_hyphenated(doc: Doc, end: int) -> int:
         else:
             break
     return end
+
+
+# Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).
+_FACILITY_HEADS = PLACE_HEADS - {"house", "hall", "residence"}
+_PERSON_APPOSITION_CUES = frozenset({"former", "retired", "veteran", "lawmaker", "politician", "diplomat", "activist",
+                                     "analyst", "economist", "professor", "lawyer", "official", "journalist",
+                                     "businessman", "businesswoman", "candidate", "member", "head", "chief",
+                                     "founder", "co-founder", "historian", "scholar", "researcher", "expert"})
+_NOT_ACRONYMS = frozenset({"CEO", "CFO", "COO", "GDP", "TV", "AM", "PM", "ID", "LNG", "COVID", "HIV", "AIDS", "OK", "PhD", "MP", "MPS", "MEP"})
+
+
+def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names the model missed: facilities ("the Kestrel Naval Base"), people introduced by an
+    apposition ("Ilse Brandt, a former lawmaker,"), acronyms named as bodies ("broadcaster ZTV")
+    or opening a body's name elsewhere ("ZAFA" beside "ZAFA Commission")."""
+    org_firsts = {doc[s].text for s, e, label in spans if label == "ORG" and e - s > 1 and doc[s].is_upper}
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not _is_capitalized(tok) or not tok.is_alpha:
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end not in taken and _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper):
+            end += 1
+        words = doc[i:end]
+        if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
+            found.append((i, end, "FAC"))
+        elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _introduced_as_person(doc, end) \
+                and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
+            found.append((i, end, "PERSON"))
+        elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
+                and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts):
+            found.append((i, end, "ORG"))
+        i = max(end, i + 1)
+    return found
+
+
+def _introduced_as_person(doc: Doc, end: int) -> bool:
+    """", a former lawmaker," / ", the party's treasurer,": an apposition that describes a person."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    window = [t.lower_ for t in doc[end + 1 : end + 6]]
+    if not window or window[0] not in ("a", "an", "the"):
+        return False
+    return any(w in _PERSON_APPOSITION_CUES or title_length(window[k:]) for k, w in enumerate(window))

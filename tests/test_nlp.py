@@ -121,6 +121,13 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("ANA ROWE, HOST: Good evening.\n\nKOFI ADJEI-BOATENG, CORRESPONDENT: Thanks, Ana.", "KOFI ADJEI-BOATENG", "PERSON"),
         ("ANA ROWE: Good evening.\n\nADJEI: Thanks.", "ADJEI", "PERSON"),
         ("WARSAW, May 14 — The talks resumed on Monday.", "WARSAW", "GPE"),
+        # names the model missed altogether
+        ("The tour will also take her to Suva and Nuku'alofa.", "Nuku'alofa", "GPE"),
+        ("Officials raised concerns about the Kestrel Naval Base with the navy.", "Kestrel Naval Base", "FAC"),
+        ("The team landed at the Marlow Air Force Base on Monday.", "Marlow Air Force Base", "FAC"),
+        ("Ilse Brandtner, a former party treasurer who now runs a think tank, said the row was damaging.",
+         "Ilse Brandtner", "PERSON"),
+        ("She told the state broadcaster ZTV that she would attend.", "ZTV", "ORG"),
     ],
 )
 def test_typing_evidence(nlp, text, span, label):
@@ -135,6 +142,7 @@ def test_typing_evidence(nlp, text, span, label):
         ("Chilean Sports Secretary Rosa Mena hosted the squad.", "Chilean Sports"),
         ("He dined with Health Minister Ana Vaz on Monday.", "Health"),
         ("KOFI ADJEI, CORRESPONDENT: Thanks.", "CORRESPONDENT"),
+        ("The CEO said GDP growth slowed.", "CEO"),
         ("He was elected to the Federal Congress on Friday after a recount.", "Federal Congress on Friday"),
         ("The Liberty Front (LF) walked out of the coalition.", "Liberty Front (LF"),
         ("Senator Ravi N. Babu spoke to reporters. Babu said no.", "N."),
@@ -155,6 +163,8 @@ def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
         ("Senator Regina Holt voted no.", "Regina Holt", "PERSON"),
         # a first name opening a body name
         ("The Christian Democratic Union won the vote.", "Christian Democratic Union", "ORG"),
+        # a body named after its building is not a facility
+        ("A spokesperson for the White House declined to comment.", "White House", "ORG"),
     ],
 )
 def test_typing_evidence_keeps_the_right_label(nlp, text, span, label):
