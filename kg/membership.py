@@ -54,7 +54,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
 FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired"})
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
-COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia"})
+COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
 MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
@@ -70,7 +70,7 @@ _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
 _ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
-_LINK = {"LOWER": {"IN": ["of", "for", "on", "at", "in", "with", ","]}}
+_LINK = {"LOWER": {"IN": ["of", "for", "on", "at", "in", "with", "from", ","]}}
 # A country owning the body that follows: "Kenya's Ministry of Health", "Sweden's Greens".
 _COUNTRY_POSS = ({"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"})
 # Any qualifier before a body or a role: "ex-", "the ruling", "a senior".
@@ -82,7 +82,7 @@ _COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
 _PARTY = {"_": {"kg_party": True}, "OP": "+"}
 # An acronym in parentheses after a body's name: "the Water Agency (WA)".
 _ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")", "OP": "?"})
-_ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "since", "and", "until"]}}
+_ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "since", "and", "until", "of", "from"]}}
 # A reference back to a body named earlier: "its", "whose", or "the committee('s)".
 _ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
 
@@ -198,6 +198,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "cue", "role", None, None, "member"),
         0.7,
     ),
+    # "Acme's Jane Roe said", "Human Rights League's Jane Roe,"
+    TokenPattern(
+        "org-possessive-person",
+        (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON, {"LOWER": {"IN": [",", "said", "says", "told", "added", "noted", "—"]}}),
+        ("org", None, "member", None),
+        0.7,
+    ),
     # "Jane Roe's Labour Party", "Roe's Labor government"
     TokenPattern(
         "person-possessive-party",
@@ -225,6 +232,8 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "defect": frozenset({"to", "from"}),
     "join": frozenset({"from"}),
     "spend": frozenset({"at", "with"}),
+    "elect": frozenset({"to"}),
+    "appoint": frozenset({"to"}),
 }
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain"})

@@ -30,6 +30,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Jane Roe", "Ministry of Health", "current"),
         ("Jane Roe, a senior fellow with the Atlantic Council, said the plan was weak.",
          "Jane Roe", "Atlantic Council", "current"),
+        ("Jane Roe, a lawmaker from the ruling Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
     ],
     "person-appositive-org-role": [
         ("Sir Tom Lyle, an ex-Conservative MP, spoke.", "Tom Lyle", "Conservative Party", "former"),
@@ -90,6 +91,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Unity Alliance holds power. Its largest member, the Farmers Party, wants a new leader.",
          "Farmers Party", "Unity Alliance", "current"),
     ],
+    "org-possessive-person": [
+        ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
+    ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
         ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
@@ -112,6 +116,7 @@ NEGATIVES = [
     "Jane Roe's criticism of the Labour Party was sharp.",
     "Kazakh Foreign Minister Dauren Omar denied the reports.",
     "Canada and Poland, both close to NATO, sent troops.",
+    "Russia's Jane Roe said no.",
 ]
 
 
@@ -254,6 +259,8 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "quit": ("Paula Grant, who quit the Green Party last year, spoke.", "Paula Grant", "Green Party", "former"),
     "leave": ("Tomas Ruiz left the Water Agency in 2021.", "Tomas Ruiz", "Water Agency", "former"),
     "resign": ("Tomas Ruiz resigned from the Water Agency in May.", "Tomas Ruiz", "Water Agency", "former"),
+    "elect": ("Jane Roe, who was elected to the Senate in 2020, spoke.", "Jane Roe", "Senate", "current"),
+    "appoint": ("Jane Roe was appointed to the Acme Holdings board in May.", "Jane Roe", "Acme Holdings", "current"),
     "spend": ("Jane Roe spent ten years at Goldman Sachs before entering politics.", "Jane Roe", "Goldman Sachs", "former"),
     "defect": ("Paula Grant defected to the Green Party in May.", "Paula Grant", "Green Party", "current"),
 }
