@@ -300,6 +300,7 @@ _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"}
 _DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _SENT_STARTS = "kg_sentence_starts"
+_ACRONYMS = "kg_membership_acronyms"
 _TEXT = "kg_text"
 
 
@@ -340,9 +341,11 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             i += n
         else:
             i += 1
+    acronyms = _acronym_tokens(doc, resolution)
+    doc.user_data[_ACRONYMS] = acronyms
     for token in doc:
         word = lowered[token.i]
-        key = resolution.token_entity.get(token.i)
+        key = resolution.token_entity.get(token.i, acronyms.get(token.i))
         if key is not None and token.i in title_tokens and types.get(key) == "Person":
             token._.kg_role = True  # a title the resolver kept inside the name: "leader Jane Roe"
         elif key is not None:
@@ -361,10 +364,29 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             token._.kg_role = True
 
 
+def _entity_of(resolution: Resolution, token: Token) -> str | None:
+    """The token's entity, counting acronyms the resolver missed (see `_annotate`)."""
+    key = resolution.entity_of(token)
+    return key if key is not None else token.doc.user_data.get(_ACRONYMS, {}).get(token.i)
+
+
 def _party_keys(resolution: Resolution) -> set[str]:
     """Bodies that are political parties: a known party name or a name ending in "party"."""
     return {entity.key for entity in resolution.entities
             if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or fold(entity.name).endswith(" party"))}
+
+
+def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
+    """Unresolved tokens spelling a body's acronym given earlier ("the Unity Party (UP)" ...
+    "UP spokesperson X"): the model often misses the bare acronym on later mentions."""
+    owners: dict[str, set[str]] = {}
+    for entity in resolution.entities:
+        if entity.type == "Organization":
+            for form in (entity.name, *entity.aliases):
+                if len(form) >= 2 and form.isupper() and form.isalpha():
+                    owners.setdefault(form, set()).add(entity.key)
+    return {token.i: next(iter(owners[token.text])) for token in doc
+            if token.text in owners and len(owners[token.text]) == 1 and resolution.entity_of(token) is None}
 
 
 def _mark_party_code(doc: Doc, letter: Token) -> None:
@@ -385,10 +407,10 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             slot = pattern.slots[element]
             if slot:
                 slots.setdefault(slot, []).append(token)
-        members = {resolution.entity_of(t) for t in slots.get("member", [])}
+        members = {_entity_of(resolution, t) for t in slots.get("member", [])}
         if "members" in slots:
             members = _coordinated(doc, resolution, slots["members"])
-        orgs = {resolution.entity_of(t) for t in slots.get("org", [])}
+        orgs = {_entity_of(resolution, t) for t in slots.get("org", [])}
         if orgs == {None}:
             orgs = {_antecedent(doc, resolution, slots["org"][0])}
         if not members or None in members or len(members) > 1 and "members" not in slots:
@@ -400,7 +422,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         role_tokens = slots.get("role", [])
         first = start
-        while first > 0 and resolution.entity_of(doc[first - 1]) == resolution.entity_of(doc[start]) is not None:
+        while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
             first -= 1
         status = _status(doc, first, role_tokens + slots.get("cue", []))
         role = _role(role_tokens) if pattern.rule != "person-party-code" else None
@@ -410,20 +432,20 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         member = next(iter(members))
         for token in role_tokens:
-            if token._.kg_party and resolution.entity_of(token) not in (None, org):
-                yield _relation(doc, member, resolution.entity_of(token), status, first, end,
+            if token._.kg_party and _entity_of(resolution, token) not in (None, org):
+                yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
 
 
 def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[str | None]:
     """The entities of a coordinated list around `tokens`: "Kenya, Chad and Niger"."""
-    found = {resolution.entity_of(t) for t in tokens}
+    found = {_entity_of(resolution, t) for t in tokens}
     kind = tokens[0]._.kg_type
     for step, edge in ((-1, tokens[0].i), (1, tokens[-1].i)):
         j = edge + step
         while 0 <= j < len(doc) and (doc[j].lower_ in (",", "and") or doc[j]._.kg_type == kind):
             if doc[j]._.kg_type == kind:
-                found.add(resolution.entity_of(doc[j]))
+                found.add(_entity_of(resolution, doc[j]))
             j += step
     return found
 
@@ -436,7 +458,7 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
         token = doc[j]
         if token._.kg_type != "Organization":
             continue
-        key = resolution.entity_of(token)
+        key = _entity_of(resolution, token)
         entity = resolution.by_key(key) if key else None
         if entity is None:
             continue
@@ -518,14 +540,14 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations = []
     seen_orgs: set[str] = set()
     for token in doc:
-        org = resolution.entity_of(token)
-        if org is None or types.get(org) != "Organization" or resolution.entity_of(token.head) == org:
+        org = _entity_of(resolution, token)
+        if org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org:
             continue
         found = _holder_of(token)
         if found is None:
             continue
         holder_token, cue_tokens, role_token, rule = found
-        member = resolution.entity_of(holder_token)
+        member = _entity_of(resolution, holder_token)
         collective = rule in _COLLECTIVE_RULES or role_token is not None and role_token.lower_ in MEMBER_NOUNS
         if member is None or member == org or types.get(member) not in _MEMBER_TYPES[collective]:
             continue

@@ -161,6 +161,11 @@ def test_ex_before_a_hyphen_makes_a_former_membership(nlp):
     assert found == {("person/erik-dahl", "organization/labour-party", "former")}
 
 
+def test_a_bare_acronym_the_model_missed_stands_for_its_body(nlp):
+    text = "The World Health Organization (WHO) sent a team. WHO spokesperson Jane Roe said the team had arrived."
+    assert ("Jane Roe", "World Health Organization", "current") in _memberships(nlp, text)
+
+
 def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
     found = _memberships(nlp, "Senator Jo Reyes, the lead Democrat on the Senate Energy Committee, spoke.")
     assert ("Jo Reyes", "Senate Energy Committee", "current") in found
