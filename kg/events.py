@@ -508,6 +508,9 @@ class _Context:
             return self.agents(governor, types)
         if governor.pos_ == "NOUN":
             return self.noun_agents(governor, types)
+        if governor.pos_ == "PROPN" and relation in {"on", "during"}:
+            # "Ann Ray, on a visit to Lima, said ...": the trip of the person it hangs from
+            return [k for k in self.refs(governor, types) if self.type_of(k) == "Person"]
         return []
 
 
@@ -666,6 +669,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
+    yield from _person_in_place(ctx, token)
 
 
 def _homeward(verb: Token) -> bool:
@@ -936,6 +940,19 @@ def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     if person is not None:
         rule_id, confidence = P.HEADLINE_RULE
         yield from _pairs("visits", [person], places, token, rule_id, confidence)
+
+
+def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:
+    """"Ann Ray, in Lima for talks, met ...": a person's own "in X for talks" phrase."""
+    key = ctx.entity_at(token)
+    if key is None or ctx.type_of(key) != "Person" or ctx.entity_at(token.head) == key:
+        return
+    if not _has_purpose(token):
+        return
+    places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
+                     for k in ctx.refs(target, P.PLACE_TYPES))
+    rule_id, confidence = P.BE_IN_RULE
+    yield from _pairs("visits", [key], places, token, rule_id, confidence)
 
 
 def _dated(verb: Token) -> bool:

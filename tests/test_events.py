@@ -179,6 +179,10 @@ POSITIVE = [
      [("visits", DAHL, "place/pyongyang", "occurred")]),
     ("visits.visit", "Henrik Dahl became the first minister to visit Havana since 1990.",
      [("visits", DAHL, "place/havana", "occurred")]),
+    ("visits.trip_to", "Maria Lindqvist, on a visit to Lima, said the deal was fair.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.be_in", "Maria Lindqvist, in Lima for talks, met Carlos Ruiz.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
     ("visits.headline_in", "Minister in Hanoi\nTrade Minister Henrik Dahl opened a factory on "
      "Monday.", [("visits", DAHL, "place/hanoi", "occurred")]),
     ("visits.headline_in", "Live: Swedish prime minister in Canberra\nSwedish Prime Minister "
@@ -261,6 +265,8 @@ NEGATIVE = [
      ("visits", LINDQVIST, "place/quito")),
     ("The film was shown to Carlos Ruiz by Elena Novak.", ("talksWith", RUIZ, NOVAK)),
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
+    ("Maria Lindqvist, in Oslo since 1990, praised the talks.", ("visits", LINDQVIST, "place/oslo")),
+    ("Maria Lindqvist, on a panel in Oslo, praised the talks.", ("visits", LINDQVIST, "place/oslo")),
     ("Speaking from her home in Oslo, Maria Lindqvist said the deal was fair.",
      ("visits", LINDQVIST, "place/oslo")),
     ("Minister in Hanoi\nThe ministry said on Monday that exports rose.\nHenrik Dahl, a "
