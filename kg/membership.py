@@ -51,7 +51,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
      "information", "marketing", "commercial", "investment", "board", "regional", "national",
      "party", "still", "current", "sitting"}
 )
-FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired"})
+FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used"})
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
@@ -104,6 +104,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_ORG, _POSS, _ADJ, _ROLE, _AND, _ROLE_OPT, _PERSON),
         ("org", None, None, "role", "role", "role", "member"),
         0.9,
+    ),
+    # "Green Party lawmakers Jane Roe and Tom Ek"
+    TokenPattern(
+        "org-plural-title-people",
+        (_ORG, _POSS, _ADJ, _ROLE_OPT, {"_": {"kg_role": True}, "TAG": {"IN": ["NNS", "NNPS"]}}, _PERSON),
+        ("org", None, None, "role", "role", "members"),
+        0.85,
     ),
     # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
     TokenPattern(
@@ -356,7 +363,7 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
                     token._.kg_role = True
                 if len(token.text) == 1:
                     _mark_party_code(doc, token)
-        elif token.i in title_tokens or word in _ROLE_WORDS:
+        elif token.i in title_tokens or word in _ROLE_WORDS or token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in ROLE_NOUNS:
             token._.kg_role = True
     for token in doc[1:-1]:
         # "Vice-President", "treasurer-general": one role across the hyphen
@@ -538,7 +545,6 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     "X is a member of the Y", "X previously served as Y's commander"."""
     types = {entity.key: entity.type for entity in resolution.entities}
     relations = []
-    seen_orgs: set[str] = set()
     for token in doc:
         org = _entity_of(resolution, token)
         if org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org:
@@ -558,7 +564,12 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
         relations.append(_relation(doc, member, org, status, start, end, rule, 0.75, role))
-        seen_orgs.add(org)
+        if role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
+            # "X and Y, both members of Z": a plural role covers every coordinated holder
+            for other in holder_token.conjuncts:
+                key = _entity_of(resolution, other)
+                if key not in (None, member, org) and types.get(key) == types.get(member):
+                    relations.append(_relation(doc, key, org, status, start, end, rule, 0.75, role))
     return relations
 
 
@@ -587,7 +598,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     head = org.head
     if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
         subject = _subject_of(head)
-        return (subject, [head], None, f"verb-{head.lemma_}") if subject is not None else None
+        return (subject, _verb_cues(head), None, f"verb-{head.lemma_}") if subject is not None else None
     if org.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
         if verb.dep_ == "pobj" and verb.head.lower_ == "as":
@@ -596,12 +607,17 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
             return None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
-            return (subject, [verb], None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
+            return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
         if head.lower_ in ROLE_PREPS and _is_role(head.head):
             return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
         return _holder_of_role(head)
     return None
+
+
+def _verb_cues(verb: Token) -> list[Token]:
+    """The verb and, for "used to work", the verb it complements (which carries the status)."""
+    return [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
 
 
 def _is_role(token: Token) -> bool:
@@ -619,6 +635,9 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if role.dep_ == "attr":
         subject = _subject_of(role.head)
         return (subject, [role, role.head], role, "copula-role") if subject is not None else None
+    if role.dep_ == "oprd":
+        subject = _subject_of(role.head)  # "X was named chief executive of Y"
+        return (subject, [role, role.head], role, "named-role") if subject is not None else None
     if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_ in AS_VERBS:
         verb = role.head.head
         subject = _subject_of(verb)
@@ -638,7 +657,13 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _ASPECT_VERBS:
+        return _subject_of(verb.head)  # "who used to work for X", "continues to serve on X"
     return None
+
+
+# Verbs whose infinitive complement keeps their subject's membership claim.
+_ASPECT_VERBS = frozenset({"use", "continue", "begin", "start"})
 
 
 def _clause_status(cue_tokens: list[Token]) -> str:

@@ -91,6 +91,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Unity Alliance holds power. Its largest member, the Farmers Party, wants a new leader.",
          "Farmers Party", "Unity Alliance", "current"),
     ],
+    "org-plural-title-people": [
+        ("Green Party lawmakers Jane Roe and Tom Ek voted against the bill.", "Tom Ek", "Green Party", "current"),
+    ],
     "org-possessive-person": [
         ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
     ],
@@ -164,6 +167,12 @@ def test_ex_before_a_hyphen_makes_a_former_membership(nlp):
 def test_a_bare_acronym_the_model_missed_stands_for_its_body(nlp):
     text = "The World Health Organization (WHO) sent a team. WHO spokesperson Jane Roe said the team had arrived."
     assert ("Jane Roe", "World Health Organization", "current") in _memberships(nlp, text)
+
+
+def test_a_singular_title_covers_only_the_next_name(nlp):
+    found = _memberships(nlp, "Acme Bank chief executive Jane Roe and Tom Ek met on Monday.")
+    assert ("Jane Roe", "Acme Bank", "current") in found
+    assert not {m for m in found if m[0] == "Tom Ek"}
 
 
 def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
@@ -289,6 +298,9 @@ ROLE_CLAUSES = [
     ("Paula Grant, who now sits as an independent in the House of Lords, spoke.",
      "Paula Grant", "House of Lords", "current"),
     ("Paula Grant, who served as a World Bank envoy to the region, spoke.", "Paula Grant", "World Bank", "former"),
+    ("Jane Roe and Tom Ek, both members of the Green Party, voted against the bill.", "Tom Ek", "Green Party", "current"),
+    ("Jane Roe, who used to work for Acme Holdings, testified.", "Jane Roe", "Acme Holdings", "former"),
+    ("Jane Roe was named chief executive of Acme Holdings in May.", "Jane Roe", "Acme Holdings", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -306,6 +318,7 @@ CLAUSE_NEGATIVES = [
     "Paula Grant works with the World Bank on loans.",
     "Paula Grant left the World Bank headquarters at noon and flew home.",
     "Paula Grant wrote a letter to the World Bank.",
+    "Paula Grant wants to join the World Bank.",
     "Paula Grant spent the night at the Grand Hotel Group's inn.",
     "Paula Grant, a former minister who criticized the Green Party, spoke.",
     "Paula Grant spoke with the head of the World Bank, who agreed.",
