@@ -134,15 +134,19 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
     plain = [t.rstrip(".") if t != "." else t for t in tokens]
     plain = [t[:-1] if t.endswith("s") and (t[:-1],) in _TITLE_SET and (t,) not in _TITLE_SET else t for t in plain]
     i = start
+    positions = [start]
     while i < len(tokens) and (tokens[i] in TITLE_MODIFIERS or tokens[i] in HONORIFICS or plain[i] in HONORIFICS):
         i += 1
+        positions.append(i)
     best = i - start if i > start and (tokens[i - 1] in HONORIFICS or plain[i - 1] in HONORIFICS) else 0
-    for n in range(min(_MAX_TITLE_LEN, len(tokens) - i), 0, -1):
-        if tuple(plain[i : i + n]) in _TITLE_SET:
-            end = i + n
-            if end < len(tokens) and tokens[end] == ".":
-                end += 1
-            return end - start
+    # "vice - president" is a title of its own before "vice" reads as a modifier.
+    for i in positions:
+        for n in range(min(_MAX_TITLE_LEN, len(tokens) - i), 0, -1):
+            if tuple(plain[i : i + n]) in _TITLE_SET:
+                end = i + n
+                if end < len(tokens) and tokens[end] == ".":
+                    end += 1
+                return end - start
     return best
 
 
@@ -324,8 +328,12 @@ def span_repair(doc: Doc) -> Doc:
     person_words = _person_words(doc)
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
-            cued = ent.label_ == "PRODUCT" and _org_cue(doc, ent.start, ent.end)
-            spans.append((ent.start, ent.end, "ORG" if cued else ent.label_))
+            label = ent.label_
+            if label == "PRODUCT" and gazetteer.is_place(ent.text) and _locative(doc, ent.start, ent.end):
+                label = "GPE"
+            elif label == "PRODUCT" and _org_cue(doc, ent.start, ent.end):
+                label = "ORG"
+            spans.append((ent.start, ent.end, label))
             continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
         start, end = _cut_at_possessive(doc, start, end, ent.label_)
@@ -337,6 +345,11 @@ def span_repair(doc: Doc) -> Doc:
             or doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
         ):
             end -= 1
+        if end - start > 2 and doc[end - 1].lower_ == "based" and doc[end - 2].text == "-":
+            end -= 2  # "a Rotterdam-based group": the place, not a name
+        if ent.label_ == "PERSON" and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+                and gazetteer.is_given_name(doc[start - 1].text) and doc[start - 1].lower_ not in NOT_GIVEN_NAMES:
+            start -= 1  # the model kept "Kowalski" of "Anna Kowalski"
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
@@ -524,6 +537,7 @@ def _title_cover(doc: Doc) -> set[int]:
     return covered
 
 
+_DEMONYMS_ONLY = frozenset(d.lower() for d in DEMONYMS)
 _DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS) | frozenset(c.lower() for c in COUNTRY_NAMES | set(COUNTRIES))
 _NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "abu"})
 _TIME_LEADERS = frozenset({"on", "last", "this", "next", "early", "late", "in", "the"})
@@ -608,7 +622,7 @@ def _is_title_fragment(lowered: list[str], next_starts_title: bool) -> bool:
 def _looks_like_person(words: Span) -> bool:
     """"Tomasz Wieczorek", "Ilse de Vries": a known first name and capitalized name parts."""
     first = words[0].text
-    if first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
+    if words[0].pos_ != "PROPN" or first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
         return False
     for t in words[1:]:
         low = t.lower_
@@ -652,6 +666,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return None
     if _speaker_turn(doc, start, end):
         return "PERSON"
+    if words.text.lower() in _DEMONYMS_ONLY:
+        return "NORP"
     if label in ("ORG", "NORP", "PERSON", "GPE"):
         follows = [t.lower_ for t in doc[end : end + 4]]
         if _is_title_fragment(lowered, bool(follows) and bool(titles_length(follows))):
@@ -676,7 +692,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             and words.root.dep_ not in ("amod", "compound")):
         return "ORG"
     if label in ("PERSON", "GPE") and not (label == "PERSON" and gazetteer.is_given_name(words[0].text)):
-        if _org_cue(doc, start, end) or label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the":
+        if _org_cue(doc, start, end) or _names_members(doc, end) or label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the":
             return "ORG"
     if label == "GPE" and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_ in ("member", "membership"):
         return "ORG"
@@ -718,7 +734,8 @@ def _is_acronym(text: str) -> bool:
 def _extend_hyphenated(doc: Doc, end: int) -> int:
     """"Lee Ha-" + "eun", "OWUSU" + "-" + "BANDA": a name goes on across a hyphen."""
     while end < len(doc) and not doc[end - 1].whitespace_:
-        if doc[end].text in ("-", "–") and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        if doc[end].text in ("-", "–") and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha \
+                and doc[end + 1].text[:1].isupper():
             end += 2
         elif doc[end - 1].text.endswith("-") and doc[end].is_alpha:
             end += 1
@@ -749,12 +766,17 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             i += 1
             continue
         end = i
-        while end < len(doc) and end not in taken and _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper):
+        while end < len(doc) and end not in taken and (
+                _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper)
+                or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
         words = doc[i:end]
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
             found.append((i, end, "FAC"))
-        elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _introduced_as_person(doc, end) \
+        elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
+                and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
+            found.append((i, end, "ORG"))
+        elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
                 and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
@@ -769,6 +791,17 @@ def _introduced_as_person(doc: Doc, end: int) -> bool:
     if end >= len(doc) or doc[end].text != ",":
         return False
     window = [t.lower_ for t in doc[end + 1 : end + 6]]
-    if not window or window[0] not in ("a", "an", "the"):
+    if not window:
         return False
-    return any(w in _PERSON_APPOSITION_CUES or title_length(window[k:]) for k, w in enumerate(window))
+    if title_length(window):
+        return True  # ", chief executive of"
+    return window[0] in ("a", "an", "the") and any(w in _PERSON_APPOSITION_CUES or title_length(window[k:]) for k, w in enumerate(window))
+
+
+_MEMBER_NOUNS = frozenset({"lawmakers", "legislators", "members", "officials", "leaders", "ministers", "deputies",
+                           "activists", "supporters", "executives", "fighters", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _names_members(doc: Doc, end: int) -> bool:
+    """"Fidesz lawmakers", "Mercosur ministers": a name whose members follow is a body."""
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in _MEMBER_NOUNS

@@ -226,12 +226,24 @@ def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
     lowered = [t.lower_ for t in doc[first : span.start]]
     for start in range(first, span.start):
         if title_length(lowered[start - first :]) == span.start - start:
-            words = [w for w in lowered[start - first :] if w not in TITLE_MODIFIERS]
-            role = TITLES.get(" ".join(words).replace(" - ", "-"))
+            role = _role_of(lowered[start - first :])
             if role is None:
                 return None
             return doc[start : span.start], role
     return None
+
+
+def _role_of(words: list[str]) -> str | None:
+    """The most specific role a title phrase names: "Deputy Prime Minister" before "Prime Minister"."""
+    full = list(words)
+    while full:
+        role = TITLES.get(" ".join(full).replace(" - ", "-"))
+        if role is not None:
+            return role
+        if full[0] not in TITLE_MODIFIERS and full[0] not in HONORIFICS:
+            break
+        full = full[1:]
+    return TITLES.get(" ".join(w for w in words if w not in TITLE_MODIFIERS).replace(" - ", "-"))
 
 
 def _person_tokens(name: str) -> list[str]:
@@ -336,11 +348,15 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
 
 
 def _canonical_name(group: _Group) -> str:
-    """The fullest form; a shouted dateline form ("BRUSSELS") only when nothing else exists."""
+    """The fullest form; a shouted form (dateline "BRUSSELS", transcript label) is title-cased."""
     if group.canonical:
         return group.canonical
-    best = max(group.names, key=lambda n: (not (n.isupper() and len(n) > 4), len(n.split()), len(n), n))
-    if best.isupper() and len(best) > 4 and group.type == "Place":
+    if group.type == "Organization":
+        best = max(group.names, key=lambda n: (not (n.isupper() and len(n) > 4), len(n.split()), len(n), n))
+    else:
+        # "DANA ROWE" (a transcript label) names more than "Dana" does.
+        best = max(group.names, key=lambda n: (len(n.split()), not (n.isupper() and len(n) > 4), len(n), n))
+    if best.isupper() and len(best) > 4 and group.type in ("Place", "Person"):
         return best.title()
     return best
 

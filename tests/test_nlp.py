@@ -128,6 +128,11 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("Ilse Brandtner, a former party treasurer who now runs a think tank, said the row was damaging.",
          "Ilse Brandtner", "PERSON"),
         ("She told the state broadcaster ZTV that she would attend.", "ZTV", "ORG"),
+        ("On Monday, Vanguarda lawmakers walked out of the chamber.", "Vanguarda", "ORG"),
+        ("Jan de Kleyn, chief executive of the shipping group Vandermolen, spoke first.", "Jan de Kleyn", "PERSON"),
+        ("Renata Kowalczyk, the country's health minister, toured a hospital.", "Renata Kowalczyk", "PERSON"),
+        ("The firm is a Rotterdam-based shipping group.", "Rotterdam", "GPE"),
+        ("Sigrid Aaland will visit Tromsø and Bodø next month.", "Tromsø", "GPE"),
     ],
 )
 def test_typing_evidence(nlp, text, span, label):
@@ -143,6 +148,9 @@ def test_typing_evidence(nlp, text, span, label):
         ("He dined with Health Minister Ana Vaz on Monday.", "Health"),
         ("KOFI ADJEI, CORRESPONDENT: Thanks.", "CORRESPONDENT"),
         ("The CEO said GDP growth slowed.", "CEO"),
+        ("Senior officials said the talks had stalled.", "Senior"),
+        ("In Sokoto, the delegation met local leaders.", "In Sokoto"),
+        ("Lithuanian Vice-President Rasa Petraitis met the envoy.", "Lithuanian"),
         ("He was elected to the Federal Congress on Friday after a recount.", "Federal Congress on Friday"),
         ("The Liberty Front (LF) walked out of the coalition.", "Liberty Front (LF"),
         ("Senator Ravi N. Babu spoke to reporters. Babu said no.", "N."),

@@ -150,3 +150,24 @@ def test_token_entity_covers_every_mention_token(nlp):
 def test_dateline_place_gets_a_readable_label(nlp):
     by_name = _by_name(resolve(nlp("OTTAWA (Wire) - Talks began on Monday in the capital.")))
     assert "Ottawa" in by_name and "OTTAWA" in by_name["Ottawa"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Deputy Prime Minister Arturo Salcedo landed in Lima.", "Arturo Salcedo", "Deputy Prime Minister"),
+        ("Lithuanian Vice-President Rasa Petraitis met the envoy.", "Rasa Petraitis", "Vice President"),
+        ("Editor-in-chief Hanna Lind met the minister.", "Hanna Lind", "Editor-in-Chief"),
+        ("Former Defence Minister Marek Kowal said no.", "Marek Kowal", "Defence Minister"),
+    ],
+)
+def test_most_specific_role(nlp, text, name, role):
+    entity = _by_name(resolve(nlp(text)))[name]
+    assert role in entity.roles
+
+
+def test_transcript_label_is_the_canonical_name(nlp):
+    doc = nlp("DANA WHITFORD: We turn now to Lagos.\n\nTUNDE BAKARE: Thanks, Dana. Protests went on.")
+    names = {e.name: e for e in resolve(doc).entities}
+    assert names["Dana Whitford"].type == "Person" and "Dana" in names["Dana Whitford"].aliases
+    assert "Tunde Bakare" in names
