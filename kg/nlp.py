@@ -684,6 +684,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             return "GPE"
     if place or surname:
         return label
+    if label == "PERSON" and len(words) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and acronym(words.text) == doc[end + 1].text:
+        return "ORG"  # "Liberty Front Party (LFP)": a name with initials is a body
     if label == "ORG" and len(words) > 1 and words[-1].lower_ in _FACILITY_HEADS and words[-1].text[:1].isupper():
         return "FAC"
     if label != "PERSON" and 2 <= len(words) <= 4 and _looks_like_person(words) and not (start > 0 and doc[start - 1].lower_ == "the"):

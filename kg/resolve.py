@@ -274,6 +274,9 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         if len(words) != 1 or (group.canonical and group.type != "Person"):
             continue
         candidates = [p for p in people if words[0] in (fold(p.names[0]).split()[-1], fold(p.names[0]).split()[0])]
+        if group.type == "Place":
+            # "went to Sydney" is not Sydney Lowe; only a surname outweighs a place reading.
+            candidates = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
         if not candidates:
             continue
         if len(candidates) > 1:

@@ -171,3 +171,16 @@ def test_transcript_label_is_the_canonical_name(nlp):
     names = {e.name: e for e in resolve(doc).entities}
     assert names["Dana Whitford"].type == "Person" and "Dana" in names["Dana Whitford"].aliases
     assert "Tunde Bakare" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        ("Paris Hilbert was not in Paris that week.", "Paris Hilbert", "Paris"),
+        ("Ms. Sydney Lowe, who chairs the panel, went to Sydney.", "Sydney Lowe", "Sydney"),
+    ],
+)
+def test_a_place_is_not_absorbed_by_a_first_name(nlp, text, person, place):
+    by_name = _by_name(resolve(nlp(text)))
+    assert by_name[person].type == "Person"
+    assert by_name[place].type == "Place"
