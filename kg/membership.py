@@ -55,6 +55,11 @@ FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "on
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
+# Nouns that refer back to whatever body was named last ("the company's chief executive").
+GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
+    {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
+     "charity", "organization", "organisation", "club", "team", "bank", "group", "network"}
+)
 MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
@@ -193,7 +198,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     ),
     TokenPattern(
         "body-noun-role-appositive-person",
-        ({"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS)}}, {"ORTH": {"IN": ["'s", "’s"]}},
+        ({"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}}, {"ORTH": {"IN": ["'s", "’s"]}},
          _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
@@ -428,6 +433,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         if not _is_body(resolution, org):
             continue
         role_tokens = slots.get("role", [])
+        while role_tokens and role_tokens[0].i > start and doc[role_tokens[0].i - 1]._.kg_role and not doc[role_tokens[0].i - 1]._.kg_type:
+            role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
         first = start
         while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
             first -= 1
@@ -459,8 +466,11 @@ def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[s
 
 def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
     """The body "its"/"whose"/"the committee" points back to: the nearest body named before
-    it (for a noun, the nearest whose name holds that noun), within a few sentences."""
+    it (for a noun, the nearest whose name holds that noun, else for "the party" the nearest
+    party and for "the company" the nearest body), within a few sentences."""
     noun = None if anaphor.lower_ in ("its", "whose") else anaphor.lower_
+    parties = _party_keys(resolution)
+    fallback = None
     for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
         token = doc[j]
         if token._.kg_type != "Organization":
@@ -471,7 +481,9 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
             continue
         if noun is None or any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
             return key
-    return None
+        if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS):
+            fallback = key
+    return fallback
 
 
 def _is_body(resolution: Resolution, key: str) -> bool:

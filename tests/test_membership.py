@@ -84,6 +84,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
     ],
     "body-noun-role-appositive-person": [
+        ("Acme Holdings posted a loss on Monday. The company's chief executive, Jane Roe, blamed the weather.",
+         "Jane Roe", "Acme Holdings", "current"),
+        ("Labour won the seat. The party's deputy leader, Jane Roe, said the result was clear.",
+         "Jane Roe", "Labour Party", "current"),
         ("The Senate Finance Committee will travel, led by the committee's chair, Jane Roe.",
          "Jane Roe", "Senate Finance Committee", "current"),
     ],
