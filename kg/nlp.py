@@ -689,7 +689,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "ORG"  # "Liberty Front Party (LFP)": a name with initials is a body
     if label == "ORG" and len(words) > 1 and words[-1].lower_ in _FACILITY_HEADS and words[-1].text[:1].isupper():
         return "FAC"
-    if label != "PERSON" and 2 <= len(words) <= 4 and _looks_like_person(words) and not (start > 0 and doc[start - 1].lower_ == "the"):
+    if label != "PERSON" and 2 <= len(words) <= 4 and not the_before and (
+            _looks_like_person(words) or _introduced_as_person(doc, end) and _plain_name(words)):
         return "PERSON"
     if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
             and words.root.dep_ not in ("amod", "compound")):
@@ -798,7 +799,8 @@ def _introduced_as_person(doc: Doc, end: int) -> bool:
         return False
     if title_length(window):
         return True  # ", chief executive of"
-    return window[0] in ("a", "an", "the") and any(w in _PERSON_APPOSITION_CUES or title_length(window[k:]) for k, w in enumerate(window))
+    described = window[0] in ("a", "an", "the") or len(window) > 2 and window[1] in ("'s", "’s")  # ", Peru's envoy"
+    return described and any(w in _PERSON_APPOSITION_CUES or title_length(window[k:]) for k, w in enumerate(window))
 
 
 _MEMBER_NOUNS = frozenset({"lawmakers", "legislators", "members", "officials", "leaders", "ministers", "deputies",
@@ -808,3 +810,9 @@ _MEMBER_NOUNS = frozenset({"lawmakers", "legislators", "members", "officials", "
 def _names_members(doc: Doc, end: int) -> bool:
     """"Fidesz lawmakers", "Mercosur ministers": a name whose members follow is a body."""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in _MEMBER_NOUNS
+
+
+def _plain_name(words: Span) -> bool:
+    """Capitalized words with no body, place or portfolio noun among them."""
+    blocked = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | MINISTRY_TOPICS
+    return all(t.text[:1].isupper() and t.lower_ not in blocked and t.lower_ not in _DEMONYM_WORDS for t in words)
