@@ -58,7 +58,8 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coa
 # Nouns that refer back to whatever body was named last ("the company's chief executive").
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
-     "charity", "organization", "organisation", "club", "team", "bank", "group", "network"}
+     "charity", "organization", "organisation", "club", "team", "bank", "group", "network",
+     "alliance", "bloc", "coalition"}
 )
 MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
 
@@ -561,7 +562,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         org = _entity_of(resolution, token)
         if org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org:
             continue
-        found = _holder_of(token)
+        found = _holder_of(token) or _passive_holder(token)
         if found is None:
             continue
         holder_token, cue_tokens, role_token, rule = found
@@ -625,6 +626,27 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     if org.dep_ in ("poss", "compound") and _is_role(head):
         return _holder_of_role(head)
     return None
+
+
+def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
+    """The agent of a passive leading verb on the body: "the Greens, led by X", "the agency is
+    headed by X", "the party, which is chaired by X"."""
+    verbs = [child for child in org.children if child.dep_ in ("acl", "relcl")]
+    if org.dep_ == "nsubjpass":
+        verbs.append(org.head)
+    for verb in verbs:
+        if verb.lemma_ not in _PASSIVE_LEADING or verb.tag_ != "VBN":
+            continue
+        for agent in verb.children:
+            if agent.dep_ == "agent":
+                holder = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if holder is not None:
+                    return holder, [verb], None, f"verb-{verb.lemma_}-by"
+    return None
+
+
+# Verbs whose passive agent leads the body they describe.
+_PASSIVE_LEADING = frozenset({"lead", "head", "chair", "run", "direct", "found", "command"})
 
 
 def _verb_cues(verb: Token) -> list[Token]:

@@ -305,6 +305,9 @@ ROLE_CLAUSES = [
     ("Jane Roe and Tom Ek, both members of the Green Party, voted against the bill.", "Tom Ek", "Green Party", "current"),
     ("Jane Roe, who used to work for Acme Holdings, testified.", "Jane Roe", "Acme Holdings", "former"),
     ("Jane Roe was named chief executive of Acme Holdings in May.", "Jane Roe", "Acme Holdings", "current"),
+    ("The centre-right Conservatives, led by Henrik Aas, won the most votes.", "Henrik Aas", "Conservative Party", "current"),
+    ("The Water Agency is headed by Jane Roe.", "Jane Roe", "Water Agency", "current"),
+    ("NATO members spent more, the alliance's secretary general, Mark Ruud, said.", "Mark Ruud", "NATO", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -323,6 +326,7 @@ CLAUSE_NEGATIVES = [
     "Paula Grant left the World Bank headquarters at noon and flew home.",
     "Paula Grant wrote a letter to the World Bank.",
     "Paula Grant wants to join the World Bank.",
+    "The Water Agency was criticized by Jane Roe.",
     "Paula Grant spent the night at the Grand Hotel Group's inn.",
     "Paula Grant, a former minister who criticized the Green Party, spoke.",
     "Paula Grant spoke with the head of the World Bank, who agreed.",
