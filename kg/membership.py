@@ -168,6 +168,15 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("members", None, None, "org", "role"),
         0.85,
     ),
+    # "Kenya and Chad, both members of the Lake Basin Commission"; "Jane Roe, a member of X"
+    TokenPattern(
+        "list-appositive-members-of",
+        ({"_": {"kg_type": {"IN": ["Country", "Place", "Person"]}}, "OP": "+"}, {"ORTH": ","},
+         {"LOWER": {"IN": ["both", "all", "a", "an", "fellow"]}, "OP": "?"}, _PRE,
+         {"LOWER": {"IN": ["member", "members"]}}, {"LOWER": "of"}, _DET, _ORG),
+        ("members", None, None, "cue", "role", None, None, "org"),
+        0.85,
+    ),
     # "Jane Roe of the Liberal Party", "Jane Roe, of the ruling Harmony party"
     TokenPattern(
         "person-of-org",

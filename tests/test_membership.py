@@ -64,6 +64,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Canada and Poland, both NATO members, sent troops.", "Canada", "NATO", "current"),
         ("Canada and Poland, both NATO members, sent troops.", "Poland", "NATO", "current"),
     ],
+    "list-appositive-members-of": [
+        ("Kenya, Chad and Niger, all members of the Lake Basin Commission, met.", "Niger", "Lake Basin Commission", "current"),
+        ("Jane Roe, a former member of the Green Party, spoke.", "Jane Roe", "Green Party", "former"),
+    ],
     "person-of-org": [
         ("Senator Ana Lima of the Liberal Party voted no.", "Ana Lima", "Liberal Party", "current"),
         ("Ola Dahl, of the Centre Party, abstained.", "Ola Dahl", "Centre Party", "current"),
