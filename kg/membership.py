@@ -213,6 +213,20 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
+    # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"
+    TokenPattern(
+        "person-appositive-anaphor-role",
+        (_PERSON, {"ORTH": ","}, {"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}},
+         {"ORTH": {"IN": ["'s", "’s"]}}, _PRE, _ROLE, _ROLE_END),
+        ("member", None, None, "org", None, "cue", "role", None),
+        0.75,
+    ),
+    TokenPattern(
+        "person-appositive-its-role",
+        (_PERSON, {"ORTH": ","}, {"LOWER": "its"}, _PRE, _ROLE, _ROLE_END),
+        ("member", None, "org", "cue", "role", None),
+        0.75,
+    ),
     # "its largest member, the Unity Party (UP)": a body in a body
     TokenPattern(
         "anaphor-member-appositive-org",

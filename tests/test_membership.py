@@ -95,6 +95,14 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Senate Finance Committee will travel, led by the committee's chair, Jane Roe.",
          "Jane Roe", "Senate Finance Committee", "current"),
     ],
+    "person-appositive-anaphor-role": [
+        ("Brightwater Energy shares fell. Grant will be replaced by Laura Chen, the firm's head of treasury.",
+         "Laura Chen", "Brightwater Energy", "current"),
+    ],
+    "person-appositive-its-role": [
+        ("The Farmers Union met on Monday. Jane Roe, its president, said prices were too low.",
+         "Jane Roe", "Farmers Union", "current"),
+    ],
     "anaphor-member-appositive-org": [
         ("The Unity Alliance holds power. Its largest member, the Farmers Party, wants a new leader.",
          "Farmers Party", "Unity Alliance", "current"),
@@ -128,6 +136,8 @@ NEGATIVES = [
     "Kazakh Foreign Minister Dauren Omar denied the reports.",
     "Canada and Poland, both close to NATO, sent troops.",
     "Russia's Jane Roe said no.",
+    "Jane Roe, the country's president, spoke.",
+    "Jane Roe, its president, spoke.",
 ]
 
 
