@@ -66,6 +66,7 @@ class _Context:
         self.doc = doc
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
+        self._genders: dict[str, str] = {}
 
     def type_of(self, key: str) -> str:
         entity = self.entities.get(key)
@@ -279,7 +280,9 @@ class _Context:
         in Rome, Smith will fly to Paris").
         """
         pronoun = self.doc[index]
-        forward = self._fronted_subject(pronoun)
+        if not plural:
+            exclude = exclude | self._other_gender(pronoun)
+        forward = tuple(k for k in self._fronted_subject(pronoun) if k not in exclude)
         if forward and (plural or len(forward) == 1):
             return forward
         reporter = self._reporter(pronoun)
@@ -291,7 +294,7 @@ class _Context:
             if keys or reporter.pos_ == "PROPN" or (reporter.text[:1].isupper() and not unnamed):
                 return keys[:1]
         if not plural and pronoun.dep_ == "poss":
-            owner = self._person_before_in_sentence(pronoun)
+            owner = self._person_before_in_sentence(pronoun, exclude)
             if owner:
                 return (owner,)
         for position, keys, group in reversed(self.subject_history):
@@ -301,7 +304,7 @@ class _Context:
             if plural and len(group) >= 2:
                 return group
             if not plural and len(persons) == 1:
-                return persons
+                return self._current_traveller(pronoun, exclude) or persons
         if plural:
             return ()
         for token in reversed(self.doc[:index]):
@@ -335,13 +338,64 @@ class _Context:
             node = head
         return ()
 
-    def _person_before_in_sentence(self, pronoun: Token) -> str | None:
+    def _person_before_in_sentence(self, pronoun: Token,
+                                   exclude: frozenset[str] = frozenset()) -> str | None:
         """"Smith's decision to end his trip": a possessive pronoun's nearest named person."""
         for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
             key = self.entity_at(token)
-            if key is not None and self.type_of(key) == "Person":
+            if key is not None and self.type_of(key) == "Person" and key not in exclude:
                 return key
         return None
+
+    def _other_gender(self, pronoun: Token) -> frozenset[str]:
+        """People a "he" (or "she") cannot mean: their first name or honorific says otherwise."""
+        wanted = P.PRONOUN_GENDERS.get(pronoun.lower_)
+        if wanted is None:
+            return frozenset()
+        return frozenset(key for key in self.entities
+                         if self.type_of(key) == "Person" and self.gender(key) not in {wanted, ""})
+
+    def gender(self, key: str) -> str:
+        """"male", "female" or "" from honorifics, gendered titles or a known first name."""
+        if key not in self._genders:
+            self._genders[key] = self._guess_gender(key)
+        return self._genders[key]
+
+    def _guess_gender(self, key: str) -> str:
+        entity = self.entities[key]
+        words = {w.lower().rstrip(".") for form in (entity.name, *entity.aliases, *entity.roles)
+                 for w in form.split()}
+        for gender, cues in P.GENDERED_WORDS.items():
+            if words & cues:
+                return gender
+        return _first_name_gender(entity.name)
+
+    @cached_property
+    def travel_subjects(self) -> list[tuple[int, str]]:
+        """(position, person) of every named subject of a travel clause, in text order."""
+        found: list[tuple[int, str]] = []
+        for token in self.doc:
+            if token.dep_ not in _SUBJECTS or not _tells_travel(token.head):
+                continue
+            found.extend((token.i, k) for k in self.named(token) if self.type_of(k) == "Person")
+        return found
+
+    def _current_traveller(self, pronoun: Token, exclude: frozenset[str]) -> tuple[str, ...]:
+        """"X flew to Accra and met Y. He then travelled on": the traveller, not whom he met.
+
+        Only for a pronoun that travels itself (or meets people where it travelled to).
+        """
+        clause = pronoun.head
+        if pronoun.dep_ not in _SUBJECTS or not (
+                _tells_travel(clause) or clause.dep_ == "relcl" and _tells_travel(
+                    _governor(clause.head)[0] or clause)):
+            return ()
+        travellers = [k for i, k in self.travel_subjects if i < pronoun.i and k not in exclude]
+        return (travellers[-1],) if travellers else ()
+
+    @cached_property
+    def homes(self) -> dict[str, set[str]]:
+        return _home_places(self)
 
     @cached_property
     def person_positions(self) -> list[tuple[int, str]]:
@@ -366,6 +420,14 @@ class _Context:
         if not holders:
             return None
         before = [key for i, key in self.person_positions if i < token.i and key in holders]
+        if len(set(before)) > 1:
+            # "The Minister then travelled on": the story's traveller, else its most named holder
+            travellers = [k for i, k in self.travel_subjects if i < token.i and k in holders]
+            if travellers:
+                return travellers[-1]
+            subjects = {k for subject in self.doc[:token.i] if subject.dep_ in _SUBJECTS
+                        for k in self.named(subject)}
+            return max(reversed(before), key=lambda k: (before.count(k), k in subjects))
         if before:
             return before[-1]
         if forward:
@@ -477,6 +539,37 @@ class _Context:
             return _unique(keys)
         return []
 
+    def appositive_owners(self, noun: Token, types: frozenset[str]) -> list[str] | None:
+        """Who makes a trip told in an apposition to a clause, or None if it is not one.
+
+        "A hosted B in Accra, the first leg of a tour that ...": the tour is the guest's; "A
+        flew to Oslo, the first stop of a tour": the traveller's. Other clauses say nothing.
+        """
+        node = noun
+        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        if node.dep_ not in {"appos", "npadvmod"} or node.head.i == node.i:
+            return None
+        verb = node.head
+        for _ in range(3):
+            if verb.pos_ in {"VERB", "AUX"}:
+                break
+            if verb.dep_ == "pobj" and verb.head.head.i != verb.head.i:
+                verb = verb.head.head
+            elif verb.dep_ in {"dobj", "nsubj", "nsubjpass", "conj"} and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                return None
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        lemma = verb.lemma_.lower()
+        if lemma in P.HOST_PLACE_LEMMAS:
+            return [k for obj in verb.children if obj.dep_ in {"dobj", "nsubjpass"}
+                    for k in self.refs(obj, types) if self.type_of(k) == "Person"]
+        if lemma in P.TRAVEL_LEMMAS:
+            return self.agents(verb, types)
+        return []
+
     def noun_agents(self, noun: Token, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
         """Who makes the trip or holds the meeting a noun names."""
         for child in noun.children:
@@ -485,6 +578,9 @@ class _Context:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
                 return [k for pobj in child.children for k in self.refs(pobj, types)]
+        owners = self.appositive_owners(noun, types)
+        if owners is not None:
+            return owners
         if noun.lemma_.lower() in P.TRIP_NOUNS and any(
                 child.dep_ == "det" and child.lower_ in {"the", "this"} for child in noun.children):
             # "The visit will wrap up with a stop in Perth": the trip the story is about
@@ -515,6 +611,28 @@ class _Context:
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _tells_travel(verb: Token) -> bool:
+    """A clause that tells a trip: a travel verb or "made a visit"."""
+    return verb.lemma_.lower() in P.TRAVEL_LEMMAS or any(
+        child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS for child in verb.children)
+
+
+@cache
+def _first_name_gender(name: str) -> str:
+    """"male" / "female" when the first word of a name is a clearly gendered given name."""
+    first = name.split()[0].split("-")[0] if name.split() else ""
+    guess = _gender_detector().get_gender(first) if len(first) > 1 else "unknown"
+    return {"male": "male", "mostly_male": "male", "female": "female",
+            "mostly_female": "female"}.get(guess, "")
+
+
+@cache
+def _gender_detector():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 def _in_headline(token: Token) -> bool:
@@ -627,7 +745,10 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
             if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        keys.extend(k for k in ctx.refs(pobj, P.PLACE_TYPES) if k not in keys)
+                        found = ctx.refs(pobj, P.PLACE_TYPES)
+                        keys.extend(k for k in found if k not in keys)
+                        if not found and pobj.pos_ == "NOUN":
+                            frontier.append((pobj, depth + 1))  # "at the palace in Accra"
             elif child.dep_ in {"prep", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
                     child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
                 frontier.append((child, depth + 1))
@@ -843,7 +964,12 @@ def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     if not places:
         return
     objects = [child for child in verb.children if child.dep_ == "dobj"]
-    carried = [k for obj in objects for k in ctx.refs(obj, P.PERSON_TYPES)]
+    owner = _trip_owner(ctx, verb) if any(
+        obj.lemma_.lower() in P.TITLE_NOUNS or obj.lower_ in P.PRONOUNS_SINGULAR
+        for obj in objects) else []
+    # "a tour that will take him (the Kenyan leader) to Lome": the one making the tour
+    carried = [k for k in owner if _nationality_fits(ctx, k, objects)] or [
+        k for obj in objects for k in ctx.refs(obj, P.PERSON_TYPES)]
     if not carried and any(obj.pos_ in {"PRON", "PROPN"} and obj.dep_ != "poss" for obj in objects):
         return  # "took it to Lima", "brought Acme to Lima": something else travels
     if not carried and any(obj.lemma_.lower() in P.TITLE_NOUNS for obj in objects):
@@ -854,6 +980,20 @@ def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     visitors = carried or ctx.agents(verb)
     rule_id, confidence = P.CARRY_RULE
     yield from _pairs("visits", visitors, places, verb, rule_id, confidence)
+
+
+def _nationality_fits(ctx: _Context, person: str, descriptions: list[Token]) -> bool:
+    """"the Kenyan leader" cannot be someone the article marks as from another country."""
+    homes = ctx.homes.get(person)
+    if not homes:
+        return True
+    for noun in descriptions:
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound", "poss"} and child.i < noun.i:
+                country = _country_of_word(child.text)
+                if country and country not in homes:
+                    return False
+    return True
 
 
 def _trip_owner(ctx: _Context, verb: Token) -> list[str]:
@@ -1228,7 +1368,7 @@ def _evidence(trigger: Token) -> Span:
 def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
     """One relation per (kind, pair): asserted statuses first, then confidence, then order."""
     best: dict[tuple[str, str, str], tuple[tuple, Relation]] = {}
-    homes = _home_places(ctx)
+    homes = ctx.homes
     for item in found:
         if not _types_fit(ctx, item) or _at_home(ctx, homes, item):
             continue
@@ -1298,6 +1438,10 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
                    and child.dep_ in {"compound", "amod", "nmod", "poss"} for t in child.subtree]
         markers += [t for child in token.children if child.dep_ == "appos"
                     for t in child.subtree if t.dep_ in {"poss", "amod", "compound"}]
+        if token.dep_ == "appos" and token.head.lemma_.lower() in P.TITLE_NOUNS:
+            # "Ghana's Minister for Trade, Kofi Mensah,": the marker sits on the title
+            markers += [t for child in token.head.children if child.i < token.head.i
+                        and child.dep_ in {"poss", "amod", "compound"} for t in child.subtree]
         for marker in markers:
             if ctx.entity_at(marker) == key:
                 continue

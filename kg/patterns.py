@@ -206,6 +206,16 @@ PLURAL_MEMBER_NOUNS = frozenset("lawmakers legislators mps senators congressmen 
 GROUP_LEAD_VERBS = frozenset("lead head".split())
 PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())
+# What a singular pronoun says of its antecedent, and the words that tell a person's gender
+# when the first name does not (honorifics and gendered titles in names, aliases and roles).
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male",
+                   "she": "female", "her": "female", "hers": "female"}
+GENDERED_WORDS = {
+    "male": frozenset("mr mister sir king prince emperor sultan emir sheikh lord "
+                      "congressman chairman spokesman duke baron".split()),
+    "female": frozenset("mrs ms miss madam madame dame lady queen princess empress "
+                        "congresswoman chairwoman spokeswoman duchess baroness".split()),
+}
 # Head nouns of a definite description that can stand for a titled person ("the Secretary").
 TITLE_NOUNS = frozenset(
     "secretary minister president premier senator ambassador envoy chancellor congressman "

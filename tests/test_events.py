@@ -31,6 +31,11 @@ def _pairs(facts) -> set[tuple[str, str, str, str]]:
     return {fact[:4] for fact in facts}
 
 
+def _triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(kind, subject, object) whatever the status."""
+    return {fact[:3] for fact in _facts(nlp, text)}
+
+
 # (rule that must fire, text, facts that must be found: kind, subject, object, status)
 POSITIVE = [
     ("visits.visit", "Foreign Minister Maria Lindqvist visited Lima on Tuesday.",
@@ -512,3 +517,70 @@ def test_one_relation_per_pair_preferring_the_asserted_status(nlp):
     doc = nlp(text)
     visits = [r for r in find_events(doc, resolve(doc)) if r.kind == "visits"]
     assert [(r.object, r.status) for r in visits] == [("place/bogota", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "President Carlos Ruiz hosted Prime Minister Henrik Dahl in Lima, the first stop of a "
+    "regional tour that will also take him to Quito and Bogota.",
+    "President Carlos Ruiz hosted Chilean Prime Minister Henrik Dahl at the palace in Lima on "
+    "Monday, the first leg of a regional tour that will also take the Chilean leader to Quito "
+    "and Bogota.",
+])
+def test_a_tour_told_after_a_hosting_clause_is_the_guests(nlp, text):
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", DAHL, "place/lima", "occurred") in facts
+    assert ("visits", DAHL, "place/quito", "planned") in facts
+    assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz, in Lima.",
+    "In Lima, Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz.",
+    "Maria Lindqvist met Peru's trade minister, Carlos Ruiz, in Lima on Monday.",
+])
+def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/lima") in facts
+    assert ("visits", RUIZ, "place/lima") not in facts
+
+
+def test_a_possessive_title_abroad_is_still_a_visit(nlp):
+    text = "Maria Lindqvist met Peru's Minister for Trade, Carlos Ruiz, in Paris on Monday."
+    assert ("visits", RUIZ, "place/paris", "occurred") in _pairs(_facts(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Maria Lindqvist held talks with Peruvian Trade Minister Carlos Ruiz in "
+    "Lima on Monday. The Minister then travelled to Quito, where she met Pedro Alves.",
+    "Foreign Minister Maria Lindqvist arrived in Lima on Monday and met Trade Minister Carlos "
+    "Ruiz. The minister later flew to Quito, where she met Pedro Alves.",
+])
+def test_a_definite_title_means_the_storys_traveller(nlp, text):
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/quito") in facts
+    assert ("talksWith", LINDQVIST, ALVES) in facts
+    assert ("visits", RUIZ, "place/quito") not in facts
+    assert ("talksWith", *sorted((RUIZ, ALVES))) not in facts
+
+
+@pytest.mark.parametrize(("text", "traveller", "other"), [
+    ("Maria Lindqvist arrived in Lima on Monday. She met Carlos Ruiz, who praised the deal. "
+     "He then flew to Quito.", RUIZ, LINDQVIST),
+    ("Carlos Ruiz arrived in Lima on Monday. He met Maria Lindqvist, who praised the deal. "
+     "She then flew to Quito.", LINDQVIST, RUIZ),
+    ("Mr Dahl arrived in Lima on Monday. He met Elena Novak there. He then flew to Quito.",
+     "person/dahl", NOVAK),
+])
+def test_a_pronoun_never_means_a_person_of_the_other_gender(nlp, text, traveller, other):
+    facts = _triples(nlp, text)
+    assert ("visits", traveller, "place/quito") in facts
+    assert ("visits", other, "place/quito") not in facts
+
+
+def test_a_travelling_pronoun_is_the_traveller_not_the_person_met(nlp):
+    text = ("Henrik Dahl flew to Lima on Monday and held talks with Pedro Alves. Alves praised "
+            "the deal. He then travelled to Quito, where he met Carlos Ruiz.")
+    facts = _triples(nlp, text)
+    assert ("visits", DAHL, "place/quito") in facts
+    assert ("talksWith", *sorted((DAHL, RUIZ))) in facts
+    assert ("visits", ALVES, "place/quito") not in facts
