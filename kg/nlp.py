@@ -678,9 +678,13 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         not the_before and not _is_acronym(words.text) and gazetteer.is_place(words.text))
     surname = words.text in person_words
     if place and label in ("ORG", "PERSON", "NORP") and not surname:
-        if label != "PERSON" or _locative(doc, start, end) and not _after_title(doc, start):
+        if _locative(doc, start, end) and not _after_title(doc, start):
             return "GPE"
-        if not _after_title(doc, start) and not gazetteer.is_given_name(words[0].text) and not _speaks(words):
+        if label != "PERSON" and tuple(t.text for t in words) in _PLACE_NAMES:
+            return "GPE"
+        # Companies share names with towns ("Toyota said"): only a person label gives way here.
+        if label == "PERSON" and not _after_title(doc, start) and not gazetteer.is_given_name(words[0].text) \
+                and not _speaks(words):
             return "GPE"
     if place or surname:
         return label

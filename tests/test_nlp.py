@@ -173,6 +173,9 @@ def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
         ("Senator Regina Holt voted no.", "Regina Holt", "PERSON"),
         # a first name opening a body name
         ("The Christian Democratic Union won the vote.", "Christian Democratic Union", "ORG"),
+        # a company named like a town stays a company outside a locative phrase
+        ("Toyota said on Tuesday that it would cut output.", "Toyota", "ORG"),
+        ("Nokia shares rose after the results.", "Nokia", "ORG"),
         # a body named after its building is not a facility
         ("A spokesperson for the White House declined to comment.", "White House", "ORG"),
     ],
