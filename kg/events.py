@@ -19,6 +19,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from kg import patterns as P
+from kg.gazetteer import is_place
 from kg.lexicons import COUNTRIES, DEMONYMS
 from kg.model import Entity, Relation, Span, slugify
 
@@ -280,6 +281,7 @@ class _Context:
         in Rome, Smith will fly to Paris").
         """
         pronoun = self.doc[index]
+        exclude = exclude | self.not_people
         if not plural:
             exclude = exclude | self._other_gender(pronoun)
         forward = tuple(k for k in self._fronted_subject(pronoun) if k not in exclude)
@@ -302,7 +304,7 @@ class _Context:
                 continue
             persons = tuple(k for k in keys if self.type_of(k) == "Person" and k not in exclude)
             if plural and len(group) >= 2:
-                return group
+                return tuple(k for k in group if k not in exclude)
             if not plural and len(persons) == 1:
                 return self._current_traveller(pronoun, exclude) or persons
         if plural:
@@ -346,6 +348,19 @@ class _Context:
             if key is not None and self.type_of(key) == "Person" and key not in exclude:
                 return key
         return None
+
+    @cached_property
+    def not_people(self) -> frozenset[str]:
+        """Entities a pronoun must not mean although typed Person or Organization.
+
+        The small model types some towns as people ("Apia said ..."); a name that is only a
+        known place, with no role and no given name, is skipped rather than guessed.
+        """
+        return frozenset(
+            key for key, entity in self.entities.items()
+            if entity.type in P.AGENT_TYPES and not entity.roles
+            and all(is_place(form) for form in (entity.name, *entity.aliases))
+            and not (entity.type == "Person" and self.gender(key)))
 
     def _other_gender(self, pronoun: Token) -> frozenset[str]:
         """People a "he" (or "she") cannot mean: their first name or honorific says otherwise."""

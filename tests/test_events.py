@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from kg import patterns as P
 from kg.events import find_events
+from kg.model import Entity
 from kg.resolve import resolve
 
 LINDQVIST = "person/maria-lindqvist"
@@ -584,3 +587,26 @@ def test_a_travelling_pronoun_is_the_traveller_not_the_person_met(nlp):
     assert ("visits", DAHL, "place/quito") in facts
     assert ("talksWith", *sorted((DAHL, RUIZ))) in facts
     assert ("visits", ALVES, "place/quito") not in facts
+
+
+def test_a_pronoun_skips_a_place_the_model_typed_as_a_person(nlp):
+    text = "Nakuru hosted the summit on Monday. He will travel to Nairobi next week."
+    doc = nlp(text)
+    town = Entity(key="person/nakuru", type="Person", name="Nakuru")
+    city = Entity(key="place/nairobi", type="Place", name="Nairobi")
+    mistyped = SimpleNamespace(entities=(town, city), token_entity={0: town.key, 11: city.key})
+    assert doc[11].text == "Nairobi"
+    assert not find_events(doc, mistyped)
+
+
+def test_a_pronoun_still_means_a_person_named_like_a_town(nlp):
+    text = "Maria Nakuru hosted the summit on Monday. She will travel to Nairobi next week."
+    doc = nlp(text)
+    person = Entity(key="person/maria-nakuru", type="Person", name="Maria Nakuru",
+                    aliases=("Nakuru",))
+    city = Entity(key="place/nairobi", type="Place", name="Nairobi")
+    resolution = SimpleNamespace(entities=(person, city),
+                                 token_entity={0: person.key, 1: person.key, 12: city.key})
+    assert doc[12].text == "Nairobi"
+    assert [(r.subject, r.object) for r in find_events(doc, resolution)] == [
+        (person.key, city.key)]
