@@ -51,7 +51,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
      "information", "marketing", "commercial", "investment", "board", "regional", "national",
      "party", "still", "current", "sitting"}
 )
-FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used"})
+FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used", "then", "then-"})
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
@@ -625,8 +625,8 @@ def _role_phrase(role: Token) -> list[Token]:
 def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
     """The token naming who belongs to the body `org` heads, the tokens carrying status cues,
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
-    if org.dep_ == "compound" and org.head.lower_ in COLLECTIVE_NOUNS:
-        org = org.head
+    if org.dep_ in ("compound", "poss") and org.head.lower_ in COLLECTIVE_NOUNS:
+        org = org.head  # "the Unity party", "Acme's board"
     if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
     if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
@@ -727,7 +727,9 @@ def _clause_status(cue_tokens: list[Token]) -> str:
     words = set()
     for cue in cue_tokens:
         words.add(cue.lower_)
-        words.update(child.lower_ for child in cue.children if child.dep_ in ("amod", "advmod", "aux", "npadvmod"))
+        # on a verb "then" orders events ("then joined X"); on a role it dates it ("then a member")
+        words.update(child.lower_ for child in cue.children if child.dep_ in ("amod", "advmod", "aux", "npadvmod")
+                     and not (cue.pos_ in ("VERB", "AUX") and child.lower_ == "then"))
     if words & FORMER_CUES:
         return "former"
     if words & FUTURE_CUES:
