@@ -788,8 +788,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
-                and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts):
-            found.append((i, end, "ORG"))
+                and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
+                                                        or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
+            found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
         i = max(end, i + 1)
     return found
 
@@ -820,3 +821,4 @@ def _plain_name(words: Span) -> bool:
     """Capitalized words with no body, place or portfolio noun among them."""
     blocked = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | MINISTRY_TOPICS
     return all(t.text[:1].isupper() and t.lower_ not in blocked and t.lower_ not in _DEMONYM_WORDS for t in words)
+

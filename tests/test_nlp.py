@@ -131,6 +131,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("On Monday, Vanguarda lawmakers walked out of the chamber.", "Vanguarda", "ORG"),
         ("The Bharat Rashtra Samithi (BRS) said its leader would resign.", "Bharat Rashtra Samithi", "ORG"),
         ("Le Van Hoa, Vietnam's deputy trade minister, held talks in Hanoi.", "Le Van Hoa", "PERSON"),
+        ("Kenya's Odhiambo heads to Addis Ababa for AU summit", "AU", "ORG"),
         ("Jan de Kleyn, chief executive of the shipping group Vandermolen, spoke first.", "Jan de Kleyn", "PERSON"),
         ("Renata Kowalczyk, the country's health minister, toured a hospital.", "Renata Kowalczyk", "PERSON"),
         ("The firm is a Rotterdam-based shipping group.", "Rotterdam", "GPE"),
