@@ -213,6 +213,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
+    # "Speaker of the National Assembly Jane Roe", "President of the Water Council Gen. Jane Roe"
+    TokenPattern(
+        "role-of-org-person",
+        (_ROLE, {"LOWER": "of"}, _DET, _ORG, _ROLE_OPT, _PERSON),
+        ("role", None, None, "org", None, "member"),
+        0.85,
+    ),
     # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"
     TokenPattern(
         "person-appositive-anaphor-role",

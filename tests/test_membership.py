@@ -95,6 +95,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Senate Finance Committee will travel, led by the committee's chair, Jane Roe.",
          "Jane Roe", "Senate Finance Committee", "current"),
     ],
+    "role-of-org-person": [
+        ("Speaker of the National Assembly Jane Roe opened the session.", "Jane Roe", "National Assembly", "current"),
+    ],
     "person-appositive-anaphor-role": [
         ("Brightwater Energy shares fell. Grant will be replaced by Laura Chen, the firm's head of treasury.",
          "Laura Chen", "Brightwater Energy", "current"),
