@@ -518,6 +518,9 @@ class _Context:
             target = subject
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in P.TRIP_NOUNS:
                 return self.noun_agents(subject, types)
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in P.VEHICLE_NOUNS:
+                return [k for owner in subject.children if owner.dep_ == "poss"
+                        for k in self.refs(owner, types)]
             if subject.lower_ in _QUANTIFIERS:
                 target = next((pobj for prep in subject.children if prep.dep_ == "prep"
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
@@ -676,7 +679,14 @@ def _coordinated(token: Token) -> Iterator[Token]:
         seen.add(current.i)
         yield current
         stack.extend(child for child in current.children
-                     if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child))
+                     if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child)
+                     or _misparsed_conjunct(child))
+
+
+def _misparsed_conjunct(token: Token) -> bool:
+    """"Roe and Prime Minister Ann Ray met": the parser hung "Roe and" on the second name."""
+    return (token.dep_ in {"nmod", "compound"} and token.pos_ == "PROPN" and token.i < token.head.i
+            and any(child.dep_ == "cc" and child.i > token.i for child in token.children))
 
 
 def _subjects_of(verb: Token) -> list[Token]:
@@ -800,7 +810,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 for child in token.children):
             places = _places_below(ctx, token, max_depth=3)
             if places:
-                agents = ctx.noun_agents(token) + _foreign_guests(ctx, token, (P.WITH,), places)
+                agents = _travellers_among(ctx, ctx.noun_agents(token), token) + _foreign_guests(
+                    ctx, token, (P.WITH,), places)
                 rule_id, confidence = P.MEETING_PLACE_RULE
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     yield from _visiting_modifier(ctx, token)
@@ -874,9 +885,35 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     places = [k for k in _places_below(ctx, verb) if not _fronted_place(verb, k, ctx)]
     if not places:
         return
-    participants = ctx.agents(verb) + _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
+    participants = _travellers_among(ctx, ctx.agents(verb), verb) + _foreign_guests(
+        ctx, verb, (P.WITH, ("dobj",)), places)
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
+    """"Roe and Prime Minister B are holding talks at X": of several subjects meeting where
+    one of them was told travelling, the others are the hosts (unless marked as foreign)."""
+    travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
+    if len(keys) < 2 or not travellers & set(keys):
+        return keys
+    foreign = {key for token in verb.sent if (key := ctx.entity_at(token)) in keys
+               and _premodified_by_country(ctx, token, key)}
+    return [k for k in keys if k in travellers or k in foreign or k in ctx.group_members]
+
+
+def _premodified_by_country(ctx: _Context, token: Token, key: str) -> bool:
+    """"Ghanaian Prime Minister Ann Ray", "Ghana's Ann Ray": the words just before a name."""
+    if token.i > 0 and ctx.entity_at(token.doc[token.i - 1]) == key:
+        return False  # only the first token of the name
+    for before in reversed(token.doc[max(token.sent.start, token.i - 5):token.i]):
+        other = ctx.entity_at(before)
+        if before.ent_type_ == "NORP" or before.text in DEMONYMS or (
+                other is not None and ctx.type_of(other) == "Country"):
+            return True
+        if other is not None or before.is_punct or before.dep_ == "cc" or before.pos_ == "VERB":
+            return False
+    return False
 
 
 def _dateline_places(ctx: _Context, sent) -> list[str]:

@@ -52,6 +52,8 @@ ALONGSIDE = ("prep:alongside", "pobj")
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
+    # "to visit schools in Cusco", "toured the camps at Calais": where the object is
+    _rule("visits.visit_in", "visit tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.8),
     _rule("visits.travel_to", "travel fly head go journey jet come sail",
           (TO, ("prep:into", "pobj")), 0.9),
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
@@ -63,7 +65,6 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
     _rule("visits.begin_in", "begin start conclude end wrap round", (IN,), 0.6),
     _rule("visits.spend_in", "spend stay", (IN, AT), 0.7),
-    _rule("visits.tour_in", "tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.75),
     _rule("visits.perform_in", "perform sing", (IN, AT), 0.7),
 )
 
@@ -188,6 +189,10 @@ HEADLINE_RULE = ("visits.headline_in", 0.7)
 # "The president met visiting Secretary Roe in Lima"
 VISITING_MODIFIERS = frozenset("visiting".split())
 VISITING_RULE = ("visits.visiting", 0.75)
+
+# "Roe's jet touched down in Lima": a vehicle's arrival is its owner's.
+VEHICLE_NOUNS = frozenset("jet plane aircraft airplane helicopter motorcade convoy car "
+                          "train ship yacht boat vessel flight".split())
 
 # Who the subject is when the trigger has none of its own.
 # "X joined Y and a delegation in departing for ...": companions of the governing verb.

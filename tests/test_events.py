@@ -87,7 +87,11 @@ POSITIVE = [
     ("visits.stop_in", "A delegation led by Senator Henrik Dahl ended a tour of Africa on "
      "Friday, with stops in Nairobi and Accra focused on trade.",
      [("visits", DAHL, "place/nairobi", "occurred"), ("visits", DAHL, "place/africa", "occurred")]),
-    ("visits.tour_in", "Henrik Dahl toured three factories in Bolivia on Monday.",
+    ("visits.visit_in", "Maria Lindqvist would return in the autumn to visit schools in Cusco.",
+     [("visits", LINDQVIST, "place/cusco", "planned")]),
+    ("visits.touch_down", "Maria Lindqvist's jet has touched down in Lima.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.visit_in", "Henrik Dahl toured three factories in Bolivia on Monday.",
      [("visits", DAHL, "place/bolivia", "occurred")]),
     ("visits.perform_in", "Maria Lindqvist will perform in Lima in June.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
@@ -264,6 +268,10 @@ NEGATIVE = [
      ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist praised Carlos Ruiz, alongside Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
     ("Henrik Dahl touched on Lima in his speech.", ("visits", DAHL, "place/lima")),
+    ("The plane carrying Henrik Dahl's letters touched down in Lima.",
+     ("visits", DAHL, "place/lima")),
+    ("Henrik Dahl's convoy was attacked near Lima.", ("visits", DAHL, "place/lima")),
+    ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl reached a deal with Peru on Monday.", ("visits", DAHL, "place/peru")),
     ("Henrik Dahl flew in from Paris on Monday.", ("visits", DAHL, "place/paris")),
     ("Maria Lindqvist is in favour of closer ties with Oslo.", ("visits", LINDQVIST, "place/oslo")),
@@ -610,3 +618,19 @@ def test_a_pronoun_still_means_a_person_named_like_a_town(nlp):
     assert doc[12].text == "Nairobi"
     assert [(r.subject, r.object) for r in find_events(doc, resolution)] == [
         (person.key, city.key)]
+
+
+def test_of_two_subjects_meeting_only_the_storys_traveller_visits(nlp):
+    text = ("Maria Lindqvist flew to Peru on Monday. Lindqvist and Prime Minister Carlos Ruiz "
+            "are now holding talks in Lima.")
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/lima") in facts
+    assert ("talksWith", *sorted((LINDQVIST, RUIZ))) in facts
+    assert ("visits", RUIZ, "place/lima") not in facts
+
+
+def test_a_foreign_marked_co_subject_still_visits(nlp):
+    text = ("Maria Lindqvist flew to Peru on Monday. Lindqvist and Chilean Prime Minister Carlos "
+            "Ruiz held talks in Lima.")
+    facts = _triples(nlp, text)
+    assert {("visits", LINDQVIST, "place/lima"), ("visits", RUIZ, "place/lima")} <= facts
