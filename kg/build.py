@@ -11,14 +11,13 @@ import multiprocessing
 import os
 import time
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from kg.errors import InputError, KgError
+from kg.errors import KgError
 from kg.model import Article, BuildReport, Extraction, Failure
 from kg.readers import count_articles, read_inputs
 from kg.vocab import DEFAULT_BASE
@@ -51,16 +50,15 @@ def build(
     `output` "-" writes to stdout; the format comes from its suffix unless `fmt` names one.
     `on_progress(done, total)` is called as articles finish (total None when unknown);
     `on_failure(failure)` as soon as an input or article fails. `workers` None picks a count
-    from the corpus size (`auto_workers`). Raises InputError before any
-    work when the format is unknown or the output folder is missing, ModelError when no
-    spaCy pipeline loads. The report's `output` is None when nothing was written.
+    from the corpus size (`auto_workers`). Raises InputError before any extraction when the
+    format is unknown or the output cannot be written, ModelError when no spaCy pipeline
+    loads. The report's `output` is None when nothing was written.
     """
     from kg.mapping import article_graph
     from kg.serialize import open_writer, resolve_format
 
     started = time.perf_counter()
     format_name = resolve_format(output, fmt)
-    _check_writable(output)
     total = count_articles(inputs) if on_progress is not None or workers is None else None
     if workers is None:
         workers = auto_workers(total)
@@ -211,17 +209,3 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
     while chunk := list(islice(iterator, max(size, 1))):
         yield chunk
 
-
-def _check_writable(output: str) -> None:
-    if output == "-":
-        return
-    folder = Path(output).parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {output}: folder {folder} does not exist",
-                         f"create it first (mkdir -p {folder}) or choose another -o path")
-    if not os.access(folder, os.W_OK):
-        raise InputError(f"cannot write {output}: folder {folder} is not writable",
-                         "choose an output path in a folder you can write to")
-    if Path(output).is_dir():
-        raise InputError(f"cannot write {output}: it is a folder",
-                         "give a file name, e.g. -o graph.ttl")
