@@ -1110,9 +1110,10 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
                     for k in _destination(ctx, target, P.PLACE_TYPES))
     for subject in _subjects_of(verb):
         if subject.lemma_.lower() in P.TRIP_NOUNS:
+            agents = ctx.noun_agents(subject)
             rule_id, confidence = P.NOUN_BE_IN_RULE
-            yield from _pairs("visits", ctx.noun_agents(subject), places + goals, verb, rule_id,
-                              confidence)
+            yield from _pairs("visits", agents, places + goals, verb, rule_id, confidence)
+            yield from _first_by_title(ctx, verb, agents)
             return
     if goals and verb.tag_ == "VBN":
         rule_id, confidence = P.BEEN_TO_RULE
@@ -1120,6 +1121,24 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     if places and (_has_purpose(verb) or _dated(verb)):
         rule_id, confidence = P.BE_IN_RULE
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
+
+
+def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_Found]:
+    """"The visit was the first by a serving minister to Kenya": the trip's traveller goes
+    there when the generic title of the by-phrase is one the traveller holds."""
+    for attr in verb.children:
+        if attr.dep_ != "attr":
+            continue
+        for title in _follow(attr, ("prep:by", "pobj")):
+            if title.lemma_.lower() not in P.TITLE_NOUNS or ctx.entity_at(title) is not None or (
+                    not any(det.lower_ in {"a", "an", "any"} for det in title.children)):
+                continue
+            holders = [k for k in owners if ctx.type_of(k) == "Person" and any(
+                title.lemma_.lower() in role.lower() for role in ctx.entities[k].roles)]
+            places = _unique(k for node in (attr, title) for target in _follow(node, P.TO)
+                             for k in ctx.refs(target, P.PLACE_TYPES))
+            rule_id, confidence = P.FIRST_BY_RULE
+            yield from _pairs("visits", holders, places, verb, rule_id, confidence)
 
 
 def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:

@@ -91,6 +91,9 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/cusco", "planned")]),
     ("visits.touch_down", "Maria Lindqvist's jet has touched down in Lima.",
      [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.first_by", "Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the "
+     "first by a serving minister to Peru in a decade.",
+     [("visits", DAHL, "place/peru", "occurred")]),
     ("visits.visit_in", "Henrik Dahl toured three factories in Bolivia on Monday.",
      [("visits", DAHL, "place/bolivia", "occurred")]),
     ("visits.perform_in", "Maria Lindqvist will perform in Lima in June.",
@@ -215,7 +218,8 @@ ALL_RULE_IDS = sorted(
     | {rule_id for rule_id, _ in (P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE,
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
-                                  P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE)})
+                                  P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
+                                  P.FIRST_BY_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -272,6 +276,10 @@ NEGATIVE = [
      ("visits", DAHL, "place/lima")),
     ("Henrik Dahl's convoy was attacked near Lima.", ("visits", DAHL, "place/lima")),
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
+    ("Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the first by a "
+     "president to Peru in a decade.", ("visits", DAHL, "place/peru")),
+    ("Henrik Dahl toured Cusco on Monday. The visit was the first by a serving minister to "
+     "Peru in a decade.", ("visits", DAHL, "place/peru")),
     ("Henrik Dahl reached a deal with Peru on Monday.", ("visits", DAHL, "place/peru")),
     ("Henrik Dahl flew in from Paris on Monday.", ("visits", DAHL, "place/paris")),
     ("Maria Lindqvist is in favour of closer ties with Oslo.", ("visits", LINDQVIST, "place/oslo")),
