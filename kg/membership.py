@@ -194,9 +194,9 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "the president of the Rotary Club, Jane Roe,"; "a spokesman for Acme, Jane Roe."
     TokenPattern(
         "role-of-org-appositive-person",
-        (_PRE, _ROLE, {"LOWER": {"IN": ["of", "for", "at"]}}, _DET, _PRE, _ORG, _COLLECTIVE, *_ACRONYM,
+        (_ROLE, {"LOWER": {"IN": ["of", "for", "at"]}}, _DET, _PRE, _ORG, _COLLECTIVE, *_ACRONYM,
          {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
-        ("cue", "role", None, None, None, "org", None, None, None, None, None, None, None, None, "member", None),
+        ("role", None, None, None, "org", None, None, None, None, None, None, None, None, "member", None),
         0.85,
     ),
     # "its president, Jane Roe,"; "whose leader, Jane Roe,"; "the committee's chair, Jane Roe,"
@@ -336,6 +336,8 @@ _TITLE_STARTS = frozenset(
 )
 _MATCHERS: dict[int, Matcher] = {}
 _ANTECEDENT_WINDOW = 120
+# Words that may refer back to a body named in an earlier sentence.
+_BACK_REFERENCES = frozenset({"its", "whose"}) | ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
 _NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
 _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
@@ -441,9 +443,42 @@ def _mark_party_code(doc: Doc, letter: Token) -> None:
         j += 1
 
 
+def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[int, int, int, list[int]]]:
+    """Matcher hits, run only around sentences that name a body or refer back to one (the
+    extension-attribute predicates make matching the costly part). Each such sentence is
+    matched with its neighbours, since abbreviations and signature lines split sentences."""
+    _read_sentences(doc)
+    types = {entity.key: entity.type for entity in resolution.entities}
+    bodies = sorted({i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
+                    | set(doc.user_data[_ACRONYMS])
+                    | {t.i for t in doc if t.lower_ in _BACK_REFERENCES})
+    bounds = [*doc.user_data[_SENT_STARTS], len(doc)]
+    windows: list[list[int]] = []
+    for k in range(len(bounds) - 1):
+        j = bisect_right(bodies, bounds[k] - 1)
+        if j == len(bodies) or bodies[j] >= bounds[k + 1]:
+            continue
+        first, last = bounds[max(0, k - 1)], bounds[min(len(bounds) - 1, k + 2)]
+        if windows and first <= windows[-1][1]:
+            windows[-1][1] = last
+        else:
+            windows.append([first, last])
+    matcher = _matcher(doc)
+    for first, last in windows:
+        for match_id, start, end, alignment in matcher(doc[first:last], with_alignments=True):
+            yield match_id, first + start, first + end, alignment
+
+
+def _read_sentences(doc: Doc) -> None:
+    """Doc.text and Doc.sents are rebuilt on every access; read them once per doc."""
+    if _SENT_STARTS not in doc.user_data:
+        doc.user_data[_SENT_STARTS] = [sent.start for sent in doc.sents]
+        doc.user_data[_TEXT] = doc.text
+
+
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     by_rule = {p.rule: p for p in TOKEN_PATTERNS}
-    for match_id, start, end, alignment in _matcher(doc)(doc, with_alignments=True):
+    for match_id, start, end, alignment in _matches(doc, resolution):
         pattern = by_rule[doc.vocab.strings[match_id]]
         slots: dict[str, list[Token]] = {}
         for token, element in zip(doc[start:end], alignment):
@@ -560,10 +595,7 @@ def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int
 def _evidence(span: Span) -> TextSpan:
     """The sentence holding the match, cut at line breaks (headers and signature blocks)."""
     doc = span.doc
-    if _SENT_STARTS not in doc.user_data:
-        # Doc.text and Doc.sents are rebuilt on every access; read them once per doc.
-        doc.user_data[_SENT_STARTS] = [sent.start for sent in doc.sents]
-        doc.user_data[_TEXT] = doc.text
+    _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     k = bisect_right(starts, span.start) - 1
     first = starts[k] if k >= 0 else 0
@@ -754,14 +786,15 @@ _STILL_CUES = frozenset({"still", "now", "currently"})
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
     bodies: dict[str, list[tuple[str, str | None]]] = {}
-    portfolio_bodies: list[tuple[str, str | None, str]] = []
+    portfolio_bodies: list[tuple[str, str | None, str, set[str]]] = []
     for entity in resolution.entities:
         if entity.type == "Organization":
             for form in (entity.name, *entity.aliases):
                 country, core = body_signature(form)
                 bodies.setdefault(core, []).append((entity.key, country))
-                if _PORTFOLIO_HEADS & set(fold(form).split()):
-                    portfolio_bodies.append((entity.key, country, fold(form)))
+                folded = fold(form)
+                if _PORTFOLIO_HEADS & set(folded.split()):
+                    portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
     relations = []
     lowered = [t.lower_ for t in doc]
     for entity in resolution.entities:
@@ -808,17 +841,17 @@ def _with_portfolio(lowered: list[str], start: int, title: str) -> tuple[int, st
     return start, title
 
 
-def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None]]:
+def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str, set[str]]]) -> list[tuple[str, str | None]]:
     """Bodies a portfolio title names: "economy minister" -> "Ministry of Economy"; "ministry
     spokesperson" -> the one ministry the passage names."""
     words = title.split()
     if words[-1] in _SPOKES_TITLES and len(words) == 2 and words[0] in _PORTFOLIO_HEADS:
-        named = {org for org, _, form in bodies if words[0] in form.split()}
-        return [(org, country) for org, country, _ in bodies if org in named] if len(named) == 1 else []
+        named = {org for org, _, form, _ in bodies if words[0] in form.split()}
+        return [(org, country) for org, country, _, _ in bodies if org in named] if len(named) == 1 else []
     if not _PORTFOLIO_TITLES & set(words):
         return []
     wanted = _portfolios(title)
-    return [(org, country) for org, country, form in bodies if wanted and wanted & _portfolios(form)]
+    return [(org, country) for org, country, _, topics in bodies if wanted & topics]
 
 
 def _country_before(doc: Doc, start: int) -> str | None:
