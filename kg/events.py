@@ -432,6 +432,8 @@ class _Context:
                        and any(title in role.lower() for role in entity.roles)}
             if holders:
                 break
+        # "Ghana's president" is not the one the article calls Togolese
+        holders = {key for key in holders if _nationality_fits(self, key, [token])}
         if not holders:
             return None
         before = [key for i, key in self.person_positions if i < token.i and key in holders]

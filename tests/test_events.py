@@ -642,3 +642,13 @@ def test_a_foreign_marked_co_subject_still_visits(nlp):
             "Ruiz held talks in Lima.")
     facts = _triples(nlp, text)
     assert {("visits", LINDQVIST, "place/lima"), ("visits", RUIZ, "place/lima")} <= facts
+
+
+def test_a_country_marked_title_means_a_holder_from_that_country(nlp):
+    text = ("Peru's president has just wrapped up a two-day visit to Quito. President Carlos Ruiz "
+            "landed on Sunday and met Ecuadorian President Pedro Alves. He spoke by phone with "
+            "Chilean President Henrik Dahl.")
+    facts = _triples(nlp, text)
+    assert ("visits", RUIZ, "place/quito") in facts
+    assert ("visits", DAHL, "place/quito") not in facts
+    assert ("visits", ALVES, "place/quito") not in facts
