@@ -248,6 +248,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", None, "member", None),
         0.7,
     ),
+    # "Conservative Jane Roe said", "Democrat Jane Roe"
+    TokenPattern(
+        "party-person",
+        (_PARTY, _PERSON),
+        ("org", "member"),
+        0.8,
+    ),
     # "Jane Roe's Labour Party", "Roe's Labor government"
     TokenPattern(
         "person-possessive-party",
@@ -319,6 +326,12 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "mep": ("european parliament",),
     "meps": ("european parliament",),
     "mp": ("house of commons", "parliament"),
+    "congressman": ("house of representatives", "us house of representatives"),
+    "congresswoman": ("house of representatives", "us house of representatives"),
+    "commissioner": ("european commission",),
+    "european commissioner": ("european commission",),
+    "justice": ("supreme court",),
+    "chief justice": ("supreme court",),
 }
 _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
 # "the Roe administration": its eponym belongs to it.

@@ -116,6 +116,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "org-possessive-person": [
         ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
     ],
+    "party-person": [
+        ("Conservative Jane Roe said the bill was flawed.", "Jane Roe", "Conservative Party", "current"),
+    ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
         ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
@@ -225,6 +228,8 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
         ("Ghana's defence minister, Kofi Mensah, spoke. The Ministry of Defence said he was tired.",
          "Kofi Mensah", "Ministry of Defence"),
         ("MEP Jane Roe voted. The European Parliament approved the bill.", "Jane Roe", "European Parliament"),
+        ("Justice Jane Roe dissented. The Supreme Court ruled 5-4.", "Jane Roe", "Supreme Court"),
+        ("Commissioner Jane Roe spoke. The European Commission will decide in May.", "Jane Roe", "European Commission"),
         ("A ministry spokesperson, Jane Roe, said the Ministry of Health would act.", "Jane Roe", "Ministry of Health"),
     ],
 )
