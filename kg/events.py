@@ -1095,8 +1095,11 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """
     rule_id, confidence = P.ACCOMPANY_RULE
     for companion, leader, verb in _companion_links(ctx):
+        # "X, who visited Lima last year, will travel to Quito. Y will accompany him": Quito
+        status = status_of(verb, "visits")
         earlier = [item for item in found if item.kind == "visits" and item.subject == leader
-                   and item.trigger.i < verb.sent.end]
+                   and item.trigger.i < verb.sent.end
+                   and status_of(item.trigger, "visits") == status]
         told = {verb.sent.start, min((item.trigger.sent.start for item in earlier), default=-1)}
         places = _unique(item.object for item in earlier if item.trigger.sent.start in told)
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
@@ -1373,7 +1376,8 @@ def status_of(trigger: Token, kind: str) -> str:
             m.lower_ == "no" for m in modifiers) or _denied(chain[-1]):
         return "negated"
     aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
-    if any(a in P.SPECULATIVE_AUX for a in aux) or any(
+    counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux
+    if counterfactual or any(a in P.SPECULATIVE_AUX for a in aux) or any(
             lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
             t.lower_ in P.SPECULATIVE_GOVERNORS[kind] for t in chain[1:]) or any(
             m.lower_ in {"possible", "potential"} for m in modifiers):

@@ -242,7 +242,9 @@ NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journali
 # Status cues. Each set is matched on lemmas of the trigger's governing chain.
 PLANNED_AUX = frozenset("will shall 'll wo".split())
 REPORTED_FUTURE_AUX = frozenset("would 'd".split())  # "said X would visit": reported plan
-SPECULATIVE_AUX = frozenset("may might could".split())
+SPECULATIVE_AUX = frozenset("may might could should ought".split())
+# "would have met", "should have visited": a counterfactual, not a report of the event
+COUNTERFACTUAL_AUX = frozenset("would should could might 'd".split())
 PLANNED_GOVERNORS = frozenset(
     "schedule plan set intend due slate prepare arrange aim agree decide announce "
     "expect".split())

@@ -341,6 +341,8 @@ STATUSES = [
     ("Henrik Dahl hoped to visit Bogota before the election.", "speculative"),
     ("Henrik Dahl postponed a visit to Bogota that had been scheduled for March.", "cancelled"),
     ("Henrik Dahl denied that he had travelled to Bogota.", "negated"),
+    ("Critics said Henrik Dahl should have visited Bogota.", "speculative"),
+    ("Henrik Dahl would have travelled to Bogota but for the storm.", "speculative"),
 ]
 
 
@@ -652,3 +654,11 @@ def test_a_country_marked_title_means_a_holder_from_that_country(nlp):
     assert ("visits", RUIZ, "place/quito") in facts
     assert ("visits", DAHL, "place/quito") not in facts
     assert ("visits", ALVES, "place/quito") not in facts
+
+
+def test_a_companion_shares_only_the_trip_of_its_own_tense(nlp):
+    text = ("Carlos Ruiz, who visited Lima last year, is expected to travel to Quito next month. "
+            "Elena Novak said she would accompany him.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", NOVAK, "place/quito", "planned") in facts
+    assert not any(fact[:3] == ("visits", NOVAK, "place/lima") for fact in facts)
