@@ -41,6 +41,9 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "expert", "specialist", "director-general", "vice-president", "vice-chairman",
     }
 )
+# Roles that, right after a body's name, name the body a person is sent to ("UN ambassador Jane
+# Roe" represents a country at the UN), not the one they belong to ("a UNESCO goodwill ambassador").
+ACCREDITED_ROLES: frozenset[str] = frozenset({"ambassador", "ambassadors"})
 # Words that may qualify a role without changing it ("a senior member", "the lead Democrat").
 ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
     {"lead", "ranking", "longtime", "long-time", "veteran", "founding", "permanent", "chief",
@@ -511,6 +514,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         org = orgs.pop()
         if not _is_body(resolution, org):
             continue
+        if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
+            continue
         role_tokens = slots.get("role", [])
         while role_tokens and role_tokens[0].i > start and doc[role_tokens[0].i - 1]._.kg_role and not doc[role_tokens[0].i - 1]._.kg_type:
             role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
@@ -699,6 +704,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if head.lower_ in ROLE_PREPS and _is_role(head.head):
             return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
+        if org.dep_ == "compound" and head.lower_ in ACCREDITED_ROLES and head.i == org.i + 1:
+            return None
         return _holder_of_role(head)
     return None
 

@@ -41,6 +41,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Lukas Brandt, Siemens chief executive, told investors the outlook was weak.",
          "Lukas Brandt", "Siemens", "current"),
         ("Jane Roe, a former Google engineer, testified on Tuesday.", "Jane Roe", "Google", "former"),
+        ("The singer Jane Roe, a UNICEF goodwill ambassador, toured the camp.", "Jane Roe", "UNICEF", "current"),
     ],
     "org-role-appositive-person": [
         ("Officials said on Monday, a State Department spokesman, Tom Reilly, said.",
@@ -144,6 +145,8 @@ NEGATIVES = [
     "Russia's Jane Roe said no.",
     "Jane Roe, the country's president, spoke.",
     "Jane Roe, its president, spoke.",
+    "UN ambassador Jane Roe vetoed the resolution.",
+    "Jane Roe, the NATO ambassador, spoke.",
 ]
 
 
