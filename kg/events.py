@@ -74,7 +74,22 @@ class _Context:
         return entity.type if entity else ""
 
     def entity_at(self, token: Token) -> str | None:
-        return self.token_entity.get(token.i)
+        key = self.token_entity.get(token.i)
+        if key is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
+            # "On Tuesday Roe met ...": a surname the model left untagged this time
+            key = self.surnames.get(token.text)
+        return key
+
+    @cached_property
+    def surnames(self) -> dict[str, str]:
+        """Last word of a person's name -> that person, when no other person shares it."""
+        owners: dict[str, set[str]] = {}
+        for key, entity in self.entities.items():
+            for form in (entity.name, *entity.aliases):
+                words = form.split()
+                if entity.type == "Person" and len(words) > 1 and words[-1][:1].isupper():
+                    owners.setdefault(words[-1], set()).add(key)
+        return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
 
     def refs(self, token: Token, types: frozenset[str]) -> list[str]:
         """Entity keys of `token` and of everything coordinated or in apposition with it."""

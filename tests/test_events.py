@@ -662,3 +662,16 @@ def test_a_companion_shares_only_the_trip_of_its_own_tense(nlp):
     facts = _pairs(_facts(nlp, text))
     assert ("visits", NOVAK, "place/quito", "planned") in facts
     assert not any(fact[:3] == ("visits", NOVAK, "place/lima") for fact in facts)
+
+
+def test_an_untagged_surname_of_a_named_person_is_that_person(nlp):
+    text = "Henrik Dahl arrived on Monday. On Tuesday Dahl met Pedro Alves."
+    doc = nlp(text)
+    dahl = Entity(key=DAHL, type="Person", name="Henrik Dahl", aliases=("Dahl",))
+    alves = Entity(key=ALVES, type="Person", name="Pedro Alves")
+    # the model tagged the first mention only
+    resolution = SimpleNamespace(entities=(dahl, alves),
+                                 token_entity={0: DAHL, 1: DAHL, 10: ALVES, 11: ALVES})
+    assert [doc[i].text for i in (8, 11)] == ["Dahl", "Alves"]
+    assert ("talksWith", DAHL, ALVES) in {
+        (r.kind, *sorted((r.subject, r.object))) for r in find_events(doc, resolution)}
