@@ -39,8 +39,18 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "spokespeople", "executives", "deputies", "senator", "senators", "congressman",
         "congresswoman", "councillor", "councilor", "commentator", "columnist", "historian",
         "expert", "specialist", "director-general", "vice-president", "vice-chairman",
+        "presenter", "anchor", "photographer", "writer", "player", "striker", "midfielder",
+        "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
+        "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
     }
 )
+# Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
+# "a historian of the party"); "an analyst at X" still places them in X.
+TOPIC_ROLES: frozenset[str] = frozenset(
+    {"expert", "specialist", "historian", "commentator", "analyst", "researcher", "scholar",
+     "student", "economist", "strategist", "observer", "professor", "lecturer", "writer"}
+)
+TOPIC_LINKS: frozenset[str] = frozenset({"of", "on"})
 # Roles that, right after a body's name, name the body a person is sent to ("UN ambassador Jane
 # Roe" represents a country at the UN), not the one they belong to ("a UNESCO goodwill ambassador").
 ACCREDITED_ROLES: frozenset[str] = frozenset({"ambassador", "ambassadors"})
@@ -516,6 +526,9 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
             continue
+        if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS
+               for t in slots.get("role", [])):
+            continue
         role_tokens = slots.get("role", [])
         while role_tokens and role_tokens[0].i > start and doc[role_tokens[0].i - 1]._.kg_role and not doc[role_tokens[0].i - 1]._.kg_type:
             role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
@@ -701,7 +714,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
-        if head.lower_ in ROLE_PREPS and _is_role(head.head):
+        if head.lower_ in ROLE_PREPS and _is_role(head.head) and not (head.head.lower_ in TOPIC_ROLES and head.lower_ in TOPIC_LINKS):
             return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
         if org.dep_ == "compound" and head.lower_ in ACCREDITED_ROLES and head.i == org.i + 1:

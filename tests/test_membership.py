@@ -30,6 +30,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Jane Roe", "Ministry of Health", "current"),
         ("Jane Roe, a senior fellow with the Atlantic Council, said the plan was weak.",
          "Jane Roe", "Atlantic Council", "current"),
+        ("Jane Roe, a volunteer with the Red Cross, said the camp was full.", "Jane Roe", "Red Cross", "current"),
         ("Jane Roe, a lawmaker from the ruling Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
     ],
     "person-appositive-org-role": [
@@ -147,6 +148,9 @@ NEGATIVES = [
     "Jane Roe, its president, spoke.",
     "UN ambassador Jane Roe vetoed the resolution.",
     "Jane Roe, the NATO ambassador, spoke.",
+    "Jane Roe, an expert on NATO, said the summit failed.",
+    "Jane Roe, a historian of the Labour Party, said the split was old.",
+    "Jane Roe, a student of the Green Party's history, spoke.",
 ]
 
 
