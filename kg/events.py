@@ -813,6 +813,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _meeting_place_visits(ctx, token, lemma)
         yield from _object_visits(ctx, token, lemma)
         yield from _carry_visits(ctx, token, lemma)
+        yield from _join_visits(ctx, token, lemma)
         yield from _be_in_visits(ctx, token, lemma)
         yield from _fronted_place_visits(ctx, token, lemma)
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -963,9 +964,22 @@ def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...],
     for path in paths:
         for target in _follow(trigger, path):
             for member in _coordinated(target):
-                if _marked_foreign(ctx, member, places):
-                    keys.extend(k for k in ctx.denote(member, P.AGENT_TYPES) if k not in keys)
+                if _marked_foreign(ctx, member, places) and not _resident_envoy(member):
+                    keys.extend(k for k in ctx.denote(member, P.AGENT_TYPES) if k not in keys
+                                and not _holds_resident_title(ctx, k))
     return keys
+
+
+def _resident_envoy(token: Token) -> bool:
+    """"the Chinese ambassador, X,": an envoy lives where they are posted."""
+    return any(t.lemma_.lower() in P.RESIDENT_TITLES for t in (token, *token.children)
+               if t.dep_ not in _CLAUSE_DEPS)
+
+
+def _holds_resident_title(ctx: _Context, key: str) -> bool:
+    entity = ctx.entities.get(key)
+    return entity is not None and any(word in P.RESIDENT_TITLES for role in entity.roles
+                                      for word in role.lower().split())
 
 
 def _marked_foreign(ctx: _Context, token: Token, places: list[str]) -> bool:
@@ -1063,6 +1077,21 @@ def _nationality_fits(ctx: _Context, person: str, descriptions: list[Token]) -> 
                 if country and country not in homes:
                     return False
     return True
+
+
+def _join_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"She will join Roe in Rio": joining a person somewhere is going there."""
+    if lemma not in P.ACCOMPANY_VERBS:
+        return
+    joined = [k for obj in verb.children if obj.dep_ == "dobj"
+              for k in ctx.refs(obj, P.PERSON_TYPES)]
+    if not joined:
+        return
+    places = _unique(k for path in (P.IN, P.TO, ("dobj", *P.IN)) for target in _follow(verb, path)
+                     for k in ctx.refs(target, P.PLACE_TYPES))
+    rule_id, confidence = P.JOIN_IN_RULE
+    yield from _pairs("visits", ctx.agents(verb, P.PERSON_TYPES), places, verb, rule_id,
+                      confidence)
 
 
 def _trip_owner(ctx: _Context, verb: Token) -> list[str]:

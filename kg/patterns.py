@@ -98,6 +98,8 @@ CARRY_RULE = ("visits.take_to", 0.7)
 # "B will accompany A", "A, joined by B, ...", "A was joined by B": B goes where A goes.
 ACCOMPANY_VERBS = frozenset("accompany join".split())
 ACCOMPANY_RULE = ("visits.accompany", 0.7)
+# "B will join A in Rio": B goes to the place named with the person joined.
+JOIN_IN_RULE = ("visits.join_in", 0.7)
 
 # Nominal visit triggers ("his trip to", "a visit to", "a stop in", "a tour of").
 TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage stop leg swing "
@@ -235,6 +237,9 @@ TITLE_NOUNS = frozenset(
 TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
 # "officials, including Minister X": the named member of a group noun.
 INCLUDING_PREPS = frozenset("including like".split())
+
+# Envoys posted abroad: a foreign ambassador met in the capital lives there, no visit.
+RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 
 # Media outlets or the press are never a talk partner ("Roe told a radio station").
 NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())

@@ -91,6 +91,8 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/cusco", "planned")]),
     ("visits.touch_down", "Maria Lindqvist's jet has touched down in Lima.",
      [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.join_in", "Carlos Ruiz flew to Lima. Pedro Alves is expected to join Ruiz in "
+     "Quito on Friday.", [("visits", ALVES, "place/quito", "planned")]),
     ("visits.first_by", "Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the "
      "first by a serving minister to Peru in a decade.",
      [("visits", DAHL, "place/peru", "occurred")]),
@@ -219,7 +221,7 @@ ALL_RULE_IDS = sorted(
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
-                                  P.FIRST_BY_RULE)})
+                                  P.FIRST_BY_RULE, P.JOIN_IN_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -276,6 +278,10 @@ NEGATIVE = [
      ("visits", DAHL, "place/lima")),
     ("Henrik Dahl's convoy was attacked near Lima.", ("visits", DAHL, "place/lima")),
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl joined the board in Cusco in 2019.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl met the Chilean ambassador, Pedro Alves, in Lima.",
+     ("visits", ALVES, "place/lima")),
+    ("Henrik Dahl met Chilean Ambassador Pedro Alves in Lima.", ("visits", ALVES, "place/lima")),
     ("Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the first by a "
      "president to Peru in a decade.", ("visits", DAHL, "place/peru")),
     ("Henrik Dahl toured Cusco on Monday. The visit was the first by a serving minister to "
