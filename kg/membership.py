@@ -660,7 +660,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
             continue
         holder_token, cue_tokens, role_token, rule = found
         member = _entity_of(resolution, holder_token)
-        collective = rule in _COLLECTIVE_RULES or role_token is not None and role_token.lower_ in MEMBER_NOUNS
+        collective = rule in _COLLECTIVE_RULES or role_token is not None and (
+            role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
         if member is None or member == org or types.get(member) not in _MEMBER_TYPES[collective]:
             continue
         if any(child.dep_ == "neg" for cue in cue_tokens for child in cue.children):
@@ -682,6 +683,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
 # Who may be a member: a person always; a body or country only of "member" forms and joins.
 _MEMBER_TYPES = {False: frozenset({"Person"}), True: frozenset({"Person", "Organization", "Country"})}
 _COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin"})
+# "the Greens, the largest partner in the ruling coalition": a party inside a coalition.
+_PARTNER_NOUNS = frozenset({"partner", "partners"})
 
 
 def _role_phrase(role: Token) -> list[Token]:
@@ -714,7 +717,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
-        if head.lower_ in ROLE_PREPS and _is_role(head.head) and not (head.head.lower_ in TOPIC_ROLES and head.lower_ in TOPIC_LINKS):
+        if (head.lower_ in ROLE_PREPS or head.lower_ == "in" and head.head.lower_ in _PARTNER_NOUNS) and _is_role(head.head) and not (head.head.lower_ in TOPIC_ROLES and head.lower_ in TOPIC_LINKS):
             return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
         if org.dep_ == "compound" and head.lower_ in ACCREDITED_ROLES and head.i == org.i + 1:

@@ -200,6 +200,11 @@ def test_a_bare_acronym_the_model_missed_stands_for_its_body(nlp):
     assert ("Jane Roe", "World Health Organization", "current") in _memberships(nlp, text)
 
 
+def test_a_partner_party_is_not_a_member_of_its_partner(nlp):
+    found = _memberships(nlp, "The Green Party, the Labour Party's partner in the National Unity Government, left.")
+    assert not {m for m in found if m[1] == "Labour Party"}
+
+
 def test_a_singular_title_covers_only_the_next_name(nlp):
     found = _memberships(nlp, "Acme Bank chief executive Jane Roe and Tom Ek met on Monday.")
     assert ("Jane Roe", "Acme Bank", "current") in found
@@ -336,6 +341,9 @@ ROLE_CLAUSES = [
     ("Jane Roe was named chief executive of Acme Holdings in May.", "Jane Roe", "Acme Holdings", "current"),
     ("Jane Roe, who sits on Acme Holdings' board, spoke.", "Jane Roe", "Acme Holdings", "current"),
     ("Jane Roe, then a member of the Green Party, voted no.", "Jane Roe", "Green Party", "former"),
+    ("The Green Party, the largest partner in the National Unity Government, left the talks.",
+     "Green Party", "National Unity Government", "current"),
+    ("Jane Roe, a partner in the accounting firm Ek Brothers Group, spoke.", "Jane Roe", "Ek Brothers Group", "current"),
     ("Jane Roe studied law and then joined the Green Party.", "Jane Roe", "Green Party", "current"),
     ("The centre-right Conservatives, led by Henrik Aas, won the most votes.", "Henrik Aas", "Conservative Party", "current"),
     ("The Water Agency is headed by Jane Roe.", "Jane Roe", "Water Agency", "current"),
