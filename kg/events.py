@@ -901,6 +901,11 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if lemma not in P.MEETING_PLACE_LEMMAS:
         return
     places = [k for k in _places_below(ctx, verb) if not _fronted_place(verb, k, ctx)]
+    governor, _ = _governor(verb.head) if verb.dep_ == "relcl" else (None, "")
+    if verb.dep_ == "relcl" and any(child.lower_ == "where" for child in verb.children) and not (
+            governor is not None and _homeward(governor)):
+        # "was in Accra, where she met X": the place the relative clause hangs from
+        places += [k for k in ctx.refs(verb.head, P.PLACE_TYPES) if k not in places]
     if not places:
         return
     participants = _travellers_among(ctx, ctx.agents(verb), verb) + _foreign_guests(
@@ -1207,8 +1212,10 @@ def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:
     key = ctx.entity_at(token)
     if key is None or ctx.type_of(key) != "Person" or ctx.entity_at(token.head) == key:
         return
-    if not _has_purpose(token):
-        return
+    if not (_has_purpose(token) or _dated(token) and any(
+            child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i
+            and token.doc[child.i - 1].text == "," for child in token.children)):
+        return  # "Ann Ray, in Lima on Monday, said": an aside dated to the news is a stay
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
                      for k in ctx.refs(target, P.PLACE_TYPES))
     rule_id, confidence = P.BE_IN_RULE

@@ -91,6 +91,10 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/cusco", "planned")]),
     ("visits.touch_down", "Maria Lindqvist's jet has touched down in Lima.",
      [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.met_in", "Maria Lindqvist was in Quito, where she met President Carlos Ruiz.",
+     [("visits", LINDQVIST, "place/quito", "occurred")]),
+    ("visits.be_in", "Maria Lindqvist, in Quito on Monday, said the deal was close.",
+     [("visits", LINDQVIST, "place/quito", "occurred")]),
     ("visits.join_in", "Carlos Ruiz flew to Lima. Pedro Alves is expected to join Ruiz in "
      "Quito on Friday.", [("visits", ALVES, "place/quito", "planned")]),
     ("visits.first_by", "Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the "
@@ -279,6 +283,7 @@ NEGATIVE = [
     ("Henrik Dahl's convoy was attacked near Lima.", ("visits", DAHL, "place/lima")),
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl joined the board in Cusco in 2019.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl flew home to Cusco, where he met Pedro Alves.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl met the Chilean ambassador, Pedro Alves, in Lima.",
      ("visits", ALVES, "place/lima")),
     ("Henrik Dahl met Chilean Ambassador Pedro Alves in Lima.", ("visits", ALVES, "place/lima")),
