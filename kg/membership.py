@@ -64,7 +64,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
      "information", "marketing", "commercial", "investment", "board", "regional", "national",
      "party", "still", "current", "sitting"}
 )
-FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used", "then", "then-"})
+FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used", "then", "then-", "longer"})
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
@@ -664,7 +664,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
             role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
         if member is None or member == org or types.get(member) not in _MEMBER_TYPES[collective]:
             continue
-        if any(child.dep_ == "neg" for cue in cue_tokens for child in cue.children):
+        if any(child.dep_ == "neg" and cue.lower_ != "longer" for cue in cue_tokens for child in cue.children):
             continue
         status = "former" if rule.removeprefix("verb-") in LEAVING else _clause_status(cue_tokens)
         role = _role(_role_phrase(role_token)) if role_token is not None else None
@@ -759,7 +759,9 @@ def _is_role(token: Token) -> bool:
 def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None:
     """Who holds `role`: its apposition head, the subject of "is a <role>", or of "served as <role>"."""
     if role.dep_ == "appos":
-        return role.head, [role], role, "appositive-role"
+        # "X, no longer a member of Y": the adverb may hang off X rather than the role
+        between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
+        return role.head, [role, *between], role, "appositive-role"
     if role.dep_ == "conj" and _is_role(role.head):
         # "X, a former minister and still a member of Y": the status is the second role's own
         found = _holder_of_role(role.head)

@@ -341,6 +341,7 @@ ROLE_CLAUSES = [
     ("Jane Roe was named chief executive of Acme Holdings in May.", "Jane Roe", "Acme Holdings", "current"),
     ("Jane Roe, who sits on Acme Holdings' board, spoke.", "Jane Roe", "Acme Holdings", "current"),
     ("Jane Roe, then a member of the Green Party, voted no.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe, no longer a member of the Green Party, spoke.", "Jane Roe", "Green Party", "former"),
     ("The Green Party, the largest partner in the National Unity Government, left the talks.",
      "Green Party", "National Unity Government", "current"),
     ("Jane Roe, a partner in the accounting firm Ek Brothers Group, spoke.", "Jane Roe", "Ek Brothers Group", "current"),
