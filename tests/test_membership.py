@@ -354,7 +354,7 @@ ROLE_CLAUSES = [
 CLAUSE_NEGATIVES = [
     "Jane Roe, whose son serves in the Army, spoke to reporters.",
     "Jane Roe thanked the World Bank president for the loan.",
-    "Jane Roe joined President Joe Biden at the White House.",
+    "Jane Roe joined President Tom Ekberg at the White House.",
     "Jane Roe led the talks with the European Union on Friday.",
     "NATO ally Turkey hosted the drill.",
     "Paula Grant told Reuters the deal was fragile.",
