@@ -1212,14 +1212,25 @@ def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:
     key = ctx.entity_at(token)
     if key is None or ctx.type_of(key) != "Person" or ctx.entity_at(token.head) == key:
         return
-    if not (_has_purpose(token) or _dated(token) and any(
-            child.dep_ == "prep" and child.lower_ == "in" and child.i > token.i
-            and token.doc[child.i - 1].text == "," for child in token.children)):
-        return  # "Ann Ray, in Lima on Monday, said": an aside dated to the news is a stay
+    if not (_has_purpose(token) or any(
+            child.dep_ == "prep" and child.lower_ == "in" and token.doc[child.i - 1].text == ","
+            and _dated_aside(child) for child in token.children)):
+        return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
                      for k in ctx.refs(target, P.PLACE_TYPES))
     rule_id, confidence = P.BE_IN_RULE
     yield from _pairs("visits", [key], places, token, rule_id, confidence)
+
+
+def _dated_aside(prep: Token) -> bool:
+    """"Ann Ray, in Lima on Monday, said": an aside dated to the news is a stay."""
+    doc = prep.doc
+    for word in doc[prep.right_edge.i + 1:min(len(doc), prep.right_edge.i + 5)]:
+        if word.text == "," or word.is_sent_end:
+            return False
+        if word.lower_ in P.BE_IN_TIME_WORDS:
+            return True
+    return False
 
 
 def _dated(verb: Token) -> bool:
