@@ -321,7 +321,7 @@ class _Context:
             if plural and len(group) >= 2:
                 return tuple(k for k in group if k not in exclude)
             if not plural and len(persons) == 1:
-                return self._current_traveller(pronoun, exclude) or persons
+                return self._current_traveller(pronoun, persons[0], exclude) or persons
         if plural:
             return ()
         for token in reversed(self.doc[:index]):
@@ -410,10 +410,12 @@ class _Context:
             found.extend((token.i, k) for k in self.named(token) if self.type_of(k) == "Person")
         return found
 
-    def _current_traveller(self, pronoun: Token, exclude: frozenset[str]) -> tuple[str, ...]:
+    def _current_traveller(self, pronoun: Token, candidate: str,
+                           exclude: frozenset[str]) -> tuple[str, ...]:
         """"X flew to Accra and met Y. He then travelled on": the traveller, not whom he met.
 
-        Only for a pronoun that travels itself (or meets people where it travelled to).
+        Only for a pronoun that travels itself (or meets people where it travelled to), and
+        only over a candidate told as the traveller's interlocutor.
         """
         clause = pronoun.head
         if pronoun.dep_ not in _SUBJECTS or not (
@@ -421,7 +423,22 @@ class _Context:
                     _governor(clause.head)[0] or clause)):
             return ()
         travellers = [k for i, k in self.travel_subjects if i < pronoun.i and k not in exclude]
-        return (travellers[-1],) if travellers else ()
+        if not travellers or travellers[-1] == candidate:
+            return ()
+        traveller = travellers[-1]
+        if candidate in self.homes or any(
+                {traveller, candidate} <= keys for keys in self.talk_sentences):
+            return (traveller,)
+        return ()
+
+    @cached_property
+    def talk_sentences(self) -> list[set[str]]:
+        """People named together in each sentence that tells a meeting or a talk."""
+        found = []
+        for sent in self.doc.sents:
+            if any(t.lemma_.lower() in P.INTERLOCUTOR_LEMMAS for t in sent):
+                found.append({k for t in sent if (k := self.token_entity.get(t.i)) is not None})
+        return found
 
     @cached_property
     def homes(self) -> dict[str, set[str]]:

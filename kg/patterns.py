@@ -225,6 +225,9 @@ GENDERED_WORDS = {
     "female": frozenset("mrs ms miss madam madame dame lady queen princess empress "
                         "congresswoman chairwoman spokeswoman duchess baroness".split()),
 }
+# Words of a sentence that make the people it names each other's interlocutors.
+INTERLOCUTOR_LEMMAS = (TALK_GROUP_NOUNS | TALK_GROUP_VERBS | HOST_PLACE_LEMMAS
+                       | frozenset("discuss greet host receive".split()))
 # Head nouns of a definite description that can stand for a titled person ("the Secretary").
 TITLE_NOUNS = frozenset(
     "secretary minister president premier senator ambassador envoy chancellor congressman "

@@ -686,3 +686,11 @@ def test_an_untagged_surname_of_a_named_person_is_that_person(nlp):
     assert [doc[i].text for i in (8, 11)] == ["Dahl", "Alves"]
     assert ("talksWith", DAHL, ALVES) in {
         (r.kind, *sorted((r.subject, r.object))) for r in find_events(doc, resolution)}
+
+
+def test_a_travelling_pronoun_keeps_a_new_subject_who_never_met_the_traveller(nlp):
+    text = ("Henrik Dahl visited Quito. Opposition leader Pedro Alves criticised the visit. He "
+            "will travel to Lima next week to rally supporters.")
+    facts = _triples(nlp, text)
+    assert ("visits", ALVES, "place/lima") in facts
+    assert ("visits", DAHL, "place/lima") not in facts
