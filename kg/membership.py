@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import DEMONYMS, HONORIFICS, ORG_HEADS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
-from kg.model import Relation, Span as TextSpan
+from kg.model import Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
 
@@ -827,8 +827,10 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     portfolio_bodies: list[tuple[str, str | None, str, set[str]]] = []
     for entity in resolution.entities:
         if entity.type == "Organization":
+            context_country = _country_of_mentions(doc, entity)
             for form in (entity.name, *entity.aliases):
                 country, core = body_signature(form)
+                country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
                 folded = fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
@@ -892,6 +894,16 @@ def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str, set[s
     return [(org, country) for org, country, _, topics in bodies if wanted & topics]
 
 
+def _country_of_mentions(doc: Doc, entity: Entity) -> str | None:
+    """The country a body is qualified by where the text names it: "Uganda's Foreign Ministry"."""
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        country = _country_before(doc, span.start) if span is not None else None
+        if country:
+            return country
+    return None
+
+
 def _country_before(doc: Doc, start: int) -> str | None:
     """The country a title is qualified by: "Chinese Foreign Minister", "Germany's Foreign Minister"."""
     k = start - 1
@@ -913,7 +925,7 @@ def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[i
     ends = (span.start, span.start - 1) if span.start > 0 and doc[span.start - 1].text == "," else (span.start,)
     for end in ends:
         for start in range(max(0, end - 7), end):
-            if title_length(lowered[start:end]) == end - start and (doc[start].text[:1].isupper() or end < span.start):
+            if title_length(lowered[start:end]) == end - start:
                 words = [w for w in lowered[start:end] if w not in TITLE_MODIFIERS]
                 yield start, " ".join(words)
                 return

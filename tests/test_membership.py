@@ -243,6 +243,8 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
         ("Justice Jane Roe dissented. The Supreme Court ruled 5-4.", "Jane Roe", "Supreme Court"),
         ("Commissioner Jane Roe spoke. The European Commission will decide in May.", "Jane Roe", "European Commission"),
         ("A ministry spokesperson, Jane Roe, said the Ministry of Health would act.", "Jane Roe", "Ministry of Health"),
+        ("Prices rose, ministry spokesperson Jane Roe said. The Ministry of Health will respond.",
+         "Jane Roe", "Ministry of Health"),
     ],
 )
 def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, org):
@@ -255,6 +257,7 @@ def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, or
         "Economy Minister Jane Roe spoke. The Ministry of Health said she was tired.",
         "Jane Roe, a ministry spokesperson, spoke. The Ministry of Health and the Ministry of Trade agreed.",
         "Foreign Minister Jane Roe met reporters. The State Department said the talks went well.",
+        "Kenya's foreign minister, Jane Roe, spoke. Uganda's Ministry of Foreign Affairs disagreed.",
     ],
 )
 def test_portfolio_title_needs_the_same_portfolio(nlp, text):
