@@ -35,7 +35,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "engineer", "scientist", "lawyer", "attorney", "journalist", "producer", "prosecutor",
         "investigator", "consultant", "banker", "trader", "pilot", "soldier", "agent", "staff",
         "mp", "mps", "mep", "meps", "chairperson", "cfo", "coo", "cto", "treasurer-general",
-        "secretary-general", "editor-in-chief", "boss", "head", "heads", "leaders", "officials",
+        "secretary-general", "editor-in-chief", "boss", "heads", "leaders", "officials",
         "spokespeople", "executives", "deputies", "senator", "senators", "congressman",
         "congresswoman", "councillor", "councilor", "commentator", "columnist", "historian",
         "expert", "specialist", "director-general", "vice-president", "vice-chairman",
@@ -64,17 +64,24 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
      "information", "marketing", "commercial", "investment", "board", "regional", "national",
      "party", "still", "current", "sitting"}
 )
-FORMER_CUES: frozenset[str] = frozenset({"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired", "used", "then", "then-", "longer"})
+FORMER_CUES: frozenset[str] = frozenset(
+    {"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired",
+     "used", "then", "then-", "longer"}
+)
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
-COLLECTIVE_NOUNS: frozenset[str] = frozenset({"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"})
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(
+    {"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"}
+)
 # Nouns that refer back to whatever body was named last ("the company's chief executive").
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
      "charity", "organization", "organisation", "club", "team", "bank", "group", "network",
      "alliance", "bloc", "coalition"}
 )
-MEMBER_NOUNS: frozenset[str] = frozenset({"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"})
+MEMBER_NOUNS: frozenset[str] = frozenset(
+    {"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"}
+)
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
 _ORG = {"_": {"kg_type": "Organization"}, "OP": "+"}
@@ -93,11 +100,13 @@ _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", "in", "with", "from", ","]}}
 # A country owning the body that follows: "Kenya's Ministry of Health", "Sweden's Greens".
 _COUNTRY_POSS = ({"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"})
 # Any qualifier before a body or a role: "ex-", "the ruling", "a senior".
-_PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM"]}, "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]},
-        "_": {"kg_type": ""}, "OP": "*"}
+_PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM"]},
+        "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]}, "_": {"kg_type": ""}, "OP": "*"}
 # What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
 _APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
 _COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
+# A common noun standing for a body named before: "the committee('s)", "the company('s)".
+_BODY_NOUN = {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}}
 _PARTY = {"_": {"kg_party": True}, "OP": "+"}
 # An acronym in parentheses after a body's name: "the Water Agency (WA)".
 _ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")", "OP": "?"})
@@ -221,7 +230,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     ),
     TokenPattern(
         "body-noun-role-appositive-person",
-        ({"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}}, {"ORTH": {"IN": ["'s", "’s"]}},
+        ({"LOWER": "the"}, _BODY_NOUN, {"ORTH": {"IN": ["'s", "’s"]}},
          _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
@@ -236,7 +245,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"
     TokenPattern(
         "person-appositive-anaphor-role",
-        (_PERSON, {"ORTH": ","}, {"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}},
+        (_PERSON, {"ORTH": ","}, {"LOWER": "the"}, _BODY_NOUN,
          {"ORTH": {"IN": ["'s", "’s"]}}, _PRE, _ROLE, _ROLE_END),
         ("member", None, None, "org", None, "cue", "role", None),
         0.75,
@@ -257,7 +266,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     # "Acme's Jane Roe said", "Human Rights League's Jane Roe,"
     TokenPattern(
         "org-possessive-person",
-        (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON, {"LOWER": {"IN": [",", "said", "says", "told", "added", "noted", "—"]}}),
+        (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON,
+         {"LOWER": {"IN": [",", "said", "says", "told", "added", "noted", "—"]}}),
         ("org", None, "member", None),
         0.7,
     ),
@@ -427,7 +437,7 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
                     token._.kg_role = True
                 if len(token.text) == 1:
                     _mark_party_code(doc, token)
-        elif token.i in title_tokens or word in _ROLE_WORDS or token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in ROLE_NOUNS:
+        elif token.i in title_tokens or word in _ROLE_WORDS or _is_plural_role(token):
             token._.kg_role = True
     for token in doc[1:-1]:
         # "Vice-President", "treasurer-general": one role across the hyphen
@@ -458,6 +468,10 @@ def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
                     owners.setdefault(form, set()).add(entity.key)
     return {token.i: next(iter(owners[token.text])) for token in doc
             if token.text in owners and len(owners[token.text]) == 1 and resolution.entity_of(token) is None}
+
+
+def _is_plural_role(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in ROLE_NOUNS
 
 
 def _mark_party_code(doc: Doc, letter: Token) -> None:
@@ -530,7 +544,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
                for t in slots.get("role", [])):
             continue
         role_tokens = slots.get("role", [])
-        while role_tokens and role_tokens[0].i > start and doc[role_tokens[0].i - 1]._.kg_role and not doc[role_tokens[0].i - 1]._.kg_type:
+        while role_tokens and role_tokens[0].i > start and _is_bare_role(doc[role_tokens[0].i - 1]):
             role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
         first = start
         while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
@@ -546,6 +560,10 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             if token._.kg_party and _entity_of(resolution, token) not in (None, org):
                 yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
+
+
+def _is_bare_role(token: Token) -> bool:
+    return token._.kg_role and not token._.kg_type
 
 
 def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[str | None]:
@@ -717,7 +735,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
-        if (head.lower_ in ROLE_PREPS or head.lower_ == "in" and head.head.lower_ in _PARTNER_NOUNS) and _is_role(head.head) and not (head.head.lower_ in TOPIC_ROLES and head.lower_ in TOPIC_LINKS):
+        if _role_link(head) and _is_role(head.head):
             return _holder_of_role(head.head)
     if org.dep_ in ("poss", "compound") and _is_role(head):
         if org.dep_ == "compound" and head.lower_ in ACCREDITED_ROLES and head.i == org.i + 1:
@@ -745,6 +763,14 @@ def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
 
 # Verbs whose passive agent leads the body they describe.
 _PASSIVE_LEADING = frozenset({"lead", "head", "chair", "run", "direct", "found", "command"})
+
+
+def _role_link(prep: Token) -> bool:
+    """Whether `prep` ties a role to its body: "director of", "partner in", not "expert on"."""
+    role = prep.head.lower_
+    if role in TOPIC_ROLES and prep.lower_ in TOPIC_LINKS:
+        return False
+    return prep.lower_ in ROLE_PREPS or prep.lower_ == "in" and role in _PARTNER_NOUNS
 
 
 def _verb_cues(verb: Token) -> list[Token]:
@@ -849,7 +875,8 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 title_country = _country_before(doc, title_start)
                 candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
                               for org, country in bodies.get(core, ())]
-                candidates += [(org, country, "title-portfolio-body") for org, country in _portfolio_bodies(title, portfolio_bodies)]
+                candidates += [(org, country, "title-portfolio-body")
+                               for org, country in _portfolio_bodies(title, portfolio_bodies)]
                 for org, country, rule in dict.fromkeys(candidates):
                     if title_country and country and title_country != country:
                         continue
