@@ -821,6 +821,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
+            if _visiting_as_verb(token):
+                break  # the guest's modifier, not the host's visit
             if lemma in rule.lemmas and _has_particle(token, rule.particle) and not _homeward(token):
                 places = _unique(k for path in rule.paths for target in _follow(token, path)
                                  for k in _destination(ctx, target, rule.object_types))
@@ -925,10 +927,29 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
         places += [k for k in ctx.refs(verb.head, P.PLACE_TYPES) if k not in places]
     if not places:
         return
-    participants = _travellers_among(ctx, ctx.agents(verb), verb) + _foreign_guests(
-        ctx, verb, (P.WITH, ("dobj",)), places)
+    agents = _travellers_among(ctx, ctx.agents(verb), verb)
+    guests = _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
+    visiting = [k for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
+                for member in _coordinated(target) if _told_travelling(member)
+                for k in ctx.denote(member, P.PERSON_TYPES)]
+    if visiting:
+        # "X met Y, who is on a visit to the region, in Z": Y is the visitor, X the host
+        travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
+        agents = [k for k in agents if k in travellers]
+    participants = _unique(agents + guests + visiting)
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _told_travelling(token: Token) -> bool:
+    """"Y, who is on a visit to the region," / "Y, who arrived on Sunday,"."""
+    for clause in token.children:
+        if clause.dep_ not in {"relcl", "acl"}:
+            continue
+        if _tells_travel(clause) or any(
+                pobj.lemma_.lower() in P.TRIP_NOUNS for pobj in _follow(clause, ("prep:on", "pobj"))):
+            return True
+    return False
 
 
 def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
@@ -1267,6 +1288,12 @@ def _has_purpose(verb: Token) -> bool:
     return False
 
 
+def _visiting_as_verb(token: Token) -> bool:
+    """"met visiting Secretary Roe": "visiting" right after the verb, parsed as its clause."""
+    return (token.lower_ in P.VISITING_MODIFIERS and token.dep_ in {"xcomp", "advcl"}
+            and token.i == token.head.i + 1)
+
+
 def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
     """"met visiting Secretary Roe in Lima": the visitor is in the meeting's place."""
     if token.lower_ not in P.VISITING_MODIFIERS:
@@ -1274,7 +1301,7 @@ def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
     if token.dep_ in {"amod", "compound"}:
         visitors = ctx.refs(token.head, P.PERSON_TYPES)
         governor, _ = _governor(token.head)
-    elif token.dep_ == "xcomp":  # "hosted visiting X in Y", parsed as a verb
+    elif _visiting_as_verb(token):  # "hosted visiting X in Y", parsed as a verb
         visitors = [k for obj in token.children if obj.dep_ == "dobj"
                     for k in ctx.refs(obj, P.PERSON_TYPES)]
         governor = token

@@ -118,16 +118,19 @@ VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),
 )
 
+# "met visiting Secretary Roe": the parser makes "visiting" a verb over the guest.
+VISITING_OBJECT = (("xcomp:visiting", "dobj"), ("advcl:visiting", "dobj"))
+
 # Verbal talk triggers: the subject talks with whoever the path reaches.
 TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
           "discuss", (WITH, ("prep:by", "pobj", *WITH), ("prep:over", "pobj", *WITH),
                       ("prep:via", "pobj", *WITH)), 0.9, object_types=PARTY_TYPES),
-    _rule("talksWith.meet", "meet", (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.85,
+    _rule("talksWith.meet", "meet", (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.85,
           object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
     _rule("talksWith.host", "host receive welcome greet",
-          (("dobj",), ("xcomp:visiting", "dobj"), ("agent", "pobj")), 0.8,
+          (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
     _rule("talksWith.show_around", "show", (("agent", "pobj"),), 0.75,
           object_types=PERSON_TYPES, particle="around"),

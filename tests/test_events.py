@@ -694,3 +694,15 @@ def test_a_travelling_pronoun_keeps_a_new_subject_who_never_met_the_traveller(nl
     facts = _triples(nlp, text)
     assert ("visits", ALVES, "place/lima") in facts
     assert ("visits", DAHL, "place/lima") not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Carlos Ruiz met visiting Secretary Maria Lindqvist in Lima on Monday.",
+    "Prime Minister Carlos Ruiz met Maria Lindqvist, who is on a visit to the region, in Lima.",
+    "Prime Minister Carlos Ruiz met Maria Lindqvist, who arrived on Sunday, in Lima.",
+])
+def test_the_host_of_a_guest_told_as_visiting_is_not_a_visitor(nlp, text):
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/lima") in facts
+    assert ("talksWith", *sorted((LINDQVIST, RUIZ))) in facts
+    assert ("visits", RUIZ, "place/lima") not in facts

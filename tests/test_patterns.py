@@ -9,7 +9,7 @@ from kg.model import EVENT_STATUSES, RELATION_KINDS
 
 RULES = [*P.VISIT_VERB_RULES, *P.VISIT_NOUN_RULES, *P.TALK_VERB_RULES, *P.TALK_NOUN_RULES]
 TYPES = {"Person", "Organization", "Place", "Country"}
-DEPS = {"prep", "pobj", "dobj", "xcomp", "compound", "agent"}
+DEPS = {"prep", "pobj", "dobj", "xcomp", "advcl", "compound", "agent"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.id}/{r.pos and sorted(r.pos)[0]}" for r in RULES])
