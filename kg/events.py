@@ -130,7 +130,7 @@ class _Context:
         if key is not None and self.type_of(key) in types:
             return [key]
         if not types & P.AGENT_TYPES:
-            return []
+            return self._capital_of(token) if key is None else []
         named = self._name_inside(token, types)
         if key is not None or named:
             return named
@@ -156,6 +156,23 @@ class _Context:
             return [k for prep in token.children if prep.dep_ == "prep"
                     and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
                     if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
+        return []
+
+    def _capital_of(self, token: Token) -> list[str]:
+        """"the Ukrainian capital", "Kenya's capital": that capital, if the article names it."""
+        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+            return []
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "poss"} or child.i > token.i:
+                continue
+            place = self.entity_at(child)
+            word = self.entities[place].name if place else child.text
+            country = _country_of_word(word)
+            capital = _capitals().get(country or "")
+            named = [key for key, entity in self.entities.items()
+                     if entity.type in P.PLACE_TYPES and slugify(entity.name) == capital]
+            if named:
+                return named[:1]
         return []
 
     def _means_group(self, token: Token) -> bool:

@@ -706,3 +706,14 @@ def test_the_host_of_a_guest_told_as_visiting_is_not_a_visitor(nlp, text):
     assert ("visits", LINDQVIST, "place/lima") in facts
     assert ("talksWith", *sorted((LINDQVIST, RUIZ))) in facts
     assert ("visits", RUIZ, "place/lima") not in facts
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Henrik Dahl landed in Lima on Monday. Pedro Alves visited the Peruvian capital in May.",
+     True),
+    ("Henrik Dahl landed in Lima on Monday. Pedro Alves visited Peru's capital in May.", True),
+    ("Henrik Dahl landed in Lima on Monday. Pedro Alves visited the Chilean capital in May.",
+     False),
+])
+def test_a_country_capital_means_the_capital_the_article_names(nlp, text, found):
+    assert (("visits", ALVES, "place/lima") in _triples(nlp, text)) is found
