@@ -530,7 +530,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             members = _coordinated(doc, resolution, slots["members"])
         orgs = {_entity_of(resolution, t) for t in slots.get("org", [])}
         if orgs == {None}:
-            orgs = {_antecedent(doc, resolution, slots["org"][0])}
+            orgs = {_antecedent(doc, resolution, slots["org"][0], members)}
         if not members or None in members or len(members) > 1 and "members" not in slots:
             continue
         if len(orgs) != 1 or None in orgs:
@@ -579,22 +579,35 @@ def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[s
     return found
 
 
-def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
+def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[str | None]) -> str | None:
     """The body "its"/"whose"/"the committee" points back to: the nearest body named before
     it (for a noun, the nearest whose name holds that noun, else for "the party" the nearest
     party and for "the company" the nearest body), within a few sentences."""
-    noun = None if anaphor.lower_ in ("its", "whose") else anaphor.lower_
+    if anaphor.lower_ == "whose":
+        # "the Unity Party (UP), whose leader": the body right before the pronoun
+        j = anaphor.i - 1
+        while j > 0 and doc[j].text in (",", ")", "(") or doc[j].is_upper and doc[j - 1].text == "(":
+            j -= 1
+        return _entity_of(resolution, doc[j]) if doc[j]._.kg_type == "Organization" else None
+    noun = None if anaphor.lower_ == "its" else anaphor.lower_
     parties = _party_keys(resolution)
     fallback = None
+    person_between = False
     for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
         token = doc[j]
+        # "its" and "the company" never point past a person ("Acme hired Jane Roe. Its ...")
+        person_between = person_between or token._.kg_type == "Person" and _entity_of(resolution, token) not in members
         if token._.kg_type != "Organization":
             continue
         key = _entity_of(resolution, token)
         entity = resolution.by_key(key) if key else None
         if entity is None:
             continue
-        if noun is None or any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
+        if noun is not None and any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
+            return key
+        if person_between:
+            continue
+        if noun is None:
             return key
         if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS):
             fallback = key

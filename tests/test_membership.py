@@ -88,6 +88,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "anaphor-role-appositive-person": [
         ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
+        ("The New Labour Alliance (NLA), whose leader, Mary Walsh, spoke, won.", "Mary Walsh", "New Labour Alliance", "current"),
     ],
     "body-noun-role-appositive-person": [
         ("Acme Holdings posted a loss on Monday. The company's chief executive, Jane Roe, blamed the weather.",
@@ -147,6 +148,7 @@ NEGATIVES = [
     "Jane Roe, the country's president, spoke.",
     "Jane Roe, its president, spoke.",
     "UN ambassador Jane Roe vetoed the resolution.",
+    "Officials at the Water Agency met the Roe family, whose eldest son, Tom Ek, spoke.",
     "Jane Roe, the NATO ambassador, spoke.",
     "Jane Roe, an expert on NATO, said the summit failed.",
     "Jane Roe, a historian of the Labour Party, said the split was old.",
