@@ -748,8 +748,12 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
-        if _role_link(head) and _is_role(head.head):
-            return _holder_of_role(head.head)
+        found = _holder_of_role(head.head) if _role_link(head) and _is_role(head.head) else None
+        outer = head.head.head  # "chief of staff of X", "head of research at X"
+        if found is None and head.lower_ in ROLE_PREPS and head.head.dep_ == "pobj" and outer.dep_ == "prep" \
+                and outer.lower_ == "of" and _is_role(outer.head):
+            found = _holder_of_role(outer.head)
+        return found
     if org.dep_ in ("poss", "compound") and _is_role(head):
         if org.dep_ == "compound" and head.lower_ in ACCREDITED_ROLES and head.i == org.i + 1:
             return None

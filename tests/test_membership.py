@@ -151,6 +151,7 @@ NEGATIVES = [
     "Officials at the Water Agency met the Roe family, whose eldest son, Tom Ek, spoke.",
     "Jane Roe, the NATO ambassador, spoke.",
     "Jane Roe, an expert on NATO, said the summit failed.",
+    "Jane Roe, a critic of the policy of the Water Agency, said.",
     "Jane Roe, a historian of the Labour Party, said the split was old.",
     "Jane Roe, a student of the Green Party's history, spoke.",
 ]
@@ -347,6 +348,9 @@ ROLE_CLAUSES = [
     ("Jane Roe, who sits on Acme Holdings' board, spoke.", "Jane Roe", "Acme Holdings", "current"),
     ("Jane Roe, then a member of the Green Party, voted no.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe, no longer a member of the Green Party, spoke.", "Jane Roe", "Green Party", "former"),
+    ("Tom Cruz served as chief of staff of the Armed Forces of the Philippines before joining the cabinet.",
+     "Tom Cruz", "Armed Forces of the Philippines", "former"),
+    ("Jane Roe, director of communications for the Water Agency, said.", "Jane Roe", "Water Agency", "current"),
     ("The Green Party, the largest partner in the National Unity Government, left the talks.",
      "Green Party", "National Unity Government", "current"),
     ("Jane Roe, a partner in the accounting firm Ek Brothers Group, spoke.", "Jane Roe", "Ek Brothers Group", "current"),
