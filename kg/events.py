@@ -281,10 +281,7 @@ class _Context:
         for position, keys, _ in reversed(self.subject_history):
             if position >= index:
                 continue
-            verb = self.doc[position].head
-            if verb.lemma_.lower() in P.TRAVEL_LEMMAS or any(
-                    child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS
-                    for child in verb.children):
+            if _tells_travel(self.doc[position].head):
                 return keys
         return ()
 
@@ -635,7 +632,7 @@ class _Context:
         if lemma in P.HOST_PLACE_LEMMAS:
             return [k for obj in verb.children if obj.dep_ in {"dobj", "nsubjpass"}
                     for k in self.refs(obj, types) if self.type_of(k) == "Person"]
-        if lemma in P.TRAVEL_LEMMAS:
+        if _tells_travel(verb):
             return self.agents(verb, types)
         return []
 
@@ -684,7 +681,9 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 def _tells_travel(verb: Token) -> bool:
     """A clause that tells a trip: a travel verb or "made a visit"."""
-    return verb.lemma_.lower() in P.TRAVEL_LEMMAS or any(
+    lemma = verb.lemma_.lower()
+    return lemma in P.TRAVEL_LEMMAS or (
+        lemma in P.PHRASAL_TRAVEL and _has_particle(verb, P.PHRASAL_TRAVEL[lemma])) or any(
         child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS for child in verb.children)
 
 

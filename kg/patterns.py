@@ -54,22 +54,30 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
     # "to visit schools in Cusco", "toured the camps at Calais": where the object is
     _rule("visits.visit_in", "visit tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.8),
-    _rule("visits.travel_to", "travel fly head go journey jet come sail",
-          (TO, ("prep:into", "pobj")), 0.9),
+    _rule("visits.travel_to", "travel fly head go journey jet come sail drive rush hurry dash "
+          "race ride hop", (TO, ("prep:into", "pobj")), 0.9),
+    # "moved on to Lagos", "pressed on to Lagos" (a bare "moved to" is a change of home)
+    _rule("visits.move_on", "move press continue push", (TO,), 0.8, particle="on"),
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
     _rule("visits.touch_down", "touch", (IN, AT), 0.85, particle="down"),
     _rule("visits.reach", "reach", (("dobj",),), 0.75),
-    _rule("visits.pull_into", "pull roll sail", (("prep:into", "pobj"),), 0.75),
+    _rule("visits.pull_into", "pull roll sail cross", (("prep:into", "pobj"),), 0.75),
     _rule("visits.head_for", "head", (FOR,), 0.8),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
     _rule("visits.begin_in", "begin start conclude end wrap round", (IN,), 0.6),
     _rule("visits.spend_in", "spend stay", (IN, AT), 0.7),
-    _rule("visits.perform_in", "perform sing", (IN, AT), 0.7),
+    _rule("visits.perform_in", "perform sing campaign", (IN, AT), 0.7),
 )
 
 # Lemmas of a clause that tells a trip: "the visit" later in the story is that subject's.
-TRAVEL_LEMMAS = frozenset(lemma for rule in VISIT_VERB_RULES for lemma in rule.lemmas)
+# Phrasal ones ("touched down", "moved on") tell a trip only with their particle; doing
+# something in a place ("campaigned in X") is no trip without the place.
+TRAVEL_LEMMAS = frozenset(lemma for rule in VISIT_VERB_RULES
+                          if not rule.particle and rule.id != "visits.perform_in"
+                          for lemma in rule.lemmas)
+PHRASAL_TRAVEL = {lemma: rule.particle for rule in VISIT_VERB_RULES if rule.particle
+                  for lemma in rule.lemmas if lemma not in TRAVEL_LEMMAS}
 
 # Verbs that make a visit only with a particular object, the place hanging from the verb or
 # the object: "gave two concerts in Porto", "led a delegation (of 30 firms) to Hanoi".

@@ -95,6 +95,14 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/quito", "occurred")]),
     ("visits.be_in", "Maria Lindqvist, in Quito on Monday, said the deal was close.",
      [("visits", LINDQVIST, "place/quito", "occurred")]),
+    ("visits.move_on", "Maria Lindqvist then moved on to Quito.",
+     [("visits", LINDQVIST, "place/quito", "occurred")]),
+    ("visits.pull_into", "Henrik Dahl crossed into Bolivia on foot.",
+     [("visits", DAHL, "place/bolivia", "occurred")]),
+    ("visits.perform_in", "Henrik Dahl campaigned in Cusco on Monday.",
+     [("visits", DAHL, "place/cusco", "occurred")]),
+    ("visits.travel_to", "Henrik Dahl drove to Cusco after the attack.",
+     [("visits", DAHL, "place/cusco", "occurred")]),
     ("visits.join_in", "Carlos Ruiz flew to Lima. Pedro Alves is expected to join Ruiz in "
      "Quito on Friday.", [("visits", ALVES, "place/quito", "planned")]),
     ("visits.first_by", "Trade Minister Henrik Dahl toured Cusco on Monday. The visit was the "
@@ -283,6 +291,7 @@ NEGATIVE = [
     ("Henrik Dahl's convoy was attacked near Lima.", ("visits", DAHL, "place/lima")),
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl joined the board in Cusco in 2019.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl moved to Cusco in 1990.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl flew home to Cusco, where he met Pedro Alves.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl met the Chilean ambassador, Pedro Alves, in Lima.",
      ("visits", ALVES, "place/lima")),
@@ -717,3 +726,11 @@ def test_the_host_of_a_guest_told_as_visiting_is_not_a_visitor(nlp, text):
 ])
 def test_a_country_capital_means_the_capital_the_article_names(nlp, text, found):
     assert (("visits", ALVES, "place/lima") in _triples(nlp, text)) is found
+
+
+def test_a_phrasal_travel_verb_without_its_particle_tells_no_trip(nlp):
+    text = ("Maria Lindqvist flew to Lima on Monday. Carlos Ruiz pressed the government for "
+            "answers. The visit will end in Cusco.")
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/cusco") in facts
+    assert ("visits", RUIZ, "place/cusco") not in facts
