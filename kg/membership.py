@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import DEMONYMS, HONORIFICS, ORG_HEADS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
@@ -77,7 +77,7 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
      "charity", "organization", "organisation", "club", "team", "bank", "group", "network",
-     "alliance", "bloc", "coalition"}
+     "alliance", "bloc", "coalition", "federation", "association", "confederation"}
 )
 MEMBER_NOUNS: frozenset[str] = frozenset(
     {"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"}
@@ -242,6 +242,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("role", None, None, "org", None, "member"),
         0.85,
     ),
+    # "Federation president Jane Roe", "party leader Jane Roe": a body named before, by its kind
+    TokenPattern(
+        "body-noun-title-person",
+        ({"LOWER": {"IN": sorted(GENERIC_BODY_NOUNS | COLLECTIVE_NOUNS | ORG_HEADS)}, "_": {"kg_type": ""}}, _ROLE, _PERSON),
+        ("org", "role", "member"),
+        0.7,
+    ),
     # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"
     TokenPattern(
         "person-appositive-anaphor-role",
@@ -373,7 +380,8 @@ _TITLE_STARTS = frozenset(
 _MATCHERS: dict[int, Matcher] = {}
 _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
-_BACK_REFERENCES = frozenset({"its", "whose"}) | ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+_BODY_NOUNS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+_BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_NOUNS
 _NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
 _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
@@ -544,7 +552,9 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
                for t in slots.get("role", [])):
             continue
         role_tokens = slots.get("role", [])
-        while role_tokens and role_tokens[0].i > start and _is_bare_role(doc[role_tokens[0].i - 1]):
+        org_tokens = {t.i for t in slots.get("org", [])}
+        while role_tokens and role_tokens[0].i > start and role_tokens[0].i - 1 not in org_tokens \
+                and _is_bare_role(doc[role_tokens[0].i - 1]):
             role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
         first = start
         while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
@@ -609,7 +619,9 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
             continue
         if noun is None:
             return key
-        if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS):
+        # "the club" may be "Benfica" but not "the Ministry of Culture": no other kind of body
+        other_kind = _BODY_NOUNS & set(fold(entity.name).split())
+        if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind):
             fallback = key
     return fallback
 
@@ -621,6 +633,8 @@ def _is_body(resolution: Resolution, key: str) -> bool:
     if entity is None or not entity.name.lstrip("-–")[:1].isalnum():
         return False
     words = fold(entity.name).split()
+    if len(words) == 1 and words[0] in GENERIC_HEADS:
+        return False  # "the Ministry" alone names no body
     if entity.key in _party_keys(resolution) or not all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words):
         return True
     return len(words) == 1 and words[0] in _BODY_ALONE
@@ -895,7 +909,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 candidates += [(org, country, "title-portfolio-body")
                                for org, country in _portfolio_bodies(title, portfolio_bodies)]
                 for org, country, rule in dict.fromkeys(candidates):
-                    if title_country and country and title_country != country:
+                    if title_country and country and title_country != country or not _is_body(resolution, org):
                         continue
                     status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
                     relations.append(_relation(doc, entity.key, org, status, title_start, span.end,

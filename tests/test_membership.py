@@ -101,6 +101,11 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "role-of-org-person": [
         ("Speaker of the National Assembly Jane Roe opened the session.", "Jane Roe", "National Assembly", "current"),
     ],
+    "body-noun-title-person": [
+        ("The Portuguese Football Federation met. Federation president Joana Costa declined to comment.",
+         "Joana Costa", "Portuguese Football Federation", "current"),
+        ("Labour won. Party leader Jane Roe thanked voters.", "Jane Roe", "Labour Party", "current"),
+    ],
     "person-appositive-anaphor-role": [
         ("Brightwater Energy shares fell. Grant will be replaced by Laura Chen, the firm's head of treasury.",
          "Laura Chen", "Brightwater Energy", "current"),
@@ -148,6 +153,8 @@ NEGATIVES = [
     "Jane Roe, the country's president, spoke.",
     "Jane Roe, its president, spoke.",
     "UN ambassador Jane Roe vetoed the resolution.",
+    "Ministry spokesman Tom Ek said the Water Agency would act.",
+    "The Ministry of Culture met. The club's president, Luis Vieira, was there.",
     "Officials at the Water Agency met the Roe family, whose eldest son, Tom Ek, spoke.",
     "Jane Roe, the NATO ambassador, spoke.",
     "Jane Roe, an expert on NATO, said the summit failed.",
