@@ -820,7 +820,7 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
             if child.dep_ == "prep" and child.lower_ in {"in", "at"}:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        found = ctx.refs(pobj, P.PLACE_TYPES)
+                        found = ctx.refs(pobj, P.PLACE_TYPES) or _venue_place(ctx, pobj)
                         keys.extend(k for k in found if k not in keys)
                         if not found and pobj.pos_ == "NOUN":
                             frontier.append((pobj, depth + 1))  # "at the palace in Accra"
@@ -884,9 +884,17 @@ def _has_particle(verb: Token, particle: str) -> bool:
                                for child in verb.children)
 
 
+def _venue_place(ctx: _Context, noun: Token) -> list[str]:
+    """"at Dhaka airport", "at Lima's presidential palace": the place a venue is named for."""
+    if noun.lemma_.lower() not in P.VENUE_NOUNS:
+        return []
+    return [k for child in noun.children if child.dep_ in {"compound", "poss"} and child.i < noun.i
+            for k in ctx.refs(child, P.PLACE_TYPES)]
+
+
 def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[str]:
     """A destination and the places enclosing it: "went to the palace in Madrid" reaches both."""
-    keys = ctx.refs(target, types)
+    keys = ctx.refs(target, types) or (_venue_place(ctx, target) if types == P.PLACE_TYPES else [])
     if target.pos_ == "PRON" or any(ctx.type_of(k) == "Person" for k in ctx.denote(target, P.AGENT_TYPES)):
         return keys
     for prep in target.children:

@@ -252,6 +252,11 @@ TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
 # "officials, including Minister X": the named member of a group noun.
 INCLUDING_PREPS = frozenset("including like".split())
 
+# "landed at Dhaka airport": venues that stand in the place named on them (an embassy
+# stands for the country it represents, so it is not one).
+VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor palace hotel "
+                        "stadium university hospital".split())
+
 # Envoys posted abroad: a foreign ambassador met in the capital lives there, no visit.
 RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 
