@@ -105,8 +105,9 @@ _PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM
 # What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
 _APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
 _COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
+_BODY_KINDS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
 # A common noun standing for a body named before: "the committee('s)", "the company('s)".
-_BODY_NOUN = {"LOWER": {"IN": sorted(ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS)}}
+_BODY_NOUN = {"LOWER": {"IN": sorted(_BODY_KINDS)}}
 _PARTY = {"_": {"kg_party": True}, "OP": "+"}
 # An acronym in parentheses after a body's name: "the Water Agency (WA)".
 _ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")", "OP": "?"})
@@ -242,10 +243,17 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("role", None, None, "org", None, "member"),
         0.85,
     ),
-    # "Federation president Jane Roe", "party leader Jane Roe": a body named before, by its kind
+    # "Federation president Jane Roe": a body named before, by its (capitalized) kind
     TokenPattern(
         "body-noun-title-person",
-        ({"LOWER": {"IN": sorted(GENERIC_BODY_NOUNS | COLLECTIVE_NOUNS | ORG_HEADS)}, "_": {"kg_type": ""}}, _ROLE, _PERSON),
+        ({"LOWER": {"IN": sorted(_BODY_KINDS)}, "IS_TITLE": True, "_": {"kg_type": ""}}, _ROLE, _PERSON),
+        ("org", "role", "member"),
+        0.7,
+    ),
+    # "party leader Jane Roe": the party named before
+    TokenPattern(
+        "party-noun-title-person",
+        ({"LOWER": "party", "_": {"kg_type": ""}}, _ROLE, _PERSON),
         ("org", "role", "member"),
         0.7,
     ),
@@ -380,8 +388,7 @@ _TITLE_STARTS = frozenset(
 _MATCHERS: dict[int, Matcher] = {}
 _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
-_BODY_NOUNS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
-_BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_NOUNS
+_BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_KINDS
 _NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
 _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
@@ -620,7 +627,7 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         if noun is None:
             return key
         # "the club" may be "Benfica" but not "the Ministry of Culture": no other kind of body
-        other_kind = _BODY_NOUNS & set(fold(entity.name).split())
+        other_kind = _BODY_KINDS & set(fold(entity.name).split())
         if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind):
             fallback = key
     return fallback

@@ -104,7 +104,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "body-noun-title-person": [
         ("The Portuguese Football Federation met. Federation president Joana Costa declined to comment.",
          "Joana Costa", "Portuguese Football Federation", "current"),
-        ("Labour won. Party leader Jane Roe thanked voters.", "Jane Roe", "Labour Party", "current"),
+    ],
+    "party-noun-title-person": [
+        ("Labour won the seat, and party leader Jane Roe thanked voters.", "Jane Roe", "Labour Party", "current"),
     ],
     "person-appositive-anaphor-role": [
         ("Brightwater Energy shares fell. Grant will be replaced by Laura Chen, the firm's head of treasury.",
@@ -154,6 +156,7 @@ NEGATIVES = [
     "Jane Roe, its president, spoke.",
     "UN ambassador Jane Roe vetoed the resolution.",
     "Ministry spokesman Tom Ek said the Water Agency would act.",
+    "Acme Holdings sued the town. Opposition group leader Jane Roe objected.",
     "The Ministry of Culture met. The club's president, Luis Vieira, was there.",
     "Officials at the Water Agency met the Roe family, whose eldest son, Tom Ek, spoke.",
     "Jane Roe, the NATO ambassador, spoke.",
