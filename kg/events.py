@@ -1392,6 +1392,8 @@ def _separate_partners(trigger: Token) -> bool:
 
 
 def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
+    if any(child.dep_ in {"oprd", "attr"} for child in trigger.children):
+        return []  # "called X a liar", "named X envoy": naming, not talking
     keys: list[str] = []
     for path in rule.paths:
         for target in _follow(trigger, path):

@@ -126,6 +126,7 @@ VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),
 )
 
+HOST_MEALS = "dinner lunch luncheon banquet reception breakfast".split()
 # "met visiting Secretary Roe": the parser makes "visiting" a verb over the guest.
 VISITING_OBJECT = (("xcomp:visiting", "dobj"), ("advcl:visiting", "dobj"))
 
@@ -140,6 +141,9 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.host", "host receive welcome greet",
           (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
+    # "hosted a dinner for X", "gave a banquet for X"
+    _rule("talksWith.dinner_for", "host give throw hold",
+          tuple(("dobj:" + meal, *FOR) for meal in HOST_MEALS), 0.75, object_types=PERSON_TYPES),
     _rule("talksWith.show_around", "show", (("agent", "pobj"),), 0.75,
           object_types=PERSON_TYPES, particle="around"),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
