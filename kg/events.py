@@ -278,12 +278,18 @@ class _Context:
 
     def last_traveller(self, index: int) -> tuple[str, ...]:
         """The subject of the last travel clause before `index` ("X arrived in Y. The visit ...")."""
+        told: tuple[str, ...] = ()
+        told_at = -1
         for position, keys, _ in reversed(self.subject_history):
-            if position >= index:
-                continue
-            if _tells_travel(self.doc[position].head):
-                return keys
-        return ()
+            if position < index and _tells_travel(self.doc[position].head):
+                told, told_at = keys, position
+                break
+        # "A hosted B in Lima. The visit ...": a guest hosted since then is the traveller
+        guests = [(i, k) for i, k in self.hosted_guests if told_at < i < index]
+        if guests:
+            last = guests[-1][0]
+            return tuple(k for i, k in guests if i == last)
+        return told
 
     def _named_or_titled(self, token: Token) -> list[str]:
         key = self.entity_at(token)
@@ -416,12 +422,28 @@ class _Context:
 
     @cached_property
     def travel_subjects(self) -> list[tuple[int, str]]:
-        """(position, person) of every named subject of a travel clause, in text order."""
-        found: list[tuple[int, str]] = []
+        """(position, person) of every named traveller in text order: the subject of a travel
+        clause or the guest of a hosting one."""
+        found: list[tuple[int, str]] = list(self.hosted_guests)
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or not _tells_travel(token.head):
                 continue
             found.extend((token.i, k) for k in self.named(token) if self.type_of(k) == "Person")
+        return sorted(found)
+
+    @cached_property
+    def hosted_guests(self) -> list[tuple[int, str]]:
+        """(position, person) of the named guests of hosting verbs ("A received B", "B was
+        welcomed by A")."""
+        found: list[tuple[int, str]] = []
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.HOST_PLACE_LEMMAS:
+                continue
+            passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+            for guest in verb.children:
+                if guest.dep_ == ("nsubjpass" if passive else "dobj"):
+                    found.extend((guest.i, k) for k in self.named(guest)
+                                 if self.type_of(k) == "Person")
         return found
 
     def _current_traveller(self, pronoun: Token, candidate: str,

@@ -743,3 +743,11 @@ def test_a_phrasal_travel_verb_without_its_particle_tells_no_trip(nlp):
     facts = _triples(nlp, text)
     assert ("visits", LINDQVIST, "place/cusco") in facts
     assert ("visits", RUIZ, "place/cusco") not in facts
+
+
+def test_the_visit_after_a_hosting_clause_is_the_guests(nlp):
+    text = ("President Carlos Ruiz hosted Prime Minister Maria Lindqvist in Lima on Monday. The "
+            "visit will also take her to Cusco.")
+    facts = _pairs(_facts(nlp, text))
+    assert ("visits", LINDQVIST, "place/cusco", "planned") in facts
+    assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
