@@ -1249,6 +1249,10 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     for subject in _subjects_of(verb):
         if subject.lemma_.lower() in P.TRIP_NOUNS:
             agents = ctx.noun_agents(subject)
+            # "The visit will be Roe's first to Peru": the goal hangs from the attribute
+            goals += [k for word in verb.subtree if word.i > verb.i and word.lower_ in P.ORDINALS
+                      for target in _follow(word, P.TO)
+                      for k in _destination(ctx, target, P.PLACE_TYPES) if k not in goals]
             rule_id, confidence = P.NOUN_BE_IN_RULE
             yield from _pairs("visits", agents, places + goals, verb, rule_id, confidence)
             yield from _first_by_title(ctx, verb, agents)

@@ -99,6 +99,8 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/lima", "occurred")]),
     ("visits.hosted_in", "Henrik Dahl was received at Quito airport by Carlos Ruiz.",
      [("visits", DAHL, "place/quito", "occurred")]),
+    ("visits.stop_be_in", "Maria Lindqvist flew to Lima. The trip is her first to South "
+     "America.", [("visits", LINDQVIST, "place/south-america", "occurred")]),
     ("talksWith.dinner_for", "Carlos Ruiz hosted a dinner for Elena Novak on Monday.",
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.move_on", "Maria Lindqvist then moved on to Quito.",
@@ -298,6 +300,7 @@ NEGATIVE = [
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl joined the board in Cusco in 2019.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl moved to Cusco in 1990.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl flew to Lima. The trip was a boost to Peru.", ("visits", DAHL, "place/peru")),
     ("Maria Lindqvist called Pedro Alves a liar.", ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist received an award for Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
     ("Henrik Dahl met Pedro Alves at the Peru embassy.", ("visits", DAHL, "place/peru")),
