@@ -596,6 +596,8 @@ class _Context:
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
             if target.lower_ in _RELATIVE and verb.dep_ in {"relcl", "acl"}:
                 target = verb.head
+                if target.pos_ == "NOUN" and target.lemma_.lower() in P.TRIP_NOUNS:
+                    return self.noun_agents(target, types)  # "a tour that began in X"
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
             head = verb.head
@@ -634,9 +636,13 @@ class _Context:
         flew to Oslo, the first stop of a tour": the traveller's. Other clauses say nothing.
         """
         node = noun
-        while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
-            node = node.head.head
-        if node.dep_ not in {"appos", "npadvmod"} or node.head.i == node.i:
+        while node.dep_ == "pobj" and node.head.lower_ in {"of", "on"} and node.head.head.pos_ == "NOUN":
+            node = node.head.head  # "the first leg of a tour", "the second stop on a tour"
+        # "hosted B in Accra on Monday, the second stop ...": parsed as a second object
+        second_object = node.dep_ == "dobj" and node.left_edge.i > 0 and (
+            node.doc[node.left_edge.i - 1].text == ",") and any(
+            child.dep_ == "dobj" and child.i < node.i for child in node.head.children)
+        if node.dep_ not in {"appos", "npadvmod"} and not second_object or node.head.i == node.i:
             return None
         verb = node.head
         for _ in range(3):

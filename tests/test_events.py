@@ -754,3 +754,14 @@ def test_the_visit_after_a_hosting_clause_is_the_guests(nlp):
     facts = _pairs(_facts(nlp, text))
     assert ("visits", LINDQVIST, "place/cusco", "planned") in facts
     assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "President Carlos Ruiz hosted Maria Lindqvist in Lima on Monday, the second stop on a tour "
+    "that began in Quito.",
+    "Maria Lindqvist arrived in Lima on Sunday, the second stop on a tour that began in Quito.",
+])
+def test_a_tour_that_began_somewhere_is_its_travellers(nlp, text):
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/quito") in facts
+    assert ("visits", RUIZ, "place/quito") not in facts
