@@ -873,6 +873,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 if places:
                     agents = ctx.agents(token) + _companions(ctx, token)
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
+                    yield from _purpose_places(ctx, token, agents, places)
         yield from _meeting_place_visits(ctx, token, lemma)
         yield from _object_visits(ctx, token, lemma)
         yield from _carry_visits(ctx, token, lemma)
@@ -898,6 +899,20 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
+                    destinations: list[str]) -> Iterator[_Found]:
+    """"will fly to Budapest to open a plant in Szeged": the purpose's place is visited too."""
+    for purpose in verb.children:
+        if purpose.dep_ in {"advcl", "xcomp"} and _is_infinitive(purpose) and not any(
+                child.dep_ in _SUBJECTS for child in purpose.children):
+            # only the verb's own "in X" ("to discuss the crisis in Sudan" goes nowhere)
+            places = _unique(k for path in (P.IN, P.AT) for target in _follow(purpose, path)
+                             for k in _destination(ctx, target, P.PLACE_TYPES)
+                             if k not in destinations)
+            rule_id, confidence = P.PURPOSE_PLACE_RULE
+            yield from _pairs("visits", agents, places, purpose, rule_id, confidence)
 
 
 def _homeward(verb: Token) -> bool:

@@ -201,6 +201,8 @@ BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week wee
 BEEN_TO_RULE = ("visits.been_to", 0.75)
 # "Roe's final stop will be in Lima": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
+# "flew to Budapest to open a plant in Szeged": where the trip's purpose takes place
+PURPOSE_PLACE_RULE = ("visits.purpose_in", 0.7)
 # "The trip is her first to Africa": the ordinal that carries the destination.
 ORDINALS = frozenset("first second third fourth fifth sixth last latest final".split())
 # "The visit was the first by a serving minister to Peru": the traveller holds that title.

@@ -101,6 +101,8 @@ POSITIVE = [
      [("visits", DAHL, "place/quito", "occurred")]),
     ("visits.stop_be_in", "Maria Lindqvist flew to Lima. The trip is her first to South "
      "America.", [("visits", LINDQVIST, "place/south-america", "occurred")]),
+    ("visits.purpose_in", "Henrik Dahl will fly to Lima next month to open a factory in Cusco.",
+     [("visits", DAHL, "place/cusco", "planned")]),
     ("talksWith.dinner_for", "Carlos Ruiz hosted a dinner for Elena Novak on Monday.",
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.move_on", "Maria Lindqvist then moved on to Quito.",
@@ -241,7 +243,7 @@ ALL_RULE_IDS = sorted(
                                   P.HOST_PLACE_RULE, P.FRONTED_PLACE_RULE, P.BE_IN_RULE,
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
-                                  P.FIRST_BY_RULE, P.JOIN_IN_RULE)})
+                                  P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -300,6 +302,8 @@ NEGATIVE = [
     ("Henrik Dahl praised schools in Cusco.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl joined the board in Cusco in 2019.", ("visits", DAHL, "place/cusco")),
     ("Henrik Dahl moved to Cusco in 1990.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl flew to Lima to discuss the crisis in Bolivia.",
+     ("visits", DAHL, "place/bolivia")),
     ("Henrik Dahl flew to Lima. The trip was a boost to Peru.", ("visits", DAHL, "place/peru")),
     ("Maria Lindqvist called Pedro Alves a liar.", ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist received an award for Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
