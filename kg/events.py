@@ -344,11 +344,9 @@ class _Context:
                 return self._current_traveller(pronoun, persons[0], exclude) or persons
         if plural:
             return ()
-        for token in reversed(self.doc[:index]):
-            key = self.entity_at(token)
-            if key is not None and self.type_of(key) == "Person" and key not in exclude:
-                return (key,)
-        return ()
+        # no person was a subject yet: only an unambiguous earlier mention will do
+        named = {key for i, key in self.person_positions if i < index and key not in exclude}
+        return (named.pop(),) if len(named) == 1 else ()
 
     @staticmethod
     def _reporter(pronoun: Token) -> Token | None:

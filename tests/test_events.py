@@ -769,3 +769,11 @@ def test_a_tour_that_began_somewhere_is_its_travellers(nlp, text):
     facts = _triples(nlp, text)
     assert ("visits", LINDQVIST, "place/quito") in facts
     assert ("visits", RUIZ, "place/quito") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ministry thanked Henrik Dahl. He will travel to Lima.", {DAHL}),
+    ("The ministry thanked Henrik Dahl and Pedro Alves. He will travel to Lima.", set()),
+])
+def test_a_pronoun_without_a_subject_antecedent_needs_a_single_candidate(nlp, text, expected):
+    assert {fact[1] for fact in _triples(nlp, text) if fact[2] == "place/lima"} == expected
