@@ -627,6 +627,20 @@ class _Context:
             return _unique(keys)
         return []
 
+    def _marked_compatriot(self, title: Token) -> list[str]:
+        """"the first visit by a South Korean leader": the one person of the sentence whose
+        title marks that country."""
+        if title.lemma_.lower() not in P.TITLE_NOUNS or not any(
+                det.lower_ in {"a", "an"} for det in title.children):
+            return []
+        countries = {c for child in title.children if child.dep_ in {"amod", "compound"}
+                     and child.i < title.i for c in [_country_of_word(child.text)] if c}
+        if len(countries) != 1:
+            return []
+        people = {k for t in title.sent if (k := self.entity_at(t)) is not None
+                  and countries <= self.homes.get(k, set())}
+        return list(people) if len(people) == 1 else []
+
     def appositive_owners(self, noun: Token, types: frozenset[str]) -> list[str] | None:
         """Who makes a trip told in an apposition to a clause, or None if it is not one.
 
@@ -669,7 +683,8 @@ class _Context:
                 return self.refs(child, types)
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "by":
-                return [k for pobj in child.children for k in self.refs(pobj, types)]
+                return [k for pobj in child.children
+                        for k in self.refs(pobj, types) or self._marked_compatriot(pobj)]
         owners = self.appositive_owners(noun, types)
         if owners is not None:
             return owners

@@ -120,7 +120,7 @@ TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertak
                              "conclude wrap".split())
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
-          "codel swing", (TO,), 0.85, pos="NOUN"),
+          "codel swing", (TO, ("prep:by", "pobj", *TO)), 0.85, pos="NOUN"),
     _rule("visits.stop_in", "stop stopover visit leg trip tour stay", (IN, AT), 0.8, pos="NOUN"),
     _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
     _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),

@@ -777,3 +777,11 @@ def test_a_tour_that_began_somewhere_is_its_travellers(nlp, text):
 ])
 def test_a_pronoun_without_a_subject_antecedent_needs_a_single_candidate(nlp, text, expected):
     assert {fact[1] for fact in _triples(nlp, text) if fact[2] == "place/lima"} == expected
+
+
+def test_a_visit_by_a_country_marked_leader_is_that_countrys_person(nlp):
+    text = ("Peruvian President Carlos Ruiz held talks with Chilean President Henrik Dahl in "
+            "Lima on Saturday, the first visit by a Chilean leader to Peru in two years.")
+    facts = _triples(nlp, text)
+    assert {("visits", DAHL, "place/lima"), ("visits", DAHL, "place/peru")} <= facts
+    assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
