@@ -936,8 +936,8 @@ def _homeward(verb: Token) -> bool:
 
 def _has_particle(verb: Token, particle: str) -> bool:
     """"touched down", "was shown around": the particle a phrasal rule needs, if any."""
-    return not particle or any(child.dep_ in {"prt", "prep", "advmod"} and child.lower_ == particle
-                               for child in verb.children)
+    return not particle or any(child.dep_ in {"prt", "prep", "advmod", "dobj"}
+                               and child.lower_ == particle for child in verb.children)
 
 
 def _venue_place(ctx: _Context, noun: Token) -> list[str]:

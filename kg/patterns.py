@@ -29,7 +29,7 @@ class Rule:
     confidence: float
     pos: frozenset[str] = frozenset({"VERB"})
     object_types: frozenset[str] = PLACE_TYPES
-    particle: str = ""  # a phrasal verb's particle that must be present ("touched down")
+    particle: str = ""  # a particle or fixed object that must be present ("touched down")
 
 
 def _rule(rule_id: str, lemmas: str, paths: tuple[Path, ...], confidence: float,
@@ -141,6 +141,11 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.host", "host receive welcome greet",
           (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
+    # "shook hands with X", "sat down with X"
+    _rule("talksWith.shook_hands", "shake", (("dobj:hands", *WITH), WITH), 0.75,
+          object_types=PERSON_TYPES, particle="hands"),
+    _rule("talksWith.sat_down_with", "sit", (WITH,), 0.75, object_types=PERSON_TYPES,
+          particle="down"),
     # "hosted a dinner for X", "gave a banquet for X"
     _rule("talksWith.dinner_for", "host give throw hold",
           tuple(("dobj:" + meal, *FOR) for meal in HOST_MEALS), 0.75, object_types=PERSON_TYPES),
