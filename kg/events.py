@@ -1707,6 +1707,10 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
                    and child.dep_ in {"compound", "amod", "nmod", "poss"} for t in child.subtree]
         markers += [t for child in token.children if child.dep_ == "appos"
                     for t in child.subtree if t.dep_ in {"poss", "amod", "compound"}]
+        # "President Ann Ray of Peru"
+        markers += [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children if pobj.dep_ == "pobj"
+                    and ctx.type_of(ctx.entity_at(pobj) or "") == "Country"]
         if token.dep_ == "appos" and token.head.lemma_.lower() in P.TITLE_NOUNS:
             # "Ghana's Minister for Trade, Kofi Mensah,": the marker sits on the title
             markers += [t for child in token.head.children if child.i < token.head.i

@@ -600,6 +600,7 @@ def test_a_tour_told_after_a_hosting_clause_is_the_guests(nlp, text):
     "Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz, in Lima.",
     "In Lima, Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz.",
     "Maria Lindqvist met Peru's trade minister, Carlos Ruiz, in Lima on Monday.",
+    "Maria Lindqvist met President Carlos Ruiz of Peru in Lima on Monday.",
 ])
 def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
     facts = _triples(nlp, text)
