@@ -1009,12 +1009,13 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
         return
     agents = _travellers_among(ctx, ctx.agents(verb), verb)
     guests = _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
-    visiting = [k for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
-                for member in _coordinated(target) if _told_travelling(member)
-                for k in ctx.denote(member, P.PERSON_TYPES)]
+    travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
+    partners = [(member, k) for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
+                for member in _coordinated(target) for k in ctx.denote(member, P.PERSON_TYPES)]
+    # "X met Y, who is on a visit to the region, in Z" or a Y told travelling before: Y is
+    # the visitor and X, never told travelling, the host
+    visiting = [k for member, k in partners if _told_travelling(member) or k in travellers]
     if visiting:
-        # "X met Y, who is on a visit to the region, in Z": Y is the visitor, X the host
-        travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
         agents = [k for k in agents if k in travellers]
     participants = _unique(agents + guests + visiting)
     rule_id, confidence = P.MEETING_PLACE_RULE

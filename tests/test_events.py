@@ -792,3 +792,11 @@ def test_a_visit_by_a_country_marked_leader_is_that_countrys_person(nlp):
     facts = _triples(nlp, text)
     assert {("visits", DAHL, "place/lima"), ("visits", DAHL, "place/peru")} <= facts
     assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
+
+
+def test_the_subject_meeting_a_told_traveller_is_the_host(nlp):
+    text = ("Maria Lindqvist flew to Peru on Sunday. President Carlos Ruiz met Lindqvist in Lima "
+            "on Monday.")
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/lima") in facts
+    assert ("visits", RUIZ, "place/lima") not in facts
