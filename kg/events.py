@@ -426,7 +426,10 @@ class _Context:
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or not _tells_travel(token.head):
                 continue
-            found.extend((token.i, k) for k in self.named(token) if self.type_of(k) == "Person")
+            subject = token
+            if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+                subject = token.head.head  # "X, who travelled to Y,"
+            found.extend((token.i, k) for k in self.named(subject) if self.type_of(k) == "Person")
         return sorted(found)
 
     @cached_property
@@ -452,9 +455,10 @@ class _Context:
         only over a candidate told as the traveller's interlocutor.
         """
         clause = pronoun.head
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]  # "is due to fly"
         if pronoun.dep_ not in _SUBJECTS or not (
-                _tells_travel(clause) or clause.dep_ == "relcl" and _tells_travel(
-                    _governor(clause.head)[0] or clause)):
+                any(_tells_travel(v) or v.lemma_.lower() in P.ACCOMPANY_VERBS for v in verbs)
+                or clause.dep_ == "relcl" and _tells_travel(_governor(clause.head)[0] or clause)):
             return ()
         travellers = [k for i, k in self.travel_subjects if i < pronoun.i and k not in exclude]
         if not travellers or travellers[-1] == candidate:

@@ -800,3 +800,11 @@ def test_the_subject_meeting_a_told_traveller_is_the_host(nlp):
     facts = _triples(nlp, text)
     assert ("visits", LINDQVIST, "place/lima") in facts
     assert ("visits", RUIZ, "place/lima") not in facts
+
+
+def test_a_pronoun_joining_the_trip_is_the_traveller_not_the_counterpart(nlp):
+    text = ("Trade Minister Henrik Dahl, who travelled to Quito in May, said talks with his "
+            "counterpart Pedro Alves had been useful. He is expected to join Carlos Ruiz in Lima.")
+    facts = _triples(nlp, text)
+    assert ("visits", DAHL, "place/lima") in facts
+    assert ("visits", ALVES, "place/lima") not in facts
