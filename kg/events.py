@@ -1568,6 +1568,11 @@ def status_of(trigger: Token, kind: str) -> str:
             child.dep_ == "aux" and child.lower_ == "had" for child in t.children)
             for t in chain[1:]):
         return "cancelled"
+    if _cancelled_alongside(chain[-1]):
+        return "cancelled"
+    if any(child.lower_ in P.NOT_YET_WORDS and child.dep_ == "advmod"
+           for t in chain[1:] for child in t.children):
+        return "negated"
     if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
             child.dep_ == "neg" for t in chain for child in t.children) or any(
             m.lower_ == "no" for m in modifiers) or _denied(chain[-1]):
@@ -1588,6 +1593,13 @@ def status_of(trigger: Token, kind: str) -> str:
             or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
         return "planned"
     return "occurred"
+
+
+def _cancelled_alongside(top: Token) -> bool:
+    """"was due to visit Lima but cancelled": a conjoined cancel verb with no object of its own."""
+    return any(conj.dep_ == "conj" and conj.lemma_.lower() in P.CANCEL_LEMMAS
+               and not any(c.dep_ in {"dobj", "nsubjpass"} for c in conj.children)
+               for conj in top.children)
 
 
 def _denied(top: Token) -> bool:

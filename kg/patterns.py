@@ -297,7 +297,10 @@ CANCEL_LEMMAS = frozenset(
     "cancel postpone scrap delay shelve scrub abandon reschedule suspend defer drop "
     "cancelled canceled postponed".split())
 CANCEL_PARTICLES = {"call": "off", "put": "off"}
-NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid deny".split())
+NEGATION_GOVERNORS = frozenset("decline refuse fail reject rule snub skip avoid deny bar ban "
+                               "prevent block forbid prohibit".split())
+# "has yet to visit": not happened so far
+NOT_YET_WORDS = frozenset({"yet"})
 # "denied that he had met X": the clause a denial governs did not happen, as far as told.
 DENIAL_VERBS = frozenset("deny dismiss refute".split())
 NEGATION_WORDS = frozenset("not n't never no".split())

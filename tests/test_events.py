@@ -384,6 +384,11 @@ STATUSES = [
     ("Henrik Dahl postponed a visit to Bogota that had been scheduled for March.", "cancelled"),
     ("Henrik Dahl denied that he had travelled to Bogota.", "negated"),
     ("Critics said Henrik Dahl should have visited Bogota.", "speculative"),
+    ("Henrik Dahl was due to visit Bogota on Friday but cancelled because of the storm.",
+     "cancelled"),
+    ("Henrik Dahl has yet to visit Bogota.", "negated"),
+    ("Henrik Dahl was barred from travelling to Bogota.", "negated"),
+    ("Henrik Dahl visited Bogota and cancelled the deal.", "occurred"),
     ("Henrik Dahl would have travelled to Bogota but for the storm.", "speculative"),
 ]
 
