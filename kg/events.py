@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from typing import Protocol
 
@@ -732,7 +732,7 @@ def _tells_travel(verb: Token) -> bool:
         child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS for child in verb.children)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _first_name_gender(name: str) -> str:
     """"male" / "female" when the first word of a name is a clearly gendered given name."""
     first = name.split()[0].split("-")[0] if name.split() else ""
