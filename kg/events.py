@@ -10,6 +10,7 @@ cancellation cues on the trigger's governing chain.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -748,9 +749,32 @@ def _gender_detector():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+_TEXT = "kg_events_text"
+_SENTENCES = "kg_events_sentences"
+
+
+def _doc_text(doc: Doc) -> str:
+    """Doc.text joins every token on each access; read it once per doc."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
+    """Character bounds of the sentence holding token `i`, without rebuilding Doc.sents."""
+    sentences = doc.user_data.get(_SENTENCES)
+    if sentences is None:
+        spans = list(doc.sents)
+        sentences = doc.user_data[_SENTENCES] = (
+            [sent.start for sent in spans], [(sent.start_char, sent.end_char) for sent in spans])
+    starts, chars = sentences
+    return chars[bisect_right(starts, i) - 1]
+
+
 def _in_headline(token: Token) -> bool:
     """A token on a verbless line of its own, as a headline or live-blog title is."""
-    text = token.doc.text
+    text = _doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     end = len(text) if end < 0 else end
@@ -1641,9 +1665,8 @@ def _scheduled_present(chain: list[Token]) -> bool:
 
 
 def _evidence(trigger: Token) -> Span:
-    sent = trigger.sent
-    text = trigger.doc.text
-    start, end = sent.start_char, sent.end_char
+    text = _doc_text(trigger.doc)
+    start, end = _sentence_chars(trigger.doc, trigger.i)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
