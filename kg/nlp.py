@@ -97,6 +97,8 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.text in _DATELINE_DASHES and _ends_dateline(doc, token):
             doc[token.i + 1].is_sent_start = True
+        if token.text.endswith(":") and _closes_speaker_label(doc, token):
+            doc[token.i + 1].is_sent_start = True
         if not (token.is_space and "\n" in token.text):
             continue
         line_start = doc.text.rfind("\n", 0, token.idx) + 1
@@ -104,6 +106,20 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n\n" in token.text or len(previous_line) < _SHORT_LINE or previous_line[-1:] in ".!?:\"”":
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+_SPEAKER_LABEL_MAX_TOKENS = 8
+
+
+def _closes_speaker_label(doc: Doc, colon: Token) -> bool:
+    """"HOST (DANA ROWE):" opening a line: a label, so what follows is a new sentence."""
+    line_start = colon.i
+    while line_start > 0 and "\n" not in doc[line_start - 1].text:
+        line_start -= 1
+    label = doc[line_start : colon.i]
+    if not 0 < len(label) <= _SPEAKER_LABEL_MAX_TOKENS or colon.i + 1 >= len(doc):
+        return False
+    return any(t.is_alpha for t in label) and all(t.is_upper or t.text in ("(", ")", ",", "-", ".", "'") for t in label)
 
 
 _DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
@@ -193,6 +209,10 @@ def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Plural nouns that own a body's name rather than a person's possession ("People's Party").
+_COLLECTIVE_OWNERS = frozenset({"people", "workers", "farmers", "peasants", "citizens", "women", "veterans", "pensioners"})
+
+
 def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """"Halvorsen's Meeting" -> "Halvorsen", but "People's Republic of China" stays whole."""
     if label != "PERSON" and any(t.lower_ in ORG_LINKS for t in doc[start:end]):
@@ -200,9 +220,24 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     for i in range(start + 1, end):
         if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end and doc[i + 1].lower_ in ORG_HEADS:
             continue  # "Farmers' Party"
+        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _COLLECTIVE_OWNERS and i + 1 < len(doc) \
+                and (doc[i + 1].lower_ in ORG_HEADS or i + 2 < len(doc) and doc[i + 2].lower_ in ORG_HEADS):
+            return start, end  # "the People's Party", "People's Liberation Army"
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s"):
             return start, i
     return start, end
+
+
+def _extend_collective_owner(doc: Doc, end: int) -> int:
+    """"European People" + "'s Party": the model stops at the possessive of a party's name."""
+    if not (end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end - 1].lower_ in _COLLECTIVE_OWNERS):
+        return end
+    for k in range(end + 1, min(end + 4, len(doc))):
+        if not _is_capitalized(doc[k]):
+            break
+        if doc[k].lower_ in ORG_HEADS:
+            return k + 1
+    return end
 
 
 def _trim_title(doc: Doc, start: int, end: int, label: str, title_cover: set[int]) -> tuple[int, int, str]:
@@ -270,6 +305,19 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
     return end
 
 
+def _extend_coordinated_affairs(doc: Doc, start: int, end: int) -> int:
+    """"Ministry of Foreign" + "and Diaspora Affairs": the model cuts a portfolio list at "and"."""
+    if not (end + 1 < len(doc) and doc[end].lower_ == "and" and any(t.lower_ == "of" for t in doc[start:end])
+            and _is_capitalized(doc[end - 1])):
+        return end
+    for k in range(end + 1, min(end + 4, len(doc))):
+        if not _is_capitalized(doc[k]):
+            break
+        if doc[k].lower_ == "affairs":
+            return k + 1
+    return end
+
+
 def _continue_list(doc: Doc, end: int, limit: int) -> int:
     """Extend over ", North Africa, and Central Asia" in a body name that lists its topics."""
     k = end
@@ -298,8 +346,9 @@ def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         start = tok.i
         while start > 0 and start - 1 not in taken:
             prev = doc[start - 1]
-            if prev.tag_ == "POS" and start > 1 and _is_capitalized(doc[start - 2]) and doc[start - 2].text.endswith("s"):
-                start -= 1  # "Farmers' Party"
+            if prev.tag_ == "POS" and start > 1 and _is_capitalized(doc[start - 2]) and (
+                    doc[start - 2].text.endswith("s") or doc[start - 2].lower_ in _COLLECTIVE_OWNERS):
+                start -= 1  # "Farmers' Party", "People's Party"
                 continue
             if not (_is_capitalized(prev) and prev.pos_ in ("PROPN", "ADJ", "NOUN") and not title_length([prev.lower_]) and prev.lower_ not in TITLE_MODIFIERS):
                 break
@@ -337,6 +386,7 @@ def span_repair(doc: Doc) -> Doc:
             continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
         start, end = _cut_at_possessive(doc, start, end, ent.label_)
+        end = _extend_collective_owner(doc, end)
         while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
         while end > start and (
@@ -376,6 +426,7 @@ def span_repair(doc: Doc) -> Doc:
             end = _trim_trailing_title(doc, start, end)
         if label == "ORG":
             end = _extend_lowercase_body(doc, end)
+            end = _extend_coordinated_affairs(doc, start, end)
         if doc[end - 1].lower_ in ORG_HEADS:
             end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))
             if label != "ORG" and end - start > 1:
@@ -470,7 +521,8 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     """"BRUSSELS (Reuters) -" / "WASHINGTON —": an upper-case place opening a line."""
     text = doc[start:end].text
     opens_line = start == 0 or "\n" in doc[start - 1].text
-    return opens_line and not _speaker_turn(doc, start, end) and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
+    role_only = all(t.lower_ in SPEAKER_ROLES for t in doc[start:end])
+    return opens_line and not role_only and not _speaker_turn(doc, start, end) and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
 def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
@@ -662,8 +714,14 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     words = doc[start:end]
     lowered = [t.lower_ for t in words]
     role_only = all(w in SPEAKER_ROLES for w in lowered) and words.text.isupper()
-    if role_only and end < len(doc) and doc[end].text == ":":
+    if role_only and end < len(doc) and doc[end].text in (":", "("):
         return None
+    if label == "ORG" and len(words) == 1 and (len(words.text) == 1 or words[0].lower_ in ORG_COMMON_NOUNS | _ORG_KIND_NOUNS):
+        return None  # a lone initial, or "Chipmaker" opening a headline
+    if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
+        return "FAC"
+    if label in ("ORG", "PERSON") and _near_island(doc, start, end):
+        return "GPE"
     if _speaker_turn(doc, start, end):
         return "PERSON"
     if words.text.lower() in _DEMONYMS_ONLY:
@@ -705,6 +763,28 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "GPE" and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_ in ("member", "membership"):
         return "ORG"
     return label
+
+
+def _is_venue(doc: Doc, start: int, end: int) -> bool:
+    """"talks at State House", "inside Government House, Accra": a residence used as a place,
+    unlike "the White House said", where the building stands for the body."""
+    if end - start < 2 or doc[end - 1].lower_ not in _VENUE_HEADS or not doc[end - 1].text[:1].isupper() or _speaks(doc[start:end]):
+        return False
+    k = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    if k > 0 and doc[k - 1].lower_ in _VENUE_PREPS:
+        return True
+    return end + 1 < len(doc) and doc[end].text == "," and gazetteer.is_place(doc[end + 1].text)
+
+
+def _near_island(doc: Doc, start: int, end: int) -> bool:
+    """"Lampedusa, a small island", "the island of Lesbos", "arrived on Lesbos": an island."""
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    if before[-2:] in (["island", "of"], ["islands", "of"]):
+        return True
+    if end < len(doc) and doc[end].text == "," and any(t.lower_ in ("island", "islands") for t in doc[end + 1 : end + 5]):
+        return True
+    root = doc[start:end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_ in TRAVEL_VERBS
 
 
 def _speaks(words: Span) -> bool:
@@ -752,6 +832,12 @@ def _extend_hyphenated(doc: Doc, end: int) -> int:
     return end
 
 
+# Residences and palaces that stand for a body until a preposition puts someone inside them.
+_VENUE_HEADS = frozenset({"house", "palace", "lodge", "mansion"})
+_VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "into"})
+# Industry nouns that headlines capitalize ("Chipmaker's chief"); ORG_COMMON_NOUNS holds the rest.
+_ORG_KIND_NOUNS = frozenset({"chipmaker", "automaker", "carmaker", "drugmaker", "miner", "shipbuilder", "refiner",
+                             "telecom", "regulator", "watchdog", "exporter", "importer"})
 # Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).
 _FACILITY_HEADS = PLACE_HEADS - {"house", "hall", "residence"}
 _PERSON_APPOSITION_CUES = frozenset({"former", "retired", "veteran", "lawmaker", "politician", "diplomat", "activist",

@@ -136,6 +136,13 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("Renata Kowalczyk, the country's health minister, toured a hospital.", "Renata Kowalczyk", "PERSON"),
         ("The firm is a Rotterdam-based shipping group.", "Rotterdam", "GPE"),
         ("Sigrid Aaland will visit Tromsø and Bodø next month.", "Tromsø", "GPE"),
+        # residences used as venues, and islands
+        ("The president received the envoys at State House, Lusaka, on Friday.", "State House", "FAC"),
+        ("The premiers held talks inside Government House after lunch.", "Government House", "FAC"),
+        ("Rescue crews reached Lampedusa, a small island off the coast.", "Lampedusa", "GPE"),
+        # names the model cuts at a possessive or a coordination
+        ("Deputies of the Nordic People's Party walked out.", "Nordic People's Party", "ORG"),
+        ("Envoys from the Ministry of Trade and Overseas Affairs arrived.", "Ministry of Trade and Overseas Affairs", "ORG"),
     ],
 )
 def test_typing_evidence(nlp, text, span, label):
@@ -159,6 +166,10 @@ def test_typing_evidence(nlp, text, span, label):
         ("Senator Ravi N. Babu spoke to reporters. Babu said no.", "N."),
         ("He was joined by Ola Berg, the chief financial officer of turbine maker Nordlys A/S. Berg signed a deal.",
          "Nordlys A/S. Berg"),
+        ("Deputies of the Nordic People's Party walked out.", "Nordic People"),
+        ("Envoys from the Ministry of Trade and Overseas Affairs arrived.", "Ministry of Trade"),
+        ("Chipmaker's chief tours Korean plants", "Chipmaker"),
+        ("HOST (MARA LINDQVIST): Good evening.", "HOST"),
     ],
 )
 def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
@@ -179,8 +190,27 @@ def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
         ("Nokia shares rose after the results.", "Nokia", "ORG"),
         # a body named after its building is not a facility
         ("A spokesperson for the White House declined to comment.", "White House", "ORG"),
+        ("The White House said on Monday that the trip would go ahead.", "White House", "ORG"),
+        # a coordination that lists a title, not a second portfolio, is not swallowed
+        ("The Ministry of Health and Education Minister Ana Ruiz met.", "Ana Ruiz", "PERSON"),
     ],
 )
 def test_typing_evidence_keeps_the_right_label(nlp, text, span, label):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert (span, label) in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("HOST (MARA LINDQVIST): The minister flew to Oslo.", "The minister flew to Oslo."),
+        ("MARA LINDQVIST: The minister flew to Oslo.", "The minister flew to Oslo."),
+    ],
+)
+def test_speaker_label_is_not_part_of_the_next_sentence(nlp, text, sentence):
+    assert sentence in [s.text for s in nlp(text).sents]
+
+
+def test_colon_inside_prose_does_not_split_a_sentence(nlp):
+    text = "The minister said: the talks are over."
+    assert [s.text for s in nlp(text).sents] == [text]
