@@ -716,7 +716,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     role_only = all(w in SPEAKER_ROLES for w in lowered) and words.text.isupper()
     if role_only and end < len(doc) and doc[end].text in (":", "("):
         return None
-    if label == "ORG" and len(words) == 1 and (len(words.text) == 1 or words[0].lower_ in ORG_COMMON_NOUNS | _ORG_KIND_NOUNS):
+    if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)):
         return None  # a lone initial, or "Chipmaker" opening a headline
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
@@ -765,6 +765,14 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     return label
 
 
+def _capitalized_kind_noun(doc: Doc, i: int) -> bool:
+    """"Chipmaker's chief", "Lender's profit": a headline capitalizes the kind of body, not a name."""
+    low = doc[i].lower_
+    if low in _ORG_KIND_NOUNS:
+        return True
+    return low in ORG_COMMON_NOUNS and doc[i].is_sent_start and i + 1 < len(doc) and doc[i + 1].text in ("'s", "’s")
+
+
 def _is_venue(doc: Doc, start: int, end: int) -> bool:
     """"talks at State House", "inside Government House, Accra": a residence used as a place,
     unlike "the White House said", where the building stands for the body."""
@@ -777,14 +785,19 @@ def _is_venue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _near_island(doc: Doc, start: int, end: int) -> bool:
-    """"Lampedusa, a small island", "the island of Lesbos", "arrived on Lesbos": an island."""
+    """"X, a small island", "the island of X", "arrived on X", "flew to X": an island or town the
+    gazetteer lacks."""
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     if before[-2:] in (["island", "of"], ["islands", "of"]):
         return True
-    if end < len(doc) and doc[end].text == "," and any(t.lower_ in ("island", "islands") for t in doc[end + 1 : end + 5]):
+    if end < len(doc) and doc[end].text == "," and any(t.lower_ in ("island", "islands") for t in doc[end + 1 : end + 7]):
         return True
     root = doc[start:end].root
-    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_ in TRAVEL_VERBS
+    if root.dep_ != "pobj" or root.head.head.lemma_ not in TRAVEL_VERBS:
+        return False
+    # "landed on X"; "flew to X" only for one word that is no first name
+    return root.head.lower_ == "on" or root.head.lower_ in ("to", "in") and end - start == 1 \
+        and not gazetteer.is_given_name(doc[start].text)
 
 
 def _speaks(words: Span) -> bool:

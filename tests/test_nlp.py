@@ -140,6 +140,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("The president received the envoys at State House, Lusaka, on Friday.", "State House", "FAC"),
         ("The premiers held talks inside Government House after lunch.", "Government House", "FAC"),
         ("Rescue crews reached Lampedusa, a small island off the coast.", "Lampedusa", "GPE"),
+        ("The minister travelled to Kythira, one of the Ionian islands.", "Kythira", "GPE"),
         # names the model cuts at a possessive or a coordination
         ("Deputies of the Nordic People's Party walked out.", "Nordic People's Party", "ORG"),
         ("Envoys from the Ministry of Trade and Overseas Affairs arrived.", "Ministry of Trade and Overseas Affairs", "ORG"),
@@ -169,6 +170,7 @@ def test_typing_evidence(nlp, text, span, label):
         ("Deputies of the Nordic People's Party walked out.", "Nordic People"),
         ("Envoys from the Ministry of Trade and Overseas Affairs arrived.", "Ministry of Trade"),
         ("Chipmaker's chief tours Korean plants", "Chipmaker"),
+        ("Lender's profit slumps", "Lender"),
         ("HOST (MARA LINDQVIST): Good evening.", "HOST"),
     ],
 )
@@ -191,6 +193,8 @@ def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
         # a body named after its building is not a facility
         ("A spokesperson for the White House declined to comment.", "White House", "ORG"),
         ("The White House said on Monday that the trip would go ahead.", "White House", "ORG"),
+        ("He travelled to Smith's home.", "Smith", "PERSON"),
+        ("The Union said it would strike.", "Union", "ORG"),
         # a coordination that lists a title, not a second portfolio, is not swallowed
         ("The Ministry of Health and Education Minister Ana Ruiz met.", "Ana Ruiz", "PERSON"),
     ],
