@@ -433,7 +433,7 @@ def span_repair(doc: Doc) -> Doc:
                 label = "ORG"
         elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
-        if _speaker_turn(doc, start, end):
+        if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
             end = _speaker_name_end(doc, start, end)
         elif label == "PERSON":
             end = _extend_hyphenated(doc, end)
@@ -705,6 +705,16 @@ def _speaker_turn(doc: Doc, start: int, end: int) -> bool:
     return k < len(doc) and doc[k].text == ":"
 
 
+def _named_after_role(doc: Doc, start: int, end: int) -> bool:
+    """"HOST (DANA ROWE):": the upper-case name in brackets after a transcript role opening a line."""
+    if start < 2 or doc[start - 1].text != "(" or doc[start - 2].lower_ not in SPEAKER_ROLES or not doc[start - 2].is_upper:
+        return False
+    opens_line = start == 2 or "\n" in doc[start - 3].text
+    k = _speaker_name_end(doc, start, end)
+    closed = k < len(doc) and (doc[k].text == "):" or doc[k].text == ")" and k + 1 < len(doc) and doc[k + 1].text == ":")
+    return opens_line and closed and doc[start:end].text.isupper()
+
+
 def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[str]) -> str | None:
     """The label the evidence supports, or None for a span that names nothing.
 
@@ -722,7 +732,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "FAC"
     if label in ("ORG", "PERSON") and _near_island(doc, start, end):
         return "GPE"
-    if _speaker_turn(doc, start, end):
+    if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
         return "PERSON"
     if words.text.lower() in _DEMONYMS_ONLY:
         return "NORP"
@@ -817,12 +827,15 @@ def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     found = []
     line_starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text]
     for tok in (doc[i] for i in line_starts if i < len(doc)):
+        if tok.lower_ in SPEAKER_ROLES and tok.is_upper and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "(":
+            tok = doc[tok.i + 2]  # "HOST (DANA ROWE):"
         if tok.i in taken or not (tok.is_upper and tok.is_alpha):
             continue
         end = tok.i + 1
         while end < len(doc) and end not in taken and (doc[end].is_upper and doc[end].is_alpha or doc[end].text == "-"):
             end += 1
-        if _speaker_turn(doc, tok.i, end) and not all(t.lower_ in SPEAKER_ROLES for t in doc[tok.i : end]):
+        if (_speaker_turn(doc, tok.i, end) or _named_after_role(doc, tok.i, end)) \
+                and not all(t.lower_ in SPEAKER_ROLES for t in doc[tok.i : end]):
             found.append((tok.i, end, "PERSON"))
     return found
 

@@ -121,6 +121,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("ANA ROWE, HOST: Good evening.\n\nKOFI ADJEI-BOATENG, CORRESPONDENT: Thanks, Ana.", "KOFI ADJEI-BOATENG", "PERSON"),
         ("ANA ROWE: Good evening.\n\nADJEI: Thanks.", "ADJEI", "PERSON"),
         ("WARSAW, May 14 — The talks resumed on Monday.", "WARSAW", "GPE"),
+        ("Intro\n\nHOST (MARA LINDQVIST): Hello.\n\nHOST (MARA LINDQVIST): Welcome back.", "MARA LINDQVIST", "PERSON"),
         # names the model missed altogether
         ("The tour will also take her to Suva and Nuku'alofa.", "Nuku'alofa", "GPE"),
         ("Officials raised concerns about the Kestrel Naval Base with the navy.", "Kestrel Naval Base", "FAC"),
@@ -172,6 +173,7 @@ def test_typing_evidence(nlp, text, span, label):
         ("Chipmaker's chief tours Korean plants", "Chipmaker"),
         ("Lender's profit slumps", "Lender"),
         ("HOST (MARA LINDQVIST): Good evening.", "HOST"),
+        ("Intro\n\nHOST (MARA LINDQVIST): Hello.\n\nHOST (MARA LINDQVIST): Welcome back.", "MARA"),
     ],
 )
 def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
