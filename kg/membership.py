@@ -24,6 +24,7 @@ from kg.resolve import Resolution, body_signature, fold
 # The same names are folded again and again within an article and across a corpus.
 _fold = lru_cache(maxsize=8192)(fold)
 _body_signature = lru_cache(maxsize=8192)(body_signature)
+_title_length = lru_cache(maxsize=8192)(title_length)
 
 # Nouns that state a position in a body when followed by "of/for/on/at" + the body.
 ROLE_NOUNS: frozenset[str] = frozenset(
@@ -893,7 +894,7 @@ _STILL_CUES = frozenset({"still", "now", "currently"})
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
     bodies: dict[str, list[tuple[str, str | None]]] = {}
-    portfolio_bodies: list[tuple[str, str | None, str, set[str]]] = []
+    portfolio_bodies: list[tuple[str, str | None, str, frozenset[str]]] = []
     for entity in resolution.entities:
         if entity.type == "Organization":
             context_country = _country_of_mentions(doc, entity)
@@ -937,10 +938,11 @@ _PORTFOLIO_PHRASES = sorted(((phrase, topic) for topic, phrases in PORTFOLIOS.it
                             key=lambda pair: -len(pair[0]))
 
 
-def _portfolios(words: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _portfolios(words: str) -> frozenset[str]:
     """Portfolios named in folded text."""
     padded = f" {words} "
-    return {topic for phrase, topic in _PORTFOLIO_PHRASES if f" {phrase} " in padded}
+    return frozenset(topic for phrase, topic in _PORTFOLIO_PHRASES if f" {phrase} " in padded)
 
 
 def _with_portfolio(lowered: list[str], start: int, title: str) -> tuple[int, str]:
@@ -951,7 +953,7 @@ def _with_portfolio(lowered: list[str], start: int, title: str) -> tuple[int, st
     return start, title
 
 
-def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str, set[str]]]) -> list[tuple[str, str | None]]:
+def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str, frozenset[str]]]) -> list[tuple[str, str | None]]:
     """Bodies a portfolio title names: "economy minister" -> "Ministry of Economy"; "ministry
     spokesperson" -> the one ministry the passage names."""
     words = title.split()
@@ -995,7 +997,7 @@ def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[i
     ends = (span.start, span.start - 1) if span.start > 0 and doc[span.start - 1].text == "," else (span.start,)
     for end in ends:
         for start in range(max(0, end - 7), end):
-            if title_length(lowered[start:end]) == end - start:
+            if _title_length(tuple(lowered[start:end])) == end - start:
                 words = [w for w in lowered[start:end] if w not in TITLE_MODIFIERS]
                 yield start, " ".join(words)
                 return
