@@ -66,6 +66,7 @@ _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?\s*:", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9][\w.-]*$")
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_MARKER = re.compile(r"^([ \t]*)# parameters[ \t]*$", re.MULTILINE)
 
 # Bound when no entity has the label asked for: an IRI no graph contains, so the query answers
 # nothing (an empty VALUES block would too, but rdflib's engine fails on one).
@@ -260,9 +261,15 @@ def values_block(bindings: Mapping[str, Sequence[Node]]) -> str:
 
 
 def bind(text: str, bindings: Mapping[str, Sequence[Node]], label: str = "query") -> str:
-    """Insert VALUES for `bindings` right after the opening brace of the WHERE clause."""
+    """Insert VALUES for `bindings` at each `# parameters` line, else atop the WHERE clause.
+
+    The marker lets a query bind its parameters inside each UNION branch: Oxigraph does not push
+    an outer VALUES into a UNION, so the branches would run unbound over the whole graph.
+    """
     if not bindings:
         return text
+    if _MARKER.search(text):
+        return _MARKER.sub(lambda m: f"{m.group(1)}{values_block(bindings)}", text)
     masked = _masked(text)
     where = _WHERE.search(masked)
     if where:

@@ -182,6 +182,19 @@ def test_values_go_into_the_real_where_clause(query: str) -> None:
     assert rows in ([{"s": ID + "place/oslo"}], [])
 
 
+def test_values_go_into_every_marked_branch() -> None:
+    query = ("SELECT ?s WHERE {\n  {\n    # parameters\n    ?s rdfs:label ?l\n  }\n  UNION\n"
+             "  {\n    # parameters\n    ?s skos:altLabel ?l\n  }\n}")
+    bound = bind(query, {"l": [Literal("Oslo")]})
+    assert bound.count('VALUES ?l { "Oslo" }') == 2 and "# parameters" not in bound
+    graph = Graph()
+    graph.add((URIRef(ID + "place/oslo"), RDFS.label, Literal("Oslo")))
+    graph.add((URIRef(ID + "place/oslo-2"), SKOS.altLabel, Literal("Oslo")))
+    graph.add((URIRef(ID + "place/bergen"), RDFS.label, Literal("Bergen")))
+    rows = run(bound, graph).rows
+    assert sorted(r["s"] for r in rows) == [ID + "place/oslo", ID + "place/oslo-2"]
+
+
 @pytest.mark.parametrize(("query", "params", "message"), [
     ("people-visited", {}, "unknown query name 'people-visited'"),
     ("people-who-visited", {}, "needs the parameter 'place'"),
