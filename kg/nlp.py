@@ -896,6 +896,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))
+        elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _looks_like_person(words) and not _after_title(doc, i) \
+                and not gazetteer.is_place(words.text):
+            found.append((i, end, "PERSON"))  # "Yesterday Ana Ruiz met": a first name the model passed over
         elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
                 and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
             found.append((i, end, "PERSON"))

@@ -137,6 +137,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("Renata Kowalczyk, the country's health minister, toured a hospital.", "Renata Kowalczyk", "PERSON"),
         ("The firm is a Rotterdam-based shipping group.", "Rotterdam", "GPE"),
         ("Sigrid Aaland will visit Tromsø and Bodø next month.", "Tromsø", "GPE"),
+        ("Yesterday Ines Carvalho met President Tomas Berg in Lusaka.", "Ines Carvalho", "PERSON"),
         # residences used as venues, and islands
         ("The president received the envoys at State House, Lusaka, on Friday.", "State House", "FAC"),
         ("The premiers held talks inside Government House after lunch.", "Government House", "FAC"),
@@ -172,6 +173,7 @@ def test_typing_evidence(nlp, text, span, label):
         ("Envoys from the Ministry of Trade and Overseas Affairs arrived.", "Ministry of Trade"),
         ("Chipmaker's chief tours Korean plants", "Chipmaker"),
         ("Lender's profit slumps", "Lender"),
+        ("Yesterday Santa Clara officials met the governor.", "Yesterday Santa Clara"),
         ("HOST (MARA LINDQVIST): Good evening.", "HOST"),
         ("Intro\n\nHOST (MARA LINDQVIST): Hello.\n\nHOST (MARA LINDQVIST): Welcome back.", "MARA"),
     ],
@@ -197,6 +199,7 @@ def test_typing_evidence_hard_negatives(nlp, text, not_a_span):
         ("The White House said on Monday that the trip would go ahead.", "White House", "ORG"),
         ("He travelled to Smith's home.", "Smith", "PERSON"),
         ("The Union said it would strike.", "Union", "ORG"),
+        ("Yesterday Santa Clara officials met the governor.", "Santa Clara", "GPE"),
         # a coordination that lists a title, not a second portfolio, is not swallowed
         ("The Ministry of Health and Education Minister Ana Ruiz met.", "Ana Ruiz", "PERSON"),
     ],
