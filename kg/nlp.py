@@ -94,6 +94,7 @@ def line_breaks(doc: Doc) -> Doc:
     Headlines, bylines and datelines carry no final period, so without this the parser glues
     them to the first sentence and relation rules read across them.
     """
+    text = doc.text  # spaCy rebuilds Doc.text on every access
     for token in doc[:-1]:
         if token.text in _DATELINE_DASHES and _ends_dateline(doc, token):
             doc[token.i + 1].is_sent_start = True
@@ -101,8 +102,8 @@ def line_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         if not (token.is_space and "\n" in token.text):
             continue
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        previous_line = doc.text[line_start : token.idx].strip()
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        previous_line = text[line_start : token.idx].strip()
         if "\n\n" in token.text or len(previous_line) < _SHORT_LINE or previous_line[-1:] in ".!?:\"”":
             doc[token.i + 1].is_sent_start = True
     return doc
