@@ -21,9 +21,7 @@ from kg.model import Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
 
-# The same names are folded again and again within an article and across a corpus.
-_fold = lru_cache(maxsize=8192)(fold)
-_body_signature = lru_cache(maxsize=8192)(body_signature)
+# The same title runs are measured again and again within an article and across a corpus.
 _title_length = lru_cache(maxsize=8192)(title_length)
 
 # Nouns that state a position in a body when followed by "of/for/on/at" + the body.
@@ -396,10 +394,10 @@ _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
 _BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_KINDS
 _NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
-_PARTY_NAMES = frozenset(_fold(p) for p in PARTY_WORDS.values())
+_PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
 _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
-_DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in _fold(demonym).split())
+_DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _SENT_STARTS = "kg_sentence_starts"
 _ACRONYMS = "kg_membership_acronyms"
@@ -475,7 +473,7 @@ def _entity_of(resolution: Resolution, token: Token) -> str | None:
 def _party_keys(resolution: Resolution) -> set[str]:
     """Bodies that are political parties: a known party name or a name ending in "party"."""
     return {entity.key for entity in resolution.entities
-            if entity.type == "Organization" and (_fold(entity.name) in _PARTY_NAMES or _fold(entity.name).endswith(" party"))}
+            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or fold(entity.name).endswith(" party"))}
 
 
 def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
@@ -626,14 +624,14 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         entity = resolution.by_key(key) if key else None
         if entity is None:
             continue
-        if noun is not None and any(noun in _fold(form).split() for form in (entity.name, *entity.aliases)):
+        if noun is not None and any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
             return key
         if person_between:
             continue
         if noun is None:
             return key
         # "the club" may be "Benfica" but not "the Ministry of Culture": no other kind of body
-        other_kind = _BODY_KINDS & set(_fold(entity.name).split())
+        other_kind = _BODY_KINDS & set(fold(entity.name).split())
         if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind):
             fallback = key
     return fallback
@@ -645,7 +643,7 @@ def _is_body(resolution: Resolution, key: str) -> bool:
     entity = resolution.by_key(key)
     if entity is None or not entity.name.lstrip("-–")[:1].isalnum():
         return False
-    words = _fold(entity.name).split()
+    words = fold(entity.name).split()
     if len(words) == 1 and words[0] in GENERIC_HEADS:
         return False  # "the Ministry" alone names no body
     if entity.key in _party_keys(resolution) or not all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words):
@@ -899,10 +897,10 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
         if entity.type == "Organization":
             context_country = _country_of_mentions(doc, entity)
             for form in (entity.name, *entity.aliases):
-                country, core = _body_signature(form)
+                country, core = body_signature(form)
                 country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
-                folded = _fold(form)
+                folded = fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
     relations = []
@@ -985,7 +983,7 @@ def _country_before(doc: Doc, start: int) -> str | None:
         if k - n + 1 < 0:
             continue
         words = doc[k - n + 1 : k + 1].text
-        country, rest = _body_signature(words + " x")
+        country, rest = body_signature(words + " x")
         if country and rest == "x":
             return country
     return None
@@ -1018,10 +1016,10 @@ def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
     people: dict[str, str] = {}
     for entity in resolution.entities:
         if entity.type == "Person":
-            people.setdefault(_fold(entity.name).split()[-1], entity.key)
+            people.setdefault(fold(entity.name).split()[-1], entity.key)
     relations = []
     for entity in resolution.entities:
-        words = _fold(entity.name).split()
+        words = fold(entity.name).split()
         if entity.type != "Organization" or len(words) != 2 or words[1] not in EPONYM_BODIES or words[0] not in people:
             continue
         mention = entity.mentions[0]

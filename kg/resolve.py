@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -110,6 +111,8 @@ class _Group:
         self.canonical = self.canonical or other.canonical
 
 
+# Names are folded again and again within an article and across a corpus.
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -304,6 +307,7 @@ _COUNTRY_PREFIXES = sorted(
 )
 
 
+@lru_cache(maxsize=8192)
 def body_signature(name: str) -> tuple[str | None, str]:
     """("united states", "state department") for "U.S. Department of State"."""
     folded = fold(name)
