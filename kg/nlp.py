@@ -339,7 +339,7 @@ def _continue_list(doc: Doc, end: int, limit: int) -> int:
 
 
 def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
-    """Capitalized runs ending in a body noun that the model missed ("Office of the Spokesperson")."""
+    """Capitalized runs ending in a body noun that the model missed ("Office of the Press Secretary")."""
     found = []
     for tok in doc:
         if tok.i in taken or tok.lower_ not in ORG_HEADS or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
