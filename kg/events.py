@@ -633,7 +633,7 @@ class _Context:
         return []
 
     def _marked_compatriot(self, title: Token) -> list[str]:
-        """"the first visit by a South Korean leader": the one person of the sentence whose
+        """"the first visit by a Chilean president": the one person of the sentence whose
         title marks that country."""
         if title.lemma_.lower() not in P.TITLE_NOUNS or not any(
                 det.lower_ in {"a", "an"} for det in title.children):
@@ -948,7 +948,7 @@ def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
     for purpose in verb.children:
         if purpose.dep_ in {"advcl", "xcomp"} and _is_infinitive(purpose) and not any(
                 child.dep_ in _SUBJECTS for child in purpose.children):
-            # only the verb's own "in X" ("to discuss the crisis in Sudan" goes nowhere)
+            # only the verb's own "in X" ("to discuss the drought in Chad" goes nowhere)
             places = _unique(k for path in (P.IN, P.AT) for target in _follow(purpose, path)
                              for k in _destination(ctx, target, P.PLACE_TYPES)
                              if k not in destinations)
@@ -1302,7 +1302,7 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
 
 
 def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
-    """"X is in Paris for talks" and "his final stop will be in Lima"."""
+    """"X is in Paris for talks" and "her last stop will be in Quito"."""
     if lemma != "be":
         return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)

@@ -53,7 +53,7 @@ _TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in 
 ]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
 _TITLE_SET = frozenset(_TITLE_TOKENS)
-# "the Senate Foreign Relations subcommittee on Europe": a lower-case head still names the body.
+# "the House Energy subcommittee on Oversight": a lower-case head still names the body.
 _LOWERCASE_BODY_HEADS = frozenset({"committee", "subcommittee", "commission", "panel"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&", "de", "des", "du"})
 _ORG_DROPPED_MODIFIERS = frozenset({"acting", "former", "ex", "then", "incoming", "outgoing"})
@@ -168,7 +168,7 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
 
 
 def titles_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
-    """Length of a run of titles ("Spokesperson Capt.", "High Representative and Vice President")."""
+    """Length of a run of titles ("Spokesperson Capt.", "Deputy Prime Minister and Foreign Minister")."""
     i = start
     while i < len(tokens):
         n = title_length(tokens, i)
@@ -320,7 +320,7 @@ def _extend_coordinated_affairs(doc: Doc, start: int, end: int) -> int:
 
 
 def _continue_list(doc: Doc, end: int, limit: int) -> int:
-    """Extend over ", North Africa, and Central Asia" in a body name that lists its topics."""
+    """Extend over ", Fisheries, and Rural Affairs" in a body name that lists its topics."""
     k = end
     while k < limit and (doc[k].text == "," or doc[k].lower_ == "and"):
         k += 1

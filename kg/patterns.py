@@ -204,7 +204,7 @@ BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week wee
                              "tuesday wednesday thursday friday saturday sunday".split())
 # "has been to Lima six times", "her first trip abroad was to Brazil"
 BEEN_TO_RULE = ("visits.been_to", 0.75)
-# "Roe's final stop will be in Lima": a trip noun as subject of "be in".
+# "Roe's last stop will be in Quito": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
 # "flew to Budapest to open a plant in Szeged": where the trip's purpose takes place
 PURPOSE_PLACE_RULE = ("visits.purpose_in", 0.7)
