@@ -436,21 +436,10 @@ def load_command(files: tuple[str, ...], endpoint: str | None, gsp: str | None,
                    f"in {report.seconds:.1f} s ({report.rate:,.0f} triples/s) via {how}", err=True)
 
 
-class _LoadProgress:
+class _LoadProgress(_Progress):
     """A tqdm counter of triples sent, on stderr when it is a terminal."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-        self.bar: Any = None
-
-    def __enter__(self) -> _LoadProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
-
-    def update(self, triples: int, graphs: int) -> None:
+    def update(self, triples: int, graphs: int) -> None:  # type: ignore[override]
         if not self.enabled:
             return
         if self.bar is None:
