@@ -233,13 +233,13 @@ def test_bulk_syntax_error_names_the_line_of_the_file(empty_oxigraph, monkeypatc
 
 def test_killed_load_converges(store, sample_extraction, base, tmp_path):
     """A client killed mid-load, then re-run, leaves what one uninterrupted load leaves."""
-    ids = [f"k{i}" for i in range(100)]
+    ids = [f"k{i}" for i in range(400)]
     stale = write_articles(tmp_path / "stale.trig", sample_extraction, base, ids, extra=False)
     fresh = write_articles(tmp_path / "fresh.trig", sample_extraction, base, ids, drop_relations=3)
     load([str(stale)], gsp=store.gsp, auth=store.auth)
 
     args = ["load", str(fresh), "--update-endpoint", store.update, "--auth", store.auth,
-            "--chunk-size", "20", "--workers", "1", "-q"]
+            "--chunk-size", "10", "--workers", "1", "-q"]
     proc = subprocess.Popen([sys.executable, "-m", "kg", *args], env=store.env())
     target = f"{base}graph/k0"
     stale_size = expected_counts(stale)[target]
