@@ -78,8 +78,21 @@ class _Context:
         key = self.token_entity.get(token.i)
         if key is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             # "On Tuesday Roe met ...": a surname the model left untagged this time
-            key = self.surnames.get(token.text)
+            key = self.surnames.get(token.text) or self._name_head_of(token)
         return key
+
+    def _name_head_of(self, token: Token) -> str | None:
+        """"Ji-woo Han" where only "Ji" was tagged: the untagged head of a person's name."""
+        keys = {self.token_entity.get(t.i) for t in token.subtree
+                if t.i < token.i and t.dep_ in {"compound", "flat", "punct"}
+                and t.pos_ in {"PROPN", "PUNCT"}}
+        keys.discard(None)
+        if len(keys) == 1:
+            key = keys.pop()
+            entity = self.entities.get(key)
+            if entity is not None and entity.type == "Person":
+                return key
+        return None
 
     @cached_property
     def surnames(self) -> dict[str, str]:
@@ -144,6 +157,9 @@ class _Context:
         lemma = token.lemma_.lower()
         if self._means_group(token):
             return [k for k in self.group_members if self.type_of(k) in types]
+        together = self.recent_group(token)
+        if together:
+            return [k for k in together if self.type_of(k) in types]
         if lemma in P.TITLE_NOUNS or token.pos_ == "PROPN":
             named = self._titled_name(token, types)
             if named:
@@ -191,6 +207,58 @@ class _Context:
             count = next((child for child in token.children if child.dep_ == "nummod"), None)
             return count is None or _small_number(count.lower_) == len(self.group_members)
         return False
+
+    def recent_group(self, token: Token) -> tuple[str, ...]:
+        """"Both leaders", "the two executives": the people last named together, if the
+        description fits them (a count or "both" must match their number)."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or not (
+                token.lower_ in P.RECENT_GROUP_NOUNS and token.tag_ == "NNS"
+                or lemma in P.PAIR_NOUNS):
+            return ()
+        dets = {child.lower_ for child in token.children if child.dep_ in {"det", "predet"}}
+        count = next((child for child in token.children if child.dep_ == "nummod"), None)
+        size = 2 if "both" in dets or lemma in P.PAIR_NOUNS else (
+            _small_number(count.lower_) if count is not None else 0)
+        if not dets & P.RECENT_GROUP_DETS or count is not None and not size:
+            return ()
+        here = _sentence_index(self.doc, token.i)
+        for position, keys in reversed(self.named_together):
+            if position >= token.i:
+                continue
+            if here - _sentence_index(self.doc, position) > P.RECENT_GROUP_SENTENCES:
+                return ()
+            return keys if not size or len(keys) == size else ()
+        return ()
+
+    @cached_property
+    def named_together(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(position, persons) of two or more people named as doing something together: a
+        coordinated subject, a leader and the companion who accompanies or travels with them."""
+        found: list[tuple[int, tuple[str, ...]]] = []
+
+        def add(position: int, keys: Iterable[str]) -> None:
+            people = tuple(_unique(k for k in keys if self.type_of(k) == "Person"))
+            if len(people) >= 2:
+                found.append((position, people))
+
+        for token in self.doc:
+            if token.dep_ in _SUBJECTS:
+                add(token.i, self.named(token))
+            lemma = token.lemma_.lower()
+            if token.pos_ != "VERB":
+                continue
+            if lemma in P.ACCOMPANY_VERBS:
+                leaders = [t for t in token.children if t.dep_ in {"nsubjpass", "dobj"}]
+                if token.dep_ == "acl":
+                    leaders.append(token.head)
+                companions = [*_follow(token, ("agent", "pobj")),
+                              *(s for s in token.children if s.dep_ == "nsubj")]
+                add(token.i, [k for t in leaders + companions for k in self.named(t)])
+            elif lemma in P.TRAVEL_LEMMAS:
+                add(token.i, [k for t in (*_subjects_of(token), *_follow(token, P.WITH))
+                              for k in self.named(t)])
+        return sorted(found)
 
     def _nationally_marked(self, token: Token) -> bool:
         """"Ghana's president", "the Swedish prime minister": a title marked by its country."""
@@ -298,6 +366,8 @@ class _Context:
             return [key]
         if token.pos_ == "NOUN" and self._means_group(token):
             return list(self.group_members)
+        if self.recent_group(token):
+            return list(self.recent_group(token))
         if token.lemma_.lower() in P.TITLE_NOUNS:
             titled = self.titled_person(token)
             return [titled] if titled else []
@@ -770,6 +840,12 @@ def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
             [sent.start for sent in spans], [(sent.start_char, sent.end_char) for sent in spans])
     starts, chars = sentences
     return chars[bisect_right(starts, i) - 1]
+
+
+def _sentence_index(doc: Doc, i: int) -> int:
+    """Number of the sentence holding token `i`."""
+    _sentence_chars(doc, i)
+    return bisect_right(doc.user_data[_SENTENCES][0], i) - 1
 
 
 def _in_headline(token: Token) -> bool:

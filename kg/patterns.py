@@ -236,6 +236,14 @@ COLLECTIVE_NOUNS = frozenset("group team party mission".split())
 PLURAL_MEMBER_NOUNS = frozenset("lawmakers legislators mps senators congressmen "
                                 "parliamentarians executives envoys delegates visitors "
                                 "ministers members travellers travelers".split())
+# "Both leaders flew on", "the two men travelled": a definite plural for the people the story
+# just named together (a coordinated subject, a leader and companion); "pair" means two.
+RECENT_GROUP_NOUNS = PLURAL_MEMBER_NOUNS | frozenset(
+    "leaders presidents premiers men women diplomats politicians chiefs "
+    "counterparts".split())
+PAIR_NOUNS = frozenset("pair duo".split())
+RECENT_GROUP_DETS = frozenset("the these those both".split())
+RECENT_GROUP_SENTENCES = 2  # how far back the named group may be
 GROUP_LEAD_VERBS = frozenset("lead head".split())
 PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())

@@ -501,6 +501,35 @@ def test_the_two_travellers_named_together_share_the_trip(nlp):
 
 
 @pytest.mark.parametrize("text", [
+    "Carlos Ruiz and Elena Novak met students in Dresden. Both leaders then flew on to Hanoi.",
+    "Carlos Ruiz and Elena Novak signed the accord. The ministers later flew to Hanoi.",
+    "Carlos Ruiz and Elena Novak signed the accord. The two men later flew to Hanoi.",
+    "Carlos Ruiz travelled to Dresden with Elena Novak. The pair then drove to Hanoi.",
+])
+def test_a_definite_plural_means_the_people_just_named_together(nlp, text):
+    facts = {fact[:3] for fact in _pairs(_facts(nlp, text))}
+    assert {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")} <= facts
+
+
+@pytest.mark.parametrize("text", [
+    "Carlos Ruiz and Elena Novak signed the accord. The three ministers later flew to Hanoi.",
+    "Carlos Ruiz met Elena Novak in Dresden. The leaders later flew to Hanoi.",
+    "Carlos Ruiz and Elena Novak signed the accord. Prices rose. Exports fell. Imports fell. "
+    "The ministers later flew to Hanoi.",
+    "Carlos Ruiz and Elena Novak signed the accord. Ministers often fly to Hanoi.",
+])
+def test_a_plural_that_does_not_fit_a_recent_named_group_names_nobody(nlp, text):
+    assert not any(fact[2] == "place/hanoi" for fact in _pairs(_facts(nlp, text)))
+
+
+def test_the_untagged_head_of_a_partly_tagged_name_is_that_person(nlp):
+    text = ("Carlos Ruiz toured the plant in Dresden. Ruiz was accompanied by the firm's chief "
+            "operating officer, Ji-woo Han.")
+    companions = {fact[1] for fact in _pairs(_facts(nlp, text)) if fact[2] == "place/dresden"}
+    assert RUIZ in companions and len(companions) == 2
+
+
+@pytest.mark.parametrize("text", [
     "Rights groups criticised the plan. The group of activists travelled to Hanoi.",
     "Carlos Ruiz was accompanied by Elena Novak. The three executives travelled to Hanoi.",
     "Officials from Peru travelled to Hanoi. Carlos Ruiz said the talks were useful.",
