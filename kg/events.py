@@ -1566,8 +1566,25 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
                 continue
             if target.lemma_.lower() in P.GROUP_NOUNS:
                 continue
-            keys.extend(k for k in ctx.refs(target, rule.object_types) if k not in keys)
+            found = ctx.refs(target, rule.object_types) or _represented_bodies(ctx, target)
+            keys.extend(k for k in found if k not in keys)
     return keys
+
+
+def _represented_bodies(ctx: _Context, target: Token) -> list[str]:
+    """"officials of the Commission", "representatives from Acme": the body they speak for."""
+    if target.lower_ not in P.REPRESENTATIVE_NOUNS or ctx.entity_at(target) is not None:
+        return []
+    # "met officials from X": the parser may hang the phrase from the verb, right after
+    after = [prep for prep in target.head.children if target.dep_ == "dobj"
+             and prep.i == target.right_edge.i + 1]
+    return [k for member in (*_coordinated(target), *after)
+            if member.lower_ in P.REPRESENTATIVE_NOUNS or member in after
+            for prep in (member.children if member not in after else [member])
+            if prep.dep_ == "prep" and prep.lower_ in P.REPRESENTATIVE_PREPS
+            for pobj in prep.children if pobj.dep_ == "pobj"
+            for body in _coordinated(pobj) if body.pos_ == "PROPN"  # not "the Peruvian government"
+            for k in ctx.denote(body, P.ORGANIZATION_TYPES)]
 
 
 def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: float,
@@ -1680,7 +1697,9 @@ def status_of(trigger: Token, kind: str) -> str:
     aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
     counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux
     if counterfactual or any(a in P.SPECULATIVE_AUX for a in aux) or any(
-            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
+            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or kind == "talksWith" and any(
+            child.dep_ == "mark" and child.lower_ in P.OPEN_QUESTION_MARKS
+            for t in chain for child in t.children) or any(
             t.lower_ in P.SPECULATIVE_GOVERNORS[kind] for t in chain[1:]) or any(
             m.lower_ in {"possible", "potential"} for m in modifiers):
         return "speculative"

@@ -283,6 +283,11 @@ RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 
 # Media outlets or the press are never a talk partner ("Roe told a radio station").
 NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())
+# "met officials of the Commission": unnamed people speaking for a named body are that body.
+REPRESENTATIVE_NOUNS = frozenset("officials representatives members executives delegates "
+                                 "diplomats envoys negotiators staff leadership".split())
+REPRESENTATIVE_PREPS = frozenset("of from at".split())
+ORGANIZATION_TYPES = frozenset({"Organization"})
 
 # Status cues. Each set is matched on lemmas of the trigger's governing chain.
 PLANNED_AUX = frozenset("will shall 'll wo".split())
@@ -301,6 +306,9 @@ SPECULATIVE_GOVERNORS = {
     "talksWith": frozenset("consider mull weigh hope hoped want seek wish explore propose "
                            "invite urge ask offer expect likely possible".split()),
 }
+# "would not say whether she would meet X", "if they meet": talks left open are unconfirmed
+# (a visit has no speculative status under the guideline, so this is for talks only).
+OPEN_QUESTION_MARKS = frozenset("whether if".split())
 CANCEL_LEMMAS = frozenset(
     "cancel postpone scrap delay shelve scrub abandon reschedule suspend defer drop "
     "cancelled canceled postponed".split())

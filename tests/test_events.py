@@ -409,12 +409,32 @@ TALK_STATUSES = [
     ("Maria Lindqvist denied reports that she had met Pedro Alves.", "negated"),
     ("Maria Lindqvist hoped to speak by phone with Pedro Alves.", "speculative"),
     ("The meeting between Maria Lindqvist and Pedro Alves was called off.", "cancelled"),
+    ("Maria Lindqvist would not say whether she planned to meet Pedro Alves.", "speculative"),
+    ("Maria Lindqvist will resign if she meets Pedro Alves.", "speculative"),
 ]
 
 
 @pytest.mark.parametrize(("text", "status"), TALK_STATUSES, ids=[t for t, _ in TALK_STATUSES])
 def test_talk_status_uses_the_talk_reading_of_expected(nlp, text, status):
     assert ("talksWith", LINDQVIST, ALVES, status) in _pairs(_facts(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lindqvist travelled to Brussels for a meeting with officials of the World Bank.",
+    "Maria Lindqvist met officials from the World Bank in Geneva on Monday.",
+    "Maria Lindqvist held talks with senior representatives of the World Bank.",
+])
+def test_meeting_officials_of_a_named_body_is_talking_with_the_body(nlp, text):
+    assert ("talksWith", "organization/world-bank", LINDQVIST) in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lindqvist criticised officials of the World Bank.",
+    "Maria Lindqvist met senior officials from the newly formed Peruvian government.",
+    "Maria Lindqvist received a letter from the World Bank.",
+])
+def test_officials_not_met_or_of_no_named_body_are_no_talks(nlp, text):
+    assert not any(fact[0] == "talksWith" for fact in _triples(nlp, text))
 
 
 def test_pronoun_subject_resolves_to_the_last_person_subject(nlp):
