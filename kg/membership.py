@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.resolve import Resolution, body_signature, fold
@@ -903,7 +903,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 folded = fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
-    relations = []
+    links: list[tuple[str, str, str | None, str, str, int, int, str]] = []
     lowered = [t.lower_ for t in doc]
     for entity in resolution.entities:
         if entity.type != "Person":
@@ -912,20 +912,73 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            for title_start, title in _titles_before(doc, lowered, span):
+            for title_start, title, title_end in _titles_of(doc, lowered, span):
                 title_start, title = _with_portfolio(lowered, title_start, title)
                 title_country = _country_before(doc, title_start)
+                region = None if title_country else _region_before(doc, title_start)
                 candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
                               for org, country in bodies.get(core, ())]
                 candidates += [(org, country, "title-portfolio-body")
                                for org, country in _portfolio_bodies(title, portfolio_bodies)]
+                first, last = min(title_start, span.start), max(title_end, span.end)
+                cues = set(lowered[max(0, title_start - 1) : span.start]) | set(lowered[span.end : title_start])
+                status = "former" if FORMER_CUES & cues else "current"
                 for org, country, rule in dict.fromkeys(candidates):
                     if title_country and country and title_country != country or not _is_body(resolution, org):
                         continue
-                    status = "former" if FORMER_CUES & set(lowered[max(0, title_start - 1) : span.start]) else "current"
-                    relations.append(_relation(doc, entity.key, org, status, title_start, span.end,
-                                               rule, 0.75, TITLES.get(title)))
-    return relations
+                    if region and not _names_region(resolution.by_key(org).name, region):
+                        continue  # "Bavaria's interior minister" leads no national ministry
+                    links.append((entity.key, org, title_country if not country else None, title, rule, first, last, status))
+    return [_relation(doc, person, org, status, first, last, rule, 0.75, TITLES.get(title))
+            for person, org, _, title, rule, first, last, status in _without_rival_countries(resolution, links)]
+
+
+def _without_rival_countries(resolution: Resolution, links: list[tuple]) -> list[tuple]:
+    """Drop title links to a body the passage does not place in a country when titles of
+    different countries claim it ("Canada's defence minister" and "Poland's minister of
+    national defence" vs "the Ministry of National Defence"): only the titles that spell the
+    body's whole portfolio keep it, and none if those still disagree."""
+    claims: dict[str, set[str]] = {}
+    for _, org, country, *_ in links:
+        if country:
+            claims.setdefault(org, set()).add(country)
+    kept = []
+    for link in links:
+        org, country, title = link[1], link[2], link[3]
+        if country and len(claims[org]) > 1:
+            spelled = {c for _, o, c, t, *_ in links if o == org and c and _spells_body(t, resolution.by_key(org).name)}
+            if country not in spelled or len(spelled) > 1:
+                continue
+        kept.append(link)
+    return kept
+
+
+def _spells_body(title: str, body: str) -> bool:
+    """Whether a title holds every portfolio word of a body's name ("minister of national
+    defence" for "Ministry of National Defence")."""
+    words = set(fold(body).split()) - _PORTFOLIO_HEADS - ORG_LINKS - {"the"}
+    return bool(words) and words <= set(title.split())
+
+
+def _region_before(doc: Doc, start: int) -> set[str] | None:
+    """The words of a place below a country that owns a title: "Bavaria's" in "Bavaria's
+    interior minister" (a lone word the model took for a person counts: titles are owned by
+    places, rarely by people)."""
+    k = start - 1
+    if k < 1 or doc[k].text not in ("'s", "’s"):
+        return None
+    end = k
+    while k > 0 and doc[k - 1]._.kg_type and doc[k - 1]._.kg_type not in ("Country", "Organization"):
+        k -= 1
+    if k == end or doc[end - 1]._.kg_type != "Place" and end - k > 1:
+        return None
+    return set(fold(doc[k:end].text).split())
+
+
+def _names_region(body: str, region: set[str]) -> bool:
+    """Whether a body's name holds the region or its adjective ("Bavarian" for "Bavaria")."""
+    words = fold(body).split()
+    return all(any(w[:5] == r[:5] and len(r) > 3 and len(w) > 3 or w == r for w in words) for r in region)
 
 
 # Heads of bodies a minister or secretary leads, and the titles that lead them.
@@ -989,26 +1042,55 @@ def _country_before(doc: Doc, start: int) -> str | None:
     return None
 
 
-def _titles_before(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str]]:
-    """Titles right before a person ("Secretary of State X"), or a plural title before a list
-    of people ("Senators X (D-Ohio) and Y")."""
+def _titles_of(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, str, int]]:
+    """(start, title, end) of the titles a person is given: right before the name ("Secretary
+    of State X"), a plural title before a list of people ("Senators X (D-Ohio) and Y"), or in
+    apposition after it ("X, Kenya's trade minister, said")."""
+    after = _title_after(doc, lowered, span)
+    if after is not None:
+        yield after
     ends = (span.start, span.start - 1) if span.start > 0 and doc[span.start - 1].text == "," else (span.start,)
     for end in ends:
         for start in range(max(0, end - 7), end):
             if _title_length(tuple(lowered[start:end])) == end - start:
                 words = [w for w in lowered[start:end] if w not in TITLE_MODIFIERS]
-                yield start, " ".join(words)
+                yield start, " ".join(words), end
                 return
     j = span.start - 1
     while j >= max(0, span.start - 40):
         token = doc[j]
         if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES or lowered[j] in _PLURAL_TITLES:
             start = j - 1 if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES else j
-            yield start, " ".join(lowered[start : j + 1])
+            yield start, " ".join(lowered[start : j + 1]), j + 1
             return
         if not (token.text in (",", "(", ")", "and") or token._.kg_party_code or token._.kg_type == "Person"):
             return
         j -= 1
+
+
+def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, int] | None:
+    """The title apposed after a name: "X, the former defence minister," / "X, Chad's
+    minister of finance." (the title must end the apposition)."""
+    j = span.end
+    if j >= len(doc) - 1 or lowered[j] != ",":
+        return None
+    j += 1
+    if lowered[j] in ("the", "a", "an"):
+        j += 1
+    while j < len(doc) and doc[j]._.kg_type in ("Country", "Place"):
+        j += 1
+    if j < len(doc) and lowered[j] in ("'s", "’s"):
+        j += 1
+    while j < len(doc) and lowered[j] in TITLE_MODIFIERS:
+        j += 1
+    n = title_length(lowered, j) if j < len(doc) else 0
+    end = j + n
+    if not n or end < len(doc) and lowered[end] not in _APPOSITION_ENDS:
+        return None
+    return j, " ".join(w for w in lowered[j:end] if w not in TITLE_MODIFIERS), end
+
+
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "—", "–", "who", "said", "says"})
 
 
 def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:

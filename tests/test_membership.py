@@ -277,6 +277,40 @@ def test_portfolio_title_needs_the_same_portfolio(nlp, text):
     assert not {m for m in _memberships(nlp, text) if m[0] == "Jane Roe"}
 
 
+@pytest.mark.parametrize(
+    ("text", "member", "org", "status"),
+    [
+        ("Jan Kowal, Poland's minister of national defence, spoke. The Ministry of National Defence agreed.",
+         "Jan Kowal", "Ministry of National Defence", "current"),
+        ("Grace Otieno, the former health minister, spoke. The Ministry of Health disagreed.",
+         "Grace Otieno", "Ministry of Health", "former"),
+        ("Katrin Vogel, Bavaria's economy minister, spoke. The Bavarian Ministry of Economic Affairs agreed.",
+         "Katrin Vogel", "Bavarian Ministry of Economic Affairs", "current"),
+    ],
+)
+def test_title_apposed_after_the_name_names_a_body(nlp, text, member, org, status):
+    assert (member, org, status) in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the plant he met Bavaria's economy minister, Katrin Vogel. The Federal Ministry for Economic Affairs was absent.",
+        "Katrin Vogel, Bavaria's economy minister, spoke. The Federal Ministry for Economic Affairs disagreed.",
+    ],
+)
+def test_a_regional_title_names_no_national_body(nlp, text):
+    assert not {m for m in _memberships(nlp, text) if m[0] == "Katrin Vogel"}
+
+
+def test_rival_countries_leave_an_unplaced_body_to_the_title_that_spells_it(nlp):
+    text = ("Canada's defence minister, Leona Bright, flew in. Jan Kowal, Poland's minister of national defence, "
+            "met her. The Ministry of National Defence said the talks went well.")
+    found = _memberships(nlp, text)
+    assert ("Jan Kowal", "Ministry of National Defence", "current") in found
+    assert not {m for m in found if m[0] == "Leona Bright"}
+
+
 def test_title_body_must_be_of_the_same_country(nlp):
     text = "Chinese Foreign Minister Wen Bo met officials. The Japanese Foreign Ministry said talks went well."
     assert _memberships(nlp, text) == set()
