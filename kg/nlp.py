@@ -84,6 +84,7 @@ def _load(name: str) -> Language:
 
 LINE_BREAK_COMPONENT = "kg_line_breaks"
 # A line this short ends a headline, byline or dateline, not a hard-wrapped sentence.
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 _SHORT_LINE = 60
 
 
@@ -106,6 +107,10 @@ def line_breaks(doc: Doc) -> Doc:
         previous_line = text[line_start : token.idx].strip()
         if "\n\n" in token.text or len(previous_line) < _SHORT_LINE or previous_line[-1:] in ".!?:\"”":
             doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and doc[token.i + 1].tag_ in _NAME_TAGS and doc[token.i + 2].tag_ in _NAME_TAGS:
+                # The parser otherwise ends a one-word sentence at a paragraph's first word,
+                # cutting a company name ("Orvane" | "Robotics said ...") in two.
+                doc[token.i + 2].is_sent_start = False
     return doc
 
 

@@ -30,6 +30,7 @@ from kg.lexicons import (
     TITLES,
     US_STATES,
 )
+from kg import gazetteer
 from kg.model import Entity, Mention, entity_key
 from kg.nlp import KEPT_LABELS, acronym, title_length
 
@@ -157,6 +158,7 @@ def resolve(doc: Doc) -> Resolution:
     merged = _merge_people(list(groups.values()))
     _add_bare_surnames(doc, merged)
     merged = _merge_bodies(merged)
+    merged = _link_short_forms(doc, merged)
     return _finish(merged)
 
 
@@ -274,6 +276,15 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     rest = [g for g in groups if g not in people and id(g) not in absorbed]
     for group in list(rest):
         words = fold(group.names[0]).split()
+        if len(words) > 1 and not group.canonical and not any(w in ORG_HEADS for w in words):
+            # "De Vries" opening a sentence, typed as a body: the surname of "Anna de Vries".
+            owners = [p for p in people if fold(p.names[0]).split()[-len(words):] == words
+                      and len(fold(p.names[0]).split()) > len(words)]
+            if len(owners) == 1:
+                group.labels = Counter({"PERSON": sum(group.labels.values())})
+                owners[0].absorb(group)
+                rest.remove(group)
+            continue
         if len(words) != 1 or (group.canonical and group.type != "Person"):
             continue
         candidates = [p for p in people if words[0] in (fold(p.names[0]).split()[-1], fold(p.names[0]).split()[0])]
@@ -339,7 +350,7 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
             if other is not keep:
                 keep.absorb(other)
                 absorbed.add(id(other))
-    remaining = [g for g in groups if id(g) not in absorbed]
+    remaining = _merge_narrower_cores([g for g in groups if id(g) not in absorbed])
     expansions = {}
     for group in remaining:
         if group.type == "Organization" and len(group.names[0].split()) > 1:
@@ -352,6 +363,117 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
                 target.absorb(group)
                 remaining.remove(group)
     return remaining
+
+
+# Head nouns that, capitalized and alone, name the one body of the article ending in them
+# ("the Commission" after "the Regional Trade Commission"); vaguer heads ("Office", "Group",
+# "Government") are left alone.
+_SHORT_FORM_HEADS = frozenset({
+    "commission", "council", "parliament", "ministry", "department", "agency", "committee", "assembly",
+    "congress", "senate", "court", "bank", "fund", "authority", "directorate", "secretariat", "alliance",
+    "league", "coalition", "bureau", "institute", "foundation", "organization", "organisation", "union",
+})
+_BRACKET_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+
+
+def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """Short forms of a multi-word body join it: the acronym in brackets after its name
+    ("Authority on Trade (ATA)"), its first word when the model typed that alone ("Veltrix" of
+    "Veltrix Microsystems"), and its capitalized head noun alone ("the Commission")."""
+    bodies = [g for g in groups if g.type == "Organization" and not g.canonical and len(g.names[0].split()) > 1]
+    if not bodies:
+        return groups
+    bracketed: dict[str, _Group] = {}
+    firsts: dict[str, list[_Group]] = {}
+    heads: dict[str, list[_Group]] = {}
+    for body in bodies:
+        for tokens in body.tokens:
+            k = tokens.stop
+            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and _BRACKET_ACRONYM.match(doc[k + 1].text) \
+                    and sum(ch.isupper() for ch in doc[k + 1].text) >= 2:
+                bracketed.setdefault(doc[k + 1].text, body)
+        words = _canonical_name(body).split()
+        if words[0][:1].isupper() and words[0].lower() not in _COUNTRY_ALIAS and words[0].lower() not in _DEMONYM_TO_COUNTRY \
+                and words[0].lower() not in ORG_HEADS and not title_length([words[0].lower()]):
+            firsts.setdefault(fold(words[0]), []).append(body)
+        if words[-1].lower() in _SHORT_FORM_HEADS:
+            heads.setdefault(words[-1].lower(), []).append(body)
+    absorbed: set[int] = set()
+    for group in groups:
+        if group in bodies or group.canonical:
+            continue
+        name = group.names[0]
+        target = bracketed.get(name.replace(".", ""))
+        folded = fold(name)
+        if target is None and " " not in folded and not (group.type == "Place" and gazetteer.is_place(name)):
+            candidates = firsts.get(folded, []) or (heads.get(folded, []) if group.type == "Organization" else [])
+            target = candidates[0] if len(candidates) == 1 else None
+        if target is not None:
+            group.labels = Counter({"ORG": sum(group.labels.values())})
+            target.absorb(group)
+            absorbed.add(id(group))
+    taken = {i for g in groups for r in g.tokens for i in r}
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        target = bracketed.get(token.text)
+        if target is None and _stands_alone(doc, token):
+            candidates = heads.get(token.lower_, []) or (firsts.get(fold(token.text), []) if _distinctive(token) else [])
+            target = candidates[0] if len(candidates) == 1 else None
+        if target is not None:
+            target.names.append(token.text)
+            target.surfaces.append(token.text)
+            target.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "ORG"))
+            target.tokens.append(range(token.i, token.i + 1))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _stands_alone(doc: Doc, token: Token) -> bool:
+    """"the Commission said", "a Commission spokesperson": not part of another capitalized name."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    named_before = before is not None and before.text[:1].isupper() and not before.is_sent_start and before.lower_ != "the"
+    named_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not title_length([after.lower_])
+    return not named_before and not named_after and token.pos_ in ("PROPN", "NOUN")
+
+
+# Words that open many body names ("National Grid", "Federal Reserve") and name none alone.
+_GENERIC_FIRST_WORDS = frozenset({
+    "national", "federal", "central", "international", "royal", "united", "general", "democratic", "social",
+    "people", "new", "first", "global", "state", "public", "civil", "supreme", "high", "free", "green", "liberal",
+    "conservative", "progressive", "independent", "islamic", "world", "western", "eastern", "northern", "southern",
+    "south", "north", "east", "west", "great", "grand", "old", "young", "republican", "labour", "labor", "popular",
+})
+
+
+def _distinctive(token: Token) -> bool:
+    """A proper noun that is no common name word, first name or place ("Veltrix", not "National")."""
+    return token.pos_ == "PROPN" and token.lower_ not in _GENERIC_FIRST_WORDS and not gazetteer.is_given_name(token.text) \
+        and not gazetteer.is_place(token.text)
+
+
+def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
+    """"Defence Ministry" joins the one "Ministry of National Defence" whose words it is part of.
+
+    Only a single wider body with the same head noun and no other country takes the short form,
+    so "Security Council" stays apart when two wider councils are named.
+    """
+    orgs = [g for g in groups if g.type == "Organization" and not g.canonical]
+    signatures = {id(g): body_signature(g.names[0]) for g in orgs}
+    absorbed: set[int] = set()
+    for short in orgs:
+        country, core = signatures[id(short)]
+        words = core.split()
+        if len(words) < 2 or words[-1] not in ORG_HEADS:
+            continue
+        wider = [g for g in orgs if g is not short and id(g) not in absorbed
+                 and signatures[id(g)][1].split()[-1] == words[-1]
+                 and set(words) < set(signatures[id(g)][1].split())
+                 and (country is None or signatures[id(g)][0] in (None, country))]
+        if len(wider) == 1:
+            wider[0].absorb(short)
+            absorbed.add(id(short))
+    return [g for g in groups if id(g) not in absorbed]
 
 
 def _canonical_name(group: _Group) -> str:

@@ -223,3 +223,16 @@ def test_speaker_label_is_not_part_of_the_next_sentence(nlp, text, sentence):
 def test_colon_inside_prose_does_not_split_a_sentence(nlp):
     text = "The minister said: the talks are over."
     assert [s.text for s in nlp(text).sents] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Chipmaker's chief tours Lyon fab, then heads to Bonn as review drags on\n\n"
+         "Quillon Microsystems chief executive Ana Reyes toured the company's half-built wafer plant in Lyon on Monday.",
+         "Quillon Microsystems"),
+        ("Markets\n\nBorvik Analytics said on Monday that sales fell.", "Borvik Analytics"),
+    ],
+)
+def test_a_name_opening_a_paragraph_is_not_cut_into_sentences(nlp, text, span):
+    assert any(s.text.startswith(span) for s in nlp(text).sents)

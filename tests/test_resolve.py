@@ -184,3 +184,60 @@ def test_a_place_is_not_absorbed_by_a_first_name(nlp, text, person, place):
     by_name = _by_name(resolve(nlp(text)))
     assert by_name[person].type == "Person"
     assert by_name[place].type == "Place"
+
+
+def _entity_with(resolution: Resolution, form: str):
+    return [e for e in resolution.entities if form == e.name or form in e.aliases]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # an acronym in brackets after the name, and again later on its own
+        ("The Coastal Fisheries Authority (CFA) met in Accra. Later CFA officials said the quota would stay.",
+         "Coastal Fisheries Authority", "CFA"),
+        # initials that do not spell the name word by word
+        ("The Intergovernmental Board on Rivers (IGBR) met in Kampala.", "Intergovernmental Board on Rivers", "IGBR"),
+        # the capitalized head noun alone
+        ("The Regional Trade Commission fined the carrier. A Commission spokesperson, Lena Marsh, said it was fair.",
+         "Regional Trade Commission", "Commission"),
+        # a company's first word typed alone as something else
+        ("Analysts at research firm Torvalen Analytics said the delay was costly, said Torvalen analyst Luc Gide.",
+         "Torvalen Analytics", "Torvalen"),
+        # a narrower form of a body's name
+        ("She went to the Ministry of National Defence in Warsaw. Defence Ministry spokesperson Jan Nowak spoke.",
+         "Ministry of National Defence", "Defence Ministry"),
+        ("The Foreign Ministry said the Ministry of Foreign Affairs would reply.", "Ministry of Foreign Affairs",
+         "Foreign Ministry"),
+    ],
+)
+def test_short_forms_join_their_body(nlp, text, name, alias):
+    matches = _entity_with(resolve(nlp(text)), alias)
+    assert len(matches) == 1 and matches[0].name == name and matches[0].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        # two bodies share the head noun: "the Commission" is neither for sure
+        ("The Regional Trade Commission and the Energy Commission ruled. The Commission declined to comment.", "Commission"),
+        # a generic first word names no body
+        ("The National Grid Authority raised prices. National officials said the rise was needed.", "National"),
+        # a town opening a body's name stays the town
+        ("Officials from the Bremen Port Authority met in Bremen on Monday.", "Bremen"),
+        # two wider councils: the short one joins neither
+        ("The UN Security Council and the National Security Council met. The Security Council voted.", "Security Council"),
+    ],
+)
+def test_short_forms_that_stay_apart(nlp, text, short):
+    resolution = resolve(nlp(text))
+    for entity in resolution.entities:
+        if entity.name != short:
+            assert short not in entity.aliases
+
+
+def test_multiword_surname_typed_as_a_body_joins_its_person(nlp):
+    doc = nlp("Dutch liberal Marit van Dijk arrived on Monday.\n\nVan Dijk met the president on Tuesday.")
+    people = [e for e in resolve(doc).entities if e.type == "Person"]
+    assert [p.name for p in people] == ["Marit van Dijk"] and "Van Dijk" in people[0].aliases
+    assert not [e for e in resolve(doc).entities if e.name == "Van Dijk"]
