@@ -443,6 +443,32 @@ PARTY_WORDS.update(
     }
 )
 
+# Party abbreviations that news prints after a name ("Jane Roe (SPD)") or before a title ("BJP
+# leader X"). Abbreviations that also name other things in news (DA, PS, PD, PAN, NDC, AAP) are
+# left out.
+PARTY_WORDS.update(
+    {
+        "cdu": "Christian Democratic Union", "csu": "Christian Social Union",
+        "spd": "Social Democratic Party of Germany", "fdp": "Free Democratic Party", "afd": "Alternative for Germany",
+        "övp": "Austrian People's Party", "spö": "Social Democratic Party of Austria", "fpö": "Freedom Party of Austria",
+        "psoe": "Spanish Socialist Workers' Party", "pp": "People's Party", "m5s": "Five Star Movement",
+        "snp": "Scottish National Party", "dup": "Democratic Unionist Party", "ukip": "UK Independence Party",
+        "sdlp": "Social Democratic and Labour Party", "pis": "Law and Justice", "psl": "Polish People's Party",
+        "vvd": "People's Party for Freedom and Democracy", "pvv": "Party for Freedom", "cda": "Christian Democratic Appeal",
+        "bjp": "Bharatiya Janata Party", "dmk": "Dravida Munnetra Kazhagam", "pti": "Pakistan Tehreek-e-Insaf",
+        "ppp": "Pakistan Peoples Party", "mqm": "Muttahida Qaumi Movement", "bnp": "Bangladesh Nationalist Party",
+        "ldp": "Liberal Democratic Party", "kmt": "Kuomintang", "anc": "African National Congress",
+        "ifp": "Inkatha Freedom Party", "mdc": "Movement for Democratic Change", "odm": "Orange Democratic Movement",
+        "uda": "United Democratic Alliance", "kanu": "Kenya African National Union", "apc": "All Progressives Congress",
+        "pdp": "Peoples Democratic Party", "npp": "New Patriotic Party", "nrm": "National Resistance Movement",
+        "ccm": "Chama Cha Mapinduzi", "mdb": "Brazilian Democratic Movement", "psdb": "Brazilian Social Democracy Party",
+        "pri": "Institutional Revolutionary Party", "akp": "Justice and Development Party",
+        "chp": "Republican People's Party", "mhp": "Nationalist Movement Party", "hdp": "Peoples' Democratic Party",
+        "ndp": "New Democratic Party", "alp": "Australian Labor Party", "ccp": "Chinese Communist Party",
+        "cpc": "Communist Party of China", "epp": "European People's Party", "ecr": "European Conservatives and Reformists",
+    }
+)
+
 # Portfolio -> the words that name it in a title or a body ("Defence Minister", "Ministry of
 # Defense", "Department for Education"); a title names a body when both share a portfolio.
 PORTFOLIOS: dict[str, tuple[str, ...]] = {

@@ -78,6 +78,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "person-paren-org": [
         ("Jane Roe (Conservative) asked a question.", "Jane Roe", "Conservative Party", "current"),
         ("Only Mary Walsh (Greens) voted against the motion.", "Mary Walsh", "Greens", "current"),
+        ("Klaus Weber (SPD) said the coalition would hold.", "Klaus Weber", "Social Democratic Party of Germany", "current"),
     ],
     "role-of-org-appositive-person": [
         ("The president of the Rotary Club, Jane Roe, opened the fair.", "Jane Roe", "Rotary Club", "current"),
