@@ -54,7 +54,7 @@ def build(
     format is unknown or the output cannot be written, ModelError when no spaCy pipeline
     loads. The report's `output` is None when nothing was written.
     """
-    from kg.mapping import article_graph
+    from kg.mapping import article_quads
     from kg.serialize import open_writer, resolve_format
 
     started = time.perf_counter()
@@ -79,8 +79,7 @@ def build(
             if isinstance(result, Failure):
                 report_failure(result)
                 continue
-            graph_name, graph = article_graph(result, base)
-            writer.add(graph_name, graph)
+            writer.add_quads(article_quads(result, base))
             articles += 1
             relations += len(result.relations)
             entity_keys.update(entity.key for entity in result.entities)

@@ -61,14 +61,15 @@ _ALIASES = {
 
 # Subjects of these classes are minted per article; all other nodes (entities) are shared
 # between articles, so their triples repeat and are written once in streamed merged output.
-_ARTICLE_LOCAL = frozenset({KGO.Article, KGO.Visit, KGO.Meeting, KGO.Membership})
+_ARTICLE_LOCAL = frozenset(ox.NamedNode(str(cls))
+                           for cls in (KGO.Article, KGO.Visit, KGO.Meeting, KGO.Membership))
 _RDF_TYPE = str(RDF.type)
 _RDFS_LABEL = str(RDFS.label)
 _XSD_STRING = str(XSD.string)
-# Set and dict lookups hash first, avoiding rdflib's slow term __eq__ on the hot path.
-_RANK = {RDF.type: 0, RDFS.label: 1}
-_LABEL = frozenset({RDFS.label})
-_ALT_LABEL = frozenset({SKOS.altLabel})
+_TYPE = ox.NamedNode(_RDF_TYPE)
+_LABEL = ox.NamedNode(_RDFS_LABEL)
+_ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+_RANK = {_RDF_TYPE: 0, _RDFS_LABEL: 1}
 
 
 def known_formats() -> str:
@@ -114,8 +115,9 @@ def open_writer(output: str, fmt: str) -> GraphWriter:
 class GraphWriter(ABC):
     """Collects article graphs and writes them to one file on commit.
 
-    `add(graph_name, graph)` per article, then `commit()` (returns the number of triples or
-    quads written) or `abort()`. As a context manager it aborts when the block raises or
+    `add(graph_name, graph)` or `add_quads(quads)` (pyoxigraph quads, as
+    `kg.mapping.article_quads` makes them) per article, then `commit()` (returns the number
+    of triples or quads written) or `abort()`. As a context manager it aborts when the block raises or
     neither was called. In merged (single-graph) formats every entity keeps exactly one
     rdfs:label: the first label seen wins and later, different ones become skos:altLabel.
     Streamed N-Triples remembers one label and the triples of each entity (written once);
@@ -125,12 +127,18 @@ class GraphWriter(ABC):
     def __init__(self, target: _Target, fmt: Format) -> None:
         self.format = fmt
         self._target = target
-        self._labels: dict[Node, Node] = {}
+        self._labels: dict[ox.NamedNode | ox.BlankNode, ox.NamedNode | ox.Literal] = {}
         self._done = False
 
-    @abstractmethod
     def add(self, graph_name: URIRef, graph: Graph) -> None:
         """Add one article's graph, named `graph_name` in TriG and N-Quads."""
+        name = _named_node(str(graph_name))
+        self.add_quads([ox.Quad(ox_term(s), ox_term(p), ox_term(o), name) for s, p, o in graph])
+
+    @abstractmethod
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add one article's statements, each once; their graph names matter only in TriG
+        and N-Quads."""
 
     @abstractmethod
     def commit(self) -> int:
@@ -155,22 +163,22 @@ class GraphWriter(ABC):
         self._done = True
         self._target.commit()
 
-    def _triples(self, graph: Graph) -> list[tuple[Node, Node, Node]]:
-        """The graph's triples in output order, with labels merged across articles in
-        single-graph formats (the order puts each subject's rdfs:label before its
-        skos:altLabels, so one pass suffices)."""
-        triples = sorted(graph, key=_rdflib_order)
+    def _ordered(self, quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+        """The quads in output order, with labels merged across articles in single-graph
+        formats (the order puts each subject's rdfs:label before its skos:altLabels, so one
+        pass suffices)."""
+        ordered = sorted(quads, key=_order)
         if self.format.named_graphs:
-            return triples
+            return ordered
         merged = []
-        for triple in triples:
-            s, p, o = triple
-            if p in _LABEL:
-                if self._labels.setdefault(s, o) != o:
-                    triple = (s, SKOS.altLabel, o)
-            elif p in _ALT_LABEL and self._labels.get(s) == o:
+        for quad in ordered:
+            predicate = quad.predicate
+            if predicate == _LABEL:
+                if self._labels.setdefault(quad.subject, quad.object) != quad.object:
+                    quad = ox.Quad(quad.subject, _ALT_LABEL, quad.object, quad.graph_name)
+            elif predicate == _ALT_LABEL and self._labels.get(quad.subject) == quad.object:
                 continue
-            merged.append(triple)
+            merged.append(quad)
         return merged
 
 
@@ -182,18 +190,17 @@ class _StreamWriter(GraphWriter):
         self._count = 0
         self._shared: set[ox.Triple] = set()
 
-    def add(self, graph_name: URIRef, graph: Graph) -> None:
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        ordered = self._ordered(quads)
         if self.format.named_graphs:
-            name = _named_node(str(graph_name))
-            items: list[ox.Triple] | list[ox.Quad] = [
-                ox.Quad(_ox(s), _ox(p), _ox(o), name)
-                for s, p, o in self._triples(graph)]
+            items: list[ox.Triple] | list[ox.Quad] = ordered
         else:
-            local = {s for s, o in graph.subject_objects(RDF.type) if o in _ARTICLE_LOCAL}
+            local = {quad.subject for quad in ordered
+                     if quad.predicate == _TYPE and quad.object in _ARTICLE_LOCAL}
             items = []
-            for s, p, o in self._triples(graph):
-                triple = ox.Triple(_ox(s), _ox(p), _ox(o))
-                if s not in local:
+            for quad in ordered:
+                triple = quad.triple
+                if quad.subject not in local:
                     if triple in self._shared:
                         continue
                     self._shared.add(triple)
@@ -217,15 +224,13 @@ class _BufferedWriter(GraphWriter):
         self._subjects: dict[tuple[ox.NamedNode | ox.DefaultGraph, object],
                              dict[ox.Triple | ox.Quad, None]] = {}
 
-    def add(self, graph_name: URIRef, graph: Graph) -> None:
-        name = _named_node(str(graph_name)) if self.format.named_graphs else ox.DefaultGraph()
-        for s, p, o in self._triples(graph):
-            subject = _ox(s)
-            statements = self._subjects.setdefault((name, subject), {})
-            if self.format.named_graphs:
-                statements[ox.Quad(subject, _ox(p), _ox(o), name)] = None
-            else:
-                statements[ox.Triple(subject, _ox(p), _ox(o))] = None
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        named = self.format.named_graphs
+        default = ox.DefaultGraph()
+        for quad in self._ordered(quads):
+            name = quad.graph_name if named else default
+            statements = self._subjects.setdefault((name, quad.subject), {})
+            statements[quad if named else quad.triple] = None
 
     def commit(self) -> int:
         prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
@@ -314,17 +319,17 @@ def _file_mode(output: str) -> int:
         return 0o666 & ~umask
 
 
-def _rdflib_order(triple: tuple[Node, Node, Node]) -> tuple[str, int, str, str]:
+def _order(quad: ox.Quad) -> tuple[str, int, str, str]:
     """Output order: by subject, then rdf:type, rdfs:label, the other predicates, objects.
 
-    rdflib iterates in an order that varies between runs; sorting makes output files
+    rdflib Graphs iterate in an order that varies between runs; sorting makes output files
     byte-identical across runs and easy to read."""
-    s, p, o = triple
-    return str(s), _RANK.get(p, 2), str(p), str(o)
+    predicate = quad.predicate.value
+    return quad.subject.value, _RANK.get(predicate, 2), predicate, quad.object.value
 
 
 def _ox_order(item: ox.Triple | ox.Quad) -> tuple[bool, bool, str, str]:
-    """The same order as `_rdflib_order`, within one subject, on pyoxigraph terms."""
+    """The order of one subject's statements in buffered output."""
     predicate = item.predicate.value
     return predicate != _RDF_TYPE, predicate != _RDFS_LABEL, predicate, str(item.object)
 
@@ -334,7 +339,7 @@ def _named_node(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-def _ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """The pyoxigraph term for an rdflib term."""
     if isinstance(term, URIRef):
         return _named_node(str(term))

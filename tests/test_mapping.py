@@ -13,6 +13,7 @@ from kg.mapping import (
     RELATION_MAPPING,
     article_graph,
     article_iri,
+    article_quads,
     date_literal,
     entity_iri,
     graph_iri,
@@ -36,6 +37,20 @@ def test_sample_matches_golden_graph(sample_extraction: Extraction) -> None:
         _, only_mapped, only_golden = graph_diff(to_isomorphic(graph), to_isomorphic(golden))
         pytest.fail(f"only in mapped:\n{_dump(only_mapped)}\nonly in golden:\n{_dump(only_golden)}")
     assert name == URIRef(DEFAULT_BASE + "graph/a1")
+
+
+def test_quads_hold_each_statement_once_in_the_article_graph(
+    sample_extraction: Extraction,
+) -> None:
+    visit = next(r for r in sample_extraction.relations if r.status == "planned")
+    # an occurred and a planned mention of one visit: two statements, one direct triple
+    twice = replace(sample_extraction, relations=(visit, replace(visit, status="occurred")))
+    quads = article_quads(twice)
+    name, graph = article_graph(twice)
+    assert {quad.graph_name.value for quad in quads} == {str(name)}
+    assert len(quads) == len(set(quads)) == len(graph)
+    direct = [quad for quad in quads if quad.predicate.value == str(KGO.visits)]
+    assert len(direct) == 1
 
 
 def test_mapping_is_deterministic_and_uses_no_blank_nodes(sample_extraction: Extraction) -> None:

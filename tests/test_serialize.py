@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
-from kg.mapping import article_graph, entity_iri
+from kg.mapping import article_graph, article_quads, entity_iri
 from kg.model import Entity, Extraction
 from kg.serialize import FORMATS, open_writer, read_rdf, resolve_format
 from kg.vocab import RDFS, SKOS
@@ -28,10 +28,13 @@ def _articles(ex: Extraction) -> list[Extraction]:
     return [ex, second]
 
 
-def _write(path: Path, fmt: str, extractions: list[Extraction]) -> int:
+def _write(path: Path, fmt: str, extractions: list[Extraction], quads: bool = False) -> int:
     with open_writer(str(path), fmt) as writer:
         for ex in extractions:
-            writer.add(*article_graph(ex))
+            if quads:
+                writer.add_quads(article_quads(ex))
+            else:
+                writer.add(*article_graph(ex))
         return writer.commit()
 
 
@@ -95,12 +98,14 @@ def test_merged_output_keeps_one_label_per_entity(
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.parametrize("quads", [False, True], ids=["graphs", "graphs-then-quads"])
 def test_output_is_byte_identical_across_runs(
-    tmp_path: Path, sample_extraction: Extraction, fmt: str
+    tmp_path: Path, sample_extraction: Extraction, fmt: str, quads: bool
 ) -> None:
+    """Also when the second run adds articles as quads (`article_quads`) instead of Graphs."""
     first, second = tmp_path / f"a{SUFFIX[fmt]}", tmp_path / f"b{SUFFIX[fmt]}"
     _write(first, fmt, _articles(sample_extraction))
-    _write(second, fmt, _articles(sample_extraction))
+    _write(second, fmt, _articles(sample_extraction), quads=quads)
     assert first.read_bytes() == second.read_bytes()
 
 
