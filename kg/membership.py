@@ -421,6 +421,7 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations += _syntactic(doc, resolution)
     relations += _title_bodies(doc, resolution)
     relations += _eponyms(doc, resolution)
+    relations += _delegations(doc, resolution)
     return relations
 
 
@@ -1110,3 +1111,91 @@ def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
             relations.append(_relation(doc, people[words[0]], entity.key, "current", span.start, span.end,
                                        "eponym-body", 0.7, None))
     return relations
+
+
+# Nouns for a group sent by a body, whose named members belong to that body.
+DELEGATION_NOUNS: frozenset[str] = frozenset({"delegation", "delegations"})
+# Verbs that name a delegation's members: "is led by X", "includes Y", "a delegation headed by X".
+DELEGATION_VERBS: dict[str, str] = {"lead": "agent", "head": "agent", "include": "dobj", "comprise": "dobj"}
+# Links inside the noun phrase between a delegation and the body that sends it.
+_PHRASE_LINKS = frozenset({"prep", "pobj", "poss", "compound", "nummod", "amod", "case", "det", "nmod", "appos"})
+# Links that open a clause of its own: people named inside it are not listed members.
+_CLAUSE_LINKS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+_DELEGATION_WINDOW = 3
+
+
+def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """"A delegation of MEPs from the Y Committee ... The delegation is led by X and includes
+    Z": the people listed as a delegation's members belong to the bodies that send it (the
+    body in the delegation's own phrase, or that of the last delegation named before)."""
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
+    relations = []
+    last: tuple[int, set[str]] | None = None
+    for token in doc:
+        if token.lower_ not in DELEGATION_NOUNS or token.pos_ != "NOUN":
+            continue
+        sentence = bisect_right(starts, token.i) - 1
+        bodies = _sending_bodies(doc, resolution, token)
+        if bodies:
+            last = (sentence, bodies)
+        elif last is not None and sentence - last[0] <= _DELEGATION_WINDOW and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            bodies = last[1]
+        if not bodies:
+            continue
+        for person in _listed_members(doc, resolution, token):
+            member = _entity_of(resolution, person)
+            for org in sorted(bodies):
+                relations.append(_relation(doc, member, org, "current", person.i, person.i + 1,
+                                           "delegation-member", 0.7, None))
+    return relations
+
+
+def _sending_bodies(doc: Doc, resolution: Resolution, delegation: Token) -> set[str]:
+    """Bodies named in the delegation's own phrase ("a delegation of MEPs from the X's Y
+    Committee" -> X and Y), plus the body its members' plural title names ("MEPs")."""
+    found = set()
+    for token in delegation.subtree:
+        key = _entity_of(resolution, token)
+        if key is None or token._.kg_type != "Organization" or not _is_body(resolution, key):
+            continue
+        node = token
+        while node.i != delegation.i and node.dep_ in _PHRASE_LINKS and node.head.i != node.i:
+            node = node.head
+        if node.i == delegation.i:
+            found.add(key)
+    titled = {t.lower_ for t in delegation.subtree if t.lower_ in TITLE_BODIES and t.tag_ in ("NNS", "NNPS")}
+    if titled:
+        cores = {core for title in titled for core in TITLE_BODIES[title]}
+        found |= {e.key for e in resolution.entities if e.type == "Organization" and body_signature(e.name)[1] in cores}
+    return found
+
+
+def _listed_members(doc: Doc, resolution: Resolution, delegation: Token) -> list[Token]:
+    """The people a clause lists as the delegation's members: the agent of "led by", the object
+    of "includes" (and of verbs coordinated with them), or "including X"."""
+    verbs = []
+    if delegation.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(delegation.head)
+        verbs += [v for v in delegation.head.conjuncts if not any(c.dep_.startswith("nsubj") for c in v.children)]
+    verbs += [c for c in delegation.children if c.dep_ == "acl"]
+    objects = []
+    for verb in verbs:
+        wanted = DELEGATION_VERBS.get(verb.lemma_)
+        for child in verb.children:
+            if wanted == "agent" and child.dep_ == "agent" or wanted == "dobj" and child.dep_ == "dobj":
+                objects += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
+    objects += [g for c in delegation.children if c.dep_ == "prep" and c.lower_ == "including"
+                for g in c.children if g.dep_ == "pobj"]
+    people = []
+    for obj in objects:
+        for token in obj.subtree:
+            if token._.kg_type != "Person" or token.head._.kg_type == "Person" and _entity_of(resolution, token.head) \
+                    == _entity_of(resolution, token):
+                continue
+            node = token
+            while node.i != obj.i and node.dep_ not in _CLAUSE_LINKS:
+                node = node.head
+            if node.i == obj.i:
+                people.append(token)
+    return people

@@ -447,3 +447,40 @@ def test_role_clauses(nlp, text, member, org, status):
 @pytest.mark.parametrize("text", CLAUSE_NEGATIVES)
 def test_clause_negatives(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+# Delegation lists: (text, member, organization); every case names the sending body.
+DELEGATION_CASES = [
+    ("A delegation of five MEPs from the European Parliament's Committee on Trade arrived in Oslo. "
+     "The delegation is led by Anna Berg and includes Tom Ekdahl and Paula Nowak.", "Paula Nowak", "Committee on Trade"),
+    ("A delegation of five MEPs from the European Parliament's Committee on Trade arrived in Oslo. "
+     "The delegation is led by Anna Berg and includes Tom Ekdahl and Paula Nowak.", "Anna Berg", "European Parliament"),
+    ("A Water Agency delegation led by Jane Roe visited the dam.", "Jane Roe", "Water Agency"),
+    ("A delegation from the Farmers Union, including Jane Roe and Tom Ekdahl, met the minister.",
+     "Tom Ekdahl", "Farmers Union"),
+    ("The European Parliament voted. A delegation of MEPs, including Anna Berg and Tom Ekdahl, visited Kyiv.",
+     "Tom Ekdahl", "European Parliament"),
+]
+
+DELEGATION_NEGATIVES = [
+    "The delegation from the Water Agency met Jane Roe.",
+    "Jane Roe led talks with a delegation from the Water Agency.",
+    "A delegation from the Water Agency was received by Jane Roe.",
+    "A delegation from the Water Agency arrived. The talks were led by Jane Roe.",
+    "A delegation from the Water Agency, which Tom Ekdahl criticized, arrived.",
+]
+
+
+@pytest.mark.parametrize(("text", "member", "org"), DELEGATION_CASES)
+def test_delegation_members_belong_to_the_sending_body(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize("text", DELEGATION_NEGATIVES)
+def test_people_the_delegation_meets_are_not_its_members(nlp, text):
+    assert _memberships(nlp, text) == set()
+
+
+def test_only_listed_people_join_the_delegation(nlp):
+    found = _memberships(nlp, "A Water Agency delegation led by Jane Roe met officials, including Tom Ekdahl.")
+    assert found == {("Jane Roe", "Water Agency", "current")}
