@@ -187,6 +187,14 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "role", "members"),
         0.85,
     ),
+    # "the 27 EU member states, including France and Italy"
+    TokenPattern(
+        "org-members-including-countries",
+        (_ORG, {"LOWER": {"IN": sorted(MEMBER_NOUNS)}, "OP": "+"}, {"ORTH": ",", "OP": "?"},
+         {"LOWER": "such", "OP": "?"}, {"LOWER": {"IN": ["including", "as", "like"]}}, _COUNTRY),
+        ("org", "role", None, None, None, "members"),
+        0.8,
+    ),
     # "Canada and Poland, both NATO members"
     TokenPattern(
         "country-appositive-members",
@@ -719,7 +727,9 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         member = _entity_of(resolution, holder_token)
         collective = rule in _COLLECTIVE_RULES or role_token is not None and (
             role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
-        if member is None or member == org or types.get(member) not in _MEMBER_TYPES[collective]:
+        members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
+        members = [m for m in members if m != org and types.get(m) in _MEMBER_TYPES[collective]]
+        if not members:
             continue
         if any(child.dep_ == "neg" and cue.lower_ != "longer" for cue in cue_tokens for child in cue.children):
             continue
@@ -727,7 +737,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         role = _role(_role_phrase(role_token)) if role_token is not None else None
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
-        relations.append(_relation(doc, member, org, status, start, end, rule, 0.75, role))
+        relations += [_relation(doc, m, org, status, start, end, rule, 0.75, role) for m in members]
         if role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
             # "X and Y, both members of Z": a plural role covers every coordinated holder
             for other in holder_token.conjuncts:
@@ -735,6 +745,38 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
                 if key not in (None, member, org) and types.get(key) == types.get(member):
                     relations.append(_relation(doc, key, org, status, start, end, rule, 0.75, role))
     return relations
+
+
+# Nouns for the countries of people spoken of: "the two leaders, whose countries are members of X".
+COUNTRY_NOUNS: frozenset[str] = frozenset({"countries", "nations", "governments", "states"})
+
+
+def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[str]:
+    """The countries in "whose/their countries": those that own the titles of the people named
+    in this sentence and the one before ("Kenyan President X met Chad's Prime Minister Y. The two
+    leaders, whose countries ..."), wherever the passage gave them those titles; nothing unless
+    two or more such countries are found."""
+    if noun.lower_ not in COUNTRY_NOUNS or not any(c.dep_ == "poss" and c.lower_ in ("whose", "their") for c in noun.children):
+        return []
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
+    k = bisect_right(starts, noun.i) - 1
+    first = starts[max(0, k - 1)]
+    lowered = [t.lower_ for t in doc]
+    countries: dict[str, None] = {}
+    for entity in resolution.entities:
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+        spans = [span for span in spans if span is not None]
+        if entity.type != "Person" or not any(first <= span.start < noun.i for span in spans):
+            continue
+        for span in spans:  # the country may come with the title where the person was introduced
+            for title_start, _, _ in _titles_of(doc, lowered, span):
+                country = _country_before(doc, title_start)
+                if country:
+                    countries[country] = None
+    keys = {fold(e.name): e.key for e in resolution.entities if e.type in ("Country", "Place")}
+    found = [keys.get(fold(country)) for country in countries]
+    return found if len(found) > 1 and None not in found else []
 
 
 # Who may be a member: a person always; a body or country only of "member" forms and joins.

@@ -62,6 +62,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("African Union members Kenya, Chad and Ethiopia signed the deal.", "Chad", "African Union", "current"),
         ("African Union members Kenya, Chad and Ethiopia signed the deal.", "Ethiopia", "African Union", "current"),
     ],
+    "org-members-including-countries": [
+        ("The 27 EU member states, including France and Italy, agreed.", "Italy", "EU", "current"),
+        ("NATO members such as Norway backed the plan.", "Norway", "NATO", "current"),
+    ],
     "country-appositive-members": [
         ("Canada and Poland, both NATO members, sent troops.", "Canada", "NATO", "current"),
         ("Canada and Poland, both NATO members, sent troops.", "Poland", "NATO", "current"),
@@ -484,3 +488,32 @@ def test_people_the_delegation_meets_are_not_its_members(nlp, text):
 def test_only_listed_people_join_the_delegation(nlp):
     found = _memberships(nlp, "A Water Agency delegation led by Jane Roe met officials, including Tom Ekdahl.")
     assert found == {("Jane Roe", "Water Agency", "current")}
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "org"),
+    [
+        ("Kenya's President Dan Mwangi met Ethiopia's Prime Minister Abel Tesfaye in Nairobi. The two leaders, "
+         "whose countries are both members of the Coastal Trade Authority, spoke.", "Kenya", "Coastal Trade Authority"),
+        ("Kenyan President Dan Mwangi flew to Ethiopia to meet Ethiopian Prime Minister Abel Tesfaye. The two "
+         "leaders, whose countries are members of the African Union, discussed Kenya's exports.", "Ethiopia", "African Union"),
+    ],
+)
+def test_whose_countries_are_those_of_the_leaders_titles(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one leader's country is not given: no guessing
+        "Kenyan President Dan Mwangi met Prime Minister Abel Tesfaye in Ethiopia. The two leaders, "
+        "whose countries are both members of the African Union, discussed trade.",
+        "Kenyan President Dan Mwangi met Ethiopian Prime Minister Abel Tesfaye in Ethiopia. The leaders, "
+        "whose countries are not members of the Gulf Council, discussed Kenya.",
+        "Kenyan President Dan Mwangi met Ethiopian Prime Minister Abel Tesfaye in Ethiopia. The leaders, "
+        "whose aides are members of the Gulf Council, discussed Kenya.",
+    ],
+)
+def test_whose_countries_needs_every_country_and_a_membership(nlp, text):
+    assert not {m for m in _memberships(nlp, text) if m[0] in ("Kenya", "Ethiopia")}
