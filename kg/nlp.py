@@ -386,7 +386,7 @@ def span_repair(doc: Doc) -> Doc:
             label = ent.label_
             if label == "PRODUCT" and gazetteer.is_place(ent.text) and _locative(doc, ent.start, ent.end):
                 label = "GPE"
-            elif label == "PRODUCT" and _org_cue(doc, ent.start, ent.end):
+            elif label == "PRODUCT" and (_org_cue(doc, ent.start, ent.end) or _company_cue(doc, ent.start, ent.end)):
                 label = "ORG"
             spans.append((ent.start, ent.end, label))
             continue
@@ -446,6 +446,8 @@ def span_repair(doc: Doc) -> Doc:
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         retyped = _retype(doc, start, end, label, person_words)
+        if retyped == "ORG" and _company_named(doc[start:end]):
+            start = _extend_company_start(doc, start)
         if retyped is None or _is_title_not_body(doc, start, end):
             continue
         label = retyped
@@ -464,6 +466,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_speaker_names(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_untagged_names(doc, taken, spans))
+    spans = _same_company(doc, spans)
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
 
@@ -677,6 +680,59 @@ def _is_title_fragment(lowered: list[str], next_starts_title: bool) -> bool:
     return next_starts_title or len(rest) == len(lowered)
 
 
+# Last words of company names: legal forms and the trade a firm names itself after.
+_COMPANY_SUFFIXES = frozenset({
+    "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "corporation", "co.", "plc", "ag", "sa", "nv", "bv",
+    "gmbh", "spa", "s.a.", "n.v.", "oyj", "asa", "limited", "holdings", "holding", "partners", "ventures",
+    "capital", "industries", "technologies", "technology", "systems", "microsystems", "analytics", "robotics",
+    "pharmaceuticals", "pharma", "therapeutics", "biotech", "motors", "airlines", "airways", "logistics", "labs",
+    "laboratories", "networks", "semiconductor", "semiconductors", "software", "telecom", "communications",
+    "petroleum", "mining", "shipping", "lines", "bancorp", "insurance", "securities", "investments", "enterprises",
+    "electronics", "aerospace", "automotive", "foods", "brands", "chemicals", "minerals", "energy",
+})
+# Words right after a name that only a company has ("X chief executive", "X shares").
+_COMPANY_CUES = frozenset({
+    "ceo", "cfo", "coo", "shares", "stock", "shareholders", "investors", "employees", "subsidiary",
+    "analyst", "analysts",
+})
+_COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
+
+
+def _company_cue(doc: Doc, start: int, end: int) -> bool:
+    """"Quorvex chief executive", "Quorvex's chief operating officer", "Quorvex shares",
+    "shares of Quorvex": context only a company has."""
+    k = end + 1 if end < len(doc) and doc[end].text in ("'s", "’s") else end
+    if k < len(doc) and doc[k].lower_ in _COMPANY_CUES and doc[k].tag_ in ("NN", "NNS", "NNP"):
+        return True
+    if k + 1 < len(doc) and doc[k].lower_ == "chief" and doc[k + 1].lower_ in _COMPANY_OFFICERS:
+        return True
+    return start > 1 and doc[start - 1].lower_ in ("of", "in") and doc[start - 2].lower_ in ("shares", "stake")
+
+
+def _extend_company_start(doc: Doc, start: int) -> int:
+    """"Kelso" + "Marine Holdings": the model drops an unknown first word of a company name."""
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and _is_capitalized(doc[start - 1]) and not doc[start - 1].ent_type_ \
+            and not title_length([doc[start - 1].lower_]) and doc[start - 1].lower_ not in _DEMONYM_WORDS:
+        start -= 1
+    return start
+
+
+def _same_company(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Every mention of a name its context shows to be a firm is the firm ("the daily Nowy Kurier"
+    makes "Nowy Kurier's editor" a body too), unless a title puts a person there."""
+    firms = {doc[s:e].text for s, e, label in spans if label == "ORG" and (
+        _company_named(doc[s:e]) or _company_cue(doc, s, e) or _org_cue(doc, s, e))}
+    if not firms:
+        return spans
+    return [(s, e, "ORG") if label in ("PERSON", "GPE") and doc[s:e].text in firms and not _after_title(doc, s) else (s, e, label)
+            for s, e, label in spans]
+
+
+def _company_named(words: Span) -> bool:
+    """"Kelso Marine Holdings", "Arden Foods Inc": a name ending in a company word."""
+    return len(words) > 1 and words[-1].lower_ in _COMPANY_SUFFIXES and words[-1].text[:1].isupper()
+
+
 def _looks_like_person(words: Span) -> bool:
     """"Tomasz Wieczorek", "Ilse de Vries": a known first name and capitalized name parts."""
     first = words[0].text
@@ -684,7 +740,8 @@ def _looks_like_person(words: Span) -> bool:
         return False
     for t in words[1:]:
         low = t.lower_
-        if low in ORG_HEADS or low in PLACE_HEADS or low in EVENT_HEADS or low in ORG_COMMON_NOUNS or low in MINISTRY_TOPICS:
+        if low in ORG_HEADS or low in PLACE_HEADS or low in EVENT_HEADS or low in ORG_COMMON_NOUNS or low in MINISTRY_TOPICS \
+                or low in _COMPANY_SUFFIXES:
             return False
         if not (t.text[:1].isupper() or low in _NAME_PARTICLES or t.text in ("-", "'")) or t.like_num:
             return False
@@ -736,6 +793,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return None  # a lone initial, or "Chipmaker" opening a headline
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
+    if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
+            gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
+            or tuple(t.text for t in words) in _PLACE_NAMES or words.text.lower() in _DEMONYM_WORDS)):
+        return "ORG"
     if label in ("ORG", "PERSON") and _near_island(doc, start, end):
         return "GPE"
     if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
@@ -912,7 +973,39 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+        elif 1 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _company_evidence(doc, i, end):
+            found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)
+    return _repeat_names(doc, taken, found)
+
+
+def _company_evidence(doc: Doc, start: int, end: int) -> bool:
+    """An untagged name that a kind noun, company context or a company word marks as a firm."""
+    words = doc[start:end]
+    if _company_named(words):
+        return True
+    if not (_org_cue(doc, start, end) or _company_cue(doc, start, end)) or words[0].is_sent_start and end - start == 1:
+        return False
+    return not (gazetteer.is_given_name(words[0].text) or gazetteer.is_place(words.text) or title_length([words[0].lower_])
+                or any(t.lower_ in _DEMONYM_WORDS or t.lower_ in TIME_WORDS for t in words))
+
+
+def _repeat_names(doc: Doc, taken: set[int], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Other untagged uses of a body name found by its context ("Ferrogaz said" after "the company Ferrogaz")."""
+    names = {tuple(t.text for t in doc[s:e]): (e - s, label) for s, e, label in found if label == "ORG" and not doc[s].is_upper}
+    if not names:
+        return found
+    used = taken | {i for s, e, _ in found for i in range(s, e)}
+    firsts = {words[0] for words in names}
+    for tok in doc:
+        if tok.text not in firsts or tok.i in used:
+            continue
+        for words, (n, label) in names.items():
+            if tuple(t.text for t in doc[tok.i : tok.i + n]) == words and not used.intersection(range(tok.i, tok.i + n)) \
+                    and not (tok.i + n < len(doc) and _is_capitalized(doc[tok.i + n]) and doc[tok.i + n].pos_ == "PROPN"):
+                found.append((tok.i, tok.i + n, label))
+                used.update(range(tok.i, tok.i + n))
+                break
     return found
 
 

@@ -399,13 +399,21 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
         if words[-1].lower() in _SHORT_FORM_HEADS:
             heads.setdefault(words[-1].lower(), []).append(body)
     absorbed: set[int] = set()
+    body_ids = {id(b) for b in bodies}
     for group in groups:
-        if group in bodies or group.canonical:
+        if id(group) in body_ids:
             continue
         name = group.names[0]
         target = bracketed.get(name.replace(".", ""))
+        if group.canonical:
+            # "Social Democratic Party (SPD)" where the code names a known party: the party keeps its name.
+            if target is not None and group.type == "Organization" and id(target) not in absorbed:
+                group.absorb(target)
+                absorbed.add(id(target))
+            continue
         folded = fold(name)
-        if target is None and " " not in folded and not (group.type == "Place" and gazetteer.is_place(name)):
+        if target is None and " " not in folded and not (group.type == "Place" and (
+                gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))):
             candidates = firsts.get(folded, []) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
@@ -467,13 +475,20 @@ def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
         if len(words) < 2 or words[-1] not in ORG_HEADS:
             continue
         wider = [g for g in orgs if g is not short and id(g) not in absorbed
-                 and signatures[id(g)][1].split()[-1] == words[-1]
-                 and set(words) < set(signatures[id(g)][1].split())
+                 and _narrower(words, signatures[id(g)][1].split())
                  and (country is None or signatures[id(g)][0] in (None, country))]
         if len(wider) == 1:
             wider[0].absorb(short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _narrower(words: list[str], wider: list[str]) -> bool:
+    """"defence ministry" within "national defence ministry" (same head), or "labour party"
+    opening "labour party of norway"."""
+    if wider[-1] == words[-1] and set(words) < set(wider):
+        return True
+    return len(wider) > len(words) + 1 and wider[: len(words)] == words and wider[len(words)] in ("of", "for", "in")
 
 
 def _canonical_name(group: _Group) -> str:

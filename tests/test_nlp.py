@@ -236,3 +236,41 @@ def test_colon_inside_prose_does_not_split_a_sentence(nlp):
 )
 def test_a_name_opening_a_paragraph_is_not_cut_into_sentences(nlp, text, span):
     assert any(s.text.startswith(span) for s in nlp(text).sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a company word ends the name, whatever the model says
+        ("Markets\n\nKelso Marine Holdings said profits rose on Monday.", "Kelso Marine Holdings"),
+        ("Profits at Quorvex Robotics fell sharply last year.", "Quorvex Robotics"),
+        # company context: officers, shares, analysts, kind nouns
+        ("Ana Pike was joined by Trevasco's chief operating officer, Lin Ho.", "Trevasco"),
+        ("Shares of Trevant fell on Friday.", "Trevant"),
+        ("Ivan Sorokin, a former board member of the Russian gas company Ferrogaz, dined with him.", "Ferrogaz"),
+        ("The report, published by the daily Nowy Glos, was denied.", "Nowy Glos"),
+        # a later mention of a firm found by its context is the firm too
+        ("The report, published by the daily Nowy Glos, was denied. Nowy Glos's editor Ana Bell stood by it.",
+         "Nowy Glos"),
+    ],
+)
+def test_company_names(nlp, text, span):
+    doc = nlp(text)
+    labels = {e.label_ for e in doc.ents if e.text == span}
+    assert labels == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a place's chief executive is the place's
+        ("Hong Kong chief executive Lam Wai spoke on Monday.", "Hong Kong", "GPE"),
+        # a first name before company context is still a person
+        ("Maria Costa shares her view on the talks.", "Maria Costa", "PERSON"),
+        # a title before a name that is also a firm's name keeps the person
+        ("The report, published by the daily Nowy Glos, was denied. Senator Glos said nothing.", "Glos", "PERSON"),
+    ],
+)
+def test_company_evidence_hard_negatives(nlp, text, span, label):
+    doc = nlp(text)
+    assert (span, label) in {(e.text, e.label_) for e in doc.ents}
