@@ -1211,15 +1211,23 @@ def _holds_resident_title(ctx: _Context, key: str) -> bool:
 
 
 def _marked_foreign(ctx: _Context, token: Token, places: list[str]) -> bool:
-    for child in token.subtree:
-        if child.i == token.i or child.dep_ in _CLAUSE_DEPS:
-            continue
+    """A demonym or another country inside the partner's own phrase, not in a clause or a
+    topic ("met X on the Irish diaspora") hanging from it."""
+    stack = [child for child in token.children if _describes(child)]
+    while stack:
+        child = stack.pop()
+        stack.extend(grand for grand in child.children if _describes(grand))
         if child.ent_type_ == "NORP" or child.text in DEMONYMS:
             return True
         key = ctx.entity_at(child)
         if key is not None and key not in places and ctx.type_of(key) == "Country":
             return True
     return False
+
+
+def _describes(child: Token) -> bool:
+    return child.dep_ not in _CLAUSE_DEPS and not (
+        child.dep_ == "prep" and child.lower_ not in P.TITLE_COMPLEMENT_PREPS)
 
 
 def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
@@ -1859,7 +1867,61 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
             country = _country_of_word(word)
             if country:
                 homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
+    for key, markers in (*_titles_before_names(ctx), *_ministry_markers(ctx)):
+        for marker in markers:
+            place = ctx.entity_at(marker)
+            word = ctx.entities[place].name if place and ctx.type_of(place) in P.PLACE_TYPES \
+                else marker.text
+            country = _country_of_word(word)
+            if country:
+                homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
     return homes
+
+
+def _ministry_markers(ctx: _Context) -> Iterator[tuple[str, list[Token]]]:
+    """(person, markers) for "Peru's Ministry of Trade ... Trade Minister Ann Ray": a
+    minister whose portfolio names a ministry the article marks as a country's."""
+    portfolios: dict[str, list[Token]] = {}
+    for index, key in ctx.token_entity.items():
+        token = ctx.doc[index]
+        entity = ctx.entities.get(key)
+        if entity is None or entity.type != "Organization" or ctx.entity_at(token.head) == key:
+            continue
+        words = {w.lower() for w in entity.name.split()}
+        if not words & P.MINISTRY_WORDS:
+            continue
+        markers = [child for child in token.children if child.i < token.i
+                   and child.dep_ in {"poss", "amod", "compound"} and ctx.entity_at(child) != key]
+        for word in words - P.MINISTRY_WORDS - P.NAME_FILLERS:
+            portfolios.setdefault(word, []).extend(markers)
+    if not portfolios:
+        return
+    for key, entity in ctx.entities.items():
+        if entity.type != "Person":
+            continue
+        words = {w.lower() for role in entity.roles for w in role.split()}
+        if words & P.MINISTER_WORDS:
+            markers = [m for word in words & portfolios.keys() for m in portfolios[word]]
+            if markers:
+                yield key, markers
+
+
+def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[Token]]]:
+    """(person, markers) for "Peru's Minister for Trade, Ann Ray": a country-marked title
+    with its complement, a comma, then the name, however the parser attached the name."""
+    doc = ctx.doc
+    for title in doc:
+        if title.lemma_.lower() not in P.TITLE_NOUNS or title.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        markers = [child for child in title.children if child.i < title.i
+                   and child.dep_ in {"poss", "amod", "compound"}]
+        if not markers:
+            continue
+        after = ctx._after_title_complement(title)
+        if after + 1 < len(doc) and doc[after].text == ",":
+            key = ctx.entity_at(doc[after + 1])
+            if key is not None and ctx.type_of(key) == "Person":
+                yield key, markers
 
 
 def _at_home(ctx: _Context, homes: dict[str, set[str]], item: _Found) -> bool:

@@ -278,6 +278,11 @@ INCLUDING_PREPS = frozenset("including like".split())
 VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor palace hotel "
                         "stadium university hospital".split())
 
+# "Peru's Ministry of Trade ... Trade Minister Ann Ray": the minister's country is the ministry's.
+MINISTRY_WORDS = frozenset("ministry department".split())
+MINISTER_WORDS = frozenset("minister secretary".split())
+NAME_FILLERS = frozenset("of the for and federal national".split())
+
 # Envoys posted abroad: a foreign ambassador met in the capital lives there, no visit.
 RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 

@@ -584,14 +584,25 @@ def test_a_trip_without_a_told_traveller_names_nobody(nlp, text):
      "place/bratislava"),
     ("Henrik Dahl, Peru's trade minister, met Carlos Ruiz in Lima on Monday.", "place/lima"),
     ("Kyrgyz Foreign Minister Henrik Dahl arrived back in Bishkek on Friday.", "place/bishkek"),
+    ("Peru's Ministry of Trade said Trade Minister Henrik Dahl had spent the day at meetings "
+     "in Lima.", "place/lima"),
+    ("Peru's Ministry of Trade denied the report. Trade Minister Henrik Dahl had spent the day "
+     "at meetings in Lima, a spokesperson said.", "place/lima"),
 ])
 def test_a_minister_in_their_own_capital_is_not_visiting(nlp, text, home):
     assert not any(fact[:3] == ("visits", DAHL, home) for fact in _pairs(_facts(nlp, text)))
 
 
-def test_a_minister_abroad_still_visits(nlp):
-    text = "Slovak Economy Minister Henrik Dahl met Carlos Ruiz in Vienna on Monday."
-    assert ("visits", DAHL, "place/vienna", "occurred") in _pairs(_facts(nlp, text))
+@pytest.mark.parametrize("text", [
+    "Slovak Economy Minister Henrik Dahl met Carlos Ruiz in Vienna on Monday.",
+    "Peru's Ministry of Trade said Trade Minister Henrik Dahl had spent the day at meetings "
+    "in Vienna.",
+    "Peru's Ministry of Health said Trade Minister Henrik Dahl had spent the day at meetings "
+    "in Lima.",
+])
+def test_a_minister_abroad_still_visits(nlp, text):
+    assert any(fact[:2] == ("visits", DAHL) and fact[3] == "occurred"
+               for fact in _pairs(_facts(nlp, text)))
 
 
 @pytest.mark.parametrize(("text", "place", "found"), [
@@ -655,11 +666,14 @@ def test_a_tour_told_after_a_hosting_clause_is_the_guests(nlp, text):
     "In Lima, Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz.",
     "Maria Lindqvist met Peru's trade minister, Carlos Ruiz, in Lima on Monday.",
     "Maria Lindqvist met President Carlos Ruiz of Peru in Lima on Monday.",
+    "In Lima, Maria Lindqvist held talks with Peru's Minister for Trade, Carlos Ruiz, on "
+    "fisheries and the Swedish community in Peru.",
 ])
 def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
     facts = _triples(nlp, text)
     assert ("visits", LINDQVIST, "place/lima") in facts
     assert ("visits", RUIZ, "place/lima") not in facts
+    assert ("visits", RUIZ, "place/peru") not in facts
 
 
 def test_a_possessive_title_abroad_is_still_a_visit(nlp):
