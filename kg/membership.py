@@ -321,7 +321,9 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset({"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with"})
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
-CAREER_SPANS: frozenset[str] = frozenset({"year", "decade", "career", "month"})
+CAREER_SPANS: frozenset[str] = frozenset(
+    {"year", "decade", "career", "month", "twenties", "thirties", "forties", "fifties", "sixties"}
+)
 # Verbs whose prepositional object is the body ("X serves on the Y", "X works for Y").
 PREP_VERBS: dict[str, frozenset[str]] = {
     "serve": frozenset({"on", "in", "at", "for"}),
@@ -724,7 +726,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         if found is None:
             continue
         holder_token, cue_tokens, role_token, rule = found
-        member = _entity_of(resolution, holder_token)
+        member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token)
         collective = rule in _COLLECTIVE_RULES or role_token is not None and (
             role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
         members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
@@ -745,6 +747,29 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
                 if key not in (None, member, org) and types.get(key) == types.get(member):
                     relations.append(_relation(doc, key, org, status, start, end, rule, 0.75, role))
     return relations
+
+
+def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | None:
+    """The person a definite role noun refers back to: "The secretary, who served as X" is the
+    last person titled exactly "Secretary" in this or the previous sentence; "The lawyer, who
+    runs X" is the one person named there (none when several are)."""
+    if noun.pos_ != "NOUN" or not _is_role(noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ in ("poss", "prep") for c in noun.children):
+        return None
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
+    first = starts[max(0, bisect_right(starts, noun.i) - 2)]
+    people: dict[str, int] = {}
+    for entity in resolution.entities:
+        if entity.type == "Person":
+            spots = [m.start for m in entity.mentions if doc[first].idx <= m.start < noun.idx]
+            if spots:
+                people[entity.key] = max(spots)
+    if noun.lower_ in TITLES:
+        title = TITLES[noun.lower_].lower()
+        titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
+        return max(titled, key=people.get) if titled else None
+    return next(iter(people)) if len(people) == 1 else None
 
 
 # Nouns for the countries of people spoken of: "the two leaders, whose countries are members of X".
@@ -811,7 +836,10 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         verb = head.head
         if verb.dep_ == "pobj" and verb.head.lower_ == "as":
             verb = verb.head.head  # "sits as an independent in the X" reads as "sits in the X"
-        if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and c.lemma_ in CAREER_SPANS for c in verb.children):
+        if _is_career_span(verb) and verb.dep_ == "pobj" and verb.head.head.dep_ == "dobj":
+            verb = verb.head.head.head  # "spent most of her twenties at X" reads as "spent years at X"
+        if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and any(_is_career_span(g) for g in c.subtree)
+                                              for c in verb.children):
             return None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
@@ -827,6 +855,10 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
             return None
         return _holder_of_role(head)
     return None
+
+
+def _is_career_span(token: Token) -> bool:
+    return token.lemma_ in CAREER_SPANS or token.lower_ in CAREER_SPANS
 
 
 def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:

@@ -517,3 +517,37 @@ def test_whose_countries_are_those_of_the_leaders_titles(nlp, text, member, org)
 )
 def test_whose_countries_needs_every_country_and_a_membership(nlp, text):
     assert not {m for m in _memberships(nlp, text) if m[0] in ("Kenya", "Ethiopia")}
+
+
+# A definite role noun as the holder: (text, member, organization, status).
+ROLE_ANTECEDENTS = [
+    ("Few lawyers know the sea as well as Anna Solberg. The Oslo-born lawyer, who has run the Migration "
+     "Agency's Rome office since 2021, spent most of her twenties at the Red Cross.",
+     "Anna Solberg", "Migration Agency", "current"),
+    ("Few lawyers know the sea as well as Anna Solberg. The Oslo-born lawyer, who has run the Migration "
+     "Agency's Rome office since 2021, spent most of her twenties at the Red Cross.",
+     "Anna Solberg", "Red Cross", "former"),
+    ("Secretary Mark Olsen spoke with Secretary General Piet Hansen. The secretary, who previously served on "
+     "the Water Council, wanted to call.", "Mark Olsen", "Water Council", "former"),
+]
+
+ROLE_ANTECEDENT_NEGATIVES = [
+    # two people before "the lawyer": no way to tell which
+    "Jane Roe met Tom Ekdahl on Monday. The lawyer, who runs the Water Agency, left early.",
+    # not a role noun
+    "Jane Roe spoke on Monday. The crowd, who support the Water Agency, cheered.",
+    # a title held by nobody named before
+    "Jane Roe spoke on Monday. The governor, who runs the Water Agency, left.",
+    # an evening is not a career
+    "Jane Roe spent most of the evening at the Water Agency.",
+]
+
+
+@pytest.mark.parametrize(("text", "member", "org", "status"), ROLE_ANTECEDENTS)
+def test_a_definite_role_noun_refers_to_the_person_named_before(nlp, text, member, org, status):
+    assert (member, org, status) in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize("text", ROLE_ANTECEDENT_NEGATIVES)
+def test_a_role_noun_without_one_clear_person_gives_nothing(nlp, text):
+    assert _memberships(nlp, text) == set()
