@@ -1159,6 +1159,8 @@ def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, in
     while j < len(doc) and lowered[j] in TITLE_MODIFIERS:
         j += 1
     n = title_length(lowered, j) if j < len(doc) else 0
+    while n and not lowered[j + n - 1][:1].isalpha():
+        n -= 1  # the sentence's full stop is not part of the title
     end = j + n
     if not n or end < len(doc) and lowered[end] not in _APPOSITION_ENDS:
         return None

@@ -289,6 +289,8 @@ def test_portfolio_title_needs_the_same_portfolio(nlp, text):
          "Jan Kowal", "Ministry of National Defence", "current"),
         ("Grace Otieno, the former health minister, spoke. The Ministry of Health disagreed.",
          "Grace Otieno", "Ministry of Health", "former"),
+        ("The Ministry of Health sent Grace Otieno, Kenya's minister of health. She spoke.",
+         "Grace Otieno", "Ministry of Health", "current"),
         ("Katrin Vogel, Bavaria's economy minister, spoke. The Bavarian Ministry of Economic Affairs agreed.",
          "Katrin Vogel", "Bavarian Ministry of Economic Affairs", "current"),
     ],
