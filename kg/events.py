@@ -683,6 +683,13 @@ class _Context:
                     keys = self.refs(head.head, types)
                 elif head.dep_ in {"attr", "oprd"}:
                     keys = self.agents(head.head, types)
+                elif head.lemma_.lower() in P.PLAN_NOUNS:
+                    # "her plan to visit Y", "has no plans to visit Y": the planner travels
+                    owner = [k for child in head.children if child.dep_ == "poss"
+                             for k in self.refs(child, types)]
+                    governor, _ = _governor(head)
+                    keys = owner or (self.agents(governor, types) if governor is not None
+                                     and governor.pos_ in {"VERB", "AUX"} else [])
             return keys
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
             return self.agents(verb.head, types)
@@ -997,6 +1004,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _join_visits(ctx, token, lemma)
         yield from _be_in_visits(ctx, token, lemma)
         yield from _fronted_place_visits(ctx, token, lemma)
+    if lemma in P.DUE_LEMMAS:
+        yield from _due_in_visits(ctx, token, lemma)
     if token.pos_ in {"NOUN", "PROPN"}:
         for rule in P.VISIT_NOUN_RULES:
             if lemma in rule.lemmas:
@@ -1412,6 +1421,24 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
+def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:
+    """"X is due in Lima on Monday", "X is expected in Lima": an announced arrival."""
+    if lemma == "due" and word.dep_ == "acomp" and word.head.lemma_ == "be":
+        holder = word.head
+    elif lemma == "expect" and word.tag_ == "VBN" and any(
+            child.dep_ == "nsubjpass" for child in word.children):
+        holder = word
+    else:
+        return
+    targets = [t for node in {word, holder} for path in (P.IN, P.AT) for t in _follow(node, path)]
+    rule_id, confidence = P.DUE_IN_RULE
+    agents = ctx.agents(holder)
+    for target in targets:
+        # the place carries the status: its chain runs through "due"/"expected"
+        yield from _pairs("visits", agents, _destination(ctx, target, P.PLACE_TYPES), target,
+                          rule_id, confidence)
+
+
 def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_Found]:
     """"The visit was the first by a serving minister to Kenya": the trip's traveller goes
     there when the generic title of the by-phrase is one the traveller holds."""
@@ -1643,6 +1670,8 @@ def _governing_chain(trigger: Token) -> list[Token]:
                 break
         elif current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "advcl" and _is_infinitive(current)):
             current = head
+        elif current.dep_ == "acl" and _is_infinitive(current) and head.lemma_.lower() in P.PLAN_NOUNS:
+            current = head  # "has no plans to visit", "her plan to visit was scrapped"
         elif current.dep_ == "conj" and not _has_own_tense(current):
             current = head
         elif current.dep_ == "pcomp" and head.head.i != head.i:
@@ -1700,7 +1729,9 @@ def status_of(trigger: Token, kind: str) -> str:
         return "negated"
     if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
             child.dep_ == "neg" for t in chain for child in t.children) or any(
-            m.lower_ == "no" for m in modifiers) or _denied(chain[-1]):
+            m.lower_ == "no" for m in modifiers) or _denied(chain[-1]) or any(
+            t.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
+            for t in chain[1:]):
         return "negated"
     aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
     counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux

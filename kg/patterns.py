@@ -48,17 +48,19 @@ WITH = ("prep:with", "pobj")
 BETWEEN = ("prep:between", "pobj")
 OF = ("prep:of", "pobj")
 ALONGSIDE = ("prep:alongside", "pobj")
+ON = ("prep:on", "pobj")  # islands: "toured the camps on Crete", "landed on Malta"
 
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
     # "to visit schools in Cusco", "toured the camps at Calais": where the object is
-    _rule("visits.visit_in", "visit tour", (IN, AT, ("dobj", *IN), ("dobj", *AT)), 0.8),
+    _rule("visits.visit_in", "visit tour", (IN, AT, ON, ("dobj", *IN), ("dobj", *AT),
+                                            ("dobj", *ON)), 0.8),
     _rule("visits.travel_to", "travel fly head go journey jet come sail drive rush hurry dash "
           "race ride hop", (TO, ("prep:into", "pobj")), 0.9),
     # "moved on to Lagos", "pressed on to Lagos" (a bare "moved to" is a change of home)
     _rule("visits.move_on", "move press continue push", (TO,), 0.8, particle="on"),
-    _rule("visits.arrive_in", "arrive land", (IN, AT, TO), 0.9),
+    _rule("visits.arrive_in", "arrive land", (IN, AT, TO, ON), 0.9),
     _rule("visits.touch_down", "touch", (IN, AT), 0.85, particle="down"),
     _rule("visits.reach", "reach", (("dobj",),), 0.75),
     _rule("visits.pull_into", "pull roll sail cross", (("prep:into", "pobj"),), 0.75),
@@ -194,6 +196,11 @@ ACTIVITY_LEMMAS = frozenset(
 FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
 # "is in Paris for talks", "was in Lima on a visit"
 BE_IN_RULE = ("visits.be_in", 0.75)
+# "is due in Lima on Monday", "is expected in Lima": an announced arrival, planned
+DUE_LEMMAS = frozenset("due expect".split())
+DUE_IN_RULE = ("visits.due_in", 0.75)
+# "her plan to visit Lima", "has no plans to travel": the planner is the traveller
+PLAN_NOUNS = frozenset("plan intention intent decision".split())
 BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit conference "
                                 "negotiation negotiations discussion discussions tour forum "
                                 "ceremony celebration funeral inauguration session rally "

@@ -37,7 +37,7 @@ def test_visit_rules_point_at_places_and_talk_rules_at_parties(rule):
     P.GROUP_RULE, P.SUBJECT_GROUP_RULE, P.MEETING_PLACE_RULE, P.HOST_PLACE_RULE,
     P.FRONTED_PLACE_RULE, P.BE_IN_RULE, P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
     P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE, P.FIRST_BY_RULE,
-    P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE])
+    P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE, P.DUE_IN_RULE])
 def test_structural_rules_have_ids_and_confidences(rule_id, confidence):
     assert rule_id.split(".")[0] in RELATION_KINDS
     assert 0 < confidence <= 1
@@ -53,8 +53,14 @@ def test_origin_and_topic_prepositions_never_lead_to_an_argument():
                    for path in rule.paths for step in path}
     talk_steps = {step for rule in RULES if rule.kind == "talksWith"
                   for path in rule.paths for step in path}
-    assert not visit_steps & {"prep:from", "prep:about", "prep:on"}
+    assert not visit_steps & {"prep:from", "prep:about"}
     assert not talk_steps & {"prep:about", "prep:on", "prep:regarding"}
+
+
+def test_on_leads_to_a_place_only_for_being_on_an_island():
+    on_rules = [rule for rule in RULES if rule.kind == "visits"
+                and any("prep:on" in path for path in rule.paths)]
+    assert on_rules and all(rule.lemmas <= {"visit", "tour", "arrive", "land"} for rule in on_rules)
 
 
 @pytest.mark.parametrize("kind", ["visits", "talksWith"])
