@@ -70,7 +70,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
 )
 FORMER_CUES: frozenset[str] = frozenset(
     {"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired",
-     "used", "then", "then-", "longer"}
+     "used", "then", "then-", "longer", "once"}
 )
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
@@ -752,7 +752,10 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
 def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | None:
     """The person a definite role noun refers back to: "The secretary, who served as X" is the
     last person titled exactly "Secretary" in this or the previous sentence; "The lawyer, who
-    runs X" is the one person named there (none when several are)."""
+    runs X" is the one person named there (none when several are). "he"/"she" is the one
+    person of the nearest sentence before that names people."""
+    if noun.lower_ in _SUBJECT_PRONOUNS:
+        return _pronoun_antecedent(doc, resolution, noun)
     if noun.pos_ != "NOUN" or not _is_role(noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("poss", "prep") for c in noun.children):
         return None
@@ -770,6 +773,24 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
         titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
         return max(titled, key=people.get) if titled else None
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _pronoun_antecedent(doc: Doc, resolution: Resolution, pronoun: Token) -> str | None:
+    """The one person named in the nearest of the last few sentences that names any (nothing
+    when that sentence names several: the pronoun could be either)."""
+    _read_sentences(doc)
+    starts = [*doc.user_data[_SENT_STARTS], len(doc)]
+    k = bisect_right(starts, pronoun.i) - 1
+    for back in range(k, max(-1, k - _PRONOUN_WINDOW), -1):
+        first, last = starts[back], min(starts[back + 1], pronoun.i)
+        people = {resolution.token_entity.get(i) for i in range(first, last)} - {None}
+        people = {key for key in people if resolution.by_key(key).type == "Person"}
+        if people:
+            return people.pop() if len(people) == 1 else None
+    return None
+
+
+_PRONOUN_WINDOW = 3
 
 
 # Nouns for the countries of people spoken of: "the two leaders, whose countries are members of X".
@@ -900,7 +921,11 @@ def _is_role(token: Token) -> bool:
 
 
 def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None:
-    """Who holds `role`: its apposition head, the subject of "is a <role>", or of "served as <role>"."""
+    """Who holds `role`: its apposition head, the subject of "is a <role>", or of "served as <role>",
+    or the pronoun after a role that opens the sentence ("A former member of X, she quit")."""
+    fronted = _fronted_subject(role)
+    if fronted is not None:
+        return fronted, [role, role.left_edge, *role.doc[role.sent.start : role.sent.start + 1]], role, "fronted-role"
     if role.dep_ == "appos":
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
@@ -920,6 +945,22 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         subject = _subject_of(verb)
         return (subject, [role, verb], role, f"verb-{verb.lemma_}-as") if subject is not None else None
     return None
+
+
+def _fronted_subject(role: Token) -> Token | None:
+    """The pronoun subject right after a sentence-opening role phrase: "A former member of X,
+    she ..."; "Once a director of X, he ..."."""
+    doc, start = role.doc, role.sent.start
+    opening = role.left_edge.i == start or role.left_edge.i == start + 1 and doc[start].lower_ in _OPENERS
+    after = role.right_edge.i + 1
+    if not opening or after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in _SUBJECT_PRONOUNS:
+        return None
+    return doc[after + 1] if doc[after + 1].dep_ in ("nsubj", "nsubjpass") else None
+
+
+# Words that may open a sentence before a fronted role ("Once a member of X, she ...").
+_OPENERS = frozenset({"once", "formerly", "previously", "now", "still"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -531,6 +531,11 @@ ROLE_ANTECEDENTS = [
      "Anna Solberg", "Red Cross", "former"),
     ("Secretary Mark Olsen spoke with Secretary General Piet Hansen. The secretary, who previously served on "
      "the Water Council, wanted to call.", "Mark Olsen", "Water Council", "former"),
+    ("Few people know the sea like Anna Solberg. A former member of the Green Party, she quit in 2015.",
+     "Anna Solberg", "Green Party", "former"),
+    ("Tom Ekdahl spoke on Monday. Once a director of the Water Agency, he now runs a farm.",
+     "Tom Ekdahl", "Water Agency", "former"),
+    ("Tom Ekdahl spoke on Monday. He is a member of the Green Party.", "Tom Ekdahl", "Green Party", "current"),
 ]
 
 ROLE_ANTECEDENT_NEGATIVES = [
@@ -542,6 +547,12 @@ ROLE_ANTECEDENT_NEGATIVES = [
     "Jane Roe spoke on Monday. The governor, who runs the Water Agency, left.",
     # an evening is not a career
     "Jane Roe spent most of the evening at the Water Agency.",
+    # two people in the sentence before the pronoun
+    "Tom Ekdahl met Jane Roe on Monday. A former member of the Green Party, she quit in 2015.",
+    # a critic is no role
+    "Tom Ekdahl spoke on Monday. A critic of the Water Agency, he wants reform.",
+    # the role is not the pronoun's: it follows the subject
+    "Tom Ekdahl spoke on Monday. He met a member of the Green Party.",
 ]
 
 
