@@ -234,6 +234,44 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
+# Heads of venues that "in <town>" places ("Kestrel School in Leeds"), unlike a body's branch.
+_LOCATED_HEADS = frozenset({"school", "college", "academy", "hospital", "clinic", "university", "stadium", "arena",
+                            "plant", "factory", "mine", "refinery", "terminal", "airport", "port", "station"})
+
+
+def _is_known_place(words: Span) -> bool:
+    return tuple(t.text for t in words) in _PLACE_NAMES or not _is_acronym(words.text) and gazetteer.is_place(words.text)
+
+
+def _split_two_names(doc: Doc, start: int, end: int, label: str,
+                     person_words: frozenset[str]) -> tuple[int, int, str, list[tuple[int, int, str]]]:
+    """Two names the model glued into one body: "Ana Ruiz of Vanguarda" (a person of a body),
+    "Ruiz's Party of Renewal" (an owner and a body), "Kestrel School in Leeds" (a venue in a town).
+
+    Returns the span to keep working on, its label, and the other name as its own span.
+    """
+    if label not in ("ORG", "FAC", "GPE", "PERSON") or end - start < 3:
+        return start, end, label, []
+    for k in range(start + 1, end - 1):
+        low = doc[k].lower_
+        if low in ("'s", "’s") and label != "PERSON" and k + 2 < end and any(t.lower_ in ORG_HEADS for t in doc[k + 1 : end]) \
+                and doc[k - 1].lower_ not in _COLLECTIVE_OWNERS:
+            owner = doc[start:k]
+            if owner.text in person_words:
+                return k + 1, end, label, [(start, k, "PERSON")]
+            if _is_known_place(owner):
+                return k + 1, end, label, [(start, k, "GPE")]
+        elif low == "of" and 2 <= k - start <= 3 and _looks_like_person(doc[start:k]) \
+                and all(_is_capitalized(t) for t in doc[k + 1 : end]):
+            rest = doc[k + 1 : end]
+            if _is_known_place(rest):
+                return start, k, "PERSON", [(k + 1, end, "GPE")]
+            return k + 1, end, "ORG", [(start, k, "PERSON")]
+        elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
+            return start, k, "FAC", [(k + 1, end, "GPE")]
+    return start, end, label, []
+
+
 def _extend_collective_owner(doc: Doc, end: int) -> int:
     """"European People" + "'s Party": the model stops at the possessive of a party's name."""
     if not (end + 1 < len(doc) and doc[end].text in ("'s", "’s") and doc[end - 1].lower_ in _COLLECTIVE_OWNERS):
@@ -391,7 +429,10 @@ def span_repair(doc: Doc) -> Doc:
             spans.append((ent.start, ent.end, label))
             continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
-        start, end = _cut_at_possessive(doc, start, end, ent.label_)
+        start, end, label, parts = _split_two_names(doc, start, end, ent.label_, person_words)
+        spans.extend(parts)
+        located = label == "FAC" and bool(parts)
+        start, end = _cut_at_possessive(doc, start, end, label)
         end = _extend_collective_owner(doc, end)
         while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
@@ -403,7 +444,7 @@ def span_repair(doc: Doc) -> Doc:
             end -= 1
         if end - start > 2 and doc[end - 1].lower_ == "based" and doc[end - 2].text == "-":
             end -= 2  # "a Rotterdam-based group": the place, not a name
-        if ent.label_ == "PERSON" and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
+        if label == "PERSON" and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
                 and gazetteer.is_given_name(doc[start - 1].text) and doc[start - 1].lower_ not in NOT_GIVEN_NAMES:
             start -= 1  # the model kept "Kowalski" of "Anna Kowalski"
         start, end, acronyms = _cut_unbalanced(doc, start, end)
@@ -413,7 +454,6 @@ def span_repair(doc: Doc) -> Doc:
         spans.extend(glued)
         if end <= start or all(i in title_cover for i in range(start, end)):
             continue
-        label = ent.label_
         while label == "ORG" and end - start > 1 and doc[start].lower_ in _ORG_DROPPED_MODIFIERS:
             start += 1
         start, end, label = _trim_title(doc, start, end, label, title_cover)
@@ -435,14 +475,14 @@ def span_repair(doc: Doc) -> Doc:
             end = _extend_coordinated_affairs(doc, start, end)
         if doc[end - 1].lower_ in ORG_HEADS:
             end = _extend_org(doc, start, end, _sentence_end(doc, end - 1))
-            if label != "ORG" and end - start > 1:
+            if label != "ORG" and end - start > 1 and not located:
                 label = "ORG"
         elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
         if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
             end = _speaker_name_end(doc, start, end)
         elif label == "PERSON":
-            end = _extend_hyphenated(doc, end)
+            end = _extend_hyphenated(doc, start, end)
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         retyped = _retype(doc, start, end, label, person_words)
@@ -453,6 +493,11 @@ def span_repair(doc: Doc) -> Doc:
         label = retyped
         if label in ("ORG", "NORP", "FAC"):
             places = _place_parts(doc, start, end)
+            if places:
+                spans.extend(places)
+                continue
+        elif label in ("GPE", "LOC") and any(t.text == "," for t in doc[start:end]):
+            places = _town_and_country(doc, start, end)
             if places:
                 spans.extend(places)
                 continue
@@ -481,6 +526,18 @@ def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
                 if words not in _PLACE_NAMES:
                     return []
                 parts.append((part_start, k, "GPE"))
+            part_start = k + 1
+    return parts
+
+
+def _town_and_country(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """"Abuja, Nigeria" as one place: the town and the country are two, when both are known."""
+    parts, part_start = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].text == ",":
+            if k == part_start or not _is_known_place(doc[part_start:k]):
+                return []
+            parts.append((part_start, k, "GPE"))
             part_start = k + 1
     return parts
 
@@ -912,7 +969,7 @@ def _is_acronym(text: str) -> bool:
     return text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5
 
 
-def _extend_hyphenated(doc: Doc, end: int) -> int:
+def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:
     """"Lee Ha-" + "eun", "OWUSU" + "-" + "BANDA": a name goes on across a hyphen."""
     while end < len(doc) and not doc[end - 1].whitespace_:
         if doc[end].text in ("-", "–") and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha \
@@ -920,9 +977,18 @@ def _extend_hyphenated(doc: Doc, end: int) -> int:
             end += 2
         elif doc[end - 1].text.endswith("-") and doc[end].is_alpha:
             end += 1
+        elif end + 2 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_lower \
+                and doc[end + 1].is_alpha and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES and doc[end + 1].whitespace_ \
+                and doc[end + 2].pos_ == "PROPN" and _is_capitalized(doc[end + 2]) and end - start == 1:
+            return end + 3  # "Ji" + "-woo" + "Han": a hyphenated given name and the surname
         else:
             break
     return end
+
+
+# Lower-case words after a hyphen that make an adjective of a name ("Park-led", "Seoul-based").
+_HYPHEN_SUFFIXES = frozenset({"led", "based", "born", "backed", "owned", "run", "linked", "era", "style", "like",
+                              "made", "funded", "aligned", "allied", "friendly", "controlled", "held", "bound"})
 
 
 # Residences and palaces that stand for a body until a preposition puts someone inside them.

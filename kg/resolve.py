@@ -23,6 +23,7 @@ from kg.lexicons import (
     COUNTRY_NAMES,
     DEMONYMS,
     HONORIFICS,
+    LEADER_ORG_SUFFIXES,
     ORG_HEADS,
     PARTY_CODES,
     PARTY_WORDS,
@@ -373,6 +374,8 @@ _SHORT_FORM_HEADS = frozenset({
     "congress", "senate", "court", "bank", "fund", "authority", "directorate", "secretariat", "alliance",
     "league", "coalition", "bureau", "institute", "foundation", "organization", "organisation", "union",
 })
+# "Lind administration" is the leader's, so "Lind" stays the person.
+_LEADER_BODIES = LEADER_ORG_SUFFIXES | {"campaign", "camp", "family", "presidency", "era"}
 _BRACKET_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 
 
@@ -394,7 +397,8 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
                 bracketed.setdefault(doc[k + 1].text, body)
         words = _canonical_name(body).split()
         if words[0][:1].isupper() and words[0].lower() not in _COUNTRY_ALIAS and words[0].lower() not in _DEMONYM_TO_COUNTRY \
-                and words[0].lower() not in ORG_HEADS and not title_length([words[0].lower()]):
+                and words[0].lower() not in ORG_HEADS and not title_length([words[0].lower()]) \
+                and not all(w.lower() in _LEADER_BODIES for w in words[1:]):
             firsts.setdefault(fold(words[0]), []).append(body)
         if words[-1].lower() in _SHORT_FORM_HEADS:
             heads.setdefault(words[-1].lower(), []).append(body)
@@ -412,8 +416,9 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
                 absorbed.add(id(target))
             continue
         folded = fold(name)
-        if target is None and " " not in folded and not (group.type == "Place" and (
-                gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))):
+        titled_person = group.type == "Person" and bool(group.roles)
+        known_place = group.type == "Place" and (gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
+        if target is None and " " not in folded and not titled_person and not known_place:
             candidates = firsts.get(folded, []) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:

@@ -274,3 +274,57 @@ def test_company_names(nlp, text, span):
 def test_company_evidence_hard_negatives(nlp, text, span, label):
     doc = nlp(text)
     assert (span, label) in {(e.text, e.label_) for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "not_a_span"),
+    [
+        # a person of a body
+        ("A sixth MEP, Hungary's Ferenc Halmi of Vanguarda, pulled out.",
+         {("Ferenc Halmi", "PERSON"), ("Vanguarda", "ORG")}, "Ferenc Halmi of Vanguarda"),
+        # a known person's party after a possessive
+        ("Elena Morar spoke. Morar's Party of Action and Solidarity has made reform its goal.",
+         {("Morar", "PERSON"), ("Party of Action and Solidarity", "ORG")}, "Morar's Party of Action and Solidarity"),
+        # a venue in a town
+        ("She spent Friday at Ridgeway School in Carlisle, where she sat in on a lesson.",
+         {("Ridgeway School", "FAC"), ("Carlisle", "GPE")}, "Ridgeway School in Carlisle"),
+        # a hyphenated given name and the surname
+        ("Jo Lee was joined by the firm's chief operating officer, Ji-woo Han.", {("Ji-woo Han", "PERSON")}, "Ji"),
+    ],
+)
+def test_two_names_glued_into_one(nlp, text, spans, not_a_span):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert spans <= ents
+    assert not_a_span not in {text for text, _ in ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a collective owner is part of the name
+        ("Deputies of the Nordic People's Party walked out.", "Nordic People's Party"),
+        # a body whose name runs on with "of"
+        ("The Bank of Lisbon raised its rates.", "Bank of Lisbon"),
+        # a body's branch in a town keeps its name
+        ("He met officials of the Embassy of Norway in Accra.", "Embassy of Norway"),
+    ],
+)
+def test_names_not_split(nlp, text, span):
+    assert span in {e.text for e in nlp(text).ents}
+
+
+def test_hyphen_adjective_is_not_a_given_name(nlp):
+    texts = {e.text for e in nlp("The Park-led Coalition won the vote in Busan.").ents}
+    assert not any(t.startswith("Park-led") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The envoy traveled to Sokoto, and Abuja, Nigeria, on Monday.", {"Abuja", "Nigeria"}),
+        ("The minister flew to Lyon, France, for the talks.", {"Lyon", "France"}),
+    ],
+)
+def test_town_and_country_are_two_places(nlp, text, places):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {(p, "GPE") for p in places} <= ents

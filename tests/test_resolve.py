@@ -241,3 +241,10 @@ def test_multiword_surname_typed_as_a_body_joins_its_person(nlp):
     people = [e for e in resolve(doc).entities if e.type == "Person"]
     assert [p.name for p in people] == ["Marit van Dijk"] and "Van Dijk" in people[0].aliases
     assert not [e for e in resolve(doc).entities if e.name == "Van Dijk"]
+
+
+def test_a_leader_stays_apart_from_the_body_named_after_him(nlp):
+    doc = nlp("President Lind spoke on Monday. The Lind Administration said the plan would go ahead.")
+    by_name = _by_name(resolve(doc))
+    assert by_name["Lind"].type == "Person"
+    assert "Lind" not in by_name["Lind Administration"].aliases
