@@ -120,6 +120,15 @@ _ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "sin
 _ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
 
 
+# Who holds a body's presidency: a country, or a person; "X, which holds", "X took over".
+_HOLDER = {"_": {"kg_type": {"IN": ["Country", "Place", "Person"]}}, "OP": "+"}
+_HOLDS = ({"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["which", "who"]}, "OP": "?"},
+          {"LOWER": {"IN": ["currently", "now", "also"]}, "OP": "?"},
+          {"LEMMA": {"IN": ["hold", "assume", "take"]}, "POS": {"IN": ["VERB", "AUX"]}}, {"LOWER": "over", "OP": "?"},
+          {"LOWER": "the"})
+_PRESIDENCY = {"LOWER": {"IN": ["presidency", "chairmanship", "chairpersonship", "chairship"]}}
+
+
 @dataclass(frozen=True)
 class TokenPattern:
     """A Matcher pattern whose elements fill slots: "member", "org", "role" or None."""
@@ -281,6 +290,26 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         "person-appositive-its-role",
         (_PERSON, {"ORTH": ","}, {"LOWER": "its"}, _PRE, _ROLE, _ROLE_END),
         ("member", None, "org", "cue", "role", None),
+        0.75,
+    ),
+    # "Hungary, which holds the EU's rotating presidency"; "Chad took over the bloc's chairmanship"
+    TokenPattern(
+        "holder-of-body-presidency",
+        (_HOLDER, *_HOLDS, _ORG, _POSS, _PRE, _PRESIDENCY),
+        ("member", None, None, None, None, None, None, "org", None, "cue", "role"),
+        0.75,
+    ),
+    TokenPattern(
+        "holder-of-body-noun-presidency",
+        (_HOLDER, *_HOLDS, _BODY_NOUN, _POSS, _PRE, _PRESIDENCY),
+        ("member", None, None, None, None, None, None, "org", None, "cue", "role"),
+        0.7,
+    ),
+    # "Hungary, which holds the rotating presidency of the EU"
+    TokenPattern(
+        "holder-of-presidency-of-body",
+        (_HOLDER, *_HOLDS, _PRE, _PRESIDENCY, {"LOWER": "of"}, _DET, _ORG),
+        ("member", None, None, None, None, None, None, "cue", "role", None, None, "org"),
         0.75,
     ),
     # "its largest member, the Unity Party (UP)": a body in a body

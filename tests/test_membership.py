@@ -66,6 +66,16 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The 27 EU member states, including France and Italy, agreed.", "Italy", "EU", "current"),
         ("NATO members such as Norway backed the plan.", "Norway", "NATO", "current"),
     ],
+    "holder-of-body-presidency": [
+        ("Hungary, which holds the EU's rotating presidency, called the meeting.", "Hungary", "EU", "current"),
+    ],
+    "holder-of-body-noun-presidency": [
+        ("The Andean Trade Community met in Lima. Peru, which holds the bloc's rotating presidency, hosted it.",
+         "Peru", "Andean Trade Community", "current"),
+    ],
+    "holder-of-presidency-of-body": [
+        ("Ghana took over the rotating chairmanship of the African Union in February.", "Ghana", "African Union", "current"),
+    ],
     "country-appositive-members": [
         ("Canada and Poland, both NATO members, sent troops.", "Canada", "NATO", "current"),
         ("Canada and Poland, both NATO members, sent troops.", "Poland", "NATO", "current"),
@@ -169,6 +179,8 @@ NEGATIVES = [
     "Jane Roe, a critic of the policy of the Water Agency, said.",
     "Jane Roe, a historian of the Labour Party, said the split was old.",
     "Jane Roe, a student of the Green Party's history, spoke.",
+    "Hungary criticized the EU's rotating presidency.",
+    "Hungary, which opposed the EU's presidency, voted no.",
 ]
 
 
