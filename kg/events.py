@@ -799,6 +799,7 @@ class _Context:
         return []
 
 
+_NO_ENTITY = Entity(key="", type="", name="")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -992,7 +993,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
             if _visiting_as_verb(token):
                 break  # the guest's modifier, not the host's visit
             if lemma in rule.lemmas and _has_particle(token, rule.particle) and not _homeward(token):
-                places = _unique(k for path in rule.paths for target in _follow(token, path)
+                targets = [target for path in rule.paths for target in _follow(token, path)]
+                places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
                                  for k in _destination(ctx, target, rule.object_types))
                 if places:
                     agents = ctx.agents(token) + _companions(ctx, token)
@@ -1022,9 +1024,37 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     ctx, token, (P.WITH,), places)
                 rule_id, confidence = P.MEETING_PLACE_RULE
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
+    if token.lower_ in P.GERUND_VISITS:
+        yield from _misparsed_gerund_visits(ctx, token)
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _stray_conjuncts(ctx: _Context, verb: Token, targets: list[Token]) -> list[Token]:
+    """"travelled to A, and B, C": the parser may hang a listed name on the verb itself.
+
+    A name whose span swallowed the comma ("B, C" as one place) is no one place: skipped.
+    """
+    if not targets:
+        return []
+    first = min(target.i for target in targets)
+    return [child for child in verb.children if child.dep_ == "conj"
+            and child.pos_ == "PROPN" and child.i > first
+            and "," not in ctx.entities.get(ctx.entity_at(child) or "", _NO_ENTITY).name]
+
+
+def _misparsed_gerund_visits(ctx: _Context, word: Token) -> Iterator[_Found]:
+    """"spent the week touring farms in X": a gerund the parser made a compound noun."""
+    if word.dep_ != "compound" or word.tag_ != "NN" or word.head.pos_ != "NOUN":
+        return
+    governor, relation = _governor(word.head)
+    if governor is None or governor.pos_ != "VERB" or relation != "dobj":
+        return
+    places = _unique(k for path in (P.IN, P.AT) for target in _follow(word.head, path)
+                     for k in _destination(ctx, target, P.PLACE_TYPES))
+    rule_id, confidence = P.GERUND_RULE
+    yield from _pairs("visits", ctx.agents(governor), places, word, rule_id, confidence)
 
 
 def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
@@ -1847,8 +1877,11 @@ def _capitals() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=8192)
 def _country_of_word(word: str) -> str | None:
-    """Country slug a demonym or country word names ("Slovak" -> slovakia), if one clearly."""
+    """Country slug a demonym or country word names ("Slovak" -> slovakia), if one clearly.
+
+    Memoized: the stem fallback scans every country name, and title words recur."""
     capitals = _capitals()
     if word in DEMONYMS:
         country = slugify(DEMONYMS[word])

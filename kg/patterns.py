@@ -72,6 +72,10 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.perform_in", "perform sing campaign", (IN, AT), 0.7),
 )
 
+# "spent the week touring farms in X" where the parser made the gerund a compound noun
+GERUND_VISITS = frozenset("touring visiting".split())
+GERUND_RULE = ("visits.touring_in", 0.7)
+
 # Lemmas of a clause that tells a trip: "the visit" later in the story is that subject's.
 # Phrasal ones ("touched down", "moved on") tell a trip only with their particle; doing
 # something in a place ("campaigned in X") is no trip without the place.

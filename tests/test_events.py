@@ -235,6 +235,12 @@ POSITIVE = [
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("talksWith.show_around", "Elena Novak was shown around the school by Carlos Ruiz.",
      [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("visits.travel_to", "Carlos Ruiz traveled to Cusco, and Lima, Peru, on August 3-4.",
+     [("visits", RUIZ, "place/cusco", "occurred"), ("visits", RUIZ, "place/lima", "occurred"),
+      ("visits", RUIZ, "place/peru", "occurred")]),
+    ("visits.touring_in", "Henrik Dahl has spent the winter touring party branches in Saxony "
+     "and Bavaria.", [("visits", DAHL, "place/saxony", "occurred"),
+                      ("visits", DAHL, "place/bavaria", "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -258,7 +264,7 @@ ALL_RULE_IDS = sorted(
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
-                                  P.DUE_IN_RULE)})
+                                  P.DUE_IN_RULE, P.GERUND_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -316,6 +322,9 @@ NEGATIVE = [
      ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist visited the school on Monday and praised Malta.",
      ("visits", LINDQVIST, "place/malta")),
+    ("Henrik Dahl travelled to Lima, and Carlos Ruiz stayed in Quito.",
+     ("visits", DAHL, "place/quito")),
+    ("Henrik Dahl bought the touring company in Saxony.", ("visits", DAHL, "place/saxony")),
     ("Maria Lindqvist praised Carlos Ruiz, alongside Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
     ("Henrik Dahl touched on Lima in his speech.", ("visits", DAHL, "place/lima")),
     ("The plane carrying Henrik Dahl's letters touched down in Lima.",
