@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
-from kg.model import Entity, Relation, Span as TextSpan
+from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
+from kg.packed_matcher import PackedMatcher
 from kg.resolve import Resolution, body_signature, fold
 
 # The same title runs are measured again and again within an article and across a corpus.
@@ -348,7 +348,10 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave"}
 )
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
-LEAVING: frozenset[str] = frozenset({"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with"})
+LEAVING: frozenset[str] = frozenset(
+    {"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with", "resign-as", "quit-as",
+     "retire-as", "step-down-as"}
+)
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
 CAREER_SPANS: frozenset[str] = frozenset(
     {"year", "decade", "career", "month", "twenties", "thirties", "forties", "fifties", "sixties"}
@@ -367,7 +370,13 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "appoint": frozenset({"to"}),
 }
 # Verbs taking "as" + a role ("X served as director of Y").
-AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain"})
+AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain", "resign", "quit", "retire", "step"})
+# Verbs whose subject body takes on the object person: "Acme hired X as its chief economist".
+HIRING_VERBS: frozenset[str] = frozenset({"hire", "appoint", "name", "recruit", "promote", "elect", "nominate"})
+# Parts of a body that a person runs or sits on: "chairs the board of X", "heads the unit at X".
+UNIT_NOUNS: frozenset[str] = frozenset(
+    {"board", "unit", "office", "division", "department", "team", "branch", "wing", "staff", "panel", "desk", "arm"}
+)
 # Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
 # Verbs whose object may be a body's office ("runs Acme's Paris office").
@@ -421,6 +430,10 @@ EPONYM_BODIES: frozenset[str] = frozenset({"administration", "government", "cabi
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default="" if _name == "kg_type" else False)
+# Every value each annotation takes, so the Matcher reads them packed (see kg.packed_matcher).
+_ANNOTATIONS: dict[str, tuple[object, ...]] = {
+    "kg_type": ("", *ENTITY_TYPES), "kg_role": (False, True), "kg_party": (False, True),
+    "kg_party_code": (False, True)}
 
 _ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS | frozenset(PARTY_WORDS)
 # First words of every title phrase (with modifiers and honorifics): only these can start one.
@@ -428,7 +441,7 @@ _TITLE_STARTS = frozenset(
     {title.split()[0] for title in TITLES} | {t.split()[0].rstrip(".") for t in TITLES}
     | TITLE_MODIFIERS | HONORIFICS | {h.rstrip(".") for h in HONORIFICS}
 )
-_MATCHERS: dict[int, Matcher] = {}
+_MATCHERS: dict[int, PackedMatcher] = {}
 _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
 _BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_KINDS
@@ -443,10 +456,10 @@ _ACRONYMS = "kg_membership_acronyms"
 _TEXT = "kg_text"
 
 
-def _matcher(doc: Doc) -> Matcher:
+def _matcher(doc: Doc) -> PackedMatcher:
     vocab_id = id(doc.vocab)
     if vocab_id not in _MATCHERS:
-        matcher = Matcher(doc.vocab)
+        matcher = PackedMatcher(doc.vocab, _ANNOTATIONS)
         for pattern in TOKEN_PATTERNS:
             matcher.add(pattern.rule, [list(pattern.pattern)])
         _MATCHERS[vocab_id] = matcher
@@ -562,10 +575,10 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[int, int, int, 
             windows[-1][1] = last
         else:
             windows.append([first, last])
-    matcher = _matcher(doc)
-    for first, last in windows:
-        for match_id, start, end, alignment in matcher(doc[first:last], with_alignments=True):
-            yield match_id, first + start, first + end, alignment
+    with _matcher(doc).matching(doc) as matcher:
+        hits = [(match_id, first + start, first + end, alignment) for first, last in windows
+                for match_id, start, end, alignment in matcher(doc[first:last], with_alignments=True)]
+    yield from hits
 
 
 def _read_sentences(doc: Doc) -> None:
@@ -878,7 +891,12 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
     if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
         org = org.head  # "who runs Acme's Paris office"
+    if org.dep_ == "pobj" and org.head.lower_ in ("of", "at") and org.head.head.dep_ in ("dobj", "pobj") \
+            and org.head.head.lower_ in UNIT_NOUNS:
+        org = org.head.head  # "who chairs the board of Acme", "sits on the board of Acme"
     head = org.head
+    if org.dep_ == "nsubj" and head.lemma_ in HIRING_VERBS:
+        return _hired(head)
     if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
         subject = _subject_of(head)
         return (subject, _verb_cues(head), None, f"verb-{head.lemma_}") if subject is not None else None
@@ -909,6 +927,24 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
 
 def _is_career_span(token: Token) -> bool:
     return token.lemma_ in CAREER_SPANS or token.lower_ in CAREER_SPANS
+
+
+def _hired(verb: Token) -> tuple[Token, list[Token], Token, str] | None:
+    """The person a body hires or names to a role: "Acme hired X as its chief economist",
+    "the party elected X leader" (the role must be stated)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    person = next((c for c in objects if c._.kg_type == "Person"), None)
+    if person is None:
+        # "appointed X chief executive" is often parsed as one object headed by the role
+        role = next((c for c in objects if _is_role(c)), None)
+        person = next((g for g in role.children if g._.kg_type == "Person" and g.dep_ in ("nmod", "compound")), None) \
+            if role is not None else None
+        return (person, [verb], role, f"verb-{verb.lemma_}-as") if person is not None else None
+    roles = [c for c in verb.children if c.dep_ == "oprd" and _is_role(c)]
+    roles += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+              if g.dep_ == "pobj" and _is_role(g)]
+    roles += [c for c in person.children if c.dep_ in ("oprd", "appos") and _is_role(c) and c.i > person.i]
+    return (person, [verb], roles[0], f"verb-{verb.lemma_}-as") if roles else None
 
 
 def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
@@ -972,7 +1008,8 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_ in AS_VERBS:
         verb = role.head.head
         subject = _subject_of(verb)
-        return (subject, [role, verb], role, f"verb-{verb.lemma_}-as") if subject is not None else None
+        down = "-down" if any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children) else ""
+        return (subject, [role, verb], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
     return None
 
 

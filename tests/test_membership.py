@@ -421,6 +421,14 @@ ROLE_CLAUSES = [
     ("The centre-right Conservatives, led by Henrik Aas, won the most votes.", "Henrik Aas", "Conservative Party", "current"),
     ("The Water Agency is headed by Jane Roe.", "Jane Roe", "Water Agency", "current"),
     ("NATO members spent more, the alliance's secretary general, Mark Ruud, said.", "Mark Ruud", "NATO", "current"),
+    ("Jane Roe, who chairs the board of Acme Bank, spoke.", "Jane Roe", "Acme Bank", "current"),
+    ("Jane Roe sits on the board of Acme Bank.", "Jane Roe", "Acme Bank", "current"),
+    ("Jane Roe, who stepped down as chief executive of Acme Bank in May, spoke.", "Jane Roe", "Acme Bank", "former"),
+    ("Jane Roe resigned as head of the Water Agency on Monday.", "Jane Roe", "Water Agency", "former"),
+    ("Jane Roe stepped in as chief executive of Acme Bank in May.", "Jane Roe", "Acme Bank", "current"),
+    ("Acme Bank hired Jane Roe as its chief economist in 2020.", "Jane Roe", "Acme Bank", "current"),
+    ("Acme Bank appointed Jane Roe chief executive in May.", "Jane Roe", "Acme Bank", "current"),
+    ("The Green Party elected Jane Roe as its leader.", "Jane Roe", "Green Party", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -443,6 +451,9 @@ CLAUSE_NEGATIVES = [
     "Paula Grant spent the night at the Grand Hotel Group's inn.",
     "Paula Grant, a former minister who criticized the Green Party, spoke.",
     "Paula Grant spoke with the head of the World Bank, who agreed.",
+    "Acme Bank hired Paula Grant on Monday.",
+    "Paula Grant met the board of Acme Bank.",
+    "Acme Bank sued Paula Grant as its former partner's heir.",
 ]
 
 
