@@ -955,7 +955,7 @@ def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
             frontier += [child for child in token.children if child.dep_ == "npadvmod"]
         frontier = [child for current in frontier for child in current.children
                     if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
-        if dep == "prep":  # "with X, and with Y": coordinated prepositions
+        if dep in {"prep", "agent"}:  # "with X, and with Y", "by X and by Y"
             frontier += [conj for prep in frontier for conj in prep.children
                          if conj.dep_ == "conj" and conj.lower_ == prep.lower_]
     yield from frontier
@@ -1026,9 +1026,33 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 yield from _pairs("visits", agents, places, token, rule_id, confidence)
     if token.lower_ in P.GERUND_VISITS:
         yield from _misparsed_gerund_visits(ctx, token)
+    if lemma in P.DATELINE_TRIP_LEMMAS:
+        yield from _dateline_trip_visits(ctx, token, lemma)
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _dateline_trip_visits(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+    """"LIMA — X arrived on Monday", "LIMA — X, on an unannounced trip, said": a trip with
+    no destination of its own told under a dateline goes to the dateline's place."""
+    if token.pos_ == "VERB" and lemma in P.ARRIVAL_LEMMAS:
+        if _homeward(token) or any(_destination(ctx, target, P.PLACE_TYPES)
+                                   for path in (P.IN, P.AT, P.TO, P.ON)
+                                   for target in _follow(token, path)):
+            return
+        agents = ctx.agents(token)
+    elif token.pos_ == "NOUN" and lemma in P.TRIP_NOUNS and token.dep_ == "pobj" and (
+            token.head.lower_ in P.DATELINE_TRIP_PREPS):
+        if any(list(_follow(token, path)) for path in (P.TO, P.IN, P.AT, P.OF)) or any(
+                child.dep_ in {"compound", "poss"} for child in token.children):
+            return
+        agents = ctx.noun_agents(token)
+    else:
+        return
+    places = _dateline_places(ctx, token.sent) if agents else []
+    rule_id, confidence = P.DATELINE_TRIP_RULE
+    yield from _pairs("visits", agents, places, token, rule_id, confidence)
 
 
 def _stray_conjuncts(ctx: _Context, verb: Token, targets: list[Token]) -> list[Token]:
@@ -1208,10 +1232,14 @@ def _dateline_places(ctx: _Context, sent) -> list[str]:
     while start > 0 and "\n" not in doc[start - 1].text and sent.start - start < 8:
         start -= 1
     keys: list[str] = []
+    bracketed = False
     for token in doc[start:sent.end]:
         if token.text in P.DATELINE_DASHES:
             return keys if keys and token.i - start <= 8 and token.i + 1 >= sent.start else []
-        key = ctx.entity_at(token)
+        if token.text in {"(", ")"}:  # "LIMA (Reuters) —": the agency is no place
+            bracketed = token.text == "("
+            continue
+        key = None if bracketed else ctx.entity_at(token)
         if key is not None and ctx.type_of(key) in P.PLACE_TYPES:
             if key not in keys:
                 keys.append(key)
@@ -1616,7 +1644,7 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
 
 def _separate_partners(trigger: Token) -> bool:
     """"spoke with A, and with B": a repeated preposition means two separate talks."""
-    return any(child.dep_ == "prep" and any(
+    return any(child.dep_ in {"prep", "agent"} and any(
         conj.dep_ == "conj" and conj.lower_ == child.lower_ for conj in child.children)
         for child in trigger.children)
 

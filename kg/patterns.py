@@ -192,6 +192,12 @@ NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
 HOST_PLACE_LEMMAS = frozenset("host receive welcome greet".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+# "LIMA — X arrived on Monday", "LIMA — X, on a surprise trip, ...": a trip without a
+# destination of its own, under a dateline, is to the dateline's place.
+ARRIVAL_LEMMAS = frozenset("arrive land".split())
+DATELINE_TRIP_PREPS = frozenset("on during".split())
+DATELINE_TRIP_LEMMAS = ARRIVAL_LEMMAS | frozenset("trip visit tour".split())
+DATELINE_TRIP_RULE = ("visits.dateline_trip", 0.65)
 HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
 # Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
 ACTIVITY_LEMMAS = frozenset(

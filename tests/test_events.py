@@ -241,6 +241,14 @@ POSITIVE = [
     ("visits.touring_in", "Henrik Dahl has spent the winter touring party branches in Saxony "
      "and Bavaria.", [("visits", DAHL, "place/saxony", "occurred"),
                       ("visits", DAHL, "place/bavaria", "occurred")]),
+    ("visits.dateline_trip", "LIMA (AP) — Maria Lindqvist, on an unannounced trip, pledged "
+     "more aid.", [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.dateline_trip", "LIMA, Peru — Maria Lindqvist will arrive on Monday for talks.",
+     [("visits", LINDQVIST, "place/lima", "planned"),
+      ("visits", LINDQVIST, "place/peru", "planned")]),
+    ("talksWith.show_around", "Maria Lindqvist was shown around the school by headteacher "
+     "Carlos Ruiz and by the city's mayor, Elena Novak.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", NOVAK, LINDQVIST, "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -264,7 +272,7 @@ ALL_RULE_IDS = sorted(
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
-                                  P.DUE_IN_RULE, P.GERUND_RULE)})
+                                  P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -325,6 +333,13 @@ NEGATIVE = [
     ("Henrik Dahl travelled to Lima, and Carlos Ruiz stayed in Quito.",
      ("visits", DAHL, "place/quito")),
     ("Henrik Dahl bought the touring company in Saxony.", ("visits", DAHL, "place/saxony")),
+    ("LIMA — Maria Lindqvist arrived home on Monday.", ("visits", LINDQVIST, "place/lima")),
+    ("LIMA — Maria Lindqvist arrived in Quito on Monday.", ("visits", LINDQVIST, "place/lima")),
+    ("LIMA — Peruvian President Maria Lindqvist arrived at the summit late.",
+     ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist arrived on Monday. Lima is calm.", ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist was shown around the school by Carlos Ruiz and by Elena Novak.",
+     ("talksWith", RUIZ, NOVAK)),
     ("Maria Lindqvist praised Carlos Ruiz, alongside Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
     ("Henrik Dahl touched on Lima in his speech.", ("visits", DAHL, "place/lima")),
     ("The plane carrying Henrik Dahl's letters touched down in Lima.",
