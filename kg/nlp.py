@@ -512,6 +512,7 @@ def span_repair(doc: Doc) -> Doc:
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_untagged_names(doc, taken, spans))
     spans = _same_company(doc, spans)
+    spans = _extend_linked_places(doc, spans)
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
 
@@ -528,6 +529,31 @@ def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
                 parts.append((part_start, k, "GPE"))
             part_start = k + 1
     return parts
+
+
+# Small words inside hyphenated town names ("Barrow-in-Furness", "Stratford-upon-Avon").
+_PLACE_LINKS = frozenset({"in", "on", "upon", "under", "by", "le", "la", "les", "en", "sur", "de", "am", "an", "im"})
+
+
+def _extend_linked_places(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names that go on with "-in-Furness" are towns, whatever the model's label for the first part."""
+    result = []
+    for start, end, label in spans:
+        linked = _extend_linked_place(doc, end) if label in KEPT_LABELS else end
+        result.append((start, linked, "GPE") if linked > end else (start, end, label))
+    return result
+
+
+def _extend_linked_place(doc: Doc, end: int) -> int:
+    """End of a town name that goes on with "-in-Furness" after the part the model tagged."""
+    if end + 4 > len(doc) or doc[end - 1].whitespace_:
+        return end
+    dash, link, dash2, rest = doc[end : end + 4]
+    if dash.text != "-" or dash2.text != "-" or link.lower_ not in _PLACE_LINKS or not link.is_lower:
+        return end
+    if dash.whitespace_ or link.whitespace_ or dash2.whitespace_ or not _is_capitalized(rest) or not rest.is_alpha:
+        return end
+    return end + 4
 
 
 def _town_and_country(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -854,7 +880,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
             or tuple(t.text for t in words) in _PLACE_NAMES or words.text.lower() in _DEMONYM_WORDS)):
         return "ORG"
-    if label in ("ORG", "PERSON") and _near_island(doc, start, end):
+    if label in ("ORG", "PERSON") and _near_island(doc, start, end) and words.text not in person_words:
         return "GPE"
     if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
         return "PERSON"
@@ -927,11 +953,32 @@ def _near_island(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].text == "," and any(t.lower_ in ("island", "islands") for t in doc[end + 1 : end + 7]):
         return True
     root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and end - start == 1 and not doc[start].is_upper \
+            and not gazetteer.is_given_name(doc[start].text) and _trip_goal(root.head):
+        return True
     if root.dep_ != "pobj" or root.head.head.lemma_ not in TRAVEL_VERBS:
         return False
     # "landed on X"; "flew to X" only for one word that is no first name
     return root.head.lower_ == "on" or root.head.lower_ in ("to", "in") and end - start == 1 \
         and not gazetteer.is_given_name(doc[start].text)
+
+
+# Nouns whose "to" names where someone goes ("her trip to X", "the first visit by a minister to X").
+_TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "voyage", "flight", "return", "stop", "stopover", "travel"})
+
+
+def _trip_goal(to: Token) -> bool:
+    """"trip to X", "her first trip was to X", "the visit was the first by a minister to X"."""
+    head = to.head
+    for _ in range(4):
+        if head.lemma_ in _TRIP_NOUNS or head.lemma_ in TRAVEL_VERBS and head.pos_ == "VERB":
+            return True
+        if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_ in _TRIP_NOUNS for c in head.children):
+            return True
+        if head.head is head or head.pos_ == "VERB":
+            return False
+        head = head.head
+    return False
 
 
 def _speaks(words: Span) -> bool:
@@ -1039,6 +1086,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+        elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+                and not gazetteer.is_given_name(tok.text) and _trip_goal(tok.head):
+            found.append((i, end, "GPE"))  # "the first visit by a minister to Kestrelmoor"
         elif 1 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _company_evidence(doc, i, end):
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)

@@ -328,3 +328,31 @@ def test_hyphen_adjective_is_not_a_given_name(nlp):
 def test_town_and_country_are_two_places(nlp, text, places):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert {(p, "GPE") for p in places} <= ents
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the goal of a trip, a town or island the gazetteer lacks
+        ("Her first trip abroad in the new job was to Lampedusa, where she spent three nights.", "Lampedusa"),
+        ("The visit was the first by a serving minister to Cumbria in more than a decade.", "Cumbria"),
+        # hyphenated town names
+        ("She would visit schools in Barrow-in-Furness next month.", "Barrow-in-Furness"),
+        ("She would visit schools in Barrow-in-Furness and Stratford-upon-Avon, then Southend-on-Sea.", "Stratford-upon-Avon"),
+    ],
+)
+def test_places_by_travel_context_and_linked_names(nlp, text, span):
+    assert (span, "GPE") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a trip "to" a body: the body keeps its label when the model has it
+        ("The minister's visit to NATO headquarters was brief.", "NATO", "ORG"),
+        # a first name after "to" stays a person
+        ("He sent a letter to Maria on the way to the summit.", "Maria", "PERSON"),
+    ],
+)
+def test_travel_context_hard_negatives(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
