@@ -1316,6 +1316,9 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations = []
     last: tuple[int, set[str]] | None = None
     for token in doc:
+        if _is_plural_role(token) and token.lower_ not in MEMBER_NOUNS:
+            relations += _listed_role_holders(doc, resolution, token)
+            continue
         if token.lower_ not in DELEGATION_NOUNS or token.pos_ != "NOUN":
             continue
         sentence = bisect_right(starts, token.i) - 1
@@ -1332,6 +1335,25 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
                 relations.append(_relation(doc, member, org, "current", person.i, person.i + 1,
                                            "delegation-member", 0.7, None))
     return relations
+
+
+def _listed_role_holders(doc: Doc, resolution: Resolution, role: Token) -> list[Relation]:
+    """"Green Party ministers, including X and Y", "officials from the Water Agency, such as X":
+    the people a plural role lists belong to the body that role is held in."""
+    listed = [g for c in role.children if c.dep_ == "prep" and c.lower_ in ("including", "as")
+              and (c.lower_ == "including" or doc[c.i - 1].lower_ == "such") for g in c.children if g.dep_ == "pobj"]
+    if not listed:
+        return []
+    bodies = {_entity_of(resolution, c) for c in role.children if c.dep_ in ("compound", "poss")}
+    bodies |= {_entity_of(resolution, g) for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "at", "in")
+               for g in c.children if g.dep_ == "pobj"}
+    bodies = {key for key in bodies - {None} if resolution.by_key(key).type == "Organization" and _is_body(resolution, key)}
+    if len(bodies) != 1:
+        return []
+    org = bodies.pop()
+    status = "former" if any(c.lower_ in FORMER_CUES for c in role.children) else "current"
+    return [_relation(doc, _entity_of(resolution, person), org, status, role.i, person.i + 1, "plural-role-including",
+                      0.7, None) for person in _people_under(resolution, listed)]
 
 
 def _sending_bodies(doc: Doc, resolution: Resolution, delegation: Token) -> set[str]:
@@ -1370,6 +1392,12 @@ def _listed_members(doc: Doc, resolution: Resolution, delegation: Token) -> list
                 objects += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
     objects += [g for c in delegation.children if c.dep_ == "prep" and c.lower_ == "including"
                 for g in c.children if g.dep_ == "pobj"]
+    return _people_under(resolution, objects)
+
+
+def _people_under(resolution: Resolution, objects: list[Token]) -> list[Token]:
+    """The people named in the phrases `objects` head, leaving out those inside a clause of
+    their own ("X, who met Y")."""
     people = []
     for obj in objects:
         for token in obj.subtree:

@@ -587,3 +587,27 @@ def test_a_definite_role_noun_refers_to_the_person_named_before(nlp, text, membe
 @pytest.mark.parametrize("text", ROLE_ANTECEDENT_NEGATIVES)
 def test_a_role_noun_without_one_clear_person_gives_nothing(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "org"),
+    [
+        ("Ministers from the Green Party, including Jane Roe and Tom Ekdahl, resigned.", "Tom Ekdahl", "Green Party"),
+        ("Water Agency officials, including Jane Roe, met reporters.", "Jane Roe", "Water Agency"),
+        ("Acme Bank executives, such as Jane Roe, declined to comment.", "Jane Roe", "Acme Bank"),
+    ],
+)
+def test_people_a_plural_role_lists_hold_it_in_its_body(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials from the Water Agency met ministers, including Jane Roe.",
+        "Leaders of NATO countries, including Jane Roe, met in Oslo.",
+        "Officials such as Jane Roe met the Water Agency board.",
+    ],
+)
+def test_a_plural_role_lists_no_one_into_a_body_it_does_not_name(nlp, text):
+    assert _memberships(nlp, text) == set()
