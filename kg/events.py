@@ -341,7 +341,8 @@ class _Context:
             if token.head.lemma_.lower() in P.TALK_GROUP_VERBS:
                 group = tuple(_unique(keys + tuple(
                     k for target in _follow(token.head, P.WITH) for member in _coordinated(target)
-                    for k in self._named_or_titled(member) if self.type_of(k) in P.AGENT_TYPES)))
+                    for k in _person_after_country(self, member) or self._named_or_titled(member)
+                    if self.type_of(k) in P.AGENT_TYPES)))
             history.append((token.i, keys, group))
         return history
 
@@ -1659,9 +1660,29 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
                 continue
             if target.lemma_.lower() in P.GROUP_NOUNS:
                 continue
-            found = ctx.refs(target, rule.object_types) or _represented_bodies(ctx, target)
+            found = (_person_after_country(ctx, target) or ctx.refs(target, rule.object_types)
+                     or _represented_bodies(ctx, target))
             keys.extend(k for k in found if k not in keys)
     return keys
+
+
+def _person_after_country(ctx: _Context, target: Token) -> list[str]:
+    """"met with Republic of Korea (ROK) Vice Minister Ann Ray": a country name the parser
+    took for the partner when it only qualifies the titled name right after it."""
+    key = ctx.entity_at(target)
+    if key is None or ctx.type_of(key) not in P.PLACE_TYPES:
+        return []
+    doc = ctx.doc
+    i = target.right_edge.i + 1
+    if i < len(doc) and doc[i].text == ")":
+        i += 1
+    for word in doc[i:i + P.MAX_TITLE_WORDS + 1]:
+        found = ctx.entity_at(word)
+        if found is not None:
+            return [found] if ctx.type_of(found) == "Person" else []
+        if word.pos_ != "PROPN" or not word.text[:1].isupper():
+            return []
+    return []
 
 
 def _represented_bodies(ctx: _Context, target: Token) -> list[str]:

@@ -285,6 +285,7 @@ TITLE_NOUNS = frozenset(
     "delegate diplomat undersecretary counselor advisor adviser administrator counterpart "
     "host guest".split())
 
+MAX_TITLE_WORDS = 5  # "First Vice Foreign Minister" before a name
 # "Ambassador to Japan, Ann Ray,": prepositions that complete a title before the name.
 TITLE_COMPLEMENT_PREPS = frozenset("to of for from at".split())
 # "officials, including Minister X": the named member of a group noun.

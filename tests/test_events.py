@@ -249,6 +249,11 @@ POSITIVE = [
     ("talksWith.show_around", "Maria Lindqvist was shown around the school by headteacher "
      "Carlos Ruiz and by the city's mayor, Elena Novak.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", NOVAK, LINDQVIST, "occurred")]),
+    ("talksWith.meet_with", "Maria Lindqvist met today with Republic of Korea (ROK) First Vice "
+     "Foreign Minister Carlos Ruiz to discuss trade. They discussed their June 8 meeting with "
+     "Japanese Vice Foreign Minister Henrik Dahl.",
+     [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred"),
+      ("talksWith", RUIZ, DAHL, "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -334,6 +339,8 @@ NEGATIVE = [
      ("visits", DAHL, "place/quito")),
     ("Henrik Dahl bought the touring company in Saxony.", ("visits", DAHL, "place/saxony")),
     ("LIMA — Maria Lindqvist arrived home on Monday.", ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist met today with Republic of Korea (ROK) First Vice Foreign Minister "
+     "Carlos Ruiz.", ("talksWith", LINDQVIST, "place/south-korea")),
     ("LIMA — Maria Lindqvist arrived in Quito on Monday.", ("visits", LINDQVIST, "place/lima")),
     ("LIMA — Peruvian President Maria Lindqvist arrived at the summit late.",
      ("visits", LINDQVIST, "place/lima")),
