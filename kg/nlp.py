@@ -464,7 +464,7 @@ def span_repair(doc: Doc) -> Doc:
         if label == "PERSON" and tuple(t.text for t in doc[start:end]) in _PLACE_NAMES and start > 0 and doc[start - 1].lower_ in _PLACE_PREPS:
             label = "GPE"
         if label == "PERSON":
-            while end - start > 1 and doc[end - 1].tag_ in _NAME_BREAKING_TAGS:
+            while end - start > 1 and (doc[end - 1].tag_ in _NAME_BREAKING_TAGS or doc[end - 1].text in _POST_NOMINALS):
                 end -= 1
         if label in ("PERSON", "ORG") and end < len(doc) and doc[end].lower_ in LEADER_ORG_SUFFIXES:
             end, label = end + 1, "ORG"
@@ -872,8 +872,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     role_only = all(w in SPEAKER_ROLES for w in lowered) and words.text.isupper()
     if role_only and end < len(doc) and doc[end].text in (":", "("):
         return None
-    if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)):
-        return None  # a lone initial, or "Chipmaker" opening a headline
+    if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)
+                            or words.text in _POST_NOMINALS):
+        return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
@@ -1050,6 +1051,8 @@ _PERSON_APPOSITION_CUES = frozenset({"former", "retired", "veteran", "lawmaker",
                                      "analyst", "economist", "professor", "lawyer", "official", "journalist",
                                      "businessman", "businesswoman", "candidate", "member", "head", "chief",
                                      "founder", "co-founder", "historian", "scholar", "researcher", "expert"})
+# Letters after a name that say what the person is ("Ana Ruiz MP", "Colm Daly TD"), not part of it.
+_POST_NOMINALS = frozenset({"MP", "MPs", "TD", "MEP", "MSP", "MLA", "MPP", "MHK", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE"})
 _NOT_ACRONYMS = frozenset({"CEO", "CFO", "COO", "GDP", "TV", "AM", "PM", "ID", "LNG", "COVID", "HIV", "AIDS", "OK", "PhD", "MP", "MPS", "MEP"})
 
 
@@ -1086,6 +1089,8 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+        elif 3 <= end - i <= 4 and doc[end - 1].text in _POST_NOMINALS and all(t.pos_ == "PROPN" and not t.is_upper for t in words[:-1]):
+            found.append((i, end - 1, "PERSON"))  # "Colm Daly TD"
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
                 and not gazetteer.is_given_name(tok.text) and _trip_goal(tok.head):
             found.append((i, end, "GPE"))  # "the first visit by a minister to Kestrelmoor"

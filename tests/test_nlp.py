@@ -356,3 +356,16 @@ def test_places_by_travel_context_and_linked_names(nlp, text, span):
 )
 def test_travel_context_hard_negatives(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "not_a_span"),
+    [
+        ("The minister of state, Colm Daly TD, today wrapped up a visit.", "Colm Daly", "Colm Daly TD"),
+        ("Priya Menon MP and Jo Bell MEP spoke after the vote.", "Jo Bell", "Jo Bell MEP"),
+        ("Jo Bell MEP spoke. The MEP said no.", "Jo Bell", "MEP"),
+    ],
+)
+def test_post_nominal_letters_are_not_part_of_the_name(nlp, text, span, not_a_span):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert (span, "PERSON") in ents and not_a_span not in {t for t, _ in ents}
