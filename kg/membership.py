@@ -1095,7 +1095,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             if span is None:
                 continue
             for title_start, title, title_end in _titles_of(doc, lowered, span):
-                title_start, title = _with_portfolio(lowered, title_start, title)
+                title_start, title = _with_portfolio(doc, lowered, title_start, title)
                 title_country = _country_before(doc, title_start)
                 region = None if title_country else _region_before(doc, title_start)
                 candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
@@ -1178,9 +1178,11 @@ def _portfolios(words: str) -> frozenset[str]:
     return frozenset(topic for phrase, topic in _PORTFOLIO_PHRASES if f" {phrase} " in padded)
 
 
-def _with_portfolio(lowered: list[str], start: int, title: str) -> tuple[int, str]:
-    """Extend a title back over portfolio words the title lexicon lacks: "Economy" + "Minister"."""
-    while start > 0 and (_portfolios(lowered[start - 1]) or lowered[start - 1] in ("and", "ministry", "department")):
+def _with_portfolio(doc: Doc, lowered: list[str], start: int, title: str) -> tuple[int, str]:
+    """Extend a title back over portfolio words the title lexicon lacks: "Economy" + "Minister"
+    (not over a party: "Labour MP")."""
+    while start > 0 and not doc[start - 1]._.kg_party \
+            and (_portfolios(lowered[start - 1]) or lowered[start - 1] in ("and", "ministry", "department")):
         start -= 1
         title = f"{lowered[start]} {title}"
     return start, title
@@ -1263,7 +1265,7 @@ def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, in
         j += 1
     if j < len(doc) and lowered[j] in ("'s", "’s"):
         j += 1
-    while j < len(doc) and lowered[j] in TITLE_MODIFIERS:
+    while j < len(doc) and (lowered[j] in TITLE_MODIFIERS or _qualifies_title(doc[j])):
         j += 1
     n = title_length(lowered, j) if j < len(doc) else 0
     while n and not lowered[j + n - 1][:1].isalpha():
@@ -1274,7 +1276,14 @@ def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, in
     return j, " ".join(w for w in lowered[j:end] if w not in TITLE_MODIFIERS), end
 
 
-_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "—", "–", "who", "said", "says"})
+_APPOSITION_ENDS = frozenset({",", ".", ";", ")", "—", "–", "who", "said", "says", "for", "from"})
+
+
+def _qualifies_title(token: Token) -> bool:
+    """A party or a nationality before a title: "the Labour MP", "a Green MEP", "a Dutch MEP"."""
+    if token._.kg_party or token.lower_ in _DEMONYM_WORDS:
+        return True
+    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and not token._.kg_type and not token._.kg_role
 
 
 def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:

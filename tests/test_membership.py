@@ -305,6 +305,10 @@ def test_portfolio_title_needs_the_same_portfolio(nlp, text):
          "Grace Otieno", "Ministry of Health", "current"),
         ("Katrin Vogel, Bavaria's economy minister, spoke. The Bavarian Ministry of Economic Affairs agreed.",
          "Katrin Vogel", "Bavarian Ministry of Economic Affairs", "current"),
+        ("Jane Roe, a Green MEP, said the vote was close. The European Parliament will vote in May.",
+         "Jane Roe", "European Parliament", "current"),
+        ("Jane Roe, the Labour MP for Leeds East, spoke. The House of Commons will vote on Tuesday.",
+         "Jane Roe", "House of Commons", "current"),
     ],
 )
 def test_title_apposed_after_the_name_names_a_body(nlp, text, member, org, status):
@@ -339,6 +343,7 @@ def test_title_body_must_be_of_the_same_country(nlp):
 
 def test_title_alone_names_no_body(nlp):
     assert _memberships(nlp, "Foreign Minister Ana Sousa spoke to reporters in Lisbon.") == set()
+    assert _memberships(nlp, "Jane Roe, a Dutch MEP, said the vote was close.") == set()
 
 
 def test_title_body_table_uses_signature_cores():
