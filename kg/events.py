@@ -1009,6 +1009,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _fronted_place_visits(ctx, token, lemma)
     if lemma in P.DUE_LEMMAS:
         yield from _due_in_visits(ctx, token, lemma)
+    if lemma in P.RETURN_LEMMAS or lemma in P.RETURN_PHRASAL:
+        yield from _return_from_visits(ctx, token, lemma)
     if token.pos_ in {"NOUN", "PROPN"}:
         for rule in P.VISIT_NOUN_RULES:
             if lemma in rule.lemmas:
@@ -1478,6 +1480,19 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     if places and (_has_purpose(verb) or _dated(verb)):
         rule_id, confidence = P.BE_IN_RULE
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
+
+
+def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+    """"X returned from Lima on Friday": the place left behind was visited."""
+    if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children) or (
+            lemma in P.RETURN_PHRASAL and not _has_particle(verb, P.RETURN_PHRASAL[lemma])):
+        return
+    # "flew back from X": the phrase may hang from the particle
+    heads = [verb, *(child for child in verb.children if child.lower_ == "back")]
+    places = _unique(k for head in heads for target in _follow(head, ("prep:from", "pobj"))
+                     for k in _destination(ctx, target, P.PLACE_TYPES))
+    rule_id, confidence = P.RETURN_FROM_RULE
+    yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
 def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:

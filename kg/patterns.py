@@ -159,6 +159,9 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PERSON_TYPES, particle="around"),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
+    # "exchanged views with X" (an exchange of letters is no talk)
+    _rule("talksWith.exchange_views", "exchange", (WITH, ("dobj:views", *WITH)), 0.75,
+          object_types=PARTY_TYPES, particle="views"),
 )
 
 # Departing is the start of a trip: the visits lie ahead ("departs today for Oslo").
@@ -206,6 +209,10 @@ ACTIVITY_LEMMAS = frozenset(
 FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
 # "is in Paris for talks", "was in Lima on a visit"
 BE_IN_RULE = ("visits.be_in", 0.75)
+# "returned from Lima on Friday", "flew back from Lima": they had been there.
+RETURN_LEMMAS = frozenset("return".split())
+RETURN_PHRASAL = {"come": "back", "fly": "back", "head": "back", "get": "back"}
+RETURN_FROM_RULE = ("visits.return_from", 0.7)
 # "is due in Lima on Monday", "is expected in Lima": an announced arrival, planned
 DUE_LEMMAS = frozenset("due expect".split())
 DUE_IN_RULE = ("visits.due_in", 0.75)

@@ -254,6 +254,12 @@ POSITIVE = [
      "Japanese Vice Foreign Minister Henrik Dahl.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred"),
       ("talksWith", RUIZ, DAHL, "occurred")]),
+    ("visits.return_from", "Maria Lindqvist returned from Santiago on Friday.",
+     [("visits", LINDQVIST, "place/santiago", "occurred")]),
+    ("visits.return_from", "Maria Lindqvist flew back from Santiago on Friday.",
+     [("visits", LINDQVIST, "place/santiago", "occurred")]),
+    ("talksWith.exchange_views", "Maria Lindqvist exchanged views with Henrik Dahl.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -277,7 +283,8 @@ ALL_RULE_IDS = sorted(
                                   P.NOUN_BE_IN_RULE, P.VISITING_RULE, P.CARRY_RULE,
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
-                                  P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE)})
+                                  P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
+                                  P.RETURN_FROM_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -339,6 +346,10 @@ NEGATIVE = [
      ("visits", DAHL, "place/quito")),
     ("Henrik Dahl bought the touring company in Saxony.", ("visits", DAHL, "place/saxony")),
     ("LIMA — Maria Lindqvist arrived home on Monday.", ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist exchanged letters with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist returned the money from Santiago.",
+     ("visits", LINDQVIST, "place/santiago")),
+    ("Maria Lindqvist flew from Santiago on Friday.", ("visits", LINDQVIST, "place/santiago")),
     ("Maria Lindqvist met today with Republic of Korea (ROK) First Vice Foreign Minister "
      "Carlos Ruiz.", ("talksWith", LINDQVIST, "place/south-korea")),
     ("LIMA — Maria Lindqvist arrived in Quito on Monday.", ("visits", LINDQVIST, "place/lima")),
