@@ -1085,8 +1085,11 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 folded = fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
-    links: list[tuple[str, str, str | None, str, str, int, int, str]] = []
+    links: list[tuple[str, str, str | None, str, str, int, int, str, int]] = []
+    home: dict[tuple[int, str | None], set[str]] = {}
     lowered = [t.lower_ for t in doc]
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
     for entity in resolution.entities:
         if entity.type != "Person":
             continue
@@ -1098,6 +1101,9 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 title_start, title = _with_portfolio(doc, lowered, title_start, title)
                 title_country = _country_before(doc, title_start)
                 region = None if title_country else _region_before(doc, title_start)
+                sentence = bisect_right(starts, title_start)
+                if not title_country and not region:
+                    home.setdefault((sentence, _title_head(title)), set()).add(entity.key)
                 candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
                               for org, country in bodies.get(core, ())]
                 candidates += [(org, country, "title-portfolio-body")
@@ -1110,9 +1116,20 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                         continue
                     if region and not _names_region(resolution.by_key(org).name, region):
                         continue  # "Bavaria's interior minister" leads no national ministry
-                    links.append((entity.key, org, title_country if not country else None, title, rule, first, last, status))
+                    links.append((entity.key, org, title_country if not country else None, title, rule, first, last, status,
+                                  sentence))
+    # "Minister X held talks with Ghana's foreign minister, Y": a sentence that gives one
+    # minister no country and the other one is told from the first one's side, so the ministry
+    # the passage leaves unplaced is not the foreign minister's.
+    links = [link for link in links
+             if not (link[2] and _title_head(link[3]) and home.get((link[8], _title_head(link[3])), set()) - {link[0]})]
     return [_relation(doc, person, org, status, first, last, rule, 0.75, TITLES.get(title))
-            for person, org, _, title, rule, first, last, status in _without_rival_countries(resolution, links)]
+            for person, org, _, title, rule, first, last, status, _ in _without_rival_countries(resolution, links)]
+
+
+def _title_head(title: str) -> str | None:
+    """The office noun of a portfolio title: "minister" in "minister for foreign affairs"."""
+    return next((word for word in title.split() if word in _PORTFOLIO_TITLES), None)
 
 
 def _without_rival_countries(resolution: Resolution, links: list[tuple]) -> list[tuple]:

@@ -326,6 +326,18 @@ def test_a_regional_title_names_no_national_body(nlp, text):
     assert not {m for m in _memberships(nlp, text) if m[0] == "Katrin Vogel"}
 
 
+def test_a_foreign_minister_told_apart_from_a_home_minister_gets_no_unplaced_ministry(nlp):
+    text = ("Minister Tom Ekdahl held talks with Ghana's Minister for Foreign Affairs, Kofi Mensah, in Accra. "
+            "The Department of Foreign Affairs said the talks went well.")
+    assert not {m for m in _memberships(nlp, text) if m[0] == "Kofi Mensah"}
+
+
+def test_a_minister_given_a_country_in_a_sentence_of_its_own_keeps_the_ministry(nlp):
+    text = ("Foreign Minister Sara Malik landed in Kabul on Monday. Pakistan's interior minister, Omar Khan, "
+            "stayed at home. The Interior Ministry gave no reason.")
+    assert ("Omar Khan", "Interior Ministry", "current") in _memberships(nlp, text)
+
+
 def test_rival_countries_leave_an_unplaced_body_to_the_title_that_spells_it(nlp):
     text = ("Canada's defence minister, Leona Bright, flew in. Jan Kowal, Poland's minister of national defence, "
             "met her. The Ministry of National Defence said the talks went well.")
