@@ -234,6 +234,8 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
+# Last words of body names that are not body nouns themselves ("Council of Representatives").
+_BODY_TAILS = frozenset({"representatives", "deputies", "ministers", "states", "nations", "affairs", "defence", "defense"})
 # Heads of venues that "in <town>" places ("Kestrel School in Leeds"), unlike a body's branch.
 _LOCATED_HEADS = frozenset({"school", "college", "academy", "hospital", "clinic", "university", "stadium", "arena",
                             "plant", "factory", "mine", "refinery", "terminal", "airport", "port", "station"})
@@ -267,6 +269,9 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
             if _is_known_place(rest):
                 return start, k, "PERSON", [(k + 1, end, "GPE")]
             return k + 1, end, "ORG", [(start, k, "PERSON")]
+        elif label == "ORG" and 2 <= end - k <= 4 and doc[k - 1].lower_ in ORG_HEADS | _BODY_TAILS \
+                and any(t.lower_ in ORG_HEADS for t in doc[start:k]) and _looks_like_person(doc[k:end]):
+            return start, k, label, [(k, end, "PERSON")]  # "Council of Deputies Omar al-Rawi"
         elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
             return start, k, "FAC", [(k + 1, end, "GPE")]
     return start, end, label, []
@@ -704,11 +709,13 @@ def _cut_unbalanced(doc: Doc, start: int, end: int) -> tuple[int, int, list[tupl
 
 
 def _strip_time_words(doc: Doc, start: int, end: int) -> int:
-    """"National Congress on Friday" -> "National Congress"."""
+    """"National Congress on Friday" -> "National Congress", "Chisinau on March 3" -> "Chisinau"."""
     k = end
-    while k > start + 1 and doc[k - 1].lower_ in TIME_WORDS:
+    timed = False
+    while k > start + 1 and (doc[k - 1].lower_ in TIME_WORDS or doc[k - 1].like_num):
+        timed = timed or doc[k - 1].lower_ in TIME_WORDS
         k -= 1
-    if k == end:
+    if not timed:
         return end
     while k > start + 1 and doc[k - 1].lower_ in _TIME_LEADERS and doc[k - 1].is_lower:
         k -= 1
@@ -779,6 +786,22 @@ _COMPANY_CUES = frozenset({
     "analyst", "analysts",
 })
 _COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
+
+
+# Lower-case heads after a name that make it a site ("the Torkham crossing", "the Kestrel port corridor").
+_SITE_HEADS = frozenset({"crossing", "terminal", "port", "airport", "airfield", "corridor", "bridge", "dam", "harbour",
+                         "harbor", "pass", "checkpoint", "border", "camp", "island", "islands", "river", "valley"})
+
+
+def _names_site(doc: Doc, end: int) -> bool:
+    """The name is the first part of a site named by a lower-case head noun."""
+    for k in range(end, min(end + 3, len(doc))):
+        tok = doc[k]
+        if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+            return False
+        if tok.lower_ in _SITE_HEADS:
+            return True
+    return False
 
 
 def _company_cue(doc: Doc, start: int, end: int) -> bool:
@@ -877,6 +900,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
+    if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
+            and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
+        return "FAC"  # "the Torkham crossing", "the Cat Lai container terminal"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
             gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
             or tuple(t.text for t in words) in _PLACE_NAMES or words.text.lower() in _DEMONYM_WORDS)):
@@ -1089,6 +1115,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+        elif end - i <= 3 and i > 0 and doc[i - 1].lower_ == "the" and all(t.pos_ == "PROPN" for t in words) \
+                and not tok.is_upper and _names_site(doc, end) and not gazetteer.is_given_name(tok.text):
+            found.append((i, end, "FAC"))  # "the Varnak crossing"
         elif 3 <= end - i <= 4 and doc[end - 1].text in _POST_NOMINALS and all(t.pos_ == "PROPN" and not t.is_upper for t in words[:-1]):
             found.append((i, end - 1, "PERSON"))  # "Colm Daly TD"
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "to" \

@@ -369,3 +369,32 @@ def test_travel_context_hard_negatives(nlp, text, span, label):
 def test_post_nominal_letters_are_not_part_of_the_name(nlp, text, span, not_a_span):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert (span, "PERSON") in ents and not_a_span not in {t for t, _ in ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a lower-case site noun after a name makes it a site
+        ("The Varnak crossing has been closed on and off for a year.", "Varnak", "FAC"),
+        ("He toured the Cat Binh container terminal with executives.", "Cat Binh", "FAC"),
+        ("They agreed to speed up work on the Kestrel port corridor.", "Kestrel", "FAC"),
+        # a date glued to a town
+        ("The envoy will travel to Chisinau on March 3 to meet officials.", "Chisinau", "GPE"),
+        # a person named right after the body's name
+        ("She met the Speaker of the Council of Representatives Omar al-Rawi today.", "Omar al-Rawi", "PERSON"),
+        ("She met the Speaker of the Council of Representatives Omar al-Rawi today.", "Council of Representatives", "ORG"),
+    ],
+)
+def test_sites_dates_and_names_after_bodies(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("The NATO base was hit overnight.", "NATO", "ORG"),
+        ("The Bank of America raised its forecast.", "Bank of America", "ORG"),
+    ],
+)
+def test_sites_and_bodies_hard_negatives(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
