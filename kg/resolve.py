@@ -203,7 +203,7 @@ def _mentions(doc: Doc):
             continue
         if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON":
             continue
-        if name.lower() in (t for t in TITLES) or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
+        if name.lower() in TITLES or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
             continue
         canonical = None
         if ent.label_ in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
