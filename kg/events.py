@@ -616,6 +616,9 @@ class _Context:
                     if verb.lemma_.lower() in P.GROUP_LEAD_VERBS:
                         add(k for agent in verb.children if agent.dep_ == "agent"
                             for pobj in agent.children for k in self.named(pobj))
+            # "a delegation of three senators, A, B and C,": the names in apposition
+            add(k for noun in (token, *_follow(token, P.OF)) for appos in noun.children
+                if appos.dep_ == "appos" for k in self.named(appos))
             for child in token.children:
                 if child.dep_ == "acl" and child.lemma_.lower() in P.GROUP_LEAD_VERBS:
                     add(k for agent in child.children if agent.dep_ == "agent"
@@ -1533,6 +1536,9 @@ def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_
 
 def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     """"Minister in Hanoi", "Live: Swedish prime minister in Canberra": a titled headline."""
+    if token.lower_ in P.HEADLINE_GROUP_NOUNS:
+        yield from _headline_group_visits(ctx, token)
+        return
     if token.lemma_.lower() not in P.TITLE_NOUNS or not _in_headline(token):
         return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
@@ -1541,6 +1547,20 @@ def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     if person is not None:
         rule_id, confidence = P.HEADLINE_RULE
         yield from _pairs("visits", [person], places, token, rule_id, confidence)
+
+
+def _headline_group_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
+    """"Senators in Lisbon pledge support" over a story naming the delegation's members."""
+    text = _doc_text(ctx.doc)
+    end = text.find("\n")
+    if not ctx.group_members or end < 0 or token.idx > end or text[:end].rstrip().endswith("."):
+        return
+    # a headline's verb is often parsed as a noun: "in [Lisbon pledge support]"
+    places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
+                     for node in (target, *(c for c in target.children if c.dep_ == "compound"))
+                     for k in ctx.refs(node, P.PLACE_TYPES))
+    rule_id, confidence = P.HEADLINE_RULE
+    yield from _pairs("visits", ctx.group_members, places, token, rule_id, confidence)
 
 
 def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:

@@ -238,6 +238,10 @@ ORDINALS = frozenset("first second third fourth fifth sixth last latest final".s
 FIRST_BY_RULE = ("visits.first_by", 0.7)
 # "Minister in Hanoi" as a headline over the story that names the minister
 HEADLINE_RULE = ("visits.headline_in", 0.7)
+# "Senators in Lisbon pledge support": a plural headline subject stands for the delegation
+# the story then names.
+HEADLINE_GROUP_NOUNS = frozenset("lawmakers legislators mps meps senators congressmen "
+                                 "parliamentarians delegates envoys ministers".split())
 # "The president met visiting Secretary Roe in Lima"
 VISITING_MODIFIERS = frozenset("visiting".split())
 VISITING_RULE = ("visits.visiting", 0.75)

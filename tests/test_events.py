@@ -613,6 +613,30 @@ def test_the_untagged_head_of_a_partly_tagged_name_is_that_person(nlp):
 
 
 @pytest.mark.parametrize("text", [
+    "Senators in Hanoi pledge support for reforms\n\nA delegation of three senators, Carlos "
+    "Ruiz, Elena Novak and Pedro Alves, met Prime Minister Henrik Dahl on Monday.",
+    "Lawmakers in Hanoi back the trade pact\n\nA delegation of lawmakers met Prime Minister "
+    "Henrik Dahl on Monday. The delegation includes Carlos Ruiz, Elena Novak and Pedro Alves.",
+])
+def test_a_plural_headline_in_a_place_is_the_named_delegations_visit(nlp, text):
+    facts = _pairs(_facts(nlp, text))
+    for person in (RUIZ, NOVAK, ALVES):
+        assert ("visits", person, "place/hanoi", "occurred") in facts
+        assert ("talksWith", *sorted((person, DAHL)), "occurred") in facts
+    assert not any(fact[:2] == ("visits", DAHL) for fact in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Senators in Hanoi pledge support for reforms\n\nCarlos Ruiz and Elena Novak met Prime "
+    "Minister Henrik Dahl on Monday.",
+    "Carlos Ruiz led a delegation to Peru. Senators in Hanoi were not told.",
+])
+def test_a_plural_noun_outside_a_headline_or_without_named_members_visits_nothing(nlp, text):
+    assert not any(fact[0] == "visits" and fact[2] == "place/hanoi"
+                   for fact in _pairs(_facts(nlp, text)))
+
+
+@pytest.mark.parametrize("text", [
     "Rights groups criticised the plan. The group of activists travelled to Hanoi.",
     "Carlos Ruiz was accompanied by Elena Novak. The three executives travelled to Hanoi.",
     "Officials from Peru travelled to Hanoi. Carlos Ruiz said the talks were useful.",
