@@ -1653,6 +1653,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         if lemma in P.TALK_GROUP_VERBS and not partnered:
             yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE,
                                     side=ctx.group_members)
+        if lemma in P.SIGN_VERBS:
+            yield from _signed_with(ctx, token)
         if lemma in P.TALK_HOLD_VERBS and any(
                 child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
                 and not list(_follow(child, P.WITH)) for child in token.children):
@@ -1676,6 +1678,18 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
+
+
+def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"signed a memorandum with X": the two sides of an agreement met to sign it."""
+    deals = [obj for obj in verb.children
+             if obj.dep_ == "dobj" and obj.lemma_.lower() in P.AGREEMENT_NOUNS]
+    if not deals:
+        return
+    partners = _unique(k for node in (verb, *deals) for target in _follow(node, P.WITH)
+                       for k in ctx.refs(target, P.PARTY_TYPES) or _represented_bodies(ctx, target))
+    rule_id, confidence = P.SIGNED_WITH_RULE
+    yield from _pairs("talksWith", ctx.agents(verb), partners, verb, rule_id, confidence)
 
 
 def _separate_partners(trigger: Token) -> bool:

@@ -164,6 +164,12 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PARTY_TYPES, particle="views"),
 )
 
+# "signed a memorandum with X": the sides of an agreement met to sign it
+SIGN_VERBS = frozenset("sign ink conclude".split())
+AGREEMENT_NOUNS = frozenset("agreement memorandum deal accord treaty pact contract declaration "
+                            "mou charter protocol".split())
+SIGNED_WITH_RULE = ("talksWith.signed_with", 0.7)
+
 # Departing is the start of a trip: the visits lie ahead ("departs today for Oslo").
 DEPARTURE_LEMMAS = frozenset("depart leave embark".split())
 

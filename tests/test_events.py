@@ -260,6 +260,10 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/santiago", "occurred")]),
     ("talksWith.exchange_views", "Maria Lindqvist exchanged views with Henrik Dahl.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.signed_with", "Maria Lindqvist signed a memorandum with the World Bank on "
+     "wind projects.", [("talksWith", "organization/world-bank", LINDQVIST, "occurred")]),
+    ("talksWith.signed_with", "Maria Lindqvist will sign a trade deal with Henrik Dahl next week.",
+     [("talksWith", DAHL, LINDQVIST, "planned")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -284,7 +288,7 @@ ALL_RULE_IDS = sorted(
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
                                   P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
-                                  P.RETURN_FROM_RULE)})
+                                  P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -347,6 +351,8 @@ NEGATIVE = [
     ("Henrik Dahl bought the touring company in Saxony.", ("visits", DAHL, "place/saxony")),
     ("LIMA — Maria Lindqvist arrived home on Monday.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist exchanged letters with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist signed a letter with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist praised the deal with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist returned the money from Santiago.",
      ("visits", LINDQVIST, "place/santiago")),
     ("Maria Lindqvist flew from Santiago on Friday.", ("visits", LINDQVIST, "place/santiago")),
