@@ -256,6 +256,14 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
         return start, end, label, []
     for k in range(start + 1, end - 1):
         low = doc[k].lower_
+        if label in ("PERSON", "ORG") and doc[k].text in _POST_NOMINALS \
+                and all(_is_capitalized(t) and t.pos_ == "PROPN" for t in doc[k + 1 : end]):
+            # "Vanguarda MP Ana Ruiz": the party, the letters as a title, then the person
+            name_end = end
+            while name_end < len(doc) and _is_capitalized(doc[name_end]) and doc[name_end].pos_ == "PROPN" \
+                    and name_end - k <= 3:
+                name_end += 1
+            return k + 1, name_end, "PERSON", [(start, k, "ORG")]
         if low in ("'s", "’s") and label != "PERSON" and k + 2 < end and any(t.lower_ in ORG_HEADS for t in doc[k + 1 : end]) \
                 and doc[k - 1].lower_ not in _COLLECTIVE_OWNERS:
             owner = doc[start:k]
@@ -487,7 +495,7 @@ def span_repair(doc: Doc) -> Doc:
         if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
             end = _speaker_name_end(doc, start, end)
         elif label == "PERSON":
-            end = _extend_hyphenated(doc, start, end)
+            end = _extend_particles(doc, _extend_hyphenated(doc, start, end))
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         retyped = _retype(doc, start, end, label, person_words)
@@ -1041,6 +1049,17 @@ def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
 def _is_acronym(text: str) -> bool:
     """"UN", "EU": short upper-case forms, never looked up in the gazetteer (towns share them)."""
     return text.replace(".", "").isupper() and len(text.replace(".", "")) <= 5
+
+
+def _extend_particles(doc: Doc, end: int) -> int:
+    """"Ursula von" + "der Leyen": a surname goes on over lower-case particles to its capitalized part."""
+    k = end
+    while k < len(doc) and doc[k].is_lower and doc[k].lower_ in _NAME_PARTICLES:
+        k += 1
+    if (k > end or doc[end - 1].lower_ in _NAME_PARTICLES) and k < len(doc) and _is_capitalized(doc[k]) \
+            and doc[k].pos_ == "PROPN" and not doc[k].is_sent_start:
+        return k + 1
+    return end
 
 
 def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:

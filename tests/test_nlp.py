@@ -398,3 +398,17 @@ def test_sites_dates_and_names_after_bodies(nlp, text, span, label):
 )
 def test_sites_and_bodies_hard_negatives(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Commission President Ursula von der Lanz is due in Kyiv.", {("Ursula von der Lanz", "PERSON")}),
+        ("Vanguarda TD Ciarán Moloney, who travelled with the minister, said so.",
+         {("Vanguarda", "ORG"), ("Ciarán Moloney", "PERSON")}),
+        ("Fianna Rua TD Ciarán Molloy, who travelled with the minister, said so.",
+         {("Fianna Rua", "ORG"), ("Ciarán Molloy", "PERSON")}),
+    ],
+)
+def test_particles_and_letters_inside_names(nlp, text, spans):
+    assert spans <= {(e.text, e.label_) for e in nlp(text).ents}
