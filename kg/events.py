@@ -1666,6 +1666,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                                   rule.confidence)
             else:
                 yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+    if token.lower_ == "meeting" and token.dep_ == "compound":
+        yield from _gerund_talks(ctx, token)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
@@ -1678,6 +1680,19 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
+
+
+def _gerund_talks(ctx: _Context, word: Token) -> Iterator[_Found]:
+    """"X denied meeting Y" parsed with "meeting" as a compound of Y's name."""
+    name = word.head
+    verb = name.head
+    if (word.dep_ != "compound" or word.lower_ != "meeting" or name.dep_ != "dobj"
+            or verb.lemma_.lower() not in P.GERUND_TALK_VERBS):
+        return
+    rule_id, confidence = P.GERUND_TALK_RULE
+    # the name carries the status: its chain runs through the governing verb
+    yield from _pairs("talksWith", ctx.agents(verb), ctx.refs(name, P.PARTY_TYPES), name,
+                      rule_id, confidence)
 
 
 def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
@@ -1864,7 +1879,9 @@ def status_of(trigger: Token, kind: str) -> str:
     aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
     counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux
     if counterfactual or any(a in P.SPECULATIVE_AUX for a in aux) or any(
-            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or kind == "talksWith" and any(
+            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
+            child.dep_ == "acomp" and child.lower_ in P.SPECULATIVE_GOVERNORS[kind]
+            for t in chain[1:] for child in t.children) or kind == "talksWith" and any(
             child.dep_ == "mark" and child.lower_ in P.OPEN_QUESTION_MARKS
             for t in chain for child in t.children) or any(
             t.lower_ in P.SPECULATIVE_GOVERNORS[kind] for t in chain[1:]) or any(

@@ -53,6 +53,7 @@ ON = ("prep:on", "pobj")  # islands: "toured the camps on Crete", "landed on Mal
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
+    _rule("visits.enter", "enter", (("dobj",),), 0.75),  # "entered Peru", "barred from entering"
     # "to visit schools in Cusco", "toured the camps at Calais": where the object is
     _rule("visits.visit_in", "visit tour", (IN, AT, ON, ("dobj", *IN), ("dobj", *AT),
                                             ("dobj", *ON)), 0.8),
@@ -169,6 +170,11 @@ SIGN_VERBS = frozenset("sign ink conclude".split())
 AGREEMENT_NOUNS = frozenset("agreement memorandum deal accord treaty pact contract declaration "
                             "mou charter protocol".split())
 SIGNED_WITH_RULE = ("talksWith.signed_with", 0.7)
+# "denied meeting X", "recalled meeting X": verbs taking a gerund the parser often makes a
+# compound of the name ("meeting X" as one noun phrase).
+GERUND_TALK_VERBS = frozenset("deny admit recall remember confirm acknowledge avoid "
+                              "regret describe".split())
+GERUND_TALK_RULE = ("talksWith.meeting_gerund", 0.75)
 
 # Departing is the start of a trip: the visits lie ahead ("departs today for Oslo").
 DEPARTURE_LEMMAS = frozenset("depart leave embark".split())
@@ -337,14 +343,15 @@ SPECULATIVE_AUX = frozenset("may might could should ought".split())
 COUNTERFACTUAL_AUX = frozenset("would should could might 'd".split())
 PLANNED_GOVERNORS = frozenset(
     "schedule plan set intend due slate prepare arrange aim agree decide announce "
-    "expect".split())
+    "expect likely".split())
 # Under the guideline a visit that "is expected" is planned, while talks that "are expected"
 # are unconfirmed: the kind decides.
 SPECULATIVE_GOVERNORS = {
     "visits": frozenset("consider mull weigh hope hoped want seek wish explore propose "
-                        "invite urge ask offer".split()),
+                        "invite urge ask offer unlikely possible uncertain unclear".split()),
     "talksWith": frozenset("consider mull weigh hope hoped want seek wish explore propose "
-                           "invite urge ask offer expect likely possible".split()),
+                           "invite urge ask offer expect likely unlikely possible uncertain "
+                           "unclear".split()),
 }
 # "would not say whether she would meet X", "if they meet": talks left open are unconfirmed
 # (a visit has no speculative status under the guideline, so this is for talks only).

@@ -264,6 +264,12 @@ POSITIVE = [
      "wind projects.", [("talksWith", "organization/world-bank", LINDQVIST, "occurred")]),
     ("talksWith.signed_with", "Maria Lindqvist will sign a trade deal with Henrik Dahl next week.",
      [("talksWith", DAHL, LINDQVIST, "planned")]),
+    ("talksWith.meeting_gerund", "Maria Lindqvist recalled meeting Henrik Dahl in 2019.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.meeting_gerund", "Maria Lindqvist denied meeting Henrik Dahl.",
+     [("talksWith", DAHL, LINDQVIST, "negated")]),
+    ("visits.enter", "Maria Lindqvist entered Peru on foot.",
+     [("visits", LINDQVIST, "place/peru", "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -288,7 +294,8 @@ ALL_RULE_IDS = sorted(
                                   P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE,
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
                                   P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
-                                  P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE)})
+                                  P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE,
+                                  P.GERUND_TALK_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -352,6 +359,8 @@ NEGATIVE = [
     ("LIMA — Maria Lindqvist arrived home on Monday.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist exchanged letters with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist signed a letter with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist chaired the meeting Henrik Dahl called.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist entered the race in Lima.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist praised the deal with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist returned the money from Santiago.",
      ("visits", LINDQVIST, "place/santiago")),
@@ -448,6 +457,10 @@ STATUSES = [
     ("Henrik Dahl is expected to travel to Bogota in May.", "planned"),
     ("Henrik Dahl is not expected in Bogota this week.", "negated"),
     ("Henrik Dahl has no plans to visit Bogota.", "negated"),
+    ("Henrik Dahl is unlikely to visit Bogota.", "speculative"),
+    ("Henrik Dahl is likely to visit Bogota in May.", "planned"),
+    ("Officials said a visit by Henrik Dahl to Bogota was possible.", "speculative"),
+    ("Henrik Dahl was barred from entering Bogota.", "negated"),
     ("Henrik Dahl's plan to visit Bogota was scrapped.", "cancelled"),
     ("Henrik Dahl hoped to visit Bogota before the election.", "speculative"),
     ("Henrik Dahl postponed a visit to Bogota that had been scheduled for March.", "cancelled"),
@@ -480,6 +493,7 @@ TALK_STATUSES = [
     ("The meeting between Maria Lindqvist and Pedro Alves was called off.", "cancelled"),
     ("Maria Lindqvist would not say whether she planned to meet Pedro Alves.", "speculative"),
     ("Maria Lindqvist will resign if she meets Pedro Alves.", "speculative"),
+    ("Maria Lindqvist is unlikely to meet Pedro Alves.", "speculative"),
 ]
 
 
