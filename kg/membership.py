@@ -350,7 +350,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
     {"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with", "resign-as", "quit-as",
-     "retire-as", "step-down-as"}
+     "retire-as", "step-down-as", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
 CAREER_SPANS: frozenset[str] = frozenset(
@@ -360,6 +360,8 @@ CAREER_SPANS: frozenset[str] = frozenset(
 PREP_VERBS: dict[str, frozenset[str]] = {
     "serve": frozenset({"on", "in", "at", "for"}),
     "work": frozenset({"for", "at"}),
+    "teach": frozenset({"at"}),
+    "report": frozenset({"for"}),
     "sit": frozenset({"on", "in"}),
     "belong": frozenset({"to"}),
     "resign": frozenset({"from"}),
@@ -370,7 +372,9 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "appoint": frozenset({"to"}),
 }
 # Verbs taking "as" + a role ("X served as director of Y").
-AS_VERBS: frozenset[str] = frozenset({"serve", "work", "act", "remain", "resign", "quit", "retire", "step"})
+AS_VERBS: frozenset[str] = frozenset(
+    {"serve", "work", "act", "remain", "resign", "quit", "retire", "step", "oust", "remove", "sack", "fire", "dismiss", "depose"}
+)
 # Verbs whose subject body takes on the object person: "Acme hired X as its chief economist".
 HIRING_VERBS: frozenset[str] = frozenset({"hire", "appoint", "name", "recruit", "promote", "elect", "nominate"})
 # Parts of a body that a person runs or sits on: "chairs the board of X", "heads the unit at X".
@@ -474,7 +478,14 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations += _title_bodies(doc, resolution)
     relations += _eponyms(doc, resolution)
     relations += _delegations(doc, resolution)
-    return relations
+    return _settled(relations)
+
+
+def _settled(relations: list[Relation]) -> list[Relation]:
+    """One status per member and body: where one rule reads a "former"/"ex-" cue that another
+    rule's narrower match missed, the membership is a former one."""
+    former = {(r.subject, r.object) for r in relations if r.status == "former"}
+    return [r for r in relations if r.status != "current" or (r.subject, r.object) not in former]
 
 
 def _annotate(doc: Doc, resolution: Resolution) -> None:
@@ -1063,6 +1074,8 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "planned"
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
+    if any(cue.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ == "until" for c in cue.children) for cue in cue_tokens):
+        return "former"  # "led the party until 2020"
     return "current"
 
 

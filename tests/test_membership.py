@@ -401,6 +401,9 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "appoint": ("Jane Roe was appointed to the Acme Holdings board in May.", "Jane Roe", "Acme Holdings", "current"),
     "spend": ("Jane Roe spent ten years at Goldman Sachs before entering politics.", "Jane Roe", "Goldman Sachs", "former"),
     "defect": ("Paula Grant defected to the Green Party in May.", "Paula Grant", "Green Party", "current"),
+    "teach": ("Jane Roe, who teaches at Oxford University, said the data were thin.", "Jane Roe", "Oxford University",
+              "current"),
+    "report": ("Jane Roe, who reports for Reuters from Kyiv, said the town was empty.", "Jane Roe", "Reuters", "current"),
 }
 
 ROLE_CLAUSES = [
@@ -446,6 +449,8 @@ ROLE_CLAUSES = [
     ("Acme Bank hired Jane Roe as its chief economist in 2020.", "Jane Roe", "Acme Bank", "current"),
     ("Acme Bank appointed Jane Roe chief executive in May.", "Jane Roe", "Acme Bank", "current"),
     ("The Green Party elected Jane Roe as its leader.", "Jane Roe", "Green Party", "current"),
+    ("Jane Roe, who was ousted as leader of the Green Party in May, spoke.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe, who led the Green Party until 2020, spoke.", "Jane Roe", "Green Party", "former"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -471,6 +476,7 @@ CLAUSE_NEGATIVES = [
     "Acme Bank hired Paula Grant on Monday.",
     "Paula Grant met the board of Acme Bank.",
     "Acme Bank sued Paula Grant as its former partner's heir.",
+    "Jane Roe reported for the Water Agency's review on Monday.",
 ]
 
 
@@ -628,3 +634,8 @@ def test_people_a_plural_role_lists_hold_it_in_its_body(nlp, text, member, org):
 )
 def test_a_plural_role_lists_no_one_into_a_body_it_does_not_name(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
+    found = _memberships(nlp, "Jane Roe, the ex-leader of the Green Party, spoke.")
+    assert found == {("Jane Roe", "Green Party", "former")}
