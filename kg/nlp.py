@@ -151,8 +151,14 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
 
     Dots are ignored ("Capt" + "." reads as "capt."), and a split-off "." is part of the title.
     """
-    window = list(tokens[start : start + _MAX_TITLE_LEN + 6])
-    tokens, start = window, 0
+    return _window_title_length(tuple(tokens[start : start + _MAX_TITLE_LEN + 6]))
+
+
+@lru_cache(maxsize=16384)
+def _window_title_length(tokens: tuple[str, ...]) -> int:
+    """`title_length` at the start of a window of words, memoized: mentions are measured
+    again and again, and the same words recur across a corpus."""
+    start = 0
     plain = [t.rstrip(".") if t != "." else t for t in tokens]
     plain = [t[:-1] if t.endswith("s") and (t[:-1],) in _TITLE_SET and (t,) not in _TITLE_SET else t for t in plain]
     i = start
