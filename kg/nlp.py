@@ -771,6 +771,8 @@ def _org_cue(doc: Doc, start: int, end: int) -> bool:
     """"the oil company X", "rival carrier X", "the ruling X party": a common noun names the kind."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
+    if before is not None and before.is_lower and before.lower_ in _ORG_KIND_CUES:
+        return True
     return any(t is not None and t.is_lower and t.lower_ in ORG_COMMON_NOUNS for t in (before, after))
 
 
@@ -797,8 +799,14 @@ _COMPANY_SUFFIXES = frozenset({
 # Words right after a name that only a company has ("X chief executive", "X shares").
 _COMPANY_CUES = frozenset({
     "ceo", "cfo", "coo", "shares", "stock", "shareholders", "investors", "employees", "subsidiary",
-    "analyst", "analysts",
+    "analyst", "analysts", "spokesman", "spokeswoman", "spokesperson",
 })
+# People who work "at X" for a firm or body.
+_STAFF_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher", "executive", "engineer", "employee",
+                          "banker", "trader", "lawyer", "partner", "staff", "worker", "director", "manager"})
+# Titles whose "of X" is a firm or body ("the chief executive of X"), when X is no place.
+_OFFICE_OF = frozenset({"executive", "ceo", "chairman", "chairwoman", "chair", "founder", "co-founder", "owner",
+                        "director", "head", "president", "officer", "shareholder", "subsidiary", "unit", "division"})
 _COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
 
 
@@ -826,6 +834,10 @@ def _company_cue(doc: Doc, start: int, end: int) -> bool:
         return True
     if k + 1 < len(doc) and doc[k].lower_ == "chief" and doc[k + 1].lower_ in _COMPANY_OFFICERS:
         return True
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OFFICE_OF:
+        return True
+    if start > 1 and doc[start - 1].lower_ == "at" and doc[start - 2].lemma_ in _STAFF_NOUNS:
+        return True  # "analysts at X"
     return start > 1 and doc[start - 1].lower_ in ("of", "in") and doc[start - 2].lower_ in ("shares", "stake")
 
 
@@ -923,6 +935,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "ORG"
     if label in ("ORG", "PERSON") and _near_island(doc, start, end) and words.text not in person_words:
         return "GPE"
+    if label == "PERSON" and len(words) == 1 and words[0].dep_ == "pobj" and words[0].head.lower_ == "at" \
+            and words.text not in person_words and not gazetteer.is_given_name(words.text) and _meeting_venue(doc, words[0]) \
+            and not _company_cue(doc, start, end):
+        return "FAC"  # "hosted the president at Kestrelcombe"
     if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
         return "PERSON"
     if words.text.lower() in _DEMONYMS_ONLY:
@@ -1002,6 +1018,15 @@ def _near_island(doc: Doc, start: int, end: int) -> bool:
     # "landed on X"; "flew to X" only for one word that is no first name
     return root.head.lower_ == "on" or root.head.lower_ in ("to", "in") and end - start == 1 \
         and not gazetteer.is_given_name(doc[start].text)
+
+
+# Verbs whose "at X" is the venue of a meeting ("hosted her at X", "met at X").
+_MEETING_VERBS = frozenset({"host", "meet", "hold", "receive", "welcome", "greet", "gather", "sign", "dine", "stay",
+                            "talk", "arrive", "land", "convene"})
+def _meeting_venue(doc: Doc, tok: Token) -> bool:
+    """"at X" in a clause that hosts or holds a meeting: X is where it happens."""
+    first = tok.sent.start if doc.has_annotation("SENT_START") else 0
+    return any(t.lemma_ in _MEETING_VERBS or t.lower_ in ("talks", "meeting", "summit") for t in doc[first : tok.i])
 
 
 # Nouns whose "to" names where someone goes ("her trip to X", "the first visit by a minister to X").
@@ -1094,6 +1119,11 @@ _HYPHEN_SUFFIXES = frozenset({"led", "based", "born", "backed", "owned", "run", 
 _VENUE_HEADS = frozenset({"house", "palace", "lodge", "mansion"})
 _VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "into"})
 # Industry nouns that headlines capitalize ("Chipmaker's chief"); ORG_COMMON_NOUNS holds the rest.
+# Kinds of body that name the body right after them ("the sovereign fund X", "chip designer X").
+_ORG_KIND_CUES = frozenset({"fund", "designer", "developer", "investor", "broker", "exchange", "platform", "website",
+                            "magazine", "tabloid", "weekly", "broadcaster", "chipmaker", "automaker", "carmaker",
+                            "drugmaker", "miner", "retailer", "startup", "studio", "outlet", "portal", "app",
+                            "regulator", "watchdog", "think-tank", "tank", "charity", "ngo", "nonprofit", "union"})
 _ORG_KIND_NOUNS = frozenset({"chipmaker", "automaker", "carmaker", "drugmaker", "miner", "shipbuilder", "refiner",
                              "telecom", "regulator", "watchdog", "exporter", "importer"})
 # Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).
@@ -1148,6 +1178,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
                 and not gazetteer.is_given_name(tok.text) and _trip_goal(tok.head):
             found.append((i, end, "GPE"))  # "the first visit by a minister to Kestrelmoor"
+        elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
+                and not gazetteer.is_given_name(tok.text) and _meeting_venue(doc, tok):
+            found.append((i, end, "FAC"))  # "hosted the premier at Kestrelcombe"
         elif 1 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _company_evidence(doc, i, end):
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)

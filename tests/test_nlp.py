@@ -412,3 +412,31 @@ def test_sites_and_bodies_hard_negatives(nlp, text, span, label):
 )
 def test_particles_and_letters_inside_names(nlp, text, spans):
     assert spans <= {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # the kind of body right before its name
+        ("He held talks with executives of the sovereign fund Qarwani.", "Qarwani", "ORG"),
+        # an office "of" a name that is no place
+        ("The chief executive of chip designer Cerebrix, Lena Okafor, met the minister.", "Cerebrix", "ORG"),
+        ("A Cerebrix spokeswoman said the firm had not decided.", "Cerebrix", "ORG"),
+        # the venue of a meeting the model left untagged
+        ("The premier hosted the French president at Kestrelcombe on Saturday for talks.", "Kestrelcombe", "FAC"),
+    ],
+)
+def test_bodies_and_venues_by_context(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("The president of Kenya met the envoy.", "Kenya", "GPE"),
+        ("The chief executive of Ana Ruiz's firm resigned.", "Ana Ruiz", "PERSON"),
+        ("Analysts at Bernholt said the trip showed the shift.", "Bernholt", "ORG"),
+    ],
+)
+def test_bodies_and_venues_hard_negatives(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
