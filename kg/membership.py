@@ -73,6 +73,12 @@ FORMER_CUES: frozenset[str] = frozenset(
      "used", "then", "then-", "longer", "once"}
 )
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
+# Nouns after a body's name for people outside it: "a Green Party voter", "Acme shareholders".
+OUTSIDER_NOUNS: frozenset[str] = frozenset(
+    {"voter", "voters", "supporter", "supporters", "donor", "donors", "sympathizer", "sympathiser", "critic",
+     "critics", "opponent", "opponents", "fan", "fans", "ally", "allies", "backer", "backers", "customer",
+     "customers", "client", "clients", "shareholder", "shareholders", "investor", "investors", "rival", "rivals"}
+)
 # Common nouns a named body may stand before ("the Unity party", "the Falcon group").
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     {"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"}
@@ -350,7 +356,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
     {"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with", "resign-as", "quit-as",
-     "retire-as", "step-down-as", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
+     "retire-as", "step-down-as", "expel-from", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
 CAREER_SPANS: frozenset[str] = frozenset(
@@ -362,10 +368,11 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "work": frozenset({"for", "at"}),
     "teach": frozenset({"at"}),
     "report": frozenset({"for"}),
-    "sit": frozenset({"on", "in"}),
+    "sit": frozenset({"on", "in", "for"}),
     "belong": frozenset({"to"}),
     "resign": frozenset({"from"}),
     "defect": frozenset({"to", "from"}),
+    "expel": frozenset({"from"}),
     "join": frozenset({"from"}),
     "spend": frozenset({"at", "with"}),
     "elect": frozenset({"to"}),
@@ -482,10 +489,10 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
 
 
 def _settled(relations: list[Relation]) -> list[Relation]:
-    """One status per member and body: where one rule reads a "former"/"ex-" cue that another
-    rule's narrower match missed, the membership is a former one."""
-    former = {(r.subject, r.object) for r in relations if r.status == "former"}
-    return [r for r in relations if r.status != "current" or (r.subject, r.object) not in former]
+    """One status per member and body: where one rule reads a "former"/"ex-" or "incoming" cue
+    that another rule's narrower match missed, the membership is a former or planned one."""
+    settled = {(r.subject, r.object) for r in relations if r.status in ("former", "planned")}
+    return [r for r in relations if r.status != "current" or (r.subject, r.object) not in settled]
 
 
 def _annotate(doc: Doc, resolution: Resolution) -> None:
@@ -621,6 +628,11 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         org = orgs.pop()
         if not _is_body(resolution, org):
             continue
+        after = slots["org"][-1].i + 1
+        while after < len(doc) and _entity_of(resolution, doc[after]) == org:
+            after += 1
+        if after < len(doc) and doc[after].lower_ in OUTSIDER_NOUNS:
+            continue  # "Jane Roe, a Green Party voter"
         if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
             continue
         if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS

@@ -403,6 +403,7 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "defect": ("Paula Grant defected to the Green Party in May.", "Paula Grant", "Green Party", "current"),
     "teach": ("Jane Roe, who teaches at Oxford University, said the data were thin.", "Jane Roe", "Oxford University",
               "current"),
+    "expel": ("Jane Roe, who was expelled from the Green Party in 2019, spoke.", "Jane Roe", "Green Party", "former"),
     "report": ("Jane Roe, who reports for Reuters from Kyiv, said the town was empty.", "Jane Roe", "Reuters", "current"),
 }
 
@@ -451,6 +452,8 @@ ROLE_CLAUSES = [
     ("The Green Party elected Jane Roe as its leader.", "Jane Roe", "Green Party", "current"),
     ("Jane Roe, who was ousted as leader of the Green Party in May, spoke.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe, who led the Green Party until 2020, spoke.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
+     "Jane Roe", "Labour Party", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -477,6 +480,9 @@ CLAUSE_NEGATIVES = [
     "Paula Grant met the board of Acme Bank.",
     "Acme Bank sued Paula Grant as its former partner's heir.",
     "Jane Roe reported for the Water Agency's review on Monday.",
+    "Jane Roe, a Green Party voter, spoke.",
+    "Jane Roe, a longtime Acme Bank customer, sued.",
+    "Jane Roe was never a member of the Green Party.",
 ]
 
 
@@ -634,6 +640,11 @@ def test_people_a_plural_role_lists_hold_it_in_its_body(nlp, text, member, org):
 )
 def test_a_plural_role_lists_no_one_into_a_body_it_does_not_name(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+def test_an_incoming_cue_read_by_one_rule_settles_the_status(nlp):
+    found = _memberships(nlp, "Jane Roe, the incoming chief executive of Acme Bank, spoke.")
+    assert found == {("Jane Roe", "Acme Bank", "planned")}
 
 
 def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
