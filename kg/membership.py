@@ -1415,10 +1415,7 @@ def _sending_bodies(doc: Doc, resolution: Resolution, delegation: Token) -> set[
         key = _entity_of(resolution, token)
         if key is None or token._.kg_type != "Organization" or not _is_body(resolution, key):
             continue
-        node = token
-        while node.i != delegation.i and node.dep_ in _PHRASE_LINKS and node.head.i != node.i:
-            node = node.head
-        if node.i == delegation.i:
+        if _in_phrase(token, delegation):
             found.add(key)
     titled = {t.lower_ for t in delegation.subtree if t.lower_ in TITLE_BODIES and t.tag_ in ("NNS", "NNPS")}
     if titled:
@@ -1434,16 +1431,25 @@ def _listed_members(doc: Doc, resolution: Resolution, delegation: Token) -> list
     if delegation.dep_ in ("nsubj", "nsubjpass"):
         verbs.append(delegation.head)
         verbs += [v for v in delegation.head.conjuncts if not any(c.dep_.startswith("nsubj") for c in v.children)]
-    verbs += [c for c in delegation.children if c.dep_ == "acl"]
+    phrase = [t for t in delegation.subtree if _in_phrase(t, delegation)]
+    verbs += [c for t in phrase for c in t.children if c.dep_ == "acl"]  # "a delegation of MEPs, led by X"
     objects = []
     for verb in verbs:
         wanted = DELEGATION_VERBS.get(verb.lemma_)
         for child in verb.children:
             if wanted == "agent" and child.dep_ == "agent" or wanted == "dobj" and child.dep_ == "dobj":
                 objects += [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "agent" else [child]
-    objects += [g for c in delegation.children if c.dep_ == "prep" and c.lower_ == "including"
+    objects += [g for t in phrase for c in t.children if c.dep_ == "prep" and c.lower_ == "including"
                 for g in c.children if g.dep_ == "pobj"]
     return _people_under(resolution, objects)
+
+
+def _in_phrase(token: Token, head: Token) -> bool:
+    """Whether `token` is part of the noun phrase `head` heads (not of a clause inside it)."""
+    node = token
+    while node.i != head.i and node.dep_ in _PHRASE_LINKS and node.head.i != node.i:
+        node = node.head
+    return node.i == head.i
 
 
 def _people_under(resolution: Resolution, objects: list[Token]) -> list[Token]:

@@ -518,6 +518,8 @@ DELEGATION_CASES = [
      "Tom Ekdahl", "Farmers Union"),
     ("The European Parliament voted. A delegation of MEPs, including Anna Berg and Tom Ekdahl, visited Kyiv.",
      "Tom Ekdahl", "European Parliament"),
+    ("A delegation of MEPs from the European Parliament's Committee on Trade, led by Anna Berg and Tom Ekdahl, "
+     "visited Kyiv.", "Tom Ekdahl", "Committee on Trade"),
 ]
 
 DELEGATION_NEGATIVES = [
@@ -526,6 +528,7 @@ DELEGATION_NEGATIVES = [
     "A delegation from the Water Agency was received by Jane Roe.",
     "A delegation from the Water Agency arrived. The talks were led by Jane Roe.",
     "A delegation from the Water Agency, which Tom Ekdahl criticized, arrived.",
+    "A delegation from the Water Agency met officials led by Jane Roe.",
 ]
 
 
