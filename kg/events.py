@@ -994,9 +994,11 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
+            if lemma not in rule.lemmas:
+                continue
             if _visiting_as_verb(token):
                 break  # the guest's modifier, not the host's visit
-            if lemma in rule.lemmas and _has_particle(token, rule.particle) and not _homeward(token):
+            if _has_particle(token, rule.particle) and not _homeward(token):
                 targets = [target for path in rule.paths for target in _follow(token, path)]
                 places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
                                  for k in _destination(ctx, target, rule.object_types))
@@ -1160,6 +1162,9 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
+        # "hosted a dinner for X in Lima": the guest of the meal
+        guests += [k for meal in P.HOST_MEALS for target in _follow(verb, (f"dobj:{meal}", *P.FOR))
+                   for k in ctx.refs(target, P.PERSON_TYPES) if k not in guests]
         places = _places_below(ctx, verb) if guests else []
         if guests and lemma in P.HOST_TO_LEMMAS:
             places += [k for target in _follow(verb, P.TO)
@@ -1343,7 +1348,7 @@ def _object_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
         nodes = [verb, *objects, *(pobj for obj in objects for pobj in _follow(obj, P.OF))]
         places = _unique(k for node in nodes if objects for path in rule.paths
                          for target in _follow(node, path)
-                         for k in ctx.refs(target, P.PLACE_TYPES))
+                         for k in _destination(ctx, target, P.PLACE_TYPES))
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule.id, rule.confidence)
 
 

@@ -105,6 +105,15 @@ OBJECT_VISIT_RULES: tuple[ObjectRule, ...] = (
                          "reading".split()), (IN, AT), 0.7),
     ObjectRule("visits.lead_to", frozenset("lead head".split()),
                frozenset("delegation mission team".split()), (TO,), 0.8),
+    # "attended the funeral in Madrid", "will attend a summit in Lima": present at an event
+    ObjectRule("visits.attend_in", frozenset("attend".split()),
+               frozenset("funeral ceremony summit conference forum inauguration wedding rally "
+                         "celebration commemoration festival games session meeting talks "
+                         "parade".split()), (IN, AT), 0.65),
+    # the rites of a state visit: "laid a wreath at the memorial in Kyiv", "inspected a
+    # guard of honour in Hanoi"
+    ObjectRule("visits.ceremony_in", frozenset("lay place inspect review".split()),
+               frozenset("wreath wreaths guard troops".split()), (IN, AT), 0.75),
 )
 # "took her campaign to Lima", "a tour that will take him to Quito": carrying verbs; the
 # visitor is a person carried, else the subject.
