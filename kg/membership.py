@@ -1048,7 +1048,7 @@ def _fronted_subject(role: Token) -> Token | None:
 
 
 # Words that may open a sentence before a fronted role ("Once a member of X, she ...").
-_OPENERS = frozenset({"once", "formerly", "previously", "now", "still"})
+_OPENERS = frozenset({"once", "formerly", "previously", "now", "still", "as"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 
 

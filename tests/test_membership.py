@@ -591,6 +591,8 @@ ROLE_ANTECEDENTS = [
     ("Tom Ekdahl spoke on Monday. Once a director of the Water Agency, he now runs a farm.",
      "Tom Ekdahl", "Water Agency", "former"),
     ("Tom Ekdahl spoke on Monday. He is a member of the Green Party.", "Tom Ekdahl", "Green Party", "current"),
+    ("Jane Roe spoke on Monday. As a former director of the Water Agency, she knows the dam.",
+     "Jane Roe", "Water Agency", "former"),
 ]
 
 ROLE_ANTECEDENT_NEGATIVES = [
@@ -608,6 +610,10 @@ ROLE_ANTECEDENT_NEGATIVES = [
     "Tom Ekdahl spoke on Monday. A critic of the Water Agency, he wants reform.",
     # the role is not the pronoun's: it follows the subject
     "Tom Ekdahl spoke on Monday. He met a member of the Green Party.",
+    # the role opens the sentence, but its subject is no pronoun
+    "Jane Roe spoke on Monday. A former member of the Green Party, the senator said he was tired.",
+    # a witness is no role
+    "The Green Party named Jane Roe as a witness.",
 ]
 
 
