@@ -240,6 +240,8 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
+# Meetings and offices a body's name is glued to ("Polar Council Ministerial", "Union Summit").
+_BODY_EVENT_TAILS = frozenset({"ministerial", "chairmanship", "presidency", "summit", "meeting", "session", "plenary"})
 # Last words of body names that are not body nouns themselves ("Council of Representatives").
 _BODY_TAILS = frozenset({"representatives", "deputies", "ministers", "states", "nations", "affairs", "defence", "defense"})
 # Heads of venues that "in <town>" places ("Kestrel School in Leeds"), unlike a body's branch.
@@ -489,6 +491,8 @@ def span_repair(doc: Doc) -> Doc:
             end, label = end + 1, "ORG"
         elif label != "PERSON":
             end = _trim_trailing_title(doc, start, end)
+        if label == "ORG" and end - start > 2 and doc[end - 1].lower_ in _BODY_EVENT_TAILS and doc[end - 2].lower_ in ORG_HEADS:
+            end -= 1  # "Arctic Council Ministerial" is a meeting of the council
         if label == "ORG":
             end = _extend_lowercase_body(doc, end)
             end = _extend_coordinated_affairs(doc, start, end)

@@ -489,11 +489,11 @@ def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
 
 
 def _narrower(words: list[str], wider: list[str]) -> bool:
-    """"defence ministry" within "national defence ministry" (same head), or "labour party"
-    opening "labour party of norway"."""
+    """"defence ministry" within "national defence ministry" (same head), or "contact group"
+    opening "contact group on the region"."""
     if wider[-1] == words[-1] and set(words) < set(wider):
         return True
-    return len(wider) > len(words) + 1 and wider[: len(words)] == words and wider[len(words)] in ("of", "for", "in")
+    return len(wider) > len(words) + 1 and wider[: len(words)] == words and wider[len(words)] in ("of", "for", "in", "on")
 
 
 def _canonical_name(group: _Group) -> str:

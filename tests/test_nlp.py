@@ -440,3 +440,15 @@ def test_bodies_and_venues_by_context(nlp, text, span, label):
 )
 def test_bodies_and_venues_hard_negatives(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "not_a_span"),
+    [
+        ("They discussed the upcoming Polar Council Ministerial in May.", "Polar Council", "Polar Council Ministerial"),
+        ("The Coastal Union Summit opened on Monday.", "Coastal Union", "Coastal Union Summit"),
+    ],
+)
+def test_meetings_glued_to_a_body_name(nlp, text, span, not_a_span):
+    texts = {e.text for e in nlp(text).ents}
+    assert span in texts and not_a_span not in texts

@@ -248,3 +248,9 @@ def test_a_leader_stays_apart_from_the_body_named_after_him(nlp):
     by_name = _by_name(resolve(doc))
     assert by_name["Lind"].type == "Person"
     assert "Lind" not in by_name["Lind Administration"].aliases
+
+
+def test_short_name_of_a_body_named_with_its_topic(nlp):
+    text = "She met the Contact Group on Western Sahel in Rome. The Contact Group will meet again in May."
+    matches = _entity_with(resolve(nlp(text)), "Contact Group")
+    assert len(matches) == 1 and matches[0].name == "Contact Group on Western Sahel"
