@@ -912,6 +912,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         org = org.head  # "the Unity party", "Acme's board"
     if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
+    if org.dep_ in ("poss", "compound") and org.head.lower_ in UNIT_NOUNS and org.head.dep_ == "pobj":
+        org = org.head  # "head of Acme's research unit" reads as "head of the unit"
     if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
         org = org.head  # "who runs Acme's Paris office"
     if org.dep_ == "pobj" and org.head.lower_ in ("of", "at") and org.head.head.dep_ in ("dobj", "pobj") \

@@ -452,6 +452,8 @@ ROLE_CLAUSES = [
     ("The Green Party elected Jane Roe as its leader.", "Jane Roe", "Green Party", "current"),
     ("Jane Roe, who was ousted as leader of the Green Party in May, spoke.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe, who led the Green Party until 2020, spoke.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe, the head of the Water Agency's research unit, spoke.", "Jane Roe", "Water Agency", "current"),
+    ("Jane Roe, who heads Acme Bank's Asia division, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
      "Jane Roe", "Labour Party", "current"),
 ]
@@ -481,6 +483,8 @@ CLAUSE_NEGATIVES = [
     "Acme Bank sued Paula Grant as its former partner's heir.",
     "Jane Roe reported for the Water Agency's review on Monday.",
     "Jane Roe, a Green Party voter, spoke.",
+    "Jane Roe wrote to the head of the Water Agency's research unit.",
+    "Jane Roe, a critic of the Water Agency's research unit, spoke.",
     "Jane Roe, a longtime Acme Bank customer, sued.",
     "Jane Roe was never a member of the Green Party.",
 ]
