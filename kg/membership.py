@@ -73,6 +73,8 @@ FORMER_CUES: frozenset[str] = frozenset(
      "used", "then", "then-", "longer", "once"}
 )
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
+# Rules whose person must not be the object of a preposition ("a letter to X from Y").
+SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
 # Nouns after a body's name for people outside it: "a Green Party voter", "Acme shareholders".
 OUTSIDER_NOUNS: frozenset[str] = frozenset(
     {"voter", "voters", "supporter", "supporters", "donor", "donors", "sympathizer", "sympathiser", "critic",
@@ -233,6 +235,14 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "of"}, _DET, *_COUNTRY_POSS, _PRE, _ORG),
         ("member", None, None, None, None, None, "cue", "org"),
         0.8,
+    ),
+    # "Jane Roe from the Water Agency said", "Jane Roe, from Acme Bank, told"
+    TokenPattern(
+        "person-from-org",
+        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "from"}, _DET, _PRE, _ORG,
+         {"LOWER": {"IN": [",", ".", "said", "says", "told", "who", "added", "—"]}}),
+        ("member", None, None, None, "cue", "org", None),
+        0.75,
     ),
     # "Jane Roe (Labour)", "Jane Roe (PSD-Norte)"
     TokenPattern(
@@ -646,6 +656,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         first = start
         while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
             first -= 1
+        if pattern.rule in SUBJECT_RULES and first > 0 and doc[first - 1].pos_ == "ADP":
+            continue  # "a letter to Jane Roe from the Water Agency"
         status = _status(doc, first, role_tokens + slots.get("cue", []))
         role = _role(role_tokens) if pattern.rule != "person-party-code" else None
         for member in sorted(members - {org}):

@@ -89,6 +89,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Ola Dahl, of the Centre Party, abstained.", "Ola Dahl", "Centre Party", "current"),
         ("Tom Ek of Sweden's Greens said no.", "Tom Ek", "Greens", "current"),
     ],
+    "person-from-org": [
+        ("Jane Roe from the Water Agency said the dam was safe.", "Jane Roe", "Water Agency", "current"),
+        ("\"The dam is safe,\" said Jane Roe, from the Water Agency.", "Jane Roe", "Water Agency", "current"),
+    ],
     "person-paren-org": [
         ("Jane Roe (Conservative) asked a question.", "Jane Roe", "Conservative Party", "current"),
         ("Only Mary Walsh (Greens) voted against the motion.", "Mary Walsh", "Greens", "current"),
@@ -180,6 +184,8 @@ NEGATIVES = [
     "Jane Roe, a historian of the Labour Party, said the split was old.",
     "Jane Roe, a student of the Green Party's history, spoke.",
     "Hungary criticized the EU's rotating presidency.",
+    "Officials handed a letter to Jane Roe from the Water Agency.",
+    "Jane Roe returned from the Water Agency, where she met officials.",
     "Hungary, which opposed the EU's presidency, voted no.",
 ]
 
