@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 RELATION_KINDS = ("visits", "talksWith", "memberOf")
 ENTITY_TYPES = ("Person", "Organization", "Place", "Country")
@@ -133,6 +134,7 @@ class BuildReport:
 _KEY_TYPES = {"Person": "person", "Organization": "organization", "Place": "place", "Country": "place"}
 
 
+@lru_cache(maxsize=16384)
 def slugify(name: str) -> str:
     """Lower-case, accent-free, hyphen-joined form of a name, stable across runs."""
     decomposed = unicodedata.normalize("NFKD", name)

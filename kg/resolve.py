@@ -122,6 +122,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", ascii_only).split())
 
 
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """Drop a leading "the", a trailing possessive, and leading titles/honorifics from a name."""
     text = _LEADING_ARTICLE.sub("", text.strip())
