@@ -869,7 +869,18 @@ def _in_headline(token: Token) -> bool:
     if start == 0 and end == len(text):
         return False
     line = token.doc.char_span(start, end, alignment_mode="expand")
-    return line is not None and not any(t.pos_ in {"VERB", "AUX"} for t in line)
+    if line is None:
+        return False
+    # "Live: X in Y – as it happened", "X in Y | News": only the segment holding the token
+    segment = []
+    for t in line:
+        if t.text in P.HEADLINE_SEPARATORS:
+            if t.i > token.i:
+                break
+            segment = []
+        else:
+            segment.append(t)
+    return not any(t.pos_ in {"VERB", "AUX"} for t in segment)
 
 
 def _small_number(word: str) -> int:

@@ -216,6 +216,7 @@ NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
 HOST_PLACE_LEMMAS = frozenset("host receive welcome greet".split())
 HOST_PLACE_RULE = ("visits.hosted_in", 0.75)
 DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+HEADLINE_SEPARATORS = DATELINE_DASHES | frozenset({"|"})
 # "LIMA — X arrived on Monday", "LIMA — X, on a surprise trip, ...": a trip without a
 # destination of its own, under a dateline, is to the dateline's place.
 ARRIVAL_LEMMAS = frozenset("arrive land".split())

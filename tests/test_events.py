@@ -280,6 +280,11 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/hanoi", "occurred")]),
     ("visits.hosted_in", "Maria Lindqvist hosted a dinner for Henrik Dahl in Lima.",
      [("visits", DAHL, "place/lima", "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("visits.headline_in", "Live: Swedish prime minister in Canberra – as it happened\n\n"
+     "Swedish Prime Minister Maria Lindqvist said on Monday that trade was growing.",
+     [("visits", LINDQVIST, "place/canberra", "occurred")]),
+    ("visits.headline_in", "Minister in Hanoi | Trade news\n\nTrade Minister Henrik Dahl "
+     "opened a factory on Monday.", [("visits", DAHL, "place/hanoi", "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -372,6 +377,8 @@ NEGATIVE = [
     ("Maria Lindqvist chaired the meeting Henrik Dahl called.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist entered the race in Lima.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist attended school in Madrid.", ("visits", LINDQVIST, "place/madrid")),
+    ("The minister says she grew up in Lima – report\n\nTrade Minister Maria Lindqvist "
+     "opened a factory.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist placed an order in Kyiv.", ("visits", LINDQVIST, "place/kyiv")),
     ("Maria Lindqvist hosted a dinner for Henrik Dahl in Lima.",
      ("visits", LINDQVIST, "place/lima")),
