@@ -933,6 +933,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
         return "FAC"  # "the Torkham crossing", "the Cat Lai container terminal"
+    if label == "PERSON" and words.text not in person_words and _introduced_as_body(doc, end) and _no_person_or_place(words):
+        return "ORG"  # "Vantor, the country's biggest lender,"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
             gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
             or tuple(t.text for t in words) in _PLACE_NAMES or words.text.lower() in _DEMONYM_WORDS)):
@@ -1185,7 +1187,8 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
                 and not gazetteer.is_given_name(tok.text) and _meeting_venue(doc, tok):
             found.append((i, end, "FAC"))  # "hosted the premier at Kestrelcombe"
-        elif 1 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _company_evidence(doc, i, end):
+        elif 1 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and (
+                _company_evidence(doc, i, end) or _introduced_as_body(doc, end) and _no_person_or_place(words)):
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)
     return _repeat_names(doc, taken, found)
@@ -1199,6 +1202,11 @@ def _company_evidence(doc: Doc, start: int, end: int) -> bool:
     if not (_org_cue(doc, start, end) or _company_cue(doc, start, end)) or words[0].is_sent_start and end - start == 1:
         return False
     return not (gazetteer.is_given_name(words[0].text) or gazetteer.is_place(words.text) or title_length([words[0].lower_])
+                or any(t.lower_ in _DEMONYM_WORDS or t.lower_ in TIME_WORDS for t in words))
+
+
+def _no_person_or_place(words: Span) -> bool:
+    return not (gazetteer.is_given_name(words[0].text) or _is_known_place(words) or title_length([words[0].lower_])
                 or any(t.lower_ in _DEMONYM_WORDS or t.lower_ in TIME_WORDS for t in words))
 
 
@@ -1219,6 +1227,28 @@ def _repeat_names(doc: Doc, taken: set[int], found: list[tuple[int, int, str]]) 
                 used.update(range(tok.i, tok.i + n))
                 break
     return found
+
+
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "advmod", "npadvmod", "nmod"})
+
+
+def _introduced_as_body(doc: Doc, end: int) -> bool:
+    """", the main opposition party," / ", the country's biggest lender,": an apposition whose
+    head noun is a kind of body."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    first = doc[end + 1]
+    if first.lower_ not in ("a", "an", "the") and not (end + 2 < len(doc) and doc[end + 2].text in ("'s", "’s")):
+        return False
+    last = None
+    for tok in doc[end + 1 : end + 8]:
+        if tok.is_punct:
+            break
+        last = tok
+        if tok.dep_ not in _NOUN_MODIFIERS:
+            break
+    kinds = ORG_COMMON_NOUNS | _ORG_KIND_CUES | _ORG_KIND_NOUNS | ORG_HEADS
+    return last is not None and last.is_lower and last.lower_ in kinds
 
 
 def _introduced_as_person(doc: Doc, end: int) -> bool:

@@ -420,7 +420,7 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
         titled_person = group.type == "Person" and bool(group.roles)
         known_place = group.type == "Place" and (gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
         if target is None and " " not in folded and not titled_person and not known_place:
-            candidates = firsts.get(folded, []) or (heads.get(folded, []) if group.type == "Organization" else [])
+            candidates = _parent_first(firsts.get(folded, [])) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
             group.labels = Counter({"ORG": sum(group.labels.values())})
@@ -432,7 +432,8 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             continue
         target = bracketed.get(token.text)
         if target is None and _stands_alone(doc, token):
-            candidates = heads.get(token.lower_, []) or (firsts.get(fold(token.text), []) if _distinctive(token) else [])
+            firms = _parent_first(firsts.get(fold(token.text), [])) if _distinctive(token) else []
+            candidates = heads.get(token.lower_, []) or firms
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
             target.names.append(token.text)
@@ -440,6 +441,19 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             target.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "ORG"))
             target.tokens.append(range(token.i, token.i + 1))
     return [g for g in groups if id(g) not in absorbed]
+
+
+# Last words of a parent company's full name ("Arden Holdings" over its unit "Arden Energy").
+_PARENT_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "plc", "ag", "sa", "nv", "holdings", "holding",
+                           "group", "limited", "llc", "gmbh"})
+
+
+def _parent_first(bodies: list[_Group]) -> list[_Group]:
+    """Of several bodies opening with the same word, the one whose name ends in a legal form."""
+    if len(bodies) < 2:
+        return bodies
+    parents = [b for b in bodies if fold(_canonical_name(b)).split()[-1] in _PARENT_FORMS]
+    return parents if len(parents) == 1 else bodies
 
 
 def _stands_alone(doc: Doc, token: Token) -> bool:

@@ -452,3 +452,19 @@ def test_bodies_and_venues_hard_negatives(nlp, text, span, label):
 def test_meetings_glued_to_a_body_name(nlp, text, span, not_a_span):
     texts = {e.text for e in nlp(text).ents}
     assert span in texts and not_a_span not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # an apposition whose head is a kind of body
+        ("Vanguarda, the premier's ruling party, has dominated politics since 2010.", "Vanguarda", "ORG"),
+        ("Tiszar, the main opposition party led by Peter Mayer, called it a stunt.", "Tiszar", "ORG"),
+        ("Vantor, the country's biggest lender, fell sharply.", "Vantor", "ORG"),
+        # hard negatives: the apposition describes a person
+        ("Kowalski, a party member, spoke first.", "Kowalski", "PERSON"),
+        ("Ana Ruiz, the party's treasurer, spoke first.", "Ana Ruiz", "PERSON"),
+    ],
+)
+def test_names_introduced_by_an_apposition(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}

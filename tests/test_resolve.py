@@ -254,3 +254,10 @@ def test_short_name_of_a_body_named_with_its_topic(nlp):
     text = "She met the Contact Group on Western Sahel in Rome. The Contact Group will meet again in May."
     matches = _entity_with(resolve(nlp(text)), "Contact Group")
     assert len(matches) == 1 and matches[0].name == "Contact Group on Western Sahel"
+
+
+def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
+    text = ("Arvelo Holdings said on Tuesday it would invest $3 billion. Arvelo Energy, the group's battery unit, "
+            "will run the factory. Arvelo shares were flat.")
+    matches = _entity_with(resolve(nlp(text)), "Arvelo")
+    assert len(matches) == 1 and matches[0].name == "Arvelo Holdings"
