@@ -1206,9 +1206,23 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     visiting = [k for member, k in partners if _told_travelling(member) or k in travellers]
     if visiting:
         agents = [k for k in agents if k in travellers]
+    elif guests and _guests_in_a_foreign_capital(ctx, guests, places):
+        # "X met Saudi Minister Y in Washington": an unmarked X meeting a foreign guest in
+        # a capital is the host there, unless told travelling or marked from elsewhere
+        agents = [k for k in agents if k in travellers or k in ctx.homes]
     participants = _unique(agents + guests + visiting)
     rule_id, confidence = P.MEETING_PLACE_RULE
     yield from _pairs("visits", participants, places, verb, rule_id, confidence)
+
+
+def _guests_in_a_foreign_capital(ctx: _Context, guests: list[str], places: list[str]) -> bool:
+    """Every place is a national capital (or a country) and no guest is from there."""
+    capitals = _capitals()
+    capital_slugs = set(capitals.values())
+    slugs = [slugify(ctx.entities[k].name) for k in places if k in ctx.entities]
+    if not slugs or not all(slug in capital_slugs or slug in capitals for slug in slugs):
+        return False
+    return all(guest in ctx.homes and not ctx.homes[guest] & set(slugs) for guest in guests)
 
 
 def _told_travelling(token: Token) -> bool:

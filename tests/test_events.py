@@ -804,6 +804,24 @@ def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
     assert ("visits", RUIZ, "place/peru") not in facts
 
 
+def test_the_unmarked_host_of_a_foreign_guest_in_a_capital_stays_home(nlp):
+    text = "Secretary Maria Lindqvist met today with Saudi Defense Minister Henrik Dahl in Lima."
+    facts = _triples(nlp, text)
+    assert ("visits", DAHL, "place/lima") in facts
+    assert ("visits", LINDQVIST, "place/lima") not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Lindqvist met Saudi Defense Minister Henrik Dahl in Geneva.",
+    "Chilean President Maria Lindqvist met Saudi Defense Minister Henrik Dahl in Lima.",
+    "Maria Lindqvist flew to Lima on Monday. She met Saudi Defense Minister Henrik Dahl in Lima.",
+    "Maria Lindqvist met Peruvian President Henrik Dahl in Lima on Monday.",
+])
+def test_a_host_is_only_guessed_in_a_capital_for_an_unmarked_untravelled_subject(nlp, text):
+    place = "place/geneva" if "Geneva" in text else "place/lima"
+    assert ("visits", LINDQVIST, place) in _triples(nlp, text)
+
+
 def test_a_possessive_title_abroad_is_still_a_visit(nlp):
     text = "Maria Lindqvist met Peru's Minister for Trade, Carlos Ruiz, in Paris on Monday."
     assert ("visits", RUIZ, "place/paris", "occurred") in _pairs(_facts(nlp, text))
