@@ -1022,7 +1022,8 @@ def _verb_cues(verb: Token) -> list[Token]:
 
 
 def _is_role(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in ROLE_NOUNS or token.lower_ in TITLES)
+    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in ROLE_NOUNS or token.lower_ in TITLES or
+                                                 token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS)
 
 
 def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None:
@@ -1031,6 +1032,9 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     fronted = _fronted_subject(role)
     if fronted is not None:
         return fronted, [role, role.left_edge, *role.doc[role.sent.start : role.sent.start + 1]], role, "fronted-role"
+    if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one" and role.tag_ in ("NNS", "NNPS"):
+        found = _holder_of_role(role.head.head)  # "X is one of the founding members of Y"
+        return (found[0], [role, *found[1]], role, found[3]) if found is not None else None
     if role.dep_ == "appos":
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]

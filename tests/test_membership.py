@@ -467,6 +467,8 @@ ROLE_CLAUSES = [
     ("Jane Roe, who led the Green Party until 2020, spoke.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe, the head of the Water Agency's research unit, spoke.", "Jane Roe", "Water Agency", "current"),
     ("Jane Roe, who heads Acme Bank's Asia division, spoke.", "Jane Roe", "Acme Bank", "current"),
+    ("Sweden is one of the founding members of the Nordic Council.", "Sweden", "Nordic Council", "current"),
+    ("Jane Roe, one of the directors of Acme Bank, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
      "Jane Roe", "Labour Party", "current"),
 ]
@@ -498,6 +500,8 @@ CLAUSE_NEGATIVES = [
     "Jane Roe, a Green Party voter, spoke.",
     "Jane Roe wrote to the head of the Water Agency's research unit.",
     "Jane Roe, a critic of the Water Agency's research unit, spoke.",
+    "Jane Roe met one of the directors of Acme Bank.",
+    "Jane Roe was one of the critics of Acme Bank.",
     "Jane Roe, a longtime Acme Bank customer, sued.",
     "Jane Roe was never a member of the Green Party.",
 ]
