@@ -52,7 +52,9 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
     for token in doc:
-        found.extend(_visits_from(ctx, token))
+        visits = list(_visits_from(ctx, token))
+        found.extend(visits)
+        ctx.visitors.update(item.subject for item in visits)
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     return _dedupe(ctx, found)
@@ -69,6 +71,8 @@ class _Context:
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
         self._genders: dict[str, str] = {}
+        # who has been found visiting so far, in text order ("A arrived ... A and B met")
+        self.visitors: set[str] = set()
 
     def type_of(self, key: str) -> str:
         entity = self.entities.get(key)
@@ -1239,7 +1243,7 @@ def _told_travelling(token: Token) -> bool:
 def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
     """"Roe and Prime Minister B are holding talks at X": of several subjects meeting where
     one of them was told travelling, the others are the hosts (unless marked as foreign)."""
-    travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
+    travellers = {k for i, k in ctx.travel_subjects if i < verb.i} | ctx.visitors
     if len(keys) < 2 or not travellers & set(keys):
         return keys
     foreign = {key for token in verb.sent if (key := ctx.entity_at(token)) in keys

@@ -804,6 +804,15 @@ def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
     assert ("visits", RUIZ, "place/peru") not in facts
 
 
+def test_a_visitor_found_anywhere_earlier_makes_the_co_subject_the_host(nlp):
+    text = ("Live: Swedish prime minister in Canberra\n\nSwedish Prime Minister Maria Lindqvist "
+            "said trade was growing. Lindqvist and Prime Minister Carlos Ruiz are now holding "
+            "talks at Parliament House.")
+    facts = _triples(nlp, text)
+    assert ("visits", LINDQVIST, "place/parliament-house") in facts
+    assert ("visits", RUIZ, "place/parliament-house") not in facts
+
+
 def test_the_unmarked_host_of_a_foreign_guest_in_a_capital_stays_home(nlp):
     text = "Secretary Maria Lindqvist met today with Saudi Defense Minister Henrik Dahl in Lima."
     facts = _triples(nlp, text)
