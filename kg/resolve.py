@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import (
@@ -42,6 +44,8 @@ _COUNTRY_ALIAS = {alias.lower(): name for name, aliases in COUNTRIES.items() for
     name.lower(): name for name in COUNTRY_NAMES
 }
 _DEMONYM_TO_COUNTRY = {d.lower(): c for d, c in DEMONYMS.items()}
+# Capitalized spellings of party words, looked up on the doc's word ids.
+_PARTY_FORMS = {form for word in PARTY_WORDS for form in (word.capitalize(), word.title(), word.upper())}
 _PARTY_CODE = re.compile(
     r"(?:\(|,\s)([DRI])\s?[-–]\s?(?:"
     + "|".join(re.escape(state) for state in sorted(US_STATES, key=len, reverse=True))
@@ -172,9 +176,9 @@ def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
         words = _canonical_name(group).split() if group.type == "Person" else []
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(group)
-    for token in doc:
-        owners = surnames.get(token.text)
-        if not owners or token.i in taken or token.pos_ != "PROPN":
+    for token in _tokens_spelled(doc, set(surnames)):
+        owners = surnames[token.text]
+        if token.i in taken or token.pos_ != "PROPN":
             continue
         if any(0 <= j < len(doc) and doc[j].i not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
                for j in (token.i - 1, token.i + 1)):
@@ -213,8 +217,8 @@ def _mentions(doc: Doc):
             continue
         yield ent, ent.label_, name, canonical
     in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
-    for token in doc:
-        if token.i not in in_ents and token.text[:1].isupper() and token.lower_ in PARTY_WORDS:
+    for token in _tokens_spelled(doc, _PARTY_FORMS):
+        if token.i not in in_ents:
             yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
     for match in _PARTY_CODE.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -427,8 +431,9 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             target.absorb(group)
             absorbed.add(id(group))
     taken = {i for g in groups for r in g.tokens for i in r}
-    for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+    forms = set(bracketed) | {head.capitalize() for head in heads} | {_canonical_name(b).split()[0] for v in firsts.values() for b in v}
+    for token in _tokens_spelled(doc, forms):
+        if token.i in taken:
             continue
         target = bracketed.get(token.text)
         if target is None and _stands_alone(doc, token):
@@ -441,6 +446,14 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             target.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "ORG"))
             target.tokens.append(range(token.i, token.i + 1))
     return [g for g in groups if id(g) not in absorbed]
+
+
+def _tokens_spelled(doc: Doc, words: set[str]) -> list[Token]:
+    """Tokens whose text is one of `words`, found on the doc's array of word ids, not a token loop."""
+    if not words:
+        return []
+    hashes = [doc.vocab.strings[w] for w in words]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes))]
 
 
 # Last words of a parent company's full name ("Arden Holdings" over its unit "Arden Energy").
