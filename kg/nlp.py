@@ -12,7 +12,9 @@ import os
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -405,8 +407,8 @@ def _continue_list(doc: Doc, end: int, limit: int) -> int:
 def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Capitalized runs ending in a body noun that the model missed ("Office of the Press Secretary")."""
     found = []
-    for tok in doc:
-        if tok.i in taken or tok.lower_ not in ORG_HEADS or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
+    for tok in _tokens_among(doc, ORG_HEADS):
+        if tok.i in taken or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
             continue
         start = tok.i
         while start > 0 and start - 1 not in taken:
@@ -643,7 +645,8 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
 def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Capitals and countries from the lexicon that the model left untagged ("in Kyiv")."""
     found = []
-    texts = [t.text for t in doc]
+    strings = doc.vocab.strings
+    texts = [strings[h] for h in doc.to_array(ORTH).tolist()]  # no Token objects for the whole doc
     i = 0
     while i < len(doc):
         if i not in taken and texts[i].isalpha() and texts[i].isupper() and (i == 0 or "\n" in texts[i - 1]):
@@ -695,13 +698,36 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 def _title_cover(doc: Doc) -> set[int]:
     """Token indices inside a multi-word title such as "Secretary of State"."""
     covered: set[int] = set()
-    lowered = [t.lower_ for t in doc]
-    for i in range(len(doc)):
-        for n in range(min(_MAX_TITLE_LEN, len(doc) - i), 1, -1):
-            if tuple(lowered[i : i + n]) in _TITLE_SET:
+    for first in _tokens_among(doc, _MULTI_TITLE_FIRSTS):
+        i = first.i
+        if i in covered:
+            continue
+        lowered = tuple(t.lower_ for t in doc[i : i + _MAX_TITLE_LEN])
+        for n in range(len(lowered), 1, -1):
+            if lowered[:n] in _TITLE_SET:
                 covered.update(range(i, i + n))
                 break
     return covered
+
+
+_MULTI_TITLE_FIRSTS = frozenset(title[0] for title in _TITLE_SET if len(title) > 1)
+
+
+def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """Tokens whose lower-case text is one of `words`, found on the doc's word-id array
+    rather than by a Python loop over every token."""
+    hashes = _word_hashes(doc.vocab.strings, words)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes))]
+
+
+_HASHES: dict[frozenset[str], list[int]] = {}
+
+
+def _word_hashes(strings, words: frozenset[str]) -> list[int]:
+    """Hash ids of a lexicon's words (the same in every vocab), computed once per lexicon."""
+    if words not in _HASHES:
+        _HASHES[words] = [strings[w] for w in words]
+    return _HASHES[words]
 
 
 _DEMONYMS_ONLY = frozenset(d.lower() for d in DEMONYMS)
