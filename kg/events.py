@@ -1041,7 +1041,10 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN" and not any(
                 child.dep_ == "compound" and child.lower_ in P.NOT_MEETING_COMPOUNDS
                 for child in token.children):
-            places = _places_below(ctx, token, max_depth=3)
+            hosted = _governor(token)[0]
+            # "hosted X at a lunch at the palace": the hosting rule places the guest
+            places = [] if hosted is not None and hosted.lemma_.lower() in P.HOST_PLACE_LEMMAS \
+                else _places_below(ctx, token, max_depth=3)
             if places:
                 agents = _travellers_among(ctx, ctx.noun_agents(token), token) + _foreign_guests(
                     ctx, token, (P.WITH,), places)
@@ -1501,6 +1504,8 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     goals = _unique(k for target in _follow(verb, P.TO)
                     for k in _destination(ctx, target, P.PLACE_TYPES))
     for subject in _subjects_of(verb):
+        if ctx.type_of(ctx.entity_at(subject) or "") in P.PLACE_TYPES:
+            yield from _place_is_stop(ctx, verb, subject)
         if subject.lemma_.lower() in P.TRIP_NOUNS:
             agents = ctx.noun_agents(subject)
             # "The visit will be Roe's first to Peru": the goal hangs from the attribute
@@ -1548,6 +1553,21 @@ def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:
         # the place carries the status: its chain runs through "due"/"expected"
         yield from _pairs("visits", agents, _destination(ctx, target, P.PLACE_TYPES), target,
                           rule_id, confidence)
+
+
+def _place_is_stop(ctx: _Context, verb: Token, subject: Token) -> Iterator[_Found]:
+    """"Lima was the first stop on her tour", "Lima is Roe's last destination"."""
+    for attr in verb.children:
+        if attr.dep_ != "attr" or attr.lemma_.lower() not in P.STOP_NOUNS:
+            continue
+        owners = [k for child in attr.children if child.dep_ == "poss"
+                  for k in ctx.refs(child, P.AGENT_TYPES)]
+        owners += [k for path in (("prep:on", "pobj"), ("prep:of", "pobj"))
+                   for trip in _follow(attr, path) if trip.lemma_.lower() in P.TRIP_NOUNS
+                   for k in ctx.noun_agents(trip) if k not in owners]
+        rule_id, confidence = P.PLACE_IS_STOP_RULE
+        yield from _pairs("visits", owners, ctx.refs(subject, P.PLACE_TYPES), verb, rule_id,
+                          confidence)
 
 
 def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_Found]:
@@ -1681,11 +1701,15 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 agents = ctx.agents(token) + [k for target in _follow(token, P.ALONGSIDE)
                                               for k in ctx.refs(target, P.PERSON_TYPES)]
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
-                if not _separate_partners(token):
+                if not _separate_partners(token) and not _distributive(token):
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
                                             weaker=True, side=ctx.group_members)
-        if lemma in P.TALK_GROUP_VERBS and not partnered:
-            yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE,
+        if lemma in P.TALK_GROUP_VERBS and not partnered and not _distributive(token):
+            # "A and B discussed X": only subjects of its own, never inherited ones
+            agents = ctx.agents(token) if lemma not in P.OWN_SUBJECT_GROUP_VERBS else [
+                k for subject in token.children if subject.dep_ == "nsubj"
+                for k in ctx.refs(subject, P.AGENT_TYPES)]
+            yield from _group_pairs(agents, token, *P.SUBJECT_GROUP_RULE,
                                     side=ctx.group_members)
         if lemma in P.SIGN_VERBS:
             yield from _signed_with(ctx, token)
@@ -1702,6 +1726,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
     if token.lower_ == "meeting" and token.dep_ == "compound":
         yield from _gerund_talks(ctx, token)
+    if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ in P.TOLD_IN_PREPS:
+        yield from _told_in_call(ctx, token)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
@@ -1714,6 +1740,18 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
+
+
+def _told_in_call(ctx: _Context, noun: Token) -> Iterator[_Found]:
+    """"X told Y in a phone call that ...": the addressee of what is said in a talk."""
+    verb = noun.head.head
+    if verb.lemma_.lower() not in P.TOLD_IN_VERBS or list(_follow(noun, P.WITH)) or list(
+            _follow(noun, P.BETWEEN)):
+        return
+    addressees = [k for obj in verb.children if obj.dep_ in {"dobj", "dative"}
+                  for k in ctx.refs(obj, P.PERSON_TYPES)]
+    rule_id, confidence = P.TOLD_IN_RULE
+    yield from _pairs("talksWith", ctx.agents(verb), addressees, verb, rule_id, confidence)
 
 
 def _gerund_talks(ctx: _Context, word: Token) -> Iterator[_Found]:
@@ -1739,6 +1777,12 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
                        for k in ctx.refs(target, P.PARTY_TYPES) or _represented_bodies(ctx, target))
     rule_id, confidence = P.SIGNED_WITH_RULE
     yield from _pairs("talksWith", ctx.agents(verb), partners, verb, rule_id, confidence)
+
+
+def _distributive(verb: Token) -> bool:
+    """"A and B each met X", "A and B separately discussed it": no talk between A and B."""
+    return any(word.lower_ in P.DISTRIBUTIVE_WORDS for child in verb.children
+               if child.dep_ not in _CLAUSE_DEPS for word in (child, *child.children))
 
 
 def _separate_partners(trigger: Token) -> bool:

@@ -67,6 +67,8 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.pull_into", "pull roll sail cross", (("prep:into", "pobj"),), 0.75),
     _rule("visits.head_for", "head", (FOR,), 0.8),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
+    _rule("visits.set_off_for", "set", (FOR,), 0.8, particle="off"),
+    _rule("visits.set_out_for", "set", (FOR,), 0.8, particle="out"),
     _rule("visits.stop_in", "stop stopover", (IN, AT, ("prep:over", "pobj")), 0.8),
     _rule("visits.begin_in", "begin start conclude end wrap round", (IN,), 0.6),
     _rule("visits.spend_in", "spend stay", (IN, AT), 0.7),
@@ -191,7 +193,7 @@ DEPARTURE_LEMMAS = frozenset("depart leave embark".split())
 # Nominal talk triggers ("talks with", "a call with", "his meeting with", "a summit between").
 TALK_NOUNS = ("meeting talk talks call conversation discussion summit dialogue consultation "
               "negotiation session conference bilateral exchange videoconference teleconference "
-              "tete-a-tete phone")
+              "tete-a-tete phone dinner lunch breakfast")
 TALK_NOUN_RULES: tuple[Rule, ...] = (
     _rule("talksWith.talks_with", TALK_NOUNS, (WITH,), 0.85, pos="NOUN",
           object_types=PARTY_TYPES),
@@ -201,7 +203,14 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
 
 # "a meeting between A and B", "A and B met", "A, B and C held talks": all pairs of the group.
 TALK_GROUP_NOUNS = frozenset(TALK_NOUNS.split())
-TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak".split())
+TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak discuss".split())
+OWN_SUBJECT_GROUP_VERBS = frozenset({"discuss"})
+DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually".split())
+# "told X in a phone call that ...": what is said to someone in a call or meeting is talk
+TOLD_IN_PREPS = frozenset("in during at".split())
+TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise "
+                          "pledge".split())
+TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
 TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume".split())
 GROUP_RULE = ("talksWith.meeting_between", 0.85)
@@ -250,6 +259,9 @@ BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week wee
                              "tuesday wednesday thursday friday saturday sunday".split())
 # "has been to Lima six times", "her first trip abroad was to Brazil"
 BEEN_TO_RULE = ("visits.been_to", 0.75)
+# "Lima was the first stop on her tour": a place said to be a leg of someone's trip
+STOP_NOUNS = frozenset("stop leg destination stopover".split())
+PLACE_IS_STOP_RULE = ("visits.place_is_stop", 0.75)
 # "Roe's last stop will be in Quito": a trip noun as subject of "be in".
 NOUN_BE_IN_RULE = ("visits.stop_be_in", 0.8)
 # "flew to Budapest to open a plant in Szeged": where the trip's purpose takes place

@@ -285,6 +285,20 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/canberra", "occurred")]),
     ("visits.headline_in", "Minister in Hanoi | Trade news\n\nTrade Minister Henrik Dahl "
      "opened a factory on Monday.", [("visits", DAHL, "place/hanoi", "occurred")]),
+    ("talksWith.met_together", "Maria Lindqvist and Henrik Dahl discussed the war on Monday.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.told_in_call", "Maria Lindqvist told Henrik Dahl in a phone call that the deal "
+     "was off.", [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.told_in_call", "Maria Lindqvist assured Henrik Dahl during their meeting that "
+     "aid would continue.", [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.talks_with", "Maria Lindqvist had dinner with Henrik Dahl in Lima.",
+     [("talksWith", DAHL, LINDQVIST, "occurred"), ("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.set_off_for", "Maria Lindqvist set off for Lima on Monday.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.set_out_for", "Maria Lindqvist set out for Lima on Monday.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
+    ("visits.place_is_stop", "Lima was the first stop on Maria Lindqvist's tour.",
+     [("visits", LINDQVIST, "place/lima", "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -310,7 +324,7 @@ ALL_RULE_IDS = sorted(
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
                                   P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
                                   P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE,
-                                  P.GERUND_TALK_RULE)})
+                                  P.GERUND_TALK_RULE, P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -377,6 +391,18 @@ NEGATIVE = [
     ("Maria Lindqvist chaired the meeting Henrik Dahl called.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist entered the race in Lima.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist attended school in Madrid.", ("visits", LINDQVIST, "place/madrid")),
+    ("Maria Lindqvist praised Henrik Dahl at the meeting.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist told reporters in a briefing that Henrik Dahl had resigned.",
+     ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist set out her plans for Lima.", ("visits", LINDQVIST, "place/lima")),
+    ("Lima is a stop for ships that Maria Lindqvist owns.", ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist hosted Henrik Dahl at a lunch at the palace in Lima.",
+     ("visits", LINDQVIST, "place/lima")),
+    ("Maria Lindqvist and Henrik Dahl, who never met, each discussed the war on television.",
+     ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist and Henrik Dahl separately met Carlos Ruiz on Monday.",
+     ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist and Henrik Dahl each met with Carlos Ruiz.", ("talksWith", DAHL, LINDQVIST)),
     ("The minister says she grew up in Lima – report\n\nTrade Minister Maria Lindqvist "
      "opened a factory.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist placed an order in Kyiv.", ("visits", LINDQVIST, "place/kyiv")),
