@@ -390,7 +390,8 @@ PREP_VERBS: dict[str, frozenset[str]] = {
 }
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset(
-    {"serve", "work", "act", "remain", "resign", "quit", "retire", "step", "oust", "remove", "sack", "fire", "dismiss", "depose"}
+    {"serve", "work", "act", "remain", "resign", "quit", "retire", "step", "oust", "remove", "sack", "fire", "dismiss", "depose",
+     "take", "succeed", "stay", "return"}
 )
 # Verbs whose subject body takes on the object person: "Acme hired X as its chief economist".
 HIRING_VERBS: frozenset[str] = frozenset({"hire", "appoint", "name", "recruit", "promote", "elect", "nominate"})

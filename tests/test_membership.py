@@ -468,6 +468,9 @@ ROLE_CLAUSES = [
     ("Jane Roe, the head of the Water Agency's research unit, spoke.", "Jane Roe", "Water Agency", "current"),
     ("Jane Roe, who heads Acme Bank's Asia division, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Sweden is one of the founding members of the Nordic Council.", "Sweden", "Nordic Council", "current"),
+    ("Jane Roe, who will take over as chief executive of Acme Bank in May, spoke.", "Jane Roe", "Acme Bank", "planned"),
+    ("Jane Roe took over as chief executive of Acme Bank in 2019.", "Jane Roe", "Acme Bank", "current"),
+    ("Jane Roe succeeded Tom Ekdahl as chief executive of Acme Bank.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, one of the directors of Acme Bank, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
      "Jane Roe", "Labour Party", "current"),
@@ -502,6 +505,7 @@ CLAUSE_NEGATIVES = [
     "Jane Roe, a critic of the Water Agency's research unit, spoke.",
     "Jane Roe met one of the directors of Acme Bank.",
     "Jane Roe was one of the critics of Acme Bank.",
+    "Jane Roe took the money as a gift from Acme Bank.",
     "Jane Roe, a longtime Acme Bank customer, sued.",
     "Jane Roe was never a member of the Green Party.",
 ]
