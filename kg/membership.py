@@ -499,6 +499,7 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations += _title_bodies(doc, resolution)
     relations += _eponyms(doc, resolution)
     relations += _delegations(doc, resolution)
+    relations += _groupings(doc, resolution)
     return _settled(relations)
 
 
@@ -1491,3 +1492,67 @@ def _people_under(resolution: Resolution, objects: list[Token]) -> list[Token]:
             if node.i == obj.i:
                 people.append(token)
     return people
+
+
+# Verbs whose subject body counts its members as objects: "the bloc includes X and Y".
+GROUPING_VERBS: dict[str, str] = {"include": "dobj", "comprise": "dobj", "group": "dobj", "unite": "dobj",
+                                  "consist": "of", "make": "of"}
+
+
+def _groupings(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """"NATO, which includes X and Y", "the bloc comprises X", "its members include X", "the
+    alliance is made up of X and Y": the listed countries, bodies or people are members."""
+    relations = []
+    for verb in doc:
+        wanted = GROUPING_VERBS.get(verb.lemma_)
+        if wanted is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "make" and not _made_up(verb):
+            continue
+        subject = _subject_of(verb)
+        if verb.lemma_ == "make" and subject is None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        org = _grouping_body(doc, resolution, subject) if subject is not None else None
+        if org is None:
+            continue
+        if wanted == "dobj":
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            objects = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            objects += [g for p in verb.children if p.dep_ == "prt" for c in p.children if c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"]
+        seen = set()
+        for token in (t for obj in objects for t in obj.subtree if _in_phrase(t, obj) or t.dep_ == "conj"):
+            key = _entity_of(resolution, token)
+            if key is None or key in seen or key == org or token._.kg_type not in ("Country", "Organization", "Person"):
+                continue
+            seen.add(key)
+            relations.append(_relation(doc, key, org, "current", min(verb.i, token.i), max(verb.i, token.i) + 1,
+                                       f"grouping-{verb.lemma_}", 0.7, None))
+    return relations
+
+
+def _made_up(verb: Token) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and verb.tag_ == "VBN"
+
+
+def _grouping_body(doc: Doc, resolution: Resolution, subject: Token) -> str | None:
+    """The body a grouping verb's subject names: the body itself, "its/whose members", "the
+    members of X", or "the bloc" (the body named before)."""
+    key = _entity_of(resolution, subject)
+    if key is not None:
+        return key if subject._.kg_type == "Organization" and _is_body(resolution, key) else None
+    if subject.lemma_ in ("member", "state", "country", "nation"):
+        for child in subject.children:
+            owner = _entity_of(resolution, child)
+            if child.dep_ in ("poss", "compound") and owner is not None and child._.kg_type == "Organization":
+                return owner
+            if child.dep_ == "poss" and child.lower_ == "whose" and subject.head.dep_ == "relcl":
+                return _grouping_body(doc, resolution, subject.head.head)  # "the bloc, whose members include"
+            if child.dep_ == "poss" and child.lower_ == "its":
+                return _antecedent(doc, resolution, child, set())
+            if child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((_entity_of(resolution, g) for g in child.children if g.dep_ == "pobj"), None)
+                return owner if owner is not None and resolution.by_key(owner).type == "Organization" else None
+        return None
+    if subject.lower_ in _BODY_KINDS and any(c.lower_ == "the" for c in subject.children):
+        return _antecedent(doc, resolution, subject, set())
+    return None

@@ -684,3 +684,33 @@ def test_an_incoming_cue_read_by_one_rule_settles_the_status(nlp):
 def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
     found = _memberships(nlp, "Jane Roe, the ex-leader of the Green Party, spoke.")
     assert found == {("Jane Roe", "Green Party", "former")}
+
+
+# A body counting its members: (text, member, organization).
+GROUPINGS = [
+    ("The East African Community, which includes Kenya, Uganda and Tanzania, met in Arusha.",
+     "Uganda", "East African Community"),
+    ("The Andean Trade Community comprises Peru, Bolivia and Ecuador.", "Ecuador", "Andean Trade Community"),
+    ("The Andean Trade Community met in Lima. Its members include Peru and Bolivia.", "Peru", "Andean Trade Community"),
+    ("The Andean Trade Community met in Lima. The bloc is made up of Peru, Bolivia and Ecuador.",
+     "Bolivia", "Andean Trade Community"),
+    ("Members of the Andean Trade Community include Peru and Bolivia.", "Bolivia", "Andean Trade Community"),
+    ("The Andean Trade Community met in Lima. The bloc, whose members include Peru and Bolivia, agreed.",
+     "Peru", "Andean Trade Community"),
+]
+
+GROUPING_NEGATIVES = [
+    "The agenda of the Andean Trade Community includes Peru's debt.",
+    "The Andean Trade Community criticized Peru and Bolivia.",
+    "The Andean Trade Community met in Lima. The report includes Peru and Bolivia.",
+]
+
+
+@pytest.mark.parametrize(("text", "member", "org"), GROUPINGS)
+def test_a_body_counting_its_members(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize("text", GROUPING_NEGATIVES)
+def test_what_a_body_or_its_papers_include_are_no_members(nlp, text):
+    assert _memberships(nlp, text) == set()
