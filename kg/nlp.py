@@ -639,7 +639,11 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     text = doc[start:end].text
     opens_line = start == 0 or "\n" in doc[start - 1].text
     role_only = all(t.lower_ in SPEAKER_ROLES for t in doc[start:end])
-    return opens_line and not role_only and not _speaker_turn(doc, start, end) and text.isupper() and len(text) > 2 and end < len(doc) and doc[end].text in ("(", "-", "—", "–", ",")
+    if not (opens_line and not role_only and text.isupper() and len(text) > 2 and end < len(doc)):
+        return False
+    if doc[end].text == ":":
+        return _is_known_place(doc[start:end])
+    return not _speaker_turn(doc, start, end) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
 def _known_places(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
@@ -866,6 +870,8 @@ def _company_cue(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OFFICE_OF:
         return True
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "whose" and doc[k + 2].lower_ in _OFFICE_OF | {"chief"}:
+        return True  # "X, whose chairman Ana Liu said"
     if start > 1 and doc[start - 1].lower_ == "at" and doc[start - 2].lemma_ in _STAFF_NOUNS:
         return True  # "analysts at X"
     return start > 1 and doc[start - 1].lower_ in ("of", "in") and doc[start - 2].lower_ in ("shares", "stake")
@@ -922,6 +928,8 @@ def _speaker_turn(doc: Doc, start: int, end: int) -> bool:
     """"DANA SMITH:" or "DANA SMITH, HOST:" opening a transcript line."""
     if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start:end].text.isupper():
         return False
+    if _is_known_place(doc[start:end]):
+        return False  # "NEW DELHI:" is a dateline
     k = _speaker_name_end(doc, start, end)
     if k < len(doc) and doc[k].text == ",":
         k += 1
@@ -990,11 +998,19 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         if label != "PERSON" and tuple(t.text for t in words) in _PLACE_NAMES:
             return "GPE"
         # Companies share names with towns ("Toyota said"): only a person label gives way here.
-        if label == "PERSON" and not _after_title(doc, start) and not gazetteer.is_given_name(words[0].text) \
-                and not _speaks(words):
+        if label == "PERSON" and not _after_title(doc, start) and not _speaks(words) and (
+                not gazetteer.is_given_name(words[0].text) or _among_places(doc, start, end)):
             return "GPE"
+    if label in ("ORG", "PERSON") and not surname and (_before_country(doc, end) or _has_place_office(doc, end)) \
+            and not any(t.lower_ in ORG_HEADS for t in words) and not gazetteer.is_given_name(words[0].text):
+        return "GPE"  # "a delegation from Kestrelby, Japan", "Kestrelby's deputy mayor"
     if place or surname:
         return label
+    if label == "PERSON" and len(words) == 1 and start > 1 and doc[start - 1].lower_ == "of" \
+            and doc[start - 2].ent_type_ == "PERSON" and not gazetteer.is_given_name(words.text):
+        return "ORG"  # "Ravi Mehta of Bernholt"
+    if label == "GPE" and end < len(doc) and doc[end].lower_ in _BODY_AFTER_CUES:
+        return "ORG"  # "this week's Andeanor summit"
     if label == "PERSON" and len(words) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
             and acronym(words.text) == doc[end + 1].text:
         return "ORG"  # "Liberty Front Party (LFP)": a name with initials is a body
@@ -1012,6 +1028,45 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "GPE" and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_ in ("member", "membership"):
         return "ORG"
     return label
+
+
+# Words after a name that make it a body rather than a place ("the Andeanor summit").
+_BODY_AFTER_CUES = frozenset({"summit", "summits", "secretariat", "bloc", "charter", "treaty"})
+
+
+def _among_places(doc: Doc, start: int, end: int) -> bool:
+    """"Niger, Mali and Chad": a name listed with places is a place, first name or not."""
+    before = doc[start - 2] if start > 1 and doc[start - 1].text in (",", "and", "or") else None
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].text in (",", "and", "or") else None
+    return any(t is not None and (t.ent_type_ in ("GPE", "LOC") or (t.text,) in _PLACE_NAMES) for t in (before, after))
+
+
+_COUNTRY_FORMS = COUNTRY_NAMES | frozenset(COUNTRIES)
+# Offices only a town, region or country has ("X's deputy mayor", "X's economy minister").
+_PLACE_OFFICES = frozenset({"mayor", "governor", "premier", "minister", "ministers", "ambassador", "consul"})
+
+
+def _has_place_office(doc: Doc, end: int) -> bool:
+    """"Kestrelby's deputy mayor": the owner of a public office is a place."""
+    if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    for tok in doc[end + 1 : end + 5]:
+        if tok.lower_ in _PLACE_OFFICES:
+            return True
+        if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+            return False
+    return False
+
+
+def _before_country(doc: Doc, end: int) -> bool:
+    """"Kestrelby, Japan": a name followed by a country is a town there."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for n in (3, 2, 1):
+        words = tuple(t.text for t in doc[end + 1 : end + 1 + n])
+        if len(words) == n and " ".join(words) in _COUNTRY_FORMS:
+            return True
+    return False
 
 
 def _capitalized_kind_noun(doc: Doc, i: int) -> bool:

@@ -101,6 +101,8 @@ class _Group:
         votes = Counter()
         for label, count in self.labels.items():
             votes[_TYPE_OF_LABEL[label]] += count
+        if self.canonical in COUNTRY_NAMES and votes["Place"] >= votes["Person"]:
+            return "Place"  # "Mali" tagged once as a person and once as a place is the country
         return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
 
     @property
@@ -294,8 +296,8 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         if len(words) != 1 or (group.canonical and group.type != "Person"):
             continue
         candidates = [p for p in people if words[0] in (fold(p.names[0]).split()[-1], fold(p.names[0]).split()[0])]
-        if group.type == "Place":
-            # "went to Sydney" is not Sydney Lowe; only a surname outweighs a place reading.
+        if group.type == "Place" and gazetteer.is_place(group.names[0]):
+            # "went to Sydney" is not Sydney Lowe; only a surname outweighs a known place.
             candidates = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
         if not candidates:
             continue
@@ -359,13 +361,15 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     remaining = _merge_narrower_cores([g for g in groups if id(g) not in absorbed])
     expansions = {}
     for group in remaining:
-        if group.type == "Organization" and len(group.names[0].split()) > 1:
-            expansions.setdefault(acronym(group.names[0]), []).append(group)
+        if group.type in ("Organization", "Place") and len(group.names[0].split()) > 1:
+            expansions.setdefault(acronym(_canonical_name(group)), []).append(group)
     for group in list(remaining):
         name = group.names[0].replace(".", "")
         if len(name) >= 2 and name.isupper() and " " not in name and len(expansions.get(name, ())) == 1:
             target = expansions[name][0]
             if target is not group:
+                if target.type == "Place":
+                    group.labels = Counter({"GPE": sum(group.labels.values())})
                 target.absorb(group)
                 remaining.remove(group)
     return remaining

@@ -468,3 +468,38 @@ def test_meetings_glued_to_a_body_name(nlp, text, span, not_a_span):
 )
 def test_names_introduced_by_an_apposition(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a dateline ending in a colon
+        ("NEW DELHI: The opposition leader will travel to Imphal on Saturday.", "NEW DELHI", "GPE"),
+        # a country listed with other countries, though also a first name
+        ("Since Niger, Mali and Chad left the bloc, trade has fallen.", "Mali", "GPE"),
+        # a town followed by its country, or owning a public office
+        ("A delegation from Kestrelby, Japan, arrived on Monday.", "Kestrelby", "GPE"),
+        ("Morioka, Kestrelby's deputy mayor, spoke first.", "Kestrelby", "GPE"),
+        ("At the plant he met Varsonia's economy minister, Katrin Vogel.", "Varsonia", "GPE"),
+        # a person "of" a one-word name: the name is a body
+        ("Ravi Mehta of Bernholt said the meeting mattered.", "Bernholt", "ORG"),
+        # company officers after "whose"
+        ("He met executives from Quantrix, whose chairman Young Lo told reporters more.", "Quantrix", "ORG"),
+        # a summit named after a body
+        ("They did not meet at this week's Andeanor summit.", "Andeanor", "ORG"),
+    ],
+)
+def test_place_and_body_evidence(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("DANA SMITH: Good evening.\n\nKOFI ADJEI: Thanks.", "DANA SMITH", "PERSON"),
+        ("Boris Kettle spoke on Monday. Ana Ruiz met Kettle's defence minister.", "Kettle", "PERSON"),
+        ("Toyota's chief executive spoke on Monday.", "Toyota", "ORG"),
+    ],
+)
+def test_place_and_body_evidence_hard_negatives(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}

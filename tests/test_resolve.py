@@ -261,3 +261,17 @@ def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
             "will run the factory. Arvelo shares were flat.")
     matches = _entity_with(resolve(nlp(text)), "Arvelo")
     assert len(matches) == 1 and matches[0].name == "Arvelo Holdings"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias", "kind"),
+    [
+        ("He arrived for a visit to Papua New Guinea. He was greeted by his PNG counterpart, James Marape.",
+         "Papua New Guinea", "PNG", "Country"),
+        ("Since Niger, Mali and Chad left the bloc, trade fell. I will not travel to Mali until staff can move.",
+         "Mali", None, "Country"),
+    ],
+)
+def test_countries_win_over_other_readings(nlp, text, name, alias, kind):
+    entity = _by_name(resolve(nlp(text)))[name]
+    assert entity.type == kind and (alias is None or alias in entity.aliases)
