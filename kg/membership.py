@@ -92,7 +92,8 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
      "alliance", "bloc", "coalition", "federation", "association", "confederation"}
 )
 MEMBER_NOUNS: frozenset[str] = frozenset(
-    {"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations"}
+    {"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations",
+     "part"}
 )
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
@@ -366,7 +367,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
     {"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with", "resign-as", "quit-as",
-     "retire-as", "step-down-as", "expel-from", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
+     "retire-as", "step-down-as", "expel-from", "lose-seat", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
 CAREER_SPANS: frozenset[str] = frozenset(
@@ -388,6 +389,8 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "elect": frozenset({"to"}),
     "appoint": frozenset({"to"}),
 }
+# Verbs whose object "a seat on X" makes their subject a member of X.
+SEAT_VERBS: frozenset[str] = frozenset({"hold", "have", "win", "take", "occupy", "keep", "retain", "lose"})
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset(
     {"serve", "work", "act", "remain", "resign", "quit", "retire", "step", "oust", "remove", "sack", "fire", "dismiss", "depose",
@@ -809,7 +812,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
             continue
         holder_token, cue_tokens, role_token, rule = found
         member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token)
-        collective = rule in _COLLECTIVE_RULES or role_token is not None and (
+        collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
             role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
         members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
         members = [m for m in members if m != org and types.get(m) in _MEMBER_TYPES[collective]]
@@ -951,6 +954,10 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and any(_is_career_span(g) for g in c.subtree)
                                               for c in verb.children):
             return None
+        if verb.lower_ in ("seat", "seats") and head.lower_ in ("on", "in", "at") and verb.dep_ == "dobj" \
+                and verb.head.lemma_ in SEAT_VERBS:
+            holder = _subject_of(verb.head)  # "holds a seat on the Security Council"
+            return (holder, _verb_cues(verb.head), verb, f"verb-{verb.head.lemma_}-seat") if holder is not None else None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
@@ -1024,8 +1031,14 @@ def _verb_cues(verb: Token) -> list[Token]:
 
 
 def _is_role(token: Token) -> bool:
-    return token.pos_ in ("NOUN", "PROPN") and (token.lower_ in ROLE_NOUNS or token.lower_ in TITLES or
-                                                 token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS)
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lower_ in _MEMBER_KINDS:  # "a member state of X", "part of X"
+        return token.lower_ == "part" or any(c.lower_ == "member" for c in token.children)
+    return token.lower_ in ROLE_NOUNS or token.lower_ in TITLES or token.tag_ == "NNS" and token.lemma_ in ROLE_NOUNS
+
+
+_MEMBER_KINDS = frozenset({"state", "states", "country", "countries", "nation", "nations", "part"})
 
 
 def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None:
