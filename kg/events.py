@@ -160,7 +160,10 @@ class _Context:
             return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
         lemma = token.lemma_.lower()
         if self._means_group(token):
-            return [k for k in self.group_members if self.type_of(k) in types]
+            # "Roe's delegation": its leader as well as the members the article names
+            leaders = [k for child in token.children if child.dep_ == "poss"
+                       for k in self.refs(child, types) if self.type_of(k) == "Person"]
+            return _unique(leaders + [k for k in self.group_members if self.type_of(k) in types])
         together = self.recent_group(token)
         if together:
             return [k for k in together if self.type_of(k) in types]
@@ -699,6 +702,10 @@ class _Context:
                     keys = owner or (self.agents(governor, types) if governor is not None
                                      and governor.pos_ in {"VERB", "AUX"} else [])
             return keys
+        objects = [obj for obj in verb.head.children if obj.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in P.OBJECT_CONTROL_VERBS:
+            # "invited X to visit Y": the object does what the clause says
+            return [k for obj in objects for k in self.refs(obj, types)]
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
             return self.agents(verb.head, types)
         if verb.dep_ == "pcomp":
@@ -1161,16 +1168,17 @@ def _companions(ctx: _Context, verb: Token) -> list[str]:
 def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     places = _unique(k for path in rule.paths for target in _follow(noun, path)
                      for k in ctx.refs(target, rule.object_types))
-    if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS:
+    if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS and rule.id == "visits.trip_to":
         places += [k for child in noun.children if child.dep_ == "compound"
                    for k in ctx.refs(child, rule.object_types) if k not in places]
-    if places or rule.id != "visits.trip_to":
+    if places or rule.id not in P.LIGHT_VERB_NOUN_RULES:
         return places
     governor, relation = _governor(noun)
     if governor is not None and governor.pos_ == "NOUN":
         governor, relation = _governor(governor)
     if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() in P.TRIP_LIGHT_VERBS:
-        return _unique(k for target in _follow(governor, P.TO)
+        # "began 12 days of travel to X", "continued her tour in X"
+        return _unique(k for path in rule.paths for target in _follow(governor, path)
                        for k in ctx.refs(target, rule.object_types))
     return []
 
@@ -1180,6 +1188,10 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
+        # "Vietnam is hosting X", "X was welcomed by Peru": a country as host is the place
+        hosts = [obj for obj in verb.children if obj.dep_ == "nsubj"] + list(
+            _follow(verb, ("agent", "pobj")))
+        host_places = [k for host in hosts for k in ctx.refs(host, P.PLACE_TYPES)]
         # "hosted a dinner for X in Lima": the guest of the meal
         guests += [k for meal in P.HOST_MEALS for target in _follow(verb, (f"dobj:{meal}", *P.FOR))
                    for k in ctx.refs(target, P.PERSON_TYPES) if k not in guests]
@@ -1190,6 +1202,7 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
         if guests and verb.tag_ in {"VBD", "VBZ", "VBN"}:
             # "PARIS — The president hosted X at the palace": a wire story's dateline city
             places += [k for k in _dateline_places(ctx, verb.sent) if k not in places]
+        places += [k for k in host_places if k not in places]
         rule_id, confidence = P.HOST_PLACE_RULE
         yield from _pairs("visits", guests, places, verb, rule_id, confidence)
         return
@@ -1704,7 +1717,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 if not _separate_partners(token) and not _distributive(token):
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
                                             weaker=True, side=ctx.group_members)
-        if lemma in P.TALK_GROUP_VERBS and not partnered and not _distributive(token):
+        if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(token) and (
+                lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
             # "A and B discussed X": only subjects of its own, never inherited ones
             agents = ctx.agents(token) if lemma not in P.OWN_SUBJECT_GROUP_VERBS else [
                 k for subject in token.children if subject.dep_ == "nsubj"
@@ -1801,6 +1815,8 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
             if target.lemma_.lower() in P.NOT_TALK_PARTNER_NOUNS:
                 continue
             if target.lemma_.lower() in P.GROUP_NOUNS:
+                # "received a delegation led by X": only members named in the phrase itself
+                keys.extend(k for k in _own_members(ctx, target) if k not in keys)
                 continue
             found = (_person_after_country(ctx, target) or ctx.refs(target, rule.object_types)
                      or _represented_bodies(ctx, target))
@@ -1825,6 +1841,16 @@ def _person_after_country(ctx: _Context, target: Token) -> list[str]:
         if word.pos_ != "PROPN" or not word.text[:1].isupper():
             return []
     return []
+
+
+def _own_members(ctx: _Context, group: Token) -> list[str]:
+    """People a group phrase names itself: "a delegation led by X", "a delegation, A and B"."""
+    found = [k for child in group.children if child.dep_ == "acl"
+             and child.lemma_.lower() in P.GROUP_LEAD_VERBS
+             for pobj in _follow(child, ("agent", "pobj")) for k in ctx.named(pobj)]
+    found += [k for noun in (group, *_follow(group, P.OF)) for appos in noun.children
+              if appos.dep_ == "appos" for k in ctx.named(appos)]
+    return _unique(k for k in found if ctx.type_of(k) == "Person")
 
 
 def _represented_bodies(ctx: _Context, target: Token) -> list[str]:

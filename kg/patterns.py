@@ -136,6 +136,11 @@ TRIP_COMPOUND_NOUNS = frozenset("trip visit tour stopover".split())
 # "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
 TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertake set "
                              "conclude wrap".split())
+# Nominal rules whose place may hang from the light verb instead ("continued her tour in X").
+LIGHT_VERB_NOUN_RULES = frozenset({"visits.trip_to", "visits.stop_in"})
+# "invited X to visit Y", "asked X to travel": the object, not the subject, would go.
+OBJECT_CONTROL_VERBS = frozenset("invite ask urge encourage persuade allow permit order force "
+                                 "press tell advise request".split())
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
           "codel swing", (TO, ("prep:by", "pobj", *TO)), 0.85, pos="NOUN"),
@@ -205,6 +210,8 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
 TALK_GROUP_NOUNS = frozenset(TALK_NOUNS.split())
 TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak discuss".split())
 OWN_SUBJECT_GROUP_VERBS = frozenset({"discuss"})
+HANDSHAKE_VERBS = frozenset({"shake"})  # "A and B shook hands"
+CO_SUBJECT_TALK_VERBS = TALK_GROUP_VERBS | HANDSHAKE_VERBS
 DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually".split())
 # "told X in a phone call that ...": what is said to someone in a call or meeting is talk
 TOLD_IN_PREPS = frozenset("in during at".split())
