@@ -362,7 +362,8 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
 
 # Verbs whose direct object is the body the subject belongs to ("X chairs the Y").
 OBJECT_VERBS: frozenset[str] = frozenset(
-    {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave"}
+    {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave", "oversee", "manage",
+     "edit", "coach", "captain"}
 )
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
@@ -405,7 +406,7 @@ UNIT_NOUNS: frozenset[str] = frozenset(
 # Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
 # Verbs whose object may be a body's office ("runs Acme's Paris office").
-_OFFICE_VERBS: frozenset[str] = frozenset({"run", "head", "lead", "direct"})
+_OFFICE_VERBS: frozenset[str] = frozenset({"run", "head", "lead", "direct", "oversee", "manage"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going"})
 

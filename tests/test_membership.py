@@ -417,6 +417,11 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "teach": ("Jane Roe, who teaches at Oxford University, said the data were thin.", "Jane Roe", "Oxford University",
               "current"),
     "expel": ("Jane Roe, who was expelled from the Green Party in 2019, spoke.", "Jane Roe", "Green Party", "former"),
+    "oversee": ("Jane Roe, who oversees Acme Bank's Asian operations, spoke.", "Jane Roe", "Acme Bank", "current"),
+    "manage": ("Jane Roe, who manages the Water Agency's budget, spoke.", "Jane Roe", "Water Agency", "current"),
+    "edit": ("Jane Roe, who edits the Daily Courier, spoke.", "Jane Roe", "Daily Courier", "current"),
+    "coach": ("Jane Roe, who coaches Racing Club, spoke.", "Jane Roe", "Racing Club", "current"),
+    "captain": ("Jane Roe captained the Northern Rovers Club for a decade.", "Jane Roe", "Northern Rovers Club", "current"),
     "report": ("Jane Roe, who reports for Reuters from Kyiv, said the town was empty.", "Jane Roe", "Reuters", "current"),
 }
 
