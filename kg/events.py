@@ -1223,6 +1223,7 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
             governor is not None and _homeward(governor)):
         # "was in Accra, where she met X": the place the relative clause hangs from
         places += [k for k in ctx.refs(verb.head, P.PLACE_TYPES) if k not in places]
+    places = places or _here_places(ctx, verb)
     if not places:
         return
     agents = _travellers_among(ctx, ctx.agents(verb), verb)
@@ -1288,6 +1289,13 @@ def _premodified_by_country(ctx: _Context, token: Token, key: str) -> bool:
         if other is not None or before.is_punct or before.dep_ == "cc" or before.pos_ == "VERB":
             return False
     return False
+
+
+def _here_places(ctx: _Context, verb: Token) -> list[str]:
+    """"LIMA — X met Y here on Monday", "X is here for talks": the dateline's place."""
+    if not any(child.lower_ == "here" and child.dep_ == "advmod" for child in verb.children):
+        return []
+    return _dateline_places(ctx, verb.sent)
 
 
 def _dateline_places(ctx: _Context, sent) -> list[str]:
@@ -1522,7 +1530,7 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     if lemma != "be":
         return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)
-                     for k in _destination(ctx, target, P.PLACE_TYPES))
+                     for k in _destination(ctx, target, P.PLACE_TYPES)) or _here_places(ctx, verb)
     goals = _unique(k for target in _follow(verb, P.TO)
                     for k in _destination(ctx, target, P.PLACE_TYPES))
     for subject in _subjects_of(verb):
