@@ -116,9 +116,9 @@ class GraphWriter(ABC):
     """Collects article graphs and writes them to one file on commit.
 
     `add(graph_name, graph)` or `add_quads(quads)` (pyoxigraph quads, as
-    `kg.mapping.article_quads` makes them) per article, then `commit()` (returns the number
-    of triples or quads written) or `abort()`. As a context manager it aborts when the block raises or
-    neither was called. In merged (single-graph) formats every entity keeps exactly one
+    `kg.mapping.article_quads` makes them, skipping an rdflib Graph) per article, then
+    `commit()` (returns the number of triples or quads written) or `abort()`. As a context
+    manager it aborts when the block raises or neither was called. In merged (single-graph) formats every entity keeps exactly one
     rdfs:label: the first label seen wins and later, different ones become skos:altLabel.
     Streamed N-Triples remembers one label and the triples of each entity (written once);
     that grows with the number of distinct entities, not with the number of articles.
