@@ -270,7 +270,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
     TokenPattern(
         "body-noun-role-appositive-person",
         ({"LOWER": "the"}, _BODY_NOUN, {"ORTH": {"IN": ["'s", "’s"]}},
-         _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
+         _PRE, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}, "OP": "?"}, _DET, _ADJ, _ROLE_OPT, _PERSON, _APPOS_END),
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
@@ -806,13 +806,18 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations = []
     for token in doc:
         org = _entity_of(resolution, token)
-        if org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org:
+        back = org is None and _is_body_noun(token)  # "who runs the bank", "a member of the party"
+        if not back and (org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org):
             continue
         found = _holder_of(token) or _passive_holder(token)
         if found is None:
             continue
         holder_token, cue_tokens, role_token, rule = found
         member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token)
+        if back:
+            org = _antecedent(doc, resolution, token, {member})
+            if org is None or not _is_body(resolution, org):
+                continue
         collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
             role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
         members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
@@ -995,6 +1000,15 @@ def _hired(verb: Token) -> tuple[Token, list[Token], Token, str] | None:
               if g.dep_ == "pobj" and _is_role(g)]
     roles += [c for c in person.children if c.dep_ in ("oprd", "appos") and _is_role(c) and c.i > person.i]
     return (person, [verb], roles[0], f"verb-{verb.lemma_}-as") if roles else None
+
+
+def _is_body_noun(token: Token) -> bool:
+    """A definite common noun for a body named before: "the bank", "the party" (not one whose
+    name follows: "the engineering group Holm & Friis")."""
+    return token.pos_ == "NOUN" and token.lower_ in _BODY_KINDS and not token._.kg_type \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and not any(c.dep_ == "appos" or c._.kg_type for c in token.children) \
+        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1]._.kg_type)
 
 
 def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:

@@ -726,3 +726,31 @@ def test_a_body_counting_its_members(nlp, text, member, org):
 @pytest.mark.parametrize("text", GROUPING_NEGATIVES)
 def test_what_a_body_or_its_papers_include_are_no_members(nlp, text):
     assert _memberships(nlp, text) == set()
+
+
+# A definite body noun in a clause refers back to the body named before: (text, member, organization).
+BODY_NOUN_CLAUSES = [
+    ("The Water Agency raised prices. Jane Roe, who heads the agency, said costs had risen.", "Jane Roe", "Water Agency"),
+    ("The Water Agency raised prices. Jane Roe, a spokeswoman for the agency, said costs rose.", "Jane Roe", "Water Agency"),
+    ("Acme Bank posted a loss. Jane Roe, who runs the bank, blamed rates.", "Jane Roe", "Acme Bank"),
+    ("The Green Party won. Jane Roe, a member of the party, cheered.", "Jane Roe", "Green Party"),
+]
+
+BODY_NOUN_NEGATIVES = [
+    # someone else named between: "the bank" is not surely the one named before
+    "The Water Agency raised prices. Tom Ekdahl said Jane Roe runs the bank.",
+    "The Water Agency raised prices. Jane Roe joined the group of protesters.",
+    "The Green Party won. Jane Roe, a critic of the party, spoke.",
+    # the body noun's own name follows it
+    "Siemens posted a loss. Jane Roe, chairman of the engineering group Holm Partners, left.",
+]
+
+
+@pytest.mark.parametrize(("text", "member", "org"), BODY_NOUN_CLAUSES)
+def test_a_definite_body_noun_refers_back(nlp, text, member, org):
+    assert (member, org, "current") in _memberships(nlp, text)
+
+
+@pytest.mark.parametrize("text", BODY_NOUN_NEGATIVES)
+def test_a_body_noun_without_a_clear_antecedent_gives_nothing(nlp, text):
+    assert not {m for m in _memberships(nlp, text) if m[1] in ("Water Agency", "Green Party", "Siemens")}
