@@ -407,7 +407,7 @@ def _continue_list(doc: Doc, end: int, limit: int) -> int:
 def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
     """Capitalized runs ending in a body noun that the model missed ("Office of the Press Secretary")."""
     found = []
-    for tok in _tokens_among(doc, ORG_HEADS):
+    for tok in tokens_among(doc, ORG_HEADS):
         if tok.i in taken or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
             continue
         start = tok.i
@@ -702,7 +702,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 def _title_cover(doc: Doc) -> set[int]:
     """Token indices inside a multi-word title such as "Secretary of State"."""
     covered: set[int] = set()
-    for first in _tokens_among(doc, _MULTI_TITLE_FIRSTS):
+    for first in tokens_among(doc, _MULTI_TITLE_FIRSTS):
         i = first.i
         if i in covered:
             continue
@@ -717,7 +717,7 @@ def _title_cover(doc: Doc) -> set[int]:
 _MULTI_TITLE_FIRSTS = frozenset(title[0] for title in _TITLE_SET if len(title) > 1)
 
 
-def _tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
     """Tokens whose lower-case text is one of `words`, found on the doc's word-id array
     rather than by a Python loop over every token."""
     hashes = _word_hashes(doc.vocab.strings, words)

@@ -35,7 +35,7 @@ from kg.lexicons import (
 )
 from kg import gazetteer
 from kg.model import Entity, Mention, entity_key
-from kg.nlp import KEPT_LABELS, acronym, title_length
+from kg.nlp import KEPT_LABELS, acronym, title_length, tokens_among
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
 # Ties in the type vote go to the more specific reading.
@@ -44,8 +44,7 @@ _COUNTRY_ALIAS = {alias.lower(): name for name, aliases in COUNTRIES.items() for
     name.lower(): name for name in COUNTRY_NAMES
 }
 _DEMONYM_TO_COUNTRY = {d.lower(): c for d, c in DEMONYMS.items()}
-# Capitalized spellings of party words, looked up on the doc's word ids.
-_PARTY_FORMS = {form for word in PARTY_WORDS for form in (word.capitalize(), word.title(), word.upper())}
+_PARTY_KEYS = frozenset(PARTY_WORDS)
 _PARTY_CODE = re.compile(
     r"(?:\(|,\s)([DRI])\s?[-–]\s?(?:"
     + "|".join(re.escape(state) for state in sorted(US_STATES, key=len, reverse=True))
@@ -219,8 +218,8 @@ def _mentions(doc: Doc):
             continue
         yield ent, ent.label_, name, canonical
     in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
-    for token in _tokens_spelled(doc, _PARTY_FORMS):
-        if token.i not in in_ents:
+    for token in tokens_among(doc, _PARTY_KEYS):
+        if token.i not in in_ents and token.text[:1].isupper():
             yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
     for match in _PARTY_CODE.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
