@@ -1151,10 +1151,15 @@ def _has_particle(verb: Token, particle: str) -> bool:
 
 def _venue_place(ctx: _Context, noun: Token) -> list[str]:
     """"at Dhaka airport", "at Lima's presidential palace": the place a venue is named for."""
-    if noun.lemma_.lower() not in P.VENUE_NOUNS:
+    lemma = noun.lemma_.lower()
+    if lemma not in P.VENUE_NOUNS and lemma not in P.PART_NOUNS:
         return []
-    return [k for child in noun.children if child.dep_ in {"compound", "poss"} and child.i < noun.i
-            for k in ctx.refs(child, P.PLACE_TYPES)]
+    found = [k for child in noun.children if child.dep_ in {"compound", "poss"} and child.i < noun.i
+             for k in ctx.refs(child, P.PLACE_TYPES)]
+    if lemma in P.PART_NOUNS:
+        found += [k for pobj in _follow(noun, P.OF) for k in ctx.refs(pobj, P.PLACE_TYPES)
+                  if k not in found]
+    return found
 
 
 def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[str]:
@@ -1176,7 +1181,7 @@ def _companions(ctx: _Context, verb: Token) -> list[str]:
 
 def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     places = _unique(k for path in rule.paths for target in _follow(noun, path)
-                     for k in ctx.refs(target, rule.object_types))
+                     for k in _destination(ctx, target, rule.object_types))
     if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS and rule.id == "visits.trip_to":
         places += [k for child in noun.children if child.dep_ == "compound"
                    for k in ctx.refs(child, rule.object_types) if k not in places]

@@ -144,7 +144,8 @@ OBJECT_CONTROL_VERBS = frozenset("invite ask urge encourage persuade allow permi
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
           "codel swing", (TO, ("prep:by", "pobj", *TO)), 0.85, pos="NOUN"),
-    _rule("visits.stop_in", "stop stopover visit leg trip tour stay", (IN, AT), 0.8, pos="NOUN"),
+    _rule("visits.stop_in", "stop stopover visit leg trip tour stay appearance", (IN, AT), 0.8,
+          pos="NOUN"),
     _rule("visits.tour_of", "tour", (OF,), 0.8, pos="NOUN"),
     _rule("visits.arrival_in", "arrival landing", (IN, AT, TO), 0.85, pos="NOUN"),
 )
@@ -347,6 +348,9 @@ INCLUDING_PREPS = frozenset("including like".split())
 # stands for the country it represents, so it is not one).
 VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor palace hotel "
                         "stadium university hospital".split())
+# "Kyiv's suburbs", "the outskirts of Kyiv": parts of a place stand for it.
+PART_NOUNS = frozenset("suburb outskirts outskirt centre center downtown street district "
+                       "province region border frontline front".split())
 
 # "Peru's Ministry of Trade ... Trade Minister Ann Ray": the minister's country is the ministry's.
 MINISTRY_WORDS = frozenset("ministry department".split())
