@@ -216,8 +216,8 @@ CO_SUBJECT_TALK_VERBS = TALK_GROUP_VERBS | HANDSHAKE_VERBS
 DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually".split())
 # "told X in a phone call that ...": what is said to someone in a call or meeting is talk
 TOLD_IN_PREPS = frozenset("in during at".split())
-TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise "
-                          "pledge".split())
+TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise pledge "
+                          "congratulate thank invite press".split())
 TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
 TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume".split())

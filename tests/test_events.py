@@ -291,6 +291,8 @@ POSITIVE = [
      "was off.", [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.told_in_call", "Maria Lindqvist assured Henrik Dahl during their meeting that "
      "aid would continue.", [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.told_in_call", "Maria Lindqvist congratulated Henrik Dahl in a phone call on "
+     "Monday.", [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.talks_with", "Maria Lindqvist had dinner with Henrik Dahl in Lima.",
      [("talksWith", DAHL, LINDQVIST, "occurred"), ("visits", LINDQVIST, "place/lima", "occurred")]),
     ("visits.set_off_for", "Maria Lindqvist set off for Lima on Monday.",
