@@ -481,6 +481,8 @@ _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"}
 _DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _SENT_STARTS = "kg_sentence_starts"
+_LOWERED = "kg_membership_lowered"
+_PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
 _TEXT = "kg_text"
 
@@ -533,8 +535,12 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             i += 1
     acronyms = _acronym_tokens(doc, resolution)
     doc.user_data[_ACRONYMS] = acronyms
+    doc.user_data[_LOWERED] = lowered
+    plural_roles = doc.user_data[_PLURAL_ROLES] = []
     for token in doc:
         word = lowered[token.i]
+        if _is_plural_role(token):
+            plural_roles.append(token.i)
         key = resolution.token_entity.get(token.i, acronyms.get(token.i))
         if key is not None and token.i in title_tokens and types.get(key) == "Person":
             token._.kg_role = True  # a title the resolver kept inside the name: "leader Jane Roe"
@@ -804,7 +810,10 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     "X is a member of the Y", "X previously served as Y's commander"."""
     types = {entity.key: entity.type for entity in resolution.entities}
     relations = []
-    for token in doc:
+    lowered = doc.user_data[_LOWERED]
+    candidates = {i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
+    candidates |= set(doc.user_data[_ACRONYMS]) | {i for i, word in enumerate(lowered) if word in _BODY_KINDS}
+    for token in (doc[i] for i in sorted(candidates)):
         org = _entity_of(resolution, token)
         back = org is None and _is_body_noun(token)  # "who runs the bank", "a member of the party"
         if not back and (org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org):
@@ -899,7 +908,7 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
     starts = doc.user_data[_SENT_STARTS]
     k = bisect_right(starts, noun.i) - 1
     first = starts[max(0, k - 1)]
-    lowered = [t.lower_ for t in doc]
+    lowered = doc.user_data[_LOWERED]
     countries: dict[str, None] = {}
     for entity in resolution.entities:
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
@@ -1163,7 +1172,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
     links: list[tuple[str, str, str | None, str, str, int, int, str, int]] = []
     home: dict[tuple[int, str | None], set[str]] = {}
-    lowered = [t.lower_ for t in doc]
+    lowered = doc.user_data[_LOWERED]
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     for entity in resolution.entities:
@@ -1419,7 +1428,9 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     starts = doc.user_data[_SENT_STARTS]
     relations = []
     last: tuple[int, set[str]] | None = None
-    for token in doc:
+    lowered = doc.user_data[_LOWERED]
+    candidates = set(doc.user_data[_PLURAL_ROLES]) | {i for i, word in enumerate(lowered) if word in DELEGATION_NOUNS}
+    for token in (doc[i] for i in sorted(candidates)):
         if _is_plural_role(token) and token.lower_ not in MEMBER_NOUNS:
             relations += _listed_role_holders(doc, resolution, token)
             continue
@@ -1527,11 +1538,19 @@ GROUPING_VERBS: dict[str, str] = {"include": "dobj", "comprise": "dobj", "group"
                                   "consist": "of", "make": "of"}
 
 
+# The inflected forms of the grouping verbs, to find them without reading every token's lemma.
+_GROUPING_FORMS = frozenset(
+    form for verb in GROUPING_VERBS if verb != "make" for form in (verb, verb + "s", verb + "d", verb + "ed", verb[:-1] + "ing",
+                                                                   verb + "ing", verb[:-1] + "es")
+) | {"made"}
+
+
 def _groupings(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"NATO, which includes X and Y", "the bloc comprises X", "its members include X", "the
     alliance is made up of X and Y": the listed countries, bodies or people are members."""
     relations = []
-    for verb in doc:
+    lowered = doc.user_data[_LOWERED]
+    for verb in (doc[i] for i, word in enumerate(lowered) if word in _GROUPING_FORMS):
         wanted = GROUPING_VERBS.get(verb.lemma_)
         if wanted is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "make" and not _made_up(verb):
             continue
