@@ -290,6 +290,9 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
         elif label == "ORG" and 2 <= end - k <= 4 and doc[k - 1].lower_ in ORG_HEADS | _BODY_TAILS \
                 and any(t.lower_ in ORG_HEADS for t in doc[start:k]) and _looks_like_person(doc[k:end]):
             return start, k, label, [(k, end, "PERSON")]  # "Council of Deputies Omar al-Rawi"
+        elif doc[start].lower_ == "the" and k > start + 1 and 2 <= end - k <= 3 and _looks_like_person(doc[k:end]) \
+                and all(_is_capitalized(t) for t in doc[start + 1 : k]):
+            return start, k, "ORG", [(k, end, "PERSON")]  # "the Rajya Parishad Anil Mehta"
         elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
             return start, k, "FAC", [(k + 1, end, "GPE")]
     return start, end, label, []
@@ -449,6 +452,8 @@ def span_repair(doc: Doc) -> Doc:
                 label = "GPE"
             elif label == "PRODUCT" and (_org_cue(doc, ent.start, ent.end) or _company_cue(doc, ent.start, ent.end)):
                 label = "ORG"
+            elif label in ("WORK_OF_ART", "PRODUCT", "EVENT") and _named_by_place(doc, ent.start, ent.end):
+                label = "PERSON"
             spans.append((ent.start, ent.end, label))
             continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
@@ -558,6 +563,16 @@ def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
 
 # Small words inside hyphenated town names ("Barrow-in-Furness", "Stratford-upon-Avon").
 _PLACE_LINKS = frozenset({"in", "on", "upon", "under", "by", "le", "la", "les", "en", "sur", "de", "am", "an", "im"})
+
+
+def _named_by_place(doc: Doc, start: int, end: int) -> bool:
+    """"Uruguay's Yamandu Orsi": two or three plain name words right after a country's possessive."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 3 or start < 2 or doc[start - 1].text not in ("'s", "’s"):
+        return False
+    owner = doc[start - 2]
+    return (owner.text,) in _PLACE_NAMES and all(t.pos_ == "PROPN" for t in words) and _plain_name(words) \
+        and not _company_named(words)
 
 
 def _extend_linked_places(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1255,7 +1270,8 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
-                                                        or end < len(doc) and doc[end].lower_ in EVENT_HEADS):
+                                                        or end < len(doc) and doc[end].lower_ in EVENT_HEADS
+                                                        or _acronym_as_body(doc, i, end)):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
         elif end - i <= 3 and i > 0 and doc[i - 1].lower_ == "the" and all(t.pos_ == "PROPN" for t in words) \
                 and not tok.is_upper and _names_site(doc, end) and not gazetteer.is_given_name(tok.text):
@@ -1311,6 +1327,14 @@ def _repeat_names(doc: Doc, taken: set[int], found: list[tuple[int, int, str]]) 
 
 
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "advmod", "npadvmod", "nmod"})
+
+
+def _acronym_as_body(doc: Doc, start: int, end: int) -> bool:
+    """"its federation, the RFE," or "former RFE president": an acronym in apposition or before
+    a title names a body (people are not written in initials)."""
+    appositive = start > 1 and doc[start - 1].lower_ == "the" and doc[start - 2].text == "," \
+        and end < len(doc) and doc[end].text in (",", ".")
+    return appositive or bool(titles_length([t.lower_ for t in doc[end : end + 4]]))
 
 
 def _introduced_as_body(doc: Doc, end: int) -> bool:

@@ -503,3 +503,30 @@ def test_place_and_body_evidence(nlp, text, span, label):
 )
 def test_place_and_body_evidence_hard_negatives(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a plain name right after a country's possessive is a person, whatever the model's label
+        ("He is also scheduled to meet Uruguay's Yamandu Orsi on Thursday.", {("Yamandu Orsi", "PERSON")}),
+        # a body's name glued to the name of the person who leads in it
+        ("Leader of the Opposition in the Lok Sabha Anil Mehra will travel to Imphal on Saturday.",
+         {("Lok Sabha", "ORG"), ("Anil Mehra", "PERSON")}),
+        # an acronym in apposition to a body noun
+        ("Spain's federation, the RFEX, said he would attend.", {("RFEX", "ORG")}),
+    ],
+)
+def test_names_after_possessives_bodies_and_appositions(nlp, text, spans):
+    assert spans <= {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_span"),
+    [
+        ("The CEO said the GDP fell, the ministry said.", "CEO"),
+        ("The CEO said the GDP fell, the ministry said.", "GDP"),
+    ],
+)
+def test_acronym_appositions_hard_negatives(nlp, text, not_a_span):
+    assert not_a_span not in {e.text for e in nlp(text).ents}
