@@ -482,6 +482,7 @@ _DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).spli
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _SENT_STARTS = "kg_sentence_starts"
 _LOWERED = "kg_membership_lowered"
+_COUNTRIES_BEFORE = "kg_membership_countries_before"
 _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
 _TEXT = "kg_text"
@@ -606,7 +607,7 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[int, int, int, 
     types = {entity.key: entity.type for entity in resolution.entities}
     bodies = sorted({i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
                     | set(doc.user_data[_ACRONYMS])
-                    | {t.i for t in doc if t.lower_ in _BACK_REFERENCES})
+                    | {i for i, word in enumerate(doc.user_data[_LOWERED]) if word in _BACK_REFERENCES})
     bounds = [*doc.user_data[_SENT_STARTS], len(doc)]
     windows: list[list[int]] = []
     for k in range(len(bounds) - 1):
@@ -1317,6 +1318,13 @@ def _country_of_mentions(doc: Doc, entity: Entity) -> str | None:
 
 def _country_before(doc: Doc, start: int) -> str | None:
     """The country a title is qualified by: "Chinese Foreign Minister", "Germany's Foreign Minister"."""
+    seen = doc.user_data.setdefault(_COUNTRIES_BEFORE, {})
+    if start not in seen:
+        seen[start] = _read_country_before(doc, start)
+    return seen[start]
+
+
+def _read_country_before(doc: Doc, start: int) -> str | None:
     k = start - 1
     if k >= 0 and doc[k].text in ("'s", "’s"):
         k -= 1
