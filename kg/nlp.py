@@ -610,22 +610,32 @@ def _town_and_country(doc: Doc, start: int, end: int) -> list[tuple[int, int, st
 
 def _extend_to_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"Organization for Security and Co-operation" + "in" + "Europe" + "(OSCE)" is one name."""
-    by_start = {s: (s, e, label) for s, e, label in spans}
+    ordered = sorted(spans)
     dropped: set[tuple[int, int, str]] = set()
     result = []
-    for span in sorted(spans):
+    for n, span in enumerate(ordered):
         if span in dropped:
             continue
         s, e, label = span
-        nxt = by_start.get(e + 1)
-        if label == "ORG" and nxt and e < len(doc) and doc[e].lower_ in ("in", "of", "for", "on"):
+        for nxt in ordered[n + 1 : n + 3] if label == "ORG" else ():
+            # the next name touches this one, overlaps it, or follows a link word
+            linked = nxt[0] == e + 1 and e < len(doc) and doc[e].lower_ in ("in", "of", "for", "on")
+            if not (linked or s < nxt[0] <= e) or nxt[1] <= e:
+                continue
             close = nxt[1]
             if close + 2 < len(doc) and doc[close].text == "(" and doc[close + 2].text == ")" \
-                    and acronym(doc[s:close].text) == doc[close + 1].text:
+                    and _spells(acronym(doc[s:close].text), doc[close + 1].text):
                 dropped.add(nxt)
                 span = (s, close, "ORG")
+                break
         result.append(span)
     return result
+
+
+def _spells(initials: str, short: str) -> bool:
+    """"UOCHA" spelled as "OCHA": the bracketed form is the initials, or their tail without a
+    leading prefix such as "UN"."""
+    return initials == short or len(short) >= 3 and initials.endswith(short)
 
 
 def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -854,7 +864,7 @@ _COMPANY_CUES = frozenset({
 _STAFF_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher", "executive", "engineer", "employee",
                           "banker", "trader", "lawyer", "partner", "staff", "worker", "director", "manager"})
 # Titles whose "of X" is a firm or body ("the chief executive of X"), when X is no place.
-_OFFICE_OF = frozenset({"executive", "ceo", "chairman", "chairwoman", "chair", "founder", "co-founder", "owner",
+_OFFICE_OF = frozenset({"executive", "ceo", "chairman", "chairwoman", "chair", "founder", "co-founder", "owner", "member",
                         "director", "head", "president", "officer", "shareholder", "subsidiary", "unit", "division"})
 _COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
 

@@ -530,3 +530,17 @@ def test_names_after_possessives_bodies_and_appositions(nlp, text, spans):
 )
 def test_acronym_appositions_hard_negatives(nlp, text, not_a_span):
     assert not_a_span not in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a body's name the model cut in two before its bracketed initials
+        ("Rowe, who heads the UN Office for the Coordination of Relief Affairs (OCRA), flew in.",
+         "UN Office for the Coordination of Relief Affairs"),
+        # an untagged body after "a member of"
+        ("He was a member of Accion Renovada until he was expelled in 2024.", "Accion Renovada"),
+    ],
+)
+def test_bodies_joined_to_initials_or_named_by_membership(nlp, text, span):
+    assert (span, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
