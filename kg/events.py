@@ -55,6 +55,7 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
         ctx.visitors.update(item.subject for item in visits)
+        ctx.visit_order.extend((item.trigger.i, item.subject) for item in visits)
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     return _dedupe(ctx, found)
@@ -73,6 +74,7 @@ class _Context:
         self._genders: dict[str, str] = {}
         # who has been found visiting so far, in text order ("A arrived ... A and B met")
         self.visitors: set[str] = set()
+        self.visit_order: list[tuple[int, str]] = []
 
     def type_of(self, key: str) -> str:
         entity = self.entities.get(key)
@@ -366,6 +368,12 @@ class _Context:
         if guests:
             last = guests[-1][0]
             return tuple(k for i, k in guests if i == last)
+        if not told:
+            # "She flew to Oslo. The trip ends in Riga": whoever was last found travelling
+            earlier = [(i, k) for i, k in self.visit_order if i < index]
+            if earlier:
+                last = earlier[-1][0]
+                return tuple(_unique(k for i, k in earlier if i == last))
         return told
 
     def _named_or_titled(self, token: Token) -> list[str]:

@@ -770,7 +770,14 @@ def test_the_trip_of_the_story_is_its_travellers(nlp, text, expected):
     assert expected in _pairs(_facts(nlp, text))
 
 
+def test_the_trip_of_a_traveller_told_by_pronoun_is_theirs(nlp):
+    text = ("Maria Lindqvist has had a busy week. On Monday she was in Oslo; on Tuesday she flew "
+            "to Helsinki. The trip ends in Tallinn on Friday.")
+    assert ("visits", LINDQVIST, "place/tallinn") in _triples(nlp, text)
+
+
 @pytest.mark.parametrize("text", [
+    "Rain fell in Oslo. The trip ends in Lima on Friday.",
     "Carlos Ruiz praised Maria Lindqvist. The visit to Lima was a success.",
     "The tour will take the singer to Lima. Maria Lindqvist said so.",
 ])
