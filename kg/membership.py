@@ -237,10 +237,10 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("member", None, None, None, None, None, "cue", "org"),
         0.8,
     ),
-    # "Jane Roe from the Water Agency said", "Jane Roe, from Acme Bank, told"
+    # "Jane Roe from the Water Agency said", "Jane Roe, with Acme Bank, told"
     TokenPattern(
         "person-from-org",
-        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": "from"}, _DET, _PRE, _ORG,
+        (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["from", "with"]}}, _DET, _PRE, _ORG,
          {"LOWER": {"IN": [",", ".", "said", "says", "told", "who", "added", "—"]}}),
         ("member", None, None, None, "cue", "org", None),
         0.75,
@@ -390,6 +390,11 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "elect": frozenset({"to"}),
     "appoint": frozenset({"to"}),
 }
+# Roles held "to" a body: "an adviser to the Water Agency" (an envoy "to" a body is sent to it).
+ADVISING_ROLES: frozenset[str] = frozenset(
+    {"adviser", "advisor", "advisers", "advisors", "consultant", "consultants", "counsel", "aide", "aides",
+     "counsellor", "counselor"}
+)
 # Verbs whose object "a seat on X" makes their subject a member of X.
 SEAT_VERBS: frozenset[str] = frozenset({"hold", "have", "win", "take", "occupy", "keep", "retain", "lose"})
 # Verbs taking "as" + a role ("X served as director of Y").
@@ -1047,7 +1052,8 @@ def _role_link(prep: Token) -> bool:
     role = prep.head.lower_
     if role in TOPIC_ROLES and prep.lower_ in TOPIC_LINKS:
         return False
-    return prep.lower_ in ROLE_PREPS or prep.lower_ == "in" and role in _PARTNER_NOUNS
+    return prep.lower_ in ROLE_PREPS or prep.lower_ == "in" and role in _PARTNER_NOUNS \
+        or prep.lower_ == "to" and role in ADVISING_ROLES
 
 
 def _verb_cues(verb: Token) -> list[Token]:

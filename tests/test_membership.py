@@ -92,6 +92,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "person-from-org": [
         ("Jane Roe from the Water Agency said the dam was safe.", "Jane Roe", "Water Agency", "current"),
         ("\"The dam is safe,\" said Jane Roe, from the Water Agency.", "Jane Roe", "Water Agency", "current"),
+        ("Jane Roe, with Acme Bank, said rates would rise.", "Jane Roe", "Acme Bank", "current"),
     ],
     "person-paren-org": [
         ("Jane Roe (Conservative) asked a question.", "Jane Roe", "Conservative Party", "current"),
@@ -476,6 +477,7 @@ ROLE_CLAUSES = [
     ("Jane Roe, who will take over as chief executive of Acme Bank in May, spoke.", "Jane Roe", "Acme Bank", "planned"),
     ("Jane Roe took over as chief executive of Acme Bank in 2019.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe succeeded Tom Ekdahl as chief executive of Acme Bank.", "Jane Roe", "Acme Bank", "current"),
+    ("Jane Roe, an adviser to the Water Agency, said the dam was safe.", "Jane Roe", "Water Agency", "current"),
     ("Kenya is a member state of the African Union.", "Kenya", "African Union", "current"),
     ("Kenya, a member state of the African Union, voted.", "Kenya", "African Union", "current"),
     ("Kenya is part of the East African Community.", "Kenya", "East African Community", "current"),
@@ -515,6 +517,9 @@ CLAUSE_NEGATIVES = [
     "Jane Roe met one of the directors of Acme Bank.",
     "Jane Roe was one of the critics of Acme Bank.",
     "Jane Roe took the money as a gift from Acme Bank.",
+    "Jane Roe, with the help of the Water Agency, won.",
+    "Jane Roe, with the Water Agency's support, won.",
+    "Jane Roe wrote a letter to the Water Agency.",
     "Kenya is an observer at the East African Community.",
     "Jane Roe took a seat in the front row at the Water Agency.",
     "Kenya is a state bordering the East African Community.",
