@@ -790,6 +790,13 @@ class _Context:
             if child.dep_ == "prep" and child.lower_ == "by":
                 return [k for pobj in child.children
                         for k in self.refs(pobj, types) or self._marked_compatriot(pobj)]
+        # "the Latvian leg of his tour": the owner of the trip it is part of
+        owned = [k for trip in (*_follow(noun, P.OF), *_follow(noun, P.ON))
+                 if trip.lemma_.lower() in P.TRIP_NOUNS
+                 and any(c.dep_ == "poss" or c.lower_ == "by" for c in trip.children)
+                 for k in self.noun_agents(trip, types)]
+        if owned:
+            return owned
         owners = self.appositive_owners(noun, types)
         if owners is not None:
             return owners

@@ -770,6 +770,13 @@ def test_the_trip_of_the_story_is_its_travellers(nlp, text, expected):
     assert expected in _pairs(_facts(nlp, text))
 
 
+def test_a_leg_of_someones_tour_is_theirs(nlp):
+    text = ("Prime Minister Henrik Dahl was in Riga on Thursday. The Latvian leg of his Baltic "
+            "tour followed stops in Vilnius and Tallinn.")
+    facts = _triples(nlp, text)
+    assert {("visits", DAHL, "place/vilnius"), ("visits", DAHL, "place/tallinn")} <= facts
+
+
 def test_the_trip_of_a_traveller_told_by_pronoun_is_theirs(nlp):
     text = ("Maria Lindqvist has had a busy week. On Monday she was in Oslo; on Tuesday she flew "
             "to Helsinki. The trip ends in Tallinn on Friday.")
