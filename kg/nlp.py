@@ -244,6 +244,12 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
 
 # Meetings and offices a body's name is glued to ("Polar Council Ministerial", "Union Summit").
 _BODY_EVENT_TAILS = frozenset({"ministerial", "chairmanship", "presidency", "summit", "meeting", "session", "plenary"})
+# Venue words that open a venue's name before a person's ("Grand Stade King Omar II").
+_VENUE_WORDS = frozenset({"stade", "estadio", "stadio", "stadium", "arena", "palais", "palacio", "palazzo", "plaza",
+                          "port", "fort", "mount", "lake", "airport", "hospital", "university", "college", "school"})
+# Streets and buildings that stand for the government seated there when they speak.
+_SEAT_HEADS = frozenset({"street", "house", "palace", "hall"})
+_REGNAL = re.compile(r"^[IVX]+$")
 # Last words of body names that are not body nouns themselves ("Council of Representatives").
 _BODY_TAILS = frozenset({"representatives", "deputies", "ministers", "states", "nations", "affairs", "defence", "defense"})
 # Heads of venues that "in <town>" places ("Kestrel School in Leeds"), unlike a body's branch.
@@ -266,6 +272,9 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
         return start, end, label, []
     for k in range(start + 1, end - 1):
         low = doc[k].lower_
+        if label == "PERSON" and end - start == 3 and doc[k].text == "-" and not doc[start].whitespace_ \
+                and doc[start].text in person_words and doc[end - 1].text in person_words:
+            return k + 1, end, label, [(start, k, "PERSON")]  # "a Halvorsen-Quill meeting"
         if label in ("PERSON", "ORG") and doc[k].text in _POST_NOMINALS \
                 and all(_is_capitalized(t) and t.pos_ == "PROPN" for t in doc[k + 1 : end]):
             # "Vanguarda MP Ana Ruiz": the party, the letters as a title, then the person
@@ -291,7 +300,8 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
                 and any(t.lower_ in ORG_HEADS for t in doc[start:k]) and _looks_like_person(doc[k:end]):
             return start, k, label, [(k, end, "PERSON")]  # "Council of Deputies Omar al-Rawi"
         elif doc[start].lower_ == "the" and k > start + 1 and 2 <= end - k <= 3 and _looks_like_person(doc[k:end]) \
-                and all(_is_capitalized(t) for t in doc[start + 1 : k]):
+                and all(_is_capitalized(t) for t in doc[start + 1 : k]) and not _REGNAL.match(doc[end - 1].text) \
+                and not any(t.lower_ in PLACE_HEADS or t.lower_ in _VENUE_WORDS for t in doc[start + 1 : k]):
             return start, k, "ORG", [(k, end, "PERSON")]  # "the Rajya Parishad Anil Mehta"
         elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
             return start, k, "FAC", [(k + 1, end, "GPE")]
@@ -513,6 +523,8 @@ def span_repair(doc: Doc) -> Doc:
             end = _speaker_name_end(doc, start, end)
         elif label == "PERSON":
             end = _extend_particles(doc, _extend_hyphenated(doc, start, end))
+        elif label == "GPE" and doc[end - 1].lower_ in _NAME_PARTICLES:
+            end = _extend_particles(doc, end)  # "Santa Cruz de" + "la Sierra"
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         retyped = _retype(doc, start, end, label, person_words)
@@ -646,7 +658,8 @@ def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[
         if joined:
             p_start, p_end, p_label = joined[-1]
             if (start == p_end + 1 and doc[p_end].text in ("-", "–") and not doc[p_end - 1].whitespace_
-                    and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS):
+                    and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS
+                    and not p_label == label == "PERSON"):  # "Lula-Milei talks" names two people
                 joined[-1] = (p_start, end, p_label)
                 continue
         joined.append((start, end, label))
@@ -928,6 +941,8 @@ def _company_named(words: Span) -> bool:
 
 def _looks_like_person(words: Span) -> bool:
     """"Tomasz Wieczorek", "Ilse de Vries": a known first name and capitalized name parts."""
+    if title_length([t.lower_ for t in words[:2]]):
+        return False  # "Vice Chancellor"
     first = words[0].text
     if words[0].pos_ != "PROPN" or first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
         return False
@@ -989,6 +1004,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
+    if label in ("FAC", "GPE", "LOC") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
+        return "ORG"  # "Downing Street said": the seat speaks for the government
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
         return "FAC"  # "the Torkham crossing", "the Cat Lai container terminal"
@@ -1268,7 +1285,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             end += 1
         words = doc[i:end]
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
-            found.append((i, end, "FAC"))
+            found.append((i, end, "ORG" if words[-1].lower_ in _SEAT_HEADS and _speaks(words) else "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))

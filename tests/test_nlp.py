@@ -544,3 +544,22 @@ def test_acronym_appositions_hard_negatives(nlp, text, not_a_span):
 )
 def test_bodies_joined_to_initials_or_named_by_membership(nlp, text, span):
     assert (span, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Infantino toured the Grand Stade Omar II in Benslimane.", {("Grand Stade Omar II", "FAC")}),
+        ("The summit in Santa Cruz de la Sierra opened on Monday.", {("Santa Cruz de la Sierra", "GPE")}),
+        ("Chile denies Lopes-Moreno meeting. Luiz Lopes and Javier Moreno did not meet.",
+         {("Lopes", "PERSON"), ("Moreno", "PERSON")}),
+        ("Downing Street said the talks had been warm.", {("Downing Street", "ORG")}),
+    ],
+)
+def test_venues_towns_pairs_and_seats(nlp, text, spans):
+    assert spans <= {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_a_title_alone_is_not_a_person(nlp):
+    ents = {(e.text, e.label_) for e in nlp("Vice Chancellor Lars Klingvik spoke on Monday.").ents}
+    assert ("Vice Chancellor", "PERSON") not in ents and ("Lars Klingvik", "PERSON") in ents
