@@ -1764,6 +1764,10 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                                     side=ctx.group_members)
         if lemma in P.SIGN_VERBS:
             yield from _signed_with(ctx, token)
+        if lemma in P.ACCOMPANY_VERBS:
+            yield from _joined_for_talks(ctx, token)
+        if lemma == "be":
+            yield from _guest_of(ctx, token)
         if lemma in P.TALK_HOLD_VERBS and any(
                 child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
                 and not list(_follow(child, P.WITH)) for child in token.children):
@@ -1791,6 +1795,15 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
+        # "A and B's meeting", "a meeting of A, B and C": the named parties of the meeting
+        possessors = [child for child in token.children if child.dep_ == "poss"]
+        if possessors and token.dep_ == "conj":
+            possessors.append(token.head)  # "A and B's meeting" parsed as "A and [B's meeting]"
+        for owners in ([k for child in possessors for k in ctx.refs(child, P.PARTY_TYPES)],
+                       [k for target in _follow(token, P.OF) for k in ctx.named(target)
+                        if ctx.type_of(k) in P.AGENT_TYPES]):
+            if len(owners) >= 2:
+                yield from _group_pairs(owners, token, *P.GROUP_RULE)
 
 
 def _told_in_call(ctx: _Context, noun: Token) -> Iterator[_Found]:
@@ -1816,6 +1829,34 @@ def _gerund_talks(ctx: _Context, word: Token) -> Iterator[_Found]:
     # the name carries the status: its chain runs through the governing verb
     yield from _pairs("talksWith", ctx.agents(verb), ctx.refs(name, P.PARTY_TYPES), name,
                       rule_id, confidence)
+
+
+def _joined_for_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"X joined Y for talks", "X will join Y for dinner": the two meet."""
+    if not any(pobj.lemma_.lower() in P.TALK_GROUP_NOUNS for pobj in _follow(verb, P.FOR)):
+        return
+    joined = [k for obj in verb.children if obj.dep_ == "dobj"
+              for k in ctx.refs(obj, P.PARTY_TYPES)]
+    rule_id, confidence = P.JOINED_FOR_TALKS_RULE
+    yield from _pairs("talksWith", ctx.agents(verb), joined, verb, rule_id, confidence)
+
+
+def _guest_of(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"X was Y's guest (in Oslo)": Y hosted X; a place given is X's visit."""
+    for attr in verb.children:
+        if attr.dep_ != "attr" or attr.lemma_.lower() not in P.GUEST_NOUNS:
+            continue
+        hosts = [k for child in attr.children if child.dep_ == "poss"
+                 for k in ctx.refs(child, P.PARTY_TYPES)]
+        guests = ctx.agents(verb, P.PERSON_TYPES)
+        rule_id, confidence = P.GUEST_OF_RULE
+        yield from _pairs("talksWith", guests, [k for k in hosts if ctx.type_of(k) == "Person"],
+                          verb, rule_id, confidence)
+        places = _unique(k for node in (verb, attr) for path in (P.IN, P.AT)
+                         for target in _follow(node, path)
+                         for k in _destination(ctx, target, P.PLACE_TYPES))
+        places += [k for k in hosts if ctx.type_of(k) in P.PLACE_TYPES and k not in places]
+        yield from _pairs("visits", guests, places, verb, *P.GUEST_IN_RULE)
 
 
 def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:

@@ -182,6 +182,12 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PARTY_TYPES, particle="views"),
 )
 
+# "X joined Y for talks/dinner": the two meet
+JOINED_FOR_TALKS_RULE = ("talksWith.joined_for", 0.75)
+# "X was Y's guest in Oslo": hosted by Y, and a visit to the place given (or to a host country)
+GUEST_NOUNS = frozenset("guest guests".split())
+GUEST_OF_RULE = ("talksWith.guest_of", 0.75)
+GUEST_IN_RULE = ("visits.guest_in", 0.75)
 # "signed a memorandum with X": the sides of an agreement met to sign it
 SIGN_VERBS = frozenset("sign ink conclude".split())
 AGREEMENT_NOUNS = frozenset("agreement memorandum deal accord treaty pact contract declaration "

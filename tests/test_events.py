@@ -321,6 +321,17 @@ POSITIVE = [
      [("visits", NOVAK, "place/kyiv", "occurred")]),
     ("visits.visit", "Elena Novak visited the outskirts of Kharkiv on Friday.",
      [("visits", NOVAK, "place/kharkiv", "occurred")]),
+    ("talksWith.meeting_between", "Maria Lindqvist and Henrik Dahl's meeting lasted two hours.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.meeting_between", "A meeting of Maria Lindqvist, Henrik Dahl and Carlos Ruiz "
+     "ended without a deal.", [("talksWith", DAHL, LINDQVIST, "occurred"),
+                               ("talksWith", RUIZ, LINDQVIST, "occurred")]),
+    ("talksWith.joined_for", "Maria Lindqvist joined Henrik Dahl for talks on Monday.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("talksWith.guest_of", "Henrik Dahl was Maria Lindqvist's guest at the palace.",
+     [("talksWith", DAHL, LINDQVIST, "occurred")]),
+    ("visits.guest_in", "Maria Lindqvist was Henrik Dahl's guest in Oslo.",
+     [("visits", LINDQVIST, "place/oslo", "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("visits.due_in", "Maria Lindqvist is due in Lima on Monday.",
      [("visits", LINDQVIST, "place/lima", "planned")]),
     ("visits.due_in", "Maria Lindqvist is expected in Lima later this week.",
@@ -346,7 +357,8 @@ ALL_RULE_IDS = sorted(
                                   P.FIRST_BY_RULE, P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE,
                                   P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
                                   P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE,
-                                  P.GERUND_TALK_RULE, P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE)})
+                                  P.GERUND_TALK_RULE, P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE,
+                                  P.JOINED_FOR_TALKS_RULE, P.GUEST_OF_RULE, P.GUEST_IN_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -414,6 +426,10 @@ NEGATIVE = [
     ("Maria Lindqvist entered the race in Lima.", ("visits", LINDQVIST, "place/lima")),
     ("Maria Lindqvist attended school in Madrid.", ("visits", LINDQVIST, "place/madrid")),
     ("Maria Lindqvist praised Henrik Dahl at the meeting.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist joined Henrik Dahl in criticising the plan.",
+     ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist praised Carlos Ruiz and Henrik Dahl's meeting.",
+     ("talksWith", RUIZ, LINDQVIST)),
     ("Elena Novak travelled to the border with Poland.", ("visits", NOVAK, "place/poland")),
     ("Ukrainian President Elena Novak made a surprise appearance in Kyiv's suburbs.",
      ("visits", NOVAK, "place/kyiv")),

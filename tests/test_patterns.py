@@ -39,7 +39,8 @@ def test_visit_rules_point_at_places_and_talk_rules_at_parties(rule):
     P.ACCOMPANY_RULE, P.BEEN_TO_RULE, P.HEADLINE_RULE, P.FIRST_BY_RULE,
     P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE, P.DUE_IN_RULE, P.GERUND_RULE,
     P.DATELINE_TRIP_RULE, P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE, P.GERUND_TALK_RULE,
-    P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE])
+    P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE, P.JOINED_FOR_TALKS_RULE, P.GUEST_OF_RULE,
+    P.GUEST_IN_RULE])
 def test_structural_rules_have_ids_and_confidences(rule_id, confidence):
     assert rule_id.split(".")[0] in RELATION_KINDS
     assert 0 < confidence <= 1
