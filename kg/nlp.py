@@ -247,6 +247,10 @@ _BODY_EVENT_TAILS = frozenset({"ministerial", "chairmanship", "presidency", "sum
 # Venue words that open a venue's name before a person's ("Grand Stade King Omar II").
 _VENUE_WORDS = frozenset({"stade", "estadio", "stadio", "stadium", "arena", "palais", "palacio", "palazzo", "plaza",
                           "port", "fort", "mount", "lake", "airport", "hospital", "university", "college", "school"})
+# Labels news puts over a story ("PROFILE:", "ANALYSIS"), not names.
+_KICKERS = frozenset({"profile", "analysis", "exclusive", "update", "breaking", "opinion", "editorial", "interview",
+                      "factbox", "explainer", "live", "comment", "review", "obituary", "press release", "fact check",
+                      "news analysis", "insight", "commentary", "feature"})
 # Streets and buildings that stand for the government seated there when they speak.
 _SEAT_HEADS = frozenset({"street", "house", "palace", "hall"})
 _REGNAL = re.compile(r"^[IVX]+$")
@@ -424,6 +428,9 @@ def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if tok.i in taken or not _is_capitalized(tok) or tok.is_sent_start and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ not in ORG_LINKS:
             continue
         start = tok.i
+        if start > 2 and doc[start - 1].tag_ == "POS" and (n := _title_ending_at(doc, start - 1)):
+            found.append((start - 1 - n, tok.i + 1, "ORG"))  # "the Prime Minister's Office"
+            continue
         while start > 0 and start - 1 not in taken:
             prev = doc[start - 1]
             if prev.tag_ == "POS" and start > 1 and _is_capitalized(doc[start - 2]) and (
@@ -439,6 +446,15 @@ def _org_from_heads(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if end - start >= 2:
             found.append((start, end, "ORG"))
     return found
+
+
+def _title_ending_at(doc: Doc, end: int) -> int:
+    """Length of a capitalized title right before `end` ("Prime Minister" before "'s Office")."""
+    for n in range(min(_MAX_TITLE_LEN, end), 0, -1):
+        words = doc[end - n : end]
+        if all(_is_capitalized(t) for t in words) and title_length([t.lower_ for t in words]) == n:
+            return n
+    return 0
 
 
 def _sentence_end(doc: Doc, i: int) -> int:
@@ -997,7 +1013,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     words = doc[start:end]
     lowered = [t.lower_ for t in words]
     role_only = all(w in SPEAKER_ROLES for w in lowered) and words.text.isupper()
-    if role_only and end < len(doc) and doc[end].text in (":", "("):
+    if role_only and end < len(doc) and doc[end].text in (":", "(") or " ".join(lowered) in _KICKERS:
         return None
     if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)
                             or words.text in _POST_NOMINALS):
@@ -1201,7 +1217,7 @@ def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         while end < len(doc) and end not in taken and (doc[end].is_upper and doc[end].is_alpha or doc[end].text == "-"):
             end += 1
         if (_speaker_turn(doc, tok.i, end) or _named_after_role(doc, tok.i, end)) \
-                and not all(t.lower_ in SPEAKER_ROLES for t in doc[tok.i : end]):
+                and not all(t.lower_ in SPEAKER_ROLES for t in doc[tok.i : end]) and doc[tok.i : end].text.lower() not in _KICKERS:
             found.append((tok.i, end, "PERSON"))
     return found
 

@@ -563,3 +563,16 @@ def test_venues_towns_pairs_and_seats(nlp, text, spans):
 def test_a_title_alone_is_not_a_person(nlp):
     ents = {(e.text, e.label_) for e in nlp("Vice Chancellor Lars Klingvik spoke on Monday.").ents}
     assert ("Vice Chancellor", "PERSON") not in ents and ("Lars Klingvik", "PERSON") in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("A team led by Yossi Ben-Dor, a senior official in the Prime Minister's Office, will leave.",
+         "Prime Minister's Office", "ORG"),
+        ("PROFILE: Efua Mensah, the ex-minister selling a single market\n\nDANA SMITH: Hello.", "DANA SMITH", "PERSON"),
+    ],
+)
+def test_offices_of_titles_and_story_labels(nlp, text, span, label):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert (span, label) in ents and not any(t.lower() == "profile" for t, _ in ents)
