@@ -471,7 +471,7 @@ def span_repair(doc: Doc) -> Doc:
     spans: list[tuple[int, int, str]] = []
     title_cover = _title_cover(doc)
     person_words = _person_words(doc)
-    for ent in doc.ents:
+    for ent in _join_group_names(doc):
         if ent.label_ not in KEPT_LABELS:
             label = ent.label_
             if label == "PRODUCT" and gazetteer.is_place(ent.text) and _locative(doc, ent.start, ent.end):
@@ -573,6 +573,19 @@ def span_repair(doc: Doc) -> Doc:
     spans = _extend_linked_places(doc, spans)
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
     return doc
+
+
+def _join_group_names(doc: Doc) -> list[Span]:
+    """"Christian" + "Democrats" tagged as two group words is one party's name."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and ent.label_ == "NORP" == joined[-1].label_ and ent.start == joined[-1].end and ent.text[:1].isupper() \
+                and ent.text.lower() not in _DEMONYMS_ONLY and joined[-1].text.lower() not in _DEMONYMS_ONLY:
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label="NORP")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -576,3 +576,14 @@ def test_a_title_alone_is_not_a_person(nlp):
 def test_offices_of_titles_and_story_labels(nlp, text, span, label):
     ents = {(e.text, e.label_) for e in nlp(text).ents}
     assert (span, label) in ents and not any(t.lower() == "profile" for t, _ in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Merkel, who left the Christian Democrats' leadership in 2018, was not invited.", "Christian Democrats", "ORG"),
+        ("Chinese Russian ties grew last year.", "Chinese", "NORP"),
+    ],
+)
+def test_group_words_of_one_party_name(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
