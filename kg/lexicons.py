@@ -532,21 +532,3 @@ DEMONYMS.update(
         "Saudi Arabian": "Saudi Arabia",
     }
 )
-
-# National parliaments' lower or only chambers (folded names) -> the country they sit in, so that
-# a legislator's title ("MP", "lawmaker") names the one parliament a passage mentions, and only
-# one of the legislator's country.
-NATIONAL_PARLIAMENTS: dict[str, str | None] = {
-    "parliament": None, "national parliament": None, "national assembly": None, "house of commons": "United Kingdom",
-    "bundestag": "Germany", "knesset": "Israel",
-    "state duma": "Russia", "duma": "Russia", "sejm": "Poland", "lok sabha": "India", "rajya sabha": "India",
-    "storting": "Norway", "stortinget": "Norway", "riksdag": "Sweden", "folketing": "Denmark", "folketinget": "Denmark",
-    "eduskunta": "Finland", "verkhovna rada": "Ukraine", "rada": "Ukraine", "diet": "Japan", "national diet": "Japan",
-    "dail": "Ireland", "dail eireann": "Ireland", "oireachtas": "Ireland", "majlis": "Iran", "congress of deputies": "Spain",
-    "cortes": "Spain", "chamber of deputies": None, "saeima": "Latvia", "seimas": "Lithuania", "riigikogu": "Estonia",
-    "althing": "Iceland", "tweede kamer": "Netherlands", "house of representatives": None,
-    "national council": None, "federal assembly": None, "grand national assembly": "Turkey",
-    "legislative yuan": "Taiwan", "national people s congress": "China",
-    "national assembly of pakistan": "Pakistan", "jatiya sangsad": "Bangladesh", "senedd": "United Kingdom",
-    "scottish parliament": "United Kingdom", "federal parliament": None, "sabor": "Croatia", "skupstina": "Serbia",
-}

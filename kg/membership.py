@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, NATIONAL_PARLIAMENTS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
@@ -417,8 +417,6 @@ FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan"
 
 # Title (lower-case, modifiers removed) -> cores of the bodies it names (see resolve.body_signature).
 # Used only when the passage itself names such a body.
-# A legislator's title names the one national parliament the passage mentions.
-_PARLIAMENTS = tuple(NATIONAL_PARLIAMENTS)
 TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "secretary of state": ("state department",),
     "deputy secretary of state": ("state department",),
@@ -448,8 +446,7 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "attorney general": ("justice department",),
     "mep": ("european parliament",),
     "meps": ("european parliament",),
-    "mp": _PARLIAMENTS,
-    "lawmaker": _PARLIAMENTS,
+    "mp": ("house of commons", "parliament"),
     "congressman": ("house of representatives", "us house of representatives"),
     "congresswoman": ("house of representatives", "us house of representatives"),
     "commissioner": ("european commission",),
@@ -1172,7 +1169,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             context_country = _country_of_mentions(doc, entity)
             for form in (entity.name, *entity.aliases):
                 country, core = body_signature(form)
-                country = country or context_country or NATIONAL_PARLIAMENTS.get(core)
+                country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
                 folded = fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
@@ -1198,8 +1195,6 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                     home.setdefault((sentence, _title_head(title)), set()).add(entity.key)
                 candidates = [(org, country, "title-names-body") for core in TITLE_BODIES.get(title, ())
                               for org, country in bodies.get(core, ())]
-                if TITLE_BODIES.get(title) is _PARLIAMENTS and len({org for org, _, _ in candidates}) > 1:
-                    candidates = []  # two parliaments named: the title does not say which
                 candidates += [(org, country, "title-portfolio-body")
                                for org, country in _portfolio_bodies(title, portfolio_bodies)]
                 first, last = min(title_start, span.start), max(title_end, span.end)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lexicons import NATIONAL_PARLIAMENTS, PARTY_WORDS, PORTFOLIOS, TITLES
-from kg.resolve import fold, resolve
+from kg.lexicons import PARTY_WORDS, PORTFOLIOS, TITLES
+from kg.resolve import resolve
 
 # Abbreviations that news uses for other things than parties must stay out of the party table.
 AMBIGUOUS_ABBREVIATIONS = ["da", "ps", "pd", "pan", "ndc", "aap", "id", "inc"]
@@ -19,12 +19,6 @@ def test_party_words_are_lower_case_keys_with_proper_names():
 @pytest.mark.parametrize("word", AMBIGUOUS_ABBREVIATIONS)
 def test_ambiguous_abbreviations_are_not_parties(word):
     assert word not in PARTY_WORDS
-
-
-def test_parliaments_are_keyed_by_folded_name_and_known_countries():
-    for name, country in NATIONAL_PARLIAMENTS.items():
-        assert fold(name) == name
-        assert country is None or country[:1].isupper()
 
 
 def test_titles_are_keyed_lower_case():
