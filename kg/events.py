@@ -54,8 +54,9 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     for token in doc:
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
-        ctx.visitors.update(item.subject for item in visits)
-        ctx.visit_order.extend((item.trigger.i, item.subject) for item in visits)
+        # a meeting somewhere tells who met there, not who is travelling
+        ctx.visit_order.extend((item.trigger.i, item.subject) for item in visits
+                               if item.rule != P.MEETING_PLACE_RULE[0])
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     return _dedupe(ctx, found)
@@ -72,8 +73,7 @@ class _Context:
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
         self._genders: dict[str, str] = {}
-        # who has been found visiting so far, in text order ("A arrived ... A and B met")
-        self.visitors: set[str] = set()
+        # (trigger position, traveller) of the trips found so far, in text order
         self.visit_order: list[tuple[int, str]] = []
 
     def type_of(self, key: str) -> str:
@@ -1289,7 +1289,7 @@ def _told_travelling(token: Token) -> bool:
 def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
     """"Roe and Prime Minister B are holding talks at X": of several subjects meeting where
     one of them was told travelling, the others are the hosts (unless marked as foreign)."""
-    travellers = {k for i, k in ctx.travel_subjects if i < verb.i} | ctx.visitors
+    travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
     if len(keys) < 2 or not travellers & set(keys):
         return keys
     foreign = {key for token in verb.sent if (key := ctx.entity_at(token)) in keys
@@ -2101,7 +2101,10 @@ def _is_to_infinitive_plan(chain: list[Token]) -> bool:
     """"X is to visit Y" / "X is going to visit Y"."""
     for lower, upper in zip(chain, chain[1:]):
         if lower.dep_ == "xcomp" and _is_infinitive(lower):
-            if upper.lemma_ == "be" or (upper.lemma_ == "go" and upper.tag_ == "VBG"):
+            # "X is in Tokyo to meet Y" is a purpose, not "X is to meet Y"
+            placed = any(child.dep_ in {"prep", "attr", "acomp"} and child.i < lower.i
+                         for child in upper.children)
+            if upper.lemma_ == "be" and not placed or (upper.lemma_ == "go" and upper.tag_ == "VBG"):
                 return True
     return False
 
@@ -2219,52 +2222,25 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
             # "Ghana's Minister for Trade, Kofi Mensah,": the marker sits on the title
             markers += [t for child in token.head.children if child.i < token.head.i
                         and child.dep_ in {"poss", "amod", "compound"} for t in child.subtree]
-        for marker in markers:
-            if ctx.entity_at(marker) == key:
-                continue
-            place = ctx.entity_at(marker)
-            word = ctx.entities[place].name if place and ctx.type_of(place) in P.PLACE_TYPES \
-                else marker.text
-            country = _country_of_word(word)
-            if country:
-                homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
-    for key, markers in (*_titles_before_names(ctx), *_ministry_markers(ctx)):
-        for marker in markers:
-            place = ctx.entity_at(marker)
-            word = ctx.entities[place].name if place and ctx.type_of(place) in P.PLACE_TYPES \
-                else marker.text
-            country = _country_of_word(word)
-            if country:
-                homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
+        for country in _marker_countries(ctx, (m for m in markers if ctx.entity_at(m) != key)):
+            homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
+    for key, markers in _titles_before_names(ctx):
+        for country in _marker_countries(ctx, markers):
+            homes.setdefault(key, set()).update({country, _capitals().get(country, country)})
     return homes
 
 
-def _ministry_markers(ctx: _Context) -> Iterator[tuple[str, list[Token]]]:
-    """(person, markers) for "Peru's Ministry of Trade ... Trade Minister Ann Ray": a
-    minister whose portfolio names a ministry the article marks as a country's."""
-    portfolios: dict[str, list[Token]] = {}
-    for index, key in ctx.token_entity.items():
-        token = ctx.doc[index]
-        entity = ctx.entities.get(key)
-        if entity is None or entity.type != "Organization" or ctx.entity_at(token.head) == key:
-            continue
-        words = {w.lower() for w in entity.name.split()}
-        if not words & P.MINISTRY_WORDS:
-            continue
-        markers = [child for child in token.children if child.i < token.i
-                   and child.dep_ in {"poss", "amod", "compound"} and ctx.entity_at(child) != key]
-        for word in words - P.MINISTRY_WORDS - P.NAME_FILLERS:
-            portfolios.setdefault(word, []).extend(markers)
-    if not portfolios:
-        return
-    for key, entity in ctx.entities.items():
-        if entity.type != "Person":
-            continue
-        words = {w.lower() for role in entity.roles for w in role.split()}
-        if words & P.MINISTER_WORDS:
-            markers = [m for word in words & portfolios.keys() for m in portfolios[word]]
-            if markers:
-                yield key, markers
+def _marker_countries(ctx: _Context, markers: Iterable[Token]) -> list[str]:
+    """Country slugs named by marker words (a country name, its entity, or a demonym)."""
+    found: list[str] = []
+    for marker in markers:
+        place = ctx.entity_at(marker)
+        word = ctx.entities[place].name if place and ctx.type_of(place) in P.PLACE_TYPES \
+            else marker.text
+        country = _country_of_word(word)
+        if country and country not in found:
+            found.append(country)
+    return found
 
 
 def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[Token]]]:

@@ -358,11 +358,6 @@ VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor pa
 PART_NOUNS = frozenset("suburb outskirts outskirt centre center downtown street district "
                        "province region border frontline front".split())
 
-# "Peru's Ministry of Trade ... Trade Minister Ann Ray": the minister's country is the ministry's.
-MINISTRY_WORDS = frozenset("ministry department".split())
-MINISTER_WORDS = frozenset("minister secretary".split())
-NAME_FILLERS = frozenset("of the for and federal national".split())
-
 # Envoys posted abroad: a foreign ambassador met in the capital lives there, no visit.
 RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 

@@ -591,6 +591,8 @@ TALK_STATUSES = [
     ("Maria Lindqvist would not say whether she planned to meet Pedro Alves.", "speculative"),
     ("Maria Lindqvist will resign if she meets Pedro Alves.", "speculative"),
     ("Maria Lindqvist is unlikely to meet Pedro Alves.", "speculative"),
+    ("Maria Lindqvist is in Lima this week to meet Pedro Alves.", "occurred"),
+    ("Maria Lindqvist is to meet Pedro Alves next week.", "planned"),
 ]
 
 
@@ -813,10 +815,6 @@ def test_a_trip_without_a_told_traveller_names_nobody(nlp, text):
      "place/bratislava"),
     ("Henrik Dahl, Peru's trade minister, met Carlos Ruiz in Lima on Monday.", "place/lima"),
     ("Kyrgyz Foreign Minister Henrik Dahl arrived back in Bishkek on Friday.", "place/bishkek"),
-    ("Peru's Ministry of Trade said Trade Minister Henrik Dahl had spent the day at meetings "
-     "in Lima.", "place/lima"),
-    ("Peru's Ministry of Trade denied the report. Trade Minister Henrik Dahl had spent the day "
-     "at meetings in Lima, a spokesperson said.", "place/lima"),
 ])
 def test_a_minister_in_their_own_capital_is_not_visiting(nlp, text, home):
     assert not any(fact[:3] == ("visits", DAHL, home) for fact in _pairs(_facts(nlp, text)))
@@ -824,10 +822,7 @@ def test_a_minister_in_their_own_capital_is_not_visiting(nlp, text, home):
 
 @pytest.mark.parametrize("text", [
     "Slovak Economy Minister Henrik Dahl met Carlos Ruiz in Vienna on Monday.",
-    "Peru's Ministry of Trade said Trade Minister Henrik Dahl had spent the day at meetings "
-    "in Vienna.",
-    "Peru's Ministry of Health said Trade Minister Henrik Dahl had spent the day at meetings "
-    "in Lima.",
+    "Defence Minister Henrik Dahl arrived in Lima for talks at Peru's Ministry of Defence.",
 ])
 def test_a_minister_abroad_still_visits(nlp, text):
     assert any(fact[:2] == ("visits", DAHL) and fact[3] == "occurred"
@@ -903,15 +898,6 @@ def test_a_host_marked_by_a_possessive_title_is_at_home(nlp, text):
     assert ("visits", LINDQVIST, "place/lima") in facts
     assert ("visits", RUIZ, "place/lima") not in facts
     assert ("visits", RUIZ, "place/peru") not in facts
-
-
-def test_a_visitor_found_anywhere_earlier_makes_the_co_subject_the_host(nlp):
-    text = ("Live: Swedish prime minister in Canberra\n\nSwedish Prime Minister Maria Lindqvist "
-            "said trade was growing. Lindqvist and Prime Minister Carlos Ruiz are now holding "
-            "talks at Parliament House.")
-    facts = _triples(nlp, text)
-    assert ("visits", LINDQVIST, "place/parliament-house") in facts
-    assert ("visits", RUIZ, "place/parliament-house") not in facts
 
 
 def test_the_unmarked_host_of_a_foreign_guest_in_a_capital_stays_home(nlp):
