@@ -376,11 +376,11 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
 
 # Head nouns that, capitalized and alone, name the one body of the article ending in them
 # ("the Commission" after "the Regional Trade Commission"); vaguer heads ("Office", "Group",
-# "Government") are left alone.
+# "Government") and the names of national houses ("Congress", "Parliament", "Senate") are left alone.
 _SHORT_FORM_HEADS = frozenset({
-    "commission", "council", "parliament", "ministry", "department", "agency", "committee", "assembly",
-    "congress", "senate", "court", "bank", "fund", "authority", "directorate", "secretariat", "alliance",
-    "league", "coalition", "bureau", "institute", "foundation", "organization", "organisation", "union",
+    "commission", "council", "ministry", "department", "agency", "committee", "court", "bank", "fund", "authority",
+    "directorate", "secretariat", "alliance", "league", "coalition", "bureau", "institute", "foundation",
+    "organization", "organisation",
 })
 # "Lind administration" is the leader's, so "Lind" stays the person.
 _LEADER_BODIES = LEADER_ORG_SUFFIXES | {"campaign", "camp", "family", "presidency", "era"}

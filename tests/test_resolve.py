@@ -275,3 +275,9 @@ def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
 def test_countries_win_over_other_readings(nlp, text, name, alias, kind):
     entity = _by_name(resolve(nlp(text)))[name]
     assert entity.type == kind and (alias is None or alias in entity.aliases)
+
+
+def test_a_national_house_is_not_the_short_form_of_another_body(nlp):
+    text = "The Trinamool Congress walked out. Rahul Mehra will travel to Imphal, the Congress said on Thursday."
+    by_name = _by_name(resolve(nlp(text)))
+    assert "Congress" not in by_name["Trinamool Congress"].aliases
