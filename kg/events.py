@@ -886,6 +886,13 @@ def _sentence_index(doc: Doc, i: int) -> int:
     return bisect_right(doc.user_data[_SENTENCES][0], i) - 1
 
 
+def _on_title_line(token: Token) -> bool:
+    """A token on the article's first line when that line is a title (no closing full stop)."""
+    text = _doc_text(token.doc)
+    end = text.find("\n")
+    return 0 <= token.idx < end and not text[:end].rstrip().endswith((".", "?", "!"))
+
+
 def _in_headline(token: Token) -> bool:
     """A token on a verbless line of its own, as a headline or live-blog title is."""
     text = _doc_text(token.doc)
@@ -1655,9 +1662,7 @@ def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
 
 def _headline_group_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     """"Senators in Lisbon pledge support" over a story naming the delegation's members."""
-    text = _doc_text(ctx.doc)
-    end = text.find("\n")
-    if not ctx.group_members or end < 0 or token.idx > end or text[:end].rstrip().endswith("."):
+    if not ctx.group_members or not _on_title_line(token):
         return
     # a headline's verb is often parsed as a noun: "in [Lisbon pledge support]"
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
