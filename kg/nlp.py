@@ -251,6 +251,26 @@ _VENUE_WORDS = frozenset({"stade", "estadio", "stadio", "stadium", "arena", "pal
 _KICKERS = frozenset({"profile", "analysis", "exclusive", "update", "breaking", "opinion", "editorial", "interview",
                       "factbox", "explainer", "live", "comment", "review", "obituary", "press release", "fact check",
                       "news analysis", "insight", "commentary", "feature"})
+# Words of venues that a visit goes to rather than a body someone works for, in a visit's context.
+_VISITED_VENUES = frozenset({"museum", "university", "center", "centre", "library", "gallery", "zoo", "theatre",
+                             "theater", "college", "school", "hospital", "stadium", "cathedral", "port", "plant"})
+
+
+def _visited(doc: Doc, start: int, end: int) -> bool:
+    """The name is where a visit goes: the object of "toured"/"visited", or "at"/"to" it in a
+    clause about a trip or meeting."""
+    root = doc[start:end].root
+    if root.dep_ == "dobj" and root.head.lemma_ in ("tour", "visit"):
+        return True
+    if root.dep_ == "poss":
+        root = root.head  # "a visit to X's engineering college"
+        while root.dep_ in ("compound", "amod"):
+            root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
+        return False
+    return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit")
+
+
 # Streets and buildings that stand for the government seated there when they speak.
 _SEAT_HEADS = frozenset({"street", "house", "palace", "hall"})
 _REGNAL = re.compile(r"^[IVX]+$")
@@ -1033,6 +1053,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
+    if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
+        return "FAC"  # "toured the Harbour Museum of Art", "lunch at One Civic Center"
     if label in ("FAC", "GPE", "LOC") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
         return "ORG"  # "Downing Street said": the seat speaks for the government
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
@@ -1184,7 +1206,10 @@ _MEETING_VERBS = frozenset({"host", "meet", "hold", "receive", "welcome", "greet
 def _meeting_venue(doc: Doc, tok: Token) -> bool:
     """"at X" in a clause that hosts or holds a meeting: X is where it happens."""
     first = tok.sent.start if doc.has_annotation("SENT_START") else 0
-    return any(t.lemma_ in _MEETING_VERBS or t.lower_ in ("talks", "meeting", "summit") for t in doc[first : tok.i])
+    return any(t.lemma_ in _MEETING_VERBS or t.lower_ in _MEETING_NOUNS for t in doc[first : tok.i])
+
+
+_MEETING_NOUNS = frozenset({"talks", "meeting", "summit", "lunch", "dinner", "breakfast", "reception", "ceremony"})
 
 
 # Nouns whose "to" names where someone goes ("her trip to X", "the first visit by a minister to X").

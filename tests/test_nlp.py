@@ -587,3 +587,17 @@ def test_offices_of_titles_and_story_labels(nlp, text, span, label):
 )
 def test_group_words_of_one_party_name(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("The delegation will spend Friday at the Harbour Museum of Art.", "Harbour Museum of Art", "FAC"),
+        ("They sat down for lunch with the mayor at One Civic Center.", "One Civic Center", "FAC"),
+        # a place of work is a body
+        ("She is a professor at the University of Lagos.", "University of Lagos", "ORG"),
+        ("He works at the Kestrel Research Center.", "Kestrel Research Center", "ORG"),
+    ],
+)
+def test_visited_venues_and_workplaces(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
