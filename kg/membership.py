@@ -237,6 +237,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("member", None, None, None, None, None, "cue", "org"),
         0.8,
     ),
+    # "Jane Roe and Tom Ek, both of the Green Party,"; "Jane Roe, also of the Water Agency,"
+    TokenPattern(
+        "people-both-of-org",
+        (_PERSON, {"ORTH": ","}, {"LOWER": {"IN": ["both", "all", "also"]}}, {"LOWER": "of"}, _DET, _PRE, _ORG, _APPOS_END),
+        ("members", None, None, None, None, "cue", "org", None),
+        0.8,
+    ),
     # "Jane Roe from the Water Agency said", "Jane Roe, with Acme Bank, told"
     TokenPattern(
         "person-from-org",

@@ -89,6 +89,12 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Ola Dahl, of the Centre Party, abstained.", "Ola Dahl", "Centre Party", "current"),
         ("Tom Ek of Sweden's Greens said no.", "Tom Ek", "Greens", "current"),
     ],
+    "people-both-of-org": [
+        ("Jane Roe and Tom Ekdahl, both of the Green Party, voted no.", "Jane Roe", "Green Party", "current"),
+        ("Jane Roe met Tom Ekdahl and Ana Lima, both of the Green Party, on Monday.", "Tom Ekdahl", "Green Party",
+         "current"),
+        ("Jane Roe, also of the Water Agency, spoke.", "Jane Roe", "Water Agency", "current"),
+    ],
     "person-from-org": [
         ("Jane Roe from the Water Agency said the dam was safe.", "Jane Roe", "Water Agency", "current"),
         ("\"The dam is safe,\" said Jane Roe, from the Water Agency.", "Jane Roe", "Water Agency", "current"),
@@ -186,6 +192,7 @@ NEGATIVES = [
     "Jane Roe, a student of the Green Party's history, spoke.",
     "Hungary criticized the EU's rotating presidency.",
     "Officials handed a letter to Jane Roe from the Water Agency.",
+    "Jane Roe and Tom Ekdahl, both of whom criticized the Green Party, voted no.",
     "Jane Roe returned from the Water Agency, where she met officials.",
     "Hungary, which opposed the EU's presidency, voted no.",
 ]
@@ -240,6 +247,11 @@ def test_a_bare_acronym_the_model_missed_stands_for_its_body(nlp):
 def test_a_partner_party_is_not_a_member_of_its_partner(nlp):
     found = _memberships(nlp, "The Green Party, the Labour Party's partner in the National Unity Government, left.")
     assert not {m for m in found if m[1] == "Labour Party"}
+
+
+def test_both_of_covers_the_listed_people_only(nlp):
+    found = _memberships(nlp, "Jane Roe met Tom Ekdahl and Ana Lima, both of the Green Party, on Monday.")
+    assert not {m for m in found if m[0] == "Jane Roe"}
 
 
 def test_a_singular_title_covers_only_the_next_name(nlp):
