@@ -1157,8 +1157,9 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "planned"
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
-    if any(cue.tag_ == "VBD" and any(c.dep_ == "prep" and c.lower_ == "until" for c in cue.children) for cue in cue_tokens):
-        return "former"  # "led the party until 2020"
+    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and any(c.dep_ == "prep" and c.lower_ == "until" for c in cue.children)
+           for cue in cue_tokens):
+        return "former"  # "led the party until 2020", "its chief executive until last year"
     return "current"
 
 

@@ -485,6 +485,8 @@ ROLE_CLAUSES = [
     ("Jane Roe took over as chief executive of Acme Bank in 2019.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe succeeded Tom Ekdahl as chief executive of Acme Bank.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, an adviser to the Water Agency, said the dam was safe.", "Jane Roe", "Water Agency", "current"),
+    ("Jane Roe, Acme Bank's chief executive until last year, was charged.", "Jane Roe", "Acme Bank", "former"),
+    ("Jane Roe, who has served as Acme Bank's chief executive since 2015, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Kenya is a member state of the African Union.", "Kenya", "African Union", "current"),
     ("Kenya, a member state of the African Union, voted.", "Kenya", "African Union", "current"),
     ("Kenya is part of the East African Community.", "Kenya", "East African Community", "current"),
