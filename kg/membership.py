@@ -2,8 +2,11 @@
 
 Rules are data: `TOKEN_PATTERNS` are spaCy Matcher patterns over tokens annotated with the
 article's resolution (`_.kg_type`, `_.kg_role`, `_.kg_party`), each element tagged with the
-slot it fills; `TITLE_BODIES` says which titles name which bodies. A membership needs a tight
-pattern (adjacent title, apposition, party code), never mere co-occurrence in a sentence.
+slot it fills; `TITLE_BODIES` says which titles name which bodies; the verb tables
+(`OBJECT_VERBS`, `PREP_VERBS`, `AS_VERBS`, `HIRING_VERBS`, `GROUPING_VERBS`, `DELEGATION_VERBS`)
+drive the passes over the dependency parse (clauses, delegation lists, bodies counting their
+members). A membership needs a tight pattern (adjacent title, apposition, party code, a clause
+linking holder and body), never mere co-occurrence in a sentence.
 """
 
 from __future__ import annotations
