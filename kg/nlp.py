@@ -297,7 +297,7 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
     for k in range(start + 1, end - 1):
         low = doc[k].lower_
         if label == "PERSON" and end - start == 3 and doc[k].text == "-" and not doc[start].whitespace_ \
-                and doc[start].text in person_words and doc[end - 1].text in person_words:
+                and _named_elsewhere(doc, start, end, doc[start].text) and _named_elsewhere(doc, start, end, doc[end - 1].text):
             return k + 1, end, label, [(start, k, "PERSON")]  # "a Halvorsen-Quill meeting"
         if label in ("PERSON", "ORG") and doc[k].text in _POST_NOMINALS \
                 and all(_is_capitalized(t) and t.pos_ == "PROPN" for t in doc[k + 1 : end]):
@@ -330,6 +330,12 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
         elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
             return start, k, "FAC", [(k + 1, end, "GPE")]
     return start, end, label, []
+
+
+def _named_elsewhere(doc: Doc, start: int, end: int, word: str) -> bool:
+    """`word` is part of a multi-word person name the model found outside doc[start:end]."""
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and (ent.end <= start or ent.start >= end)
+               and any(t.text == word for t in ent) for ent in doc.ents)
 
 
 def _extend_collective_owner(doc: Doc, end: int) -> int:
@@ -591,7 +597,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_untagged_names(doc, taken, spans))
     spans = _same_company(doc, spans)
     spans = _extend_linked_places(doc, spans)
-    doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans)])
+    doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans, person_words)])
     return doc
 
 
@@ -699,8 +705,10 @@ def _spells(initials: str, short: str) -> bool:
     return initials == short or len(short) >= 3 and initials.endswith(short)
 
 
-def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Timor" + "-" + "Leste" written without spaces is one name."""
+def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]],
+                     person_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """"Timor" + "-" + "Leste" written without spaces is one name, unless both parts are people
+    named elsewhere ("Lula-Milei talks")."""
     ordered = sorted(spans)
     joined: list[tuple[int, int, str]] = []
     for start, end, label in ordered:
@@ -708,7 +716,8 @@ def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[
             p_start, p_end, p_label = joined[-1]
             if (start == p_end + 1 and doc[p_end].text in ("-", "–") and not doc[p_end - 1].whitespace_
                     and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS
-                    and not p_label == label == "PERSON"):  # "Lula-Milei talks" names two people
+                    and not (p_label == label == "PERSON" and doc[p_end - 1].text in person_words
+                             and doc[end - 1].text in person_words)):
                 joined[-1] = (p_start, end, p_label)
                 continue
         joined.append((start, end, label))

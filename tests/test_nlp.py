@@ -601,3 +601,8 @@ def test_group_words_of_one_party_name(nlp, text, span, label):
 )
 def test_visited_venues_and_workplaces(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_a_hyphenated_name_is_split_only_for_people_named_elsewhere(nlp):
+    texts = {e.text for e in nlp("Al-Kestrel reported that the emir would host a summit.").ents}
+    assert "Al" not in texts and "Kestrel" not in texts
