@@ -354,6 +354,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", None, "member", None),
         0.7,
     ),
+    # "Acme's Jane Roe expects rates to rise": the person is the clause's subject
+    TokenPattern(
+        "org-possessive-person-verb",
+        (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON, {"POS": {"IN": ["VERB", "AUX"]}, "DEP": {"NOT_IN": ["amod"]}}),
+        ("org", None, "member", None),
+        0.65,
+    ),
     # "Conservative Jane Roe said", "Democrat Jane Roe"
     TokenPattern(
         "party-person",

@@ -152,6 +152,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "org-possessive-person": [
         ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
     ],
+    "org-possessive-person-verb": [
+        ("Acme Bank's Jane Roe expects rates to rise.", "Jane Roe", "Acme Bank", "current"),
+        ("Reuters' Jane Roe reported the story.", "Jane Roe", "Reuters", "current"),
+    ],
     "party-person": [
         ("Conservative Jane Roe said the bill was flawed.", "Jane Roe", "Conservative Party", "current"),
     ],
@@ -193,6 +197,8 @@ NEGATIVES = [
     "Hungary criticized the EU's rotating presidency.",
     "Officials handed a letter to Jane Roe from the Water Agency.",
     "Jane Roe and Tom Ekdahl, both of whom criticized the Green Party, voted no.",
+    "Kenya's Jane Roe won the race.",
+    "Acme Bank's Jane Roe case was dismissed.",
     "Jane Roe returned from the Water Agency, where she met officials.",
     "Hungary, which opposed the EU's presidency, voted no.",
 ]
