@@ -1450,7 +1450,8 @@ _DELEGATION_WINDOW = 3
 def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"A delegation of MEPs from the Y Committee ... The delegation is led by X and includes
     Z": the people listed as a delegation's members belong to the bodies that send it (the
-    body in the delegation's own phrase, or that of the last delegation named before)."""
+    body in the delegation's own phrase, or that of the last delegation named before). Plural
+    roles listing people ("Green Party ministers, including X") are read in the same pass."""
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     relations = []
