@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from typing import Protocol
@@ -52,6 +52,8 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
     for token in doc:
+        if not _may_fire(ctx, token):
+            continue
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
         # a meeting somewhere tells who met there, not who is travelling
@@ -60,6 +62,44 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     return _dedupe(ctx, found)
+
+
+# Tables of argument-side words (prepositions, cue words, types): no rule is keyed on them.
+_ARGUMENT_TABLES = ("_PREPS", "_DETS", "_WORDS", "_AUX", "_MARKS", "_DASHES", "_SEPARATORS",
+                    "_PARTICLES", "_TYPES")
+
+
+def _table_words(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield from value.lower().split()
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _table_words(key)
+            yield from _table_words(item)
+    elif isinstance(value, (frozenset, set, tuple, list)):
+        for item in value:
+            yield from _table_words(item)
+    elif is_dataclass(value):
+        for field in fields(value):
+            yield from _table_words(getattr(value, field.name))
+
+
+# Every word a per-token rule may be keyed on (as lemma or lower-cased form): the words of
+# the trigger tables in `kg.patterns`, and the few the rules here name themselves.
+_TRIGGER_WORDS = frozenset({"be", "meeting"}).union(*(
+    _table_words(getattr(P, name)) for name in dir(P)
+    if name.isupper() and not name.endswith(_ARGUMENT_TABLES)
+    and not name.startswith(("PRONOUN", "ORDINALS"))))
+
+
+def _may_fire(ctx: _Context, token: Token) -> bool:
+    """Whether any per-token rule can fire on `token`: a trigger word, a name or a mention.
+
+    Most tokens are none of these; skipping them spares running every rule's guard on them.
+    A rule keyed on a word outside the `kg.patterns` trigger tables must add it above.
+    """
+    return (token.pos_ == "PROPN" or token.i in ctx.token_entity
+            or token.lower_ in _TRIGGER_WORDS or token.lemma_.lower() in _TRIGGER_WORDS)
 
 
 # -- argument resolution -------------------------------------------------------------------
@@ -2120,9 +2160,20 @@ def _future_time(chain: list[Token]) -> bool:
         return False
     for t in chain:
         for child in t.children:
-            if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"}:
-                if any(w.lower_ in P.FUTURE_TIME_WORDS for w in child.subtree):
-                    return True
+            if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"} and _says_future(child):
+                return True
+    return False
+
+
+def _says_future(phrase: Token) -> bool:
+    """A future time word in the phrase itself, not in a clause inside it ("ahead of the
+    show, which opens next week" dates the show, not the trip)."""
+    stack = [phrase]
+    while stack:
+        word = stack.pop()
+        if word.lower_ in P.FUTURE_TIME_WORDS:
+            return True
+        stack.extend(child for child in word.children if child.dep_ not in _CLAUSE_DEPS)
     return False
 
 
