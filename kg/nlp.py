@@ -716,8 +716,7 @@ def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]],
             p_start, p_end, p_label = joined[-1]
             if (start == p_end + 1 and doc[p_end].text in ("-", "–") and not doc[p_end - 1].whitespace_
                     and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS
-                    and not (p_label == label == "PERSON" and doc[p_end - 1].text in person_words
-                             and doc[end - 1].text in person_words)):
+                    and not (doc[p_end - 1].text in person_words and doc[end - 1].text in person_words)):
                 joined[-1] = (p_start, end, p_label)
                 continue
         joined.append((start, end, label))
