@@ -751,7 +751,8 @@ class _Context:
                                      and governor.pos_ in {"VERB", "AUX"} else [])
             return keys
         objects = [obj for obj in verb.head.children if obj.dep_ == "dobj"]
-        if verb.dep_ == "xcomp" and objects and verb.head.lemma_.lower() in P.OBJECT_CONTROL_VERBS:
+        if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and _is_infinitive(verb)) and objects and (
+                verb.head.lemma_.lower() in P.OBJECT_CONTROL_VERBS):
             # "invited X to visit Y": the object does what the clause says
             return [k for obj in objects for k in self.refs(obj, types)]
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
@@ -1913,7 +1914,10 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
     partners = _unique(k for node in (verb, *deals) for target in _follow(node, P.WITH)
                        for k in ctx.refs(target, P.PARTY_TYPES) or _represented_bodies(ctx, target))
     rule_id, confidence = P.SIGNED_WITH_RULE
-    yield from _pairs("talksWith", ctx.agents(verb), partners, verb, rule_id, confidence)
+    agents = ctx.agents(verb)
+    yield from _pairs("talksWith", agents, partners, verb, rule_id, confidence)
+    if not partners and not _distributive(verb):
+        yield from _group_pairs(agents, verb, rule_id, confidence)  # "A and B signed a pact"
 
 
 def _distributive(verb: Token) -> bool:

@@ -140,7 +140,7 @@ TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertak
 LIGHT_VERB_NOUN_RULES = frozenset({"visits.trip_to", "visits.stop_in"})
 # "invited X to visit Y", "asked X to travel": the object, not the subject, would go.
 OBJECT_CONTROL_VERBS = frozenset("invite ask urge encourage persuade allow permit order force "
-                                 "press tell advise request".split())
+                                 "press tell advise request send dispatch".split())
 VISIT_NOUN_RULES: tuple[Rule, ...] = (
     _rule("visits.trip_to", "trip visit travel tour journey mission stopover voyage delegation "
           "codel swing", (TO, ("prep:by", "pobj", *TO)), 0.85, pos="NOUN"),
@@ -189,7 +189,7 @@ GUEST_NOUNS = frozenset("guest guests".split())
 GUEST_OF_RULE = ("talksWith.guest_of", 0.75)
 GUEST_IN_RULE = ("visits.guest_in", 0.75)
 # "signed a memorandum with X": the sides of an agreement met to sign it
-SIGN_VERBS = frozenset("sign ink conclude".split())
+SIGN_VERBS = frozenset("sign ink conclude reach strike seal".split())
 AGREEMENT_NOUNS = frozenset("agreement memorandum deal accord treaty pact contract declaration "
                             "mou charter protocol".split())
 SIGNED_WITH_RULE = ("talksWith.signed_with", 0.7)
@@ -226,7 +226,7 @@ TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise
                           "congratulate thank invite press".split())
 TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
-TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume".split())
+TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend".split())
 GROUP_RULE = ("talksWith.meeting_between", 0.85)
 SUBJECT_GROUP_RULE = ("talksWith.met_together", 0.8)
 MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs optional
