@@ -1829,6 +1829,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _gerund_talks(ctx, token)
     if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ in P.TOLD_IN_PREPS:
         yield from _told_in_call(ctx, token)
+    if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "on":
+        yield from _on_the_phone(ctx, token)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
@@ -1850,6 +1852,17 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                         if ctx.type_of(k) in P.AGENT_TYPES]):
             if len(owners) >= 2:
                 yield from _group_pairs(owners, token, *P.GROUP_RULE)
+
+
+def _on_the_phone(ctx: _Context, noun: Token) -> Iterator[_Found]:
+    """"X was on the phone with Y": the partner hangs from "be", not from the noun."""
+    verb = noun.head.head
+    if verb.lemma_ != "be" or list(_follow(noun, P.WITH)):
+        return
+    rule = P.TALK_NOUN_RULES[0]
+    partners = _unique(k for target in _follow(verb, P.WITH)
+                       for k in ctx.refs(target, rule.object_types))
+    yield from _pairs("talksWith", ctx.agents(verb), partners, noun, rule.id, rule.confidence)
 
 
 def _told_in_call(ctx: _Context, noun: Token) -> Iterator[_Found]:
