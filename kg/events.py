@@ -1629,8 +1629,9 @@ def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Fou
         return
     # "flew back from X": the phrase may hang from the particle
     heads = [verb, *(child for child in verb.children if child.lower_ == "back")]
+    # only the place itself: "returned from exile in X" left a home, not a visit
     places = _unique(k for head in heads for target in _follow(head, ("prep:from", "pobj"))
-                     for k in _destination(ctx, target, P.PLACE_TYPES))
+                     for k in ctx.refs(target, P.PLACE_TYPES))
     rule_id, confidence = P.RETURN_FROM_RULE
     yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 

@@ -440,6 +440,7 @@ NEGATIVE = [
      ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist and Henrik Dahl each signed the accord.", ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist was on the board with Henrik Dahl.", ("talksWith", DAHL, LINDQVIST)),
+    ("Maria Lindqvist returned from exile in Santiago.", ("visits", LINDQVIST, "place/santiago")),
     ("Maria Lindqvist joined Henrik Dahl in criticising the plan.",
      ("talksWith", DAHL, LINDQVIST)),
     ("Maria Lindqvist praised Carlos Ruiz and Henrik Dahl's meeting.",
