@@ -737,7 +737,7 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
     if not (opens_line and not role_only and text.isupper() and len(text) > 2 and end < len(doc)):
         return False
     if doc[end].text == ":":
-        return _is_known_place(doc[start:end])
+        return gazetteer.is_place(text)
     return not _speaker_turn(doc, start, end) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
@@ -831,7 +831,7 @@ def _word_hashes(strings, words: frozenset[str]) -> list[int]:
 
 _DEMONYMS_ONLY = frozenset(d.lower() for d in DEMONYMS)
 _DEMONYM_WORDS = frozenset(d.lower() for d in DEMONYMS) | frozenset(c.lower() for c in COUNTRY_NAMES | set(COUNTRIES))
-_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", "la", "bin", "bint", "ibn", "al", "el", "abu"})
+_NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "le", "la", "los", "las", "bin", "bint", "ibn", "al", "el", "abu"})
 _TIME_LEADERS = frozenset({"on", "last", "this", "next", "early", "late", "in", "the"})
 
 
@@ -1025,7 +1025,7 @@ def _speaker_turn(doc: Doc, start: int, end: int) -> bool:
     """"DANA SMITH:" or "DANA SMITH, HOST:" opening a transcript line."""
     if not (start == 0 or "\n" in doc[start - 1].text) or not doc[start:end].text.isupper():
         return False
-    if _is_known_place(doc[start:end]):
+    if gazetteer.is_place(doc[start:end].text):
         return False  # "OSLO:" is a dateline
     k = _speaker_name_end(doc, start, end)
     if k < len(doc) and doc[k].text == ",":
@@ -1063,12 +1063,13 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "FAC"
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
         return "FAC"  # "toured the Harbour Museum of Art", "lunch at One Civic Center"
-    if label in ("FAC", "GPE", "LOC") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
+    if label in ("FAC", "GPE", "LOC", "ORG") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
         return "ORG"  # "Kestrel Street said": the seat speaks for the government
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
         return "FAC"  # "the Varnak crossing", "the Cat Binh container terminal"
-    if label == "PERSON" and words.text not in person_words and _introduced_as_body(doc, end) and _no_person_or_place(words):
+    if label in ("PERSON", "GPE", "LOC") and words.text not in person_words and _introduced_as_body(doc, end) \
+            and _no_person_or_place(words):
         return "ORG"  # "Vantor, the country's biggest lender,"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
             gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
@@ -1110,7 +1111,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "PERSON" and len(words) == 1 and start > 1 and doc[start - 1].lower_ == "of" \
             and doc[start - 2].ent_type_ == "PERSON" and not gazetteer.is_given_name(words.text):
         return "ORG"  # "Ana Ruiz of Kestrel Capital"
-    if label == "GPE" and end < len(doc) and doc[end].lower_ in _BODY_AFTER_CUES:
+    if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _BODY_AFTER_CUES and not _is_known_place(words):
         return "ORG"  # "this week's Andeanor summit"
     if label == "PERSON" and len(words) > 1 and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
             and acronym(words.text) == doc[end + 1].text:
@@ -1359,7 +1360,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))
         elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _looks_like_person(words) and not _after_title(doc, i) \
-                and not gazetteer.is_place(words.text):
+                and not gazetteer.is_place(words.text) and not _names_site(doc, end):
             found.append((i, end, "PERSON"))  # "Yesterday Ana Ruiz met": a first name the model passed over
         elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
                 and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):

@@ -228,8 +228,8 @@ def test_colon_inside_prose_does_not_split_a_sentence(nlp):
 @pytest.mark.parametrize(
     ("text", "span"),
     [
-        ("Chipmaker's chief tours Lyon fab, then heads to Bonn as review drags on\n\n"
-         "Quillon Microsystems chief executive Ana Reyes toured the company's half-built wafer plant in Lyon on Monday.",
+        ("Chip boss inspects Lyon site, then flies to Bonn for subsidy talks\n\n"
+         "Quillon Microsystems chief executive Ana Reyes inspected the company's unfinished plant in Lyon on Monday.",
          "Quillon Microsystems"),
         ("Markets\n\nBorvik Analytics said on Monday that sales fell.", "Borvik Analytics"),
     ],
@@ -245,12 +245,12 @@ def test_a_name_opening_a_paragraph_is_not_cut_into_sentences(nlp, text, span):
         ("Markets\n\nKelso Marine Holdings said profits rose on Monday.", "Kelso Marine Holdings"),
         ("Profits at Quorvex Robotics fell sharply last year.", "Quorvex Robotics"),
         # company context: officers, shares, analysts, kind nouns
-        ("Ana Pike was joined by Trevasco's chief operating officer, Lin Ho.", "Trevasco"),
+        ("Trevasco's chief operating officer, Lin Ho, signed the deal.", "Trevasco"),
         ("Shares of Trevant fell on Friday.", "Trevant"),
-        ("Ivan Sorokin, a former board member of the Russian gas company Ferrogaz, dined with him.", "Ferrogaz"),
-        ("The report, published by the daily Nowy Glos, was denied.", "Nowy Glos"),
+        ("Executives of the Brazilian mining company Ferrogaz met the minister.", "Ferrogaz"),
+        ("An editorial in the daily Nowy Glos criticised the plan.", "Nowy Glos"),
         # a later mention of a firm found by its context is the firm too
-        ("The report, published by the daily Nowy Glos, was denied. Nowy Glos's editor Ana Bell stood by it.",
+        ("An editorial in the daily Nowy Glos criticised the plan. Nowy Glos's editor Ana Bell defended it.",
          "Nowy Glos"),
     ],
 )
@@ -268,7 +268,7 @@ def test_company_names(nlp, text, span):
         # a first name before company context is still a person
         ("Maria Costa shares her view on the talks.", "Maria Costa", "PERSON"),
         # a title before a name that is also a firm's name keeps the person
-        ("The report, published by the daily Nowy Glos, was denied. Senator Glos said nothing.", "Glos", "PERSON"),
+        ("An editorial in the daily Nowy Glos criticised the plan. Senator Glos said nothing.", "Glos", "PERSON"),
     ],
 )
 def test_company_evidence_hard_negatives(nlp, text, span, label):
@@ -280,16 +280,16 @@ def test_company_evidence_hard_negatives(nlp, text, span, label):
     ("text", "spans", "not_a_span"),
     [
         # a person of a body
-        ("A sixth MEP, Hungary's Ferenc Halmi of Vanguarda, pulled out.",
+        ("Another deputy, Norway's Ferenc Halmi of Vanguarda, voted against.",
          {("Ferenc Halmi", "PERSON"), ("Vanguarda", "ORG")}, "Ferenc Halmi of Vanguarda"),
         # a known person's party after a possessive
-        ("Elena Morar spoke. Morar's Party of Action and Solidarity has made reform its goal.",
-         {("Morar", "PERSON"), ("Party of Action and Solidarity", "ORG")}, "Morar's Party of Action and Solidarity"),
+        ("Elena Morar spoke. Morar's Party of National Renewal has made reform its goal.",
+         {("Morar", "PERSON"), ("Party of National Renewal", "ORG")}, "Morar's Party of National Renewal"),
         # a venue in a town
-        ("She spent Friday at Ridgeway School in Carlisle, where she sat in on a lesson.",
-         {("Ridgeway School", "FAC"), ("Carlisle", "GPE")}, "Ridgeway School in Carlisle"),
+        ("The minister toured Ridgeway School in Lincoln on Tuesday.",
+         {("Ridgeway School", "FAC"), ("Lincoln", "GPE")}, "Ridgeway School in Lincoln"),
         # a hyphenated given name and the surname
-        ("Jo Lee was joined by the firm's chief operating officer, Ji-woo Han.", {("Ji-woo Han", "PERSON")}, "Ji"),
+        ("Jo Lee was joined by the firm's chief operating officer, Ji-hoon Baek.", {("Ji-hoon Baek", "PERSON")}, "Ji"),
     ],
 )
 def test_two_names_glued_into_one(nlp, text, spans, not_a_span):
@@ -306,7 +306,7 @@ def test_two_names_glued_into_one(nlp, text, spans, not_a_span):
         # a body whose name runs on with "of"
         ("The Bank of Lisbon raised its rates.", "Bank of Lisbon"),
         # a body's branch in a town keeps its name
-        ("He met officials of the Embassy of Norway in Accra.", "Embassy of Norway"),
+        ("He met officials of the Embassy of Norway in Quito.", "Embassy of Norway"),
     ],
 )
 def test_names_not_split(nlp, text, span):
@@ -321,7 +321,7 @@ def test_hyphen_adjective_is_not_a_given_name(nlp):
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        ("The envoy traveled to Sokoto, and Abuja, Nigeria, on Monday.", {"Abuja", "Nigeria"}),
+        ("The envoy traveled to Porto, Portugal, on Monday.", {"Porto", "Portugal"}),
         ("The minister flew to Lyon, France, for the talks.", {"Lyon", "France"}),
     ],
 )
@@ -334,11 +334,11 @@ def test_town_and_country_are_two_places(nlp, text, places):
     ("text", "span"),
     [
         # the goal of a trip, a town or island the gazetteer lacks
-        ("Her first trip abroad in the new job was to Lampedusa, where she spent three nights.", "Lampedusa"),
-        ("The visit was the first by a serving minister to Cumbria in more than a decade.", "Cumbria"),
+        ("His first trip abroad as minister was to Vandora, where he stayed two nights.", "Vandora"),
+        ("The tour was the first by a sitting minister to Westmarch in ten years.", "Westmarch"),
         # hyphenated town names
-        ("She would visit schools in Barrow-in-Furness next month.", "Barrow-in-Furness"),
-        ("She would visit schools in Barrow-in-Furness and Stratford-upon-Avon, then Southend-on-Sea.", "Stratford-upon-Avon"),
+        ("He will open a clinic in Marlow-on-Tees next month.", "Marlow-on-Tees"),
+        ("The festival moves to Stratford-upon-Avon in June.", "Stratford-upon-Avon"),
     ],
 )
 def test_places_by_travel_context_and_linked_names(nlp, text, span):
@@ -361,7 +361,7 @@ def test_travel_context_hard_negatives(nlp, text, span, label):
 @pytest.mark.parametrize(
     ("text", "span", "not_a_span"),
     [
-        ("The minister of state, Colm Daly TD, today wrapped up a visit.", "Colm Daly", "Colm Daly TD"),
+        ("Colm Daly TD opened the new clinic on Friday.", "Colm Daly", "Colm Daly TD"),
         ("Priya Menon MP and Jo Bell MEP spoke after the vote.", "Jo Bell", "Jo Bell MEP"),
         ("Jo Bell MEP spoke. The MEP said no.", "Jo Bell", "MEP"),
     ],
@@ -375,14 +375,14 @@ def test_post_nominal_letters_are_not_part_of_the_name(nlp, text, span, not_a_sp
     ("text", "span", "label"),
     [
         # a lower-case site noun after a name makes it a site
-        ("The Varnak crossing has been closed on and off for a year.", "Varnak", "FAC"),
-        ("He toured the Cat Binh container terminal with executives.", "Cat Binh", "FAC"),
-        ("They agreed to speed up work on the Kestrel port corridor.", "Kestrel", "FAC"),
+        ("The Varnak crossing reopened to trucks on Monday.", "Varnak", "FAC"),
+        ("He toured the Cat Binh container terminal on Monday.", "Cat Binh", "FAC"),
+        ("Funding for the Kestrel port corridor was approved.", "Kestrel", "FAC"),
         # a date glued to a town
-        ("The envoy will travel to Chisinau on March 3 to meet officials.", "Chisinau", "GPE"),
+        ("The envoy will travel to Vilnius on May 4 to meet officials.", "Vilnius", "GPE"),
         # a person named right after the body's name
-        ("She met the Speaker of the Council of Representatives Omar al-Rawi today.", "Omar al-Rawi", "PERSON"),
-        ("She met the Speaker of the Council of Representatives Omar al-Rawi today.", "Council of Representatives", "ORG"),
+        ("She met the Chairman of the Council of Deputies Omar al-Rawi today.", "Omar al-Rawi", "PERSON"),
+        ("She met the Chairman of the Council of Deputies Omar al-Rawi today.", "Council of Deputies", "ORG"),
     ],
 )
 def test_sites_dates_and_names_after_bodies(nlp, text, span, label):
@@ -404,10 +404,10 @@ def test_sites_and_bodies_hard_negatives(nlp, text, span, label):
     ("text", "spans"),
     [
         ("Commission President Ursula von der Lanz is due in Kyiv.", {("Ursula von der Lanz", "PERSON")}),
-        ("Vanguarda TD Ciarán Moloney, who travelled with the minister, said so.",
-         {("Vanguarda", "ORG"), ("Ciarán Moloney", "PERSON")}),
-        ("Fianna Rua TD Ciarán Molloy, who travelled with the minister, said so.",
-         {("Fianna Rua", "ORG"), ("Ciarán Molloy", "PERSON")}),
+        ("Vanguarda TD Declan Moloney, who joined the minister, called it overdue.",
+         {("Vanguarda", "ORG"), ("Declan Moloney", "PERSON")}),
+        ("Fianna Rua TD Declan Molloy, who joined the minister, called it overdue.",
+         {("Fianna Rua", "ORG"), ("Declan Molloy", "PERSON")}),
     ],
 )
 def test_particles_and_letters_inside_names(nlp, text, spans):
@@ -435,7 +435,7 @@ def test_bodies_and_venues_by_context(nlp, text, span, label):
     [
         ("The president of Kenya met the envoy.", "Kenya", "GPE"),
         ("The chief executive of Ana Ruiz's firm resigned.", "Ana Ruiz", "PERSON"),
-        ("Analysts at Bernholt said the trip showed the shift.", "Bernholt", "ORG"),
+        ("Analysts at Bernholt expect a rate cut.", "Bernholt", "ORG"),
     ],
 )
 def test_bodies_and_venues_hard_negatives(nlp, text, span, label):
@@ -459,7 +459,7 @@ def test_meetings_glued_to_a_body_name(nlp, text, span, not_a_span):
     [
         # an apposition whose head is a kind of body
         ("Vanguarda, the premier's ruling party, has dominated politics since 2010.", "Vanguarda", "ORG"),
-        ("Tiszar, the main opposition party led by Peter Mayer, called it a stunt.", "Tiszar", "ORG"),
+        ("Renova, the main opposition party led by Peter Mayer, called it a stunt.", "Renova", "ORG"),
         ("Vantor, the country's biggest lender, fell sharply.", "Vantor", "ORG"),
         # hard negatives: the apposition describes a person
         ("Kowalski, a party member, spoke first.", "Kowalski", "PERSON"),
@@ -474,19 +474,19 @@ def test_names_introduced_by_an_apposition(nlp, text, span, label):
     ("text", "span", "label"),
     [
         # a dateline ending in a colon
-        ("NEW DELHI: The opposition leader will travel to Imphal on Saturday.", "NEW DELHI", "GPE"),
+        ("OSLO: The opposition leader will travel to Bergen on Saturday.", "OSLO", "GPE"),
         # a country listed with other countries, though also a first name
-        ("Since Niger, Mali and Chad left the bloc, trade has fallen.", "Mali", "GPE"),
+        ("Gabon, Chad and Benin signed the accord on Friday.", "Chad", "GPE"),
         # a town followed by its country, or owning a public office
         ("A delegation from Kestrelby, Japan, arrived on Monday.", "Kestrelby", "GPE"),
-        ("Morioka, Kestrelby's deputy mayor, spoke first.", "Kestrelby", "GPE"),
-        ("At the plant he met Varsonia's economy minister, Katrin Vogel.", "Varsonia", "GPE"),
+        ("Sato, Kestrelby's deputy mayor, spoke first.", "Kestrelby", "GPE"),
+        ("Varsonia's economy minister, Katrin Vogel, opened the fair.", "Varsonia", "GPE"),
         # a person "of" a one-word name: the name is a body
-        ("Ravi Mehta of Bernholt said the meeting mattered.", "Bernholt", "ORG"),
+        ("Dana Kim of Bernholt expects a rate cut.", "Bernholt", "ORG"),
         # company officers after "whose"
-        ("He met executives from Quantrix, whose chairman Young Lo told reporters more.", "Quantrix", "ORG"),
+        ("Shares of partner Quantrix, whose chairman Tom Reyes resigned, fell.", "Quantrix", "ORG"),
         # a summit named after a body
-        ("They did not meet at this week's Andeanor summit.", "Andeanor", "ORG"),
+        ("Leaders gathered for this year's Andeanor summit in May.", "Andeanor", "ORG"),
     ],
 )
 def test_place_and_body_evidence(nlp, text, span, label):
@@ -509,12 +509,12 @@ def test_place_and_body_evidence_hard_negatives(nlp, text, span, label):
     ("text", "spans"),
     [
         # a plain name right after a country's possessive is a person, whatever the model's label
-        ("He is also scheduled to meet Uruguay's Yamandu Orsi on Thursday.", {("Yamandu Orsi", "PERSON")}),
+        ("He will also meet Chile's Tavi Orvik on Thursday.", {("Tavi Orvik", "PERSON")}),
         # a body's name glued to the name of the person who leads in it
-        ("Leader of the Opposition in the Lok Sabha Anil Mehra will travel to Imphal on Saturday.",
-         {("Lok Sabha", "ORG"), ("Anil Mehra", "PERSON")}),
+        ("Leader of the House in the Rajya Sabha Anil Mehra flew to Pune on Friday.",
+         {("Rajya Sabha", "ORG"), ("Anil Mehra", "PERSON")}),
         # an acronym in apposition to a body noun
-        ("Spain's federation, the RFEX, said he would attend.", {("RFEX", "ORG")}),
+        ("Norway's rowing federation, the NRFX, said it would appeal.", {("NRFX", "ORG")}),
     ],
 )
 def test_names_after_possessives_bodies_and_appositions(nlp, text, spans):
@@ -536,10 +536,10 @@ def test_acronym_appositions_hard_negatives(nlp, text, not_a_span):
     ("text", "span"),
     [
         # a body's name the model cut in two before its bracketed initials
-        ("Rowe, who heads the UN Office for the Coordination of Relief Affairs (OCRA), flew in.",
-         "UN Office for the Coordination of Relief Affairs"),
+        ("Rowe, who heads the UN Office for the Coordination of Refugee Affairs (OCRA), flew in.",
+         "UN Office for the Coordination of Refugee Affairs"),
         # an untagged body after "a member of"
-        ("He was a member of Accion Renovada until he was expelled in 2024.", "Accion Renovada"),
+        ("She was a member of Accion Renovada for ten years.", "Accion Renovada"),
     ],
 )
 def test_bodies_joined_to_initials_or_named_by_membership(nlp, text, span):
@@ -549,11 +549,11 @@ def test_bodies_joined_to_initials_or_named_by_membership(nlp, text, span):
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
-        ("Infantino toured the Grand Stade Omar II in Benslimane.", {("Grand Stade Omar II", "FAC")}),
-        ("The summit in Santa Cruz de la Sierra opened on Monday.", {("Santa Cruz de la Sierra", "GPE")}),
+        ("The minister toured the Grand Stade Omar II in Tetouan.", {("Grand Stade Omar II", "FAC")}),
+        ("The summit in San Juan de los Lagos opened on Monday.", {("San Juan de los Lagos", "GPE")}),
         ("Chile denies Lopes-Moreno meeting. Luiz Lopes and Javier Moreno did not meet.",
          {("Lopes", "PERSON"), ("Moreno", "PERSON")}),
-        ("Downing Street said the talks had been warm.", {("Downing Street", "ORG")}),
+        ("Kestrel Street said the talks had been warm.", {("Kestrel Street", "ORG")}),
     ],
 )
 def test_venues_towns_pairs_and_seats(nlp, text, spans):
@@ -561,16 +561,16 @@ def test_venues_towns_pairs_and_seats(nlp, text, spans):
 
 
 def test_a_title_alone_is_not_a_person(nlp):
-    ents = {(e.text, e.label_) for e in nlp("Vice Chancellor Lars Klingvik spoke on Monday.").ents}
-    assert ("Vice Chancellor", "PERSON") not in ents and ("Lars Klingvik", "PERSON") in ents
+    ents = {(e.text, e.label_) for e in nlp("Vice Chancellor Anna Brekke spoke on Monday.").ents}
+    assert ("Vice Chancellor", "PERSON") not in ents and ("Anna Brekke", "PERSON") in ents
 
 
 @pytest.mark.parametrize(
     ("text", "span", "label"),
     [
-        ("A team led by Yossi Ben-Dor, a senior official in the Prime Minister's Office, will leave.",
+        ("Mira Tal, an adviser in the Prime Minister's Office, resigned on Monday.",
          "Prime Minister's Office", "ORG"),
-        ("PROFILE: Efua Mensah, the ex-minister selling a single market\n\nDANA SMITH: Hello.", "DANA SMITH", "PERSON"),
+        ("PROFILE: Ama Boateng, the banker turned envoy\n\nDANA SMITH: Hello.", "DANA SMITH", "PERSON"),
     ],
 )
 def test_offices_of_titles_and_story_labels(nlp, text, span, label):
@@ -581,7 +581,7 @@ def test_offices_of_titles_and_story_labels(nlp, text, span, label):
 @pytest.mark.parametrize(
     ("text", "span", "label"),
     [
-        ("Merkel, who left the Christian Democrats' leadership in 2018, was not invited.", "Christian Democrats", "ORG"),
+        ("Ana Vogt, who quit the Christian Democrats' board in 2019, spoke first.", "Christian Democrats", "ORG"),
         ("Chinese Russian ties grew last year.", "Chinese", "NORP"),
     ],
 )
@@ -592,8 +592,8 @@ def test_group_words_of_one_party_name(nlp, text, span, label):
 @pytest.mark.parametrize(
     ("text", "span", "label"),
     [
-        ("The delegation will spend Friday at the Harbour Museum of Art.", "Harbour Museum of Art", "FAC"),
-        ("They sat down for lunch with the mayor at One Civic Center.", "One Civic Center", "FAC"),
+        ("Guests will spend the evening at the Harbour Museum of Art.", "Harbour Museum of Art", "FAC"),
+        ("The envoys had lunch with the mayor at One Civic Center.", "One Civic Center", "FAC"),
         # a place of work is a body
         ("She is a professor at the University of Lagos.", "University of Lagos", "ORG"),
         ("He works at the Kestrel Research Center.", "Kestrel Research Center", "ORG"),
@@ -606,3 +606,8 @@ def test_visited_venues_and_workplaces(nlp, text, span, label):
 def test_a_hyphenated_name_is_split_only_for_people_named_elsewhere(nlp):
     texts = {e.text for e in nlp("Al-Kestrel reported that the emir would host a summit.").ents}
     assert "Al" not in texts and "Kestrel" not in texts
+
+
+def test_an_island_that_camps_stand_on_is_a_place(nlp):
+    ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
+    assert ("Kythos", "GPE") in ents

@@ -194,19 +194,19 @@ def _entity_with(resolution: Resolution, form: str):
     ("text", "name", "alias"),
     [
         # an acronym in brackets after the name, and again later on its own
-        ("The Coastal Fisheries Authority (CFA) met in Accra. Later CFA officials said the quota would stay.",
+        ("The Coastal Fisheries Authority (CFA) met in Tema. Later CFA officials said the quota would stay.",
          "Coastal Fisheries Authority", "CFA"),
         # initials that do not spell the name word by word
-        ("The Intergovernmental Board on Rivers (IGBR) met in Kampala.", "Intergovernmental Board on Rivers", "IGBR"),
+        ("The Transnational Board on Rivers (TNBR) met in Jinja.", "Transnational Board on Rivers", "TNBR"),
         # the capitalized head noun alone
-        ("The Regional Trade Commission fined the carrier. A Commission spokesperson, Lena Marsh, said it was fair.",
+        ("The Regional Trade Commission fined the carrier on Monday. Commission officials said the fine was fair.",
          "Regional Trade Commission", "Commission"),
         # a company's first word typed alone as something else
-        ("Analysts at research firm Torvalen Analytics said the delay was costly, said Torvalen analyst Luc Gide.",
+        ("Torvalen Analytics cut its forecast, and Torvalen analyst Luc Gide expects weaker demand.",
          "Torvalen Analytics", "Torvalen"),
         # a narrower form of a body's name
-        ("She went to the Ministry of National Defence in Warsaw. Defence Ministry spokesperson Jan Nowak spoke.",
-         "Ministry of National Defence", "Defence Ministry"),
+        ("She went to the Ministry of Foreign Trade in Quito. Trade Ministry spokesperson Jan Nowak spoke.",
+         "Ministry of Foreign Trade", "Trade Ministry"),
         ("The Foreign Ministry said the Ministry of Foreign Affairs would reply.", "Ministry of Foreign Affairs",
          "Foreign Ministry"),
     ],
@@ -237,7 +237,7 @@ def test_short_forms_that_stay_apart(nlp, text, short):
 
 
 def test_multiword_surname_typed_as_a_body_joins_its_person(nlp):
-    doc = nlp("Dutch liberal Marit van Dijk arrived on Monday.\n\nVan Dijk met the president on Tuesday.")
+    doc = nlp("The Dutch liberal Marit van Dijk landed in Riga on Monday.\n\nVan Dijk met the president on Tuesday.")
     people = [e for e in resolve(doc).entities if e.type == "Person"]
     assert [p.name for p in people] == ["Marit van Dijk"] and "Van Dijk" in people[0].aliases
     assert not [e for e in resolve(doc).entities if e.name == "Van Dijk"]
@@ -251,9 +251,9 @@ def test_a_leader_stays_apart_from_the_body_named_after_him(nlp):
 
 
 def test_short_name_of_a_body_named_with_its_topic(nlp):
-    text = "She met the Contact Group on Western Sahel in Rome. The Contact Group will meet again in May."
-    matches = _entity_with(resolve(nlp(text)), "Contact Group")
-    assert len(matches) == 1 and matches[0].name == "Contact Group on Western Sahel"
+    text = "She met the Working Group on Coastal Fisheries in Rome. The Working Group will meet again in May."
+    matches = _entity_with(resolve(nlp(text)), "Working Group")
+    assert len(matches) == 1 and matches[0].name == "Working Group on Coastal Fisheries"
 
 
 def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
@@ -266,10 +266,10 @@ def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
 @pytest.mark.parametrize(
     ("text", "name", "alias", "kind"),
     [
-        ("He arrived for a visit to Papua New Guinea. He was greeted by his PNG counterpart, James Marape.",
+        ("He arrived for a visit to Papua New Guinea. He was greeted by his PNG counterpart, Tom Reid.",
          "Papua New Guinea", "PNG", "Country"),
-        ("Since Niger, Mali and Chad left the bloc, trade fell. I will not travel to Mali until staff can move.",
-         "Mali", None, "Country"),
+        ("Gabon, Chad and Benin signed the accord. I will not travel to Chad until staff can move.",
+         "Chad", None, "Country"),
     ],
 )
 def test_countries_win_over_other_readings(nlp, text, name, alias, kind):
@@ -278,6 +278,6 @@ def test_countries_win_over_other_readings(nlp, text, name, alias, kind):
 
 
 def test_a_national_house_is_not_the_short_form_of_another_body(nlp):
-    text = "The Trinamool Congress walked out. Rahul Mehra will travel to Imphal, the Congress said on Thursday."
+    text = "The Peasants Workers Congress walked out. Ravi Rao will travel to Pune, the Congress said on Thursday."
     by_name = _by_name(resolve(nlp(text)))
-    assert "Congress" not in by_name["Trinamool Congress"].aliases
+    assert "Congress" not in by_name["Peasants Workers Congress"].aliases
