@@ -200,6 +200,10 @@ class _Context:
             return [k for k in found if self.type_of(k) in types]
         if lower in P.PRONOUNS_PLURAL and token.pos_ == "PRON":
             return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
+        if _means_pair(token):
+            # "Both later flew to X", "the two then met": the two people just named
+            pair = self._last_two_people(token) or self.antecedent(token.i, plural=True)
+            return [k for k in pair if self.type_of(k) in types] if len(pair) == 2 else []
         lemma = token.lemma_.lower()
         if self._means_group(token):
             # "Roe's delegation": its leader as well as the members the article names
@@ -223,6 +227,20 @@ class _Context:
                     and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
                     if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
         return []
+
+    def _last_two_people(self, token: Token) -> tuple[str, ...]:
+        """The two people named in the sentence before `token`, else in the one before it."""
+        sent = token.sent
+        spans = [self.doc[sent.start:token.i]]
+        if sent.start > 0:
+            previous = self.doc[sent.start - 1].sent
+            spans.append(self.doc[previous.start:previous.end])
+        for span in spans:
+            people = _unique(k for t in span if (k := self.entity_at(t)) is not None
+                             and self.type_of(k) == "Person")
+            if people:
+                return tuple(people) if len(people) == 2 else ()
+        return ()
 
     def _capital_of(self, token: Token) -> list[str]:
         """"the Ukrainian capital", "Kenya's capital": that capital, if the article names it."""
@@ -973,6 +991,16 @@ def _coordinated(token: Token) -> Iterator[Token]:
         stack.extend(child for child in current.children
                      if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child)
                      or _misparsed_conjunct(child))
+
+
+def _means_pair(token: Token) -> bool:
+    """A bare "both" or "the two" standing as a subject for two people told before."""
+    if token.dep_ not in _SUBJECTS or any(child.dep_ == "prep" for child in token.children):
+        return False
+    if token.lower_ == "both":
+        return token.pos_ in {"PRON", "DET"}
+    return token.lower_ == "two" and token.pos_ == "NUM" and any(
+        child.lower_ == "the" for child in token.children)
 
 
 def _coordination_subject(token: Token) -> Token:

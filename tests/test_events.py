@@ -742,6 +742,23 @@ def test_a_plural_that_does_not_fit_a_recent_named_group_names_nobody(nlp, text)
     assert not any(fact[2] == "place/hanoi" for fact in _pairs(_facts(nlp, text)))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carlos Ruiz and Elena Novak met in Dresden. Both later flew to Hanoi.",
+     {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")}),
+    ("Carlos Ruiz and Elena Novak met in Dresden. The two then flew to Hanoi.",
+     {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")}),
+    ("Pedro Alves led the party. Carlos Ruiz travelled to Hanoi to see Elena Novak, but her "
+     "aides say the two never met.", {("talksWith", RUIZ, NOVAK)}),
+])
+def test_a_bare_both_or_the_two_means_the_two_people_just_named(nlp, text, expected):
+    assert expected <= _triples(nlp, text)
+
+
+def test_a_bare_both_over_three_people_names_nobody(nlp):
+    text = "Carlos Ruiz, Elena Novak and Pedro Alves met in Dresden. Both later flew to Hanoi."
+    assert not any(fact[2] == "place/hanoi" for fact in _pairs(_facts(nlp, text)))
+
+
 def test_the_untagged_head_of_a_partly_tagged_name_is_that_person(nlp):
     text = ("Carlos Ruiz toured the plant in Dresden. Ruiz was accompanied by the firm's chief "
             "operating officer, Ji-woo Han.")
