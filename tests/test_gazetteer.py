@@ -12,7 +12,7 @@ def test_known_places(name):
     assert is_place(name)
 
 
-@pytest.mark.parametrize("name", ["Quillborough Heights", "Wieczorek", "Social Democratic Party", ""])
+@pytest.mark.parametrize("name", ["Quillborough Heights", "Wielgosz", "Social Democratic Party", ""])
 def test_not_places(name):
     assert not is_place(name)
 

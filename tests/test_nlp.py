@@ -107,7 +107,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         ("The statement was issued from Hyderabad late on Monday.", "Hyderabad", "GPE"),
         ("The fund is run by a Nouméa-based agency.", "Nouméa", "GPE"),
         # first names make people of spans typed as bodies
-        ("Tomasz Wieczorek, a former lawmaker, joined the board.", "Tomasz Wieczorek", "PERSON"),
+        ("Tomasz Wielgosz, a former lawmaker, joined the board.", "Tomasz Wielgosz", "PERSON"),
         ("The panel includes Fiona MacRae of the Highland Party.", "Fiona MacRae", "PERSON"),
         # bodies glued to brackets, time words and the next sentence
         ("The Liberty Front (LF) walked out of the coalition.", "Liberty Front", "ORG"),
@@ -141,7 +141,7 @@ def test_spans_not_produced(nlp, text, not_a_span):
         # residences used as venues, and islands
         ("The president received the envoys at State House, Lusaka, on Friday.", "State House", "FAC"),
         ("The premiers held talks inside Government House after lunch.", "Government House", "FAC"),
-        ("Rescue crews reached Lampedusa, a small island off the coast.", "Lampedusa", "GPE"),
+        ("Rescue crews reached Vandoria, a small island off the coast.", "Vandoria", "GPE"),
         ("The minister travelled to Kythira, one of the Ionian islands.", "Kythira", "GPE"),
         # names the model cuts at a possessive or a coordination
         ("Deputies of the Nordic People's Party walked out.", "Nordic People's Party", "ORG"),
