@@ -49,6 +49,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "presenter", "anchor", "photographer", "writer", "player", "striker", "midfielder",
         "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
         "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
+        "backbencher", "backbenchers", "frontbencher", "co-leader", "co-chair", "co-chairman",
     }
 )
 # Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
@@ -384,7 +385,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 )
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
-    {"quit", "leave", "join-from", "resign-from", "defect-from", "spend-at", "spend-with", "resign-as", "quit-as",
+    {"quit", "leave", "join-from", "resign-from", "defect-from", "withdraw-from", "spend-at", "spend-with", "resign-as", "quit-as",
      "retire-as", "step-down-as", "expel-from", "lose-seat", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
@@ -402,6 +403,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "resign": frozenset({"from"}),
     "defect": frozenset({"to", "from"}),
     "expel": frozenset({"from"}),
+    "withdraw": frozenset({"from"}),
     "join": frozenset({"from"}),
     "spend": frozenset({"at", "with"}),
     "elect": frozenset({"to"}),
@@ -860,8 +862,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
         relations += [_relation(doc, m, org, status, start, end, rule, 0.75, role) for m in members]
-        if role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
-            # "X and Y, both members of Z": a plural role covers every coordinated holder
+        if role_token is None and rule.startswith("verb-") or role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
+            # "X and Y, both members of Z", "X and Y left Z": a plural role or a shared verb covers every holder
             for other in holder_token.conjuncts:
                 key = _entity_of(resolution, other)
                 if key not in (None, member, org) and types.get(key) == types.get(member):
@@ -947,7 +949,7 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
 
 # Who may be a member: a person always; a body or country only of "member" forms and joins.
 _MEMBER_TYPES = {False: frozenset({"Person"}), True: frozenset({"Person", "Organization", "Country"})}
-_COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin"})
+_COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin", "verb-leave", "verb-quit", "verb-withdraw-from"})
 # "the Greens, the largest partner in the ruling coalition": a party inside a coalition.
 _PARTNER_NOUNS = frozenset({"partner", "partners"})
 
@@ -1167,10 +1169,16 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "planned"
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
-    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and any(c.dep_ == "prep" and c.lower_ == "until" for c in cue.children)
-           for cue in cue_tokens):
+    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and any(_ends_then(c) for c in cue.children) for cue in cue_tokens):
         return "former"  # "led the party until 2020", "its chief executive until last year"
     return "current"
+
+
+def _ends_then(child: Token) -> bool:
+    """An "until" phrase or clause closing a past role: "until 2020", "until he was expelled"."""
+    if child.dep_ == "prep":
+        return child.lower_ == "until"
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in child.children)
 
 
 # "X, who served as envoy" tells of a post held before; "still", "now" say it goes on.

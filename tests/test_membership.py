@@ -431,6 +431,7 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "teach": ("Jane Roe, who teaches at Oxford University, said the data were thin.", "Jane Roe", "Oxford University",
               "current"),
     "expel": ("Jane Roe, who was expelled from the Green Party in 2019, spoke.", "Jane Roe", "Green Party", "former"),
+    "withdraw": ("Norway withdrew from the Arctic Fisheries Council in 2019.", "Norway", "Arctic Fisheries Council", "former"),
     "oversee": ("Jane Roe, who oversees Acme Bank's Asian operations, spoke.", "Jane Roe", "Acme Bank", "current"),
     "manage": ("Jane Roe, who manages the Water Agency's budget, spoke.", "Jane Roe", "Water Agency", "current"),
     "edit": ("Jane Roe, who edits the Daily Courier, spoke.", "Jane Roe", "Daily Courier", "current"),
@@ -500,6 +501,11 @@ ROLE_CLAUSES = [
     ("Jane Roe, one of the directors of Acme Bank, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
      "Jane Roe", "Labour Party", "current"),
+    ("Jane Roe was a member of the Green Party until she was expelled in 2019.", "Jane Roe", "Green Party", "former"),
+    ("Since Norway, Chile and Peru left the Arctic Fisheries Council, trade has fallen.",
+     "Peru", "Arctic Fisheries Council", "former"),
+    ("Norway and Chile withdrew from the Arctic Fisheries Council last year.", "Chile", "Arctic Fisheries Council", "former"),
+    ("Jane Roe and Tom Ekdahl founded Acme Bank in 1990.", "Tom Ekdahl", "Acme Bank", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -540,6 +546,7 @@ CLAUSE_NEGATIVES = [
     "Kenya is a state bordering the East African Community.",
     "Jane Roe, a longtime Acme Bank customer, sued.",
     "Jane Roe was never a member of the Green Party.",
+    "Chile withdrew from the talks with the Arctic Fisheries Council.",
 ]
 
 
