@@ -122,6 +122,12 @@ _PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM
 # What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
 _APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
 _COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
+# Words for a union of states that may stand for one named "... Council", "... Union", "... Community".
+UMBRELLA_NOUNS: frozenset[str] = frozenset({"bloc", "alliance", "grouping", "organisation", "organization"})
+UNION_HEADS: frozenset[str] = frozenset(
+    {"council", "union", "community", "association", "alliance", "organisation", "organization", "pact", "league",
+     "bloc", "forum", "group", "partnership", "cooperation", "conference", "commonwealth", "confederation"}
+)
 _BODY_KINDS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
 # A common noun standing for a body named before: "the committee('s)", "the company('s)".
 _BODY_NOUN = {"LOWER": {"IN": sorted(_BODY_KINDS)}}
@@ -757,7 +763,8 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
             return key
         # "the club" may be "Benfica" but not "the Ministry of Culture": no other kind of body
         other_kind = _BODY_KINDS & set(fold(entity.name).split())
-        if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind):
+        if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind
+                                 or noun in UMBRELLA_NOUNS and other_kind <= UNION_HEADS):
             fallback = key
     return fallback
 
@@ -1097,6 +1104,10 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one" and role.tag_ in ("NNS", "NNPS"):
         found = _holder_of_role(role.head.head)  # "X is one of the founding members of Y"
         return (found[0], [role, *found[1]], role, found[3]) if found is not None else None
+    named = next((c for c in role.children if c._.kg_type and (c.dep_ == "appos" and c.i > role.i or _listed_after(role, c))),
+                 None)
+    if named is not None:
+        return named, [role], role, "role-apposed-holder"  # "the agency's top vaccine official, X"
     if role.dep_ == "appos":
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
@@ -1117,6 +1128,11 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         down = "-down" if any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children) else ""
         return (subject, [role, verb], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
     return None
+
+
+def _listed_after(role: Token, conj: Token) -> bool:
+    """Whether `conj` opens a list the parser hung on a plural role: "the three members, A, B and C"."""
+    return conj.dep_ == "conj" and role.tag_ == "NNS" and conj.i == role.i + 2 and role.doc[role.i + 1].text == ","
 
 
 def _fronted_subject(role: Token) -> Token | None:

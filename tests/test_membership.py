@@ -506,6 +506,10 @@ ROLE_CLAUSES = [
      "Peru", "Arctic Fisheries Council", "former"),
     ("Norway and Chile withdrew from the Arctic Fisheries Council last year.", "Chile", "Arctic Fisheries Council", "former"),
     ("Jane Roe and Tom Ekdahl founded Acme Bank in 1990.", "Tom Ekdahl", "Acme Bank", "current"),
+    ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
+    ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
+     "Chile", "Arctic Fisheries Council", "current"),
+    ("The three AFC members, Norway, Chile and Peru, objected.", "Peru", "AFC", "current"),
 ]
 
 CLAUSE_NEGATIVES = [
@@ -547,6 +551,10 @@ CLAUSE_NEGATIVES = [
     "Jane Roe, a longtime Acme Bank customer, sued.",
     "Jane Roe was never a member of the Green Party.",
     "Chile withdrew from the talks with the Arctic Fisheries Council.",
+    "The World Bank's critics, Jane Roe and Tom Ekdahl, spoke.",
+    "Acme Bank's rival, Globex Holdings, grew.",
+    "Acme Bank was sold in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
+    "The three rivals, Norway, Chile and Peru, objected to the Arctic Fisheries Council.",
 ]
 
 
