@@ -79,6 +79,10 @@ FORMER_CUES: frozenset[str] = frozenset(
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Rules whose person must not be the object of a preposition ("a letter to X from Y").
 SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
+# Bodies whose bare name before a title makes a rank ("Cabinet Secretary", "Cabinet Minister").
+RANK_BODIES: frozenset[str] = frozenset({"cabinet"})
+# Rules whose role phrase, when another person's name follows it, belongs to that person instead.
+FORWARD_APPOSED_RULES: frozenset[str] = frozenset({"person-appositive-org-role"})
 # Nouns after a body's name for people outside it: "a Green Party voter", "Acme shareholders".
 OUTSIDER_NOUNS: frozenset[str] = frozenset(
     {"voter", "voters", "supporter", "supporters", "donor", "donors", "sympathizer", "sympathiser", "critic",
@@ -159,11 +163,11 @@ class TokenPattern:
 
 
 TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
-    # "State Department spokesperson Jane Roe", "NATO's Secretary General Jane Roe"
+    # "State Department spokesperson Jane Roe", "NATO's Secretary General Jane Roe", "Unity Party (UP) co-leader Jane Roe"
     TokenPattern(
         "org-title-person",
-        (_ORG, _POSS, _ADJ, _ROLE, _AND, _ROLE_OPT, _PERSON),
-        ("org", None, None, "role", "role", "role", "member"),
+        (_ORG, *_ACRONYM, _POSS, _ADJ, _ROLE, _AND, _ROLE_OPT, _PERSON),
+        ("org", None, None, None, None, None, "role", "role", "role", "member"),
         0.9,
     ),
     # "Green Party lawmakers Jane Roe and Tom Ek"
@@ -688,6 +692,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue  # "Jane Roe, a Green Party voter"
         if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
             continue
+        if len(slots["org"]) == 1 and slots["org"][0].lower_ in RANK_BODIES and not _named_outside_titles(doc, resolution, org):
+            continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
         if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS
                for t in slots.get("role", [])):
             continue
@@ -701,6 +707,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             first -= 1
         if pattern.rule in SUBJECT_RULES and first > 0 and doc[first - 1].pos_ == "ADP":
             continue  # "a letter to Jane Roe from the Water Agency"
+        if pattern.rule in FORWARD_APPOSED_RULES and role_tokens and _apposed_forward(doc, role_tokens[-1].i + 1):
+            continue  # "asked about Jane Roe, a Water Agency spokesman, Tom Ek, said": the role is Tom Ek's
         status = _status(doc, first, role_tokens + slots.get("cue", []))
         role = _role(role_tokens) if pattern.rule != "person-party-code" else None
         for member in sorted(members - {org}):
@@ -712,6 +720,17 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             if token._.kg_party and _entity_of(resolution, token) not in (None, org):
                 yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
+
+
+def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
+    """Whether some mention of the body `key` is not the first word of a title."""
+    return any(k == key and (i == 0 or _entity_of(resolution, doc[i - 1]) != key) and not doc[i + 1]._.kg_role
+               for i, k in resolution.token_entity.items() if i + 1 < len(doc))
+
+
+def _apposed_forward(doc: Doc, i: int) -> bool:
+    """Whether a comma at `i` is followed by a person the role phrase before it is apposed to."""
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1]._.kg_type == "Person"
 
 
 def _is_bare_role(token: Token) -> bool:
@@ -1108,6 +1127,8 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
                  None)
     if named is not None:
         return named, [role], role, "role-apposed-holder"  # "the agency's top vaccine official, X"
+    if role.dep_ == "appos" and _apposed_forward(role.doc, role.right_edge.i + 1):
+        return None  # "an audience with X, a Water Agency spokeswoman, Jane Roe, said": the role is Jane Roe's
     if role.dep_ == "appos":
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]

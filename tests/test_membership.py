@@ -18,6 +18,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("European Commission Vice-President Ana Sousa met them.", "Ana Sousa", "European Commission", "current"),
         ("Former Water Agency director Paul Keane criticized the rules.",
          "Paul Keane", "Water Agency", "former"),
+        ("Party of Renewal (PR) co-leader Jane Roe said the vote was rigged.", "Jane Roe", "Party of Renewal", "current"),
+        ("Green League backbencher Tom Ekdahl voted against the bill.", "Tom Ekdahl", "Green League", "current"),
     ],
     "person-appositive-role": [
         ("Tomas Ruiz, a member of the Senate Budget Committee, criticized the plan.",
@@ -201,6 +203,8 @@ NEGATIVES = [
     "Acme Bank's Jane Roe case was dismissed.",
     "Jane Roe returned from the Water Agency, where she met officials.",
     "Hungary, which opposed the EU's presidency, voted no.",
+    "Cabinet Secretary Jane Roe will travel to Oslo.",
+    "Prime Cabinet Secretary Jane Roe will travel to Oslo.",
 ]
 
 
@@ -280,6 +284,7 @@ def test_lead_party_word_in_a_role_gives_the_party_too(nlp):
          "Ana Sousa", "Foreign Ministry"),
         ("Senators Ann Cole (D-Mich.) and Bo Diaz (R-Utah) spoke as the U.S. Senate debated.",
          "Bo Diaz", "U.S. Senate"),
+        ("The Cabinet met on Monday. Cabinet Secretary Jane Roe spoke.", "Jane Roe", "Cabinet"),
     ],
 )
 def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
@@ -747,3 +752,17 @@ def test_an_incoming_cue_read_by_one_rule_settles_the_status(nlp):
 def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
     found = _memberships(nlp, "Jane Roe, the ex-leader of the Green Party, spoke.")
     assert found == {("Jane Roe", "Green Party", "former")}
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "org"),
+    [
+        ("Jane Roe asked for an audience with King Harald V, a Water Agency spokeswoman, Tina Ek, said on Monday.",
+         "Tina Ek", "Water Agency"),
+        ("Asked about Tom Ekdahl, an Acme Bank spokesman, Lars Berg, said the bank had no comment.",
+         "Lars Berg", "Acme Bank"),
+    ],
+)
+def test_a_role_between_two_names_belongs_to_the_second(nlp, text, holder, org):
+    found = _memberships(nlp, text)
+    assert {member for member, body, _ in found if body == org} == {holder}
