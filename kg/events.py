@@ -2226,8 +2226,10 @@ def _says_future(phrase: Token) -> bool:
 def _scheduled_present(chain: list[Token]) -> bool:
     """News uses the simple present for schedules: "Roe travels to Oslo on May 3"."""
     top = next((t for t in reversed(chain) if t.pos_ in {"VERB", "AUX"}), None)
+    # a title's "X meets Y" / "X visits Z" is the news itself ("X travels to Z" stays a plan)
     return (top is not None and top.tag_ in {"VBZ", "VBP"}
-            and top.lemma_.lower() in P.SCHEDULE_PRESENT_LEMMAS)
+            and top.lemma_.lower() in P.SCHEDULE_PRESENT_LEMMAS
+            and not (top.lemma_.lower() in P.TITLE_PRESENT_EVENTS and _on_title_line(top)))
 
 
 def _evidence(trigger: Token) -> Span:

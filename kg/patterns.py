@@ -414,6 +414,7 @@ FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming coming".split())
 # Present-tense travel verbs describe a schedule in news ("Roe travels to Oslo on May 3").
 SCHEDULE_PRESENT_LEMMAS = frozenset(
     "travel depart leave begin head visit arrive fly meet start go return set".split())
+TITLE_PRESENT_EVENTS = frozenset("meet visit arrive".split())
 # Nominal triggers take their tense from the verb they hang from ("after his stop in X, he
 # will ..."): these prepositions connect the noun to that verb.
 NOUN_GOVERNOR_PREPS = frozenset("on during after before at for in ahead with".split())

@@ -573,6 +573,8 @@ STATUSES = [
     ("Henrik Dahl is visiting Bogota ahead of the fair, which opens next week.", "occurred"),
     ("Henrik Dahl has arrived in Bogota for the fair that opens next week.", "occurred"),
     ("Henrik Dahl is visiting Bogota next week for talks.", "planned"),
+    ("Henrik Dahl visits Bogota\n\nThe minister spoke to farmers.", "occurred"),
+    ("Henrik Dahl travels to Bogota\n\nThe minister will speak to farmers.", "planned"),
     ("Henrik Dahl is likely to visit Bogota in May.", "planned"),
     ("Officials said a visit by Henrik Dahl to Bogota was possible.", "speculative"),
     ("Henrik Dahl was barred from entering Bogota.", "negated"),
@@ -609,6 +611,8 @@ TALK_STATUSES = [
     ("Maria Lindqvist would not say whether she planned to meet Pedro Alves.", "speculative"),
     ("Maria Lindqvist will resign if she meets Pedro Alves.", "speculative"),
     ("Maria Lindqvist is unlikely to meet Pedro Alves.", "speculative"),
+    ("Lindqvist meets Alves in Oslo\n\nMaria Lindqvist praised Pedro Alves.", "occurred"),
+    ("Maria Lindqvist meets Pedro Alves in Oslo on Friday.", "planned"),
     ("Maria Lindqvist is in Lima this week to meet Pedro Alves.", "occurred"),
     ("Maria Lindqvist is to meet Pedro Alves next week.", "planned"),
 ]
