@@ -288,6 +288,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
+    # "Acme Bank, whose chairman Jane Roe told reporters"; "its chief executive Jane Roe said"
+    TokenPattern(
+        "anaphor-role-person",
+        (_ANAPHOR, _PRE, _ROLE, _PERSON),
+        ("org", "cue", "role", "member"),
+        0.7,
+    ),
     TokenPattern(
         "body-noun-role-appositive-person",
         ({"LOWER": "the"}, _BODY_NOUN, {"ORTH": {"IN": ["'s", "’s"]}},
@@ -357,11 +364,11 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "cue", "role", None, None, "member"),
         0.7,
     ),
-    # "Acme's Jane Roe said", "Human Rights League's Jane Roe,"
+    # "Acme's Jane Roe said", "Human Rights League's Jane Roe,", "talks with Acme's Jane Roe on Monday"
     TokenPattern(
         "org-possessive-person",
         (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON,
-         {"LOWER": {"IN": [",", "said", "says", "told", "added", "noted", "—"]}}),
+         {"LOWER": {"IN": [",", "said", "says", "told", "added", "noted", "—", ".", ";", ")", "on", "in", "at", "and"]}}),
         ("org", None, "member", None),
         0.7,
     ),

@@ -118,6 +118,11 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
         ("The New Labour Alliance (NLA), whose leader, Mary Walsh, spoke, won.", "Mary Walsh", "New Labour Alliance", "current"),
     ],
+    "anaphor-role-person": [
+        ("Acme Bank, whose chairman Tom Ekdahl told reporters the deal was done, rose.",
+         "Tom Ekdahl", "Acme Bank", "current"),
+        ("Acme Bank said its chief executive Jane Roe would step down.", "Jane Roe", "Acme Bank", "current"),
+    ],
     "body-noun-role-appositive-person": [
         ("Acme Holdings posted a loss on Monday. The company's chief executive, Jane Roe, blamed the weather.",
          "Jane Roe", "Acme Holdings", "current"),
@@ -153,6 +158,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "org-possessive-person": [
         ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
+        ("Tom Ek held talks with Acme Bank's Jane Roe on Monday.", "Jane Roe", "Acme Bank", "current"),
     ],
     "org-possessive-person-verb": [
         ("Acme Bank's Jane Roe expects rates to rise.", "Jane Roe", "Acme Bank", "current"),
@@ -205,6 +211,9 @@ NEGATIVES = [
     "Hungary, which opposed the EU's presidency, voted no.",
     "Cabinet Secretary Jane Roe will travel to Oslo.",
     "Prime Cabinet Secretary Jane Roe will travel to Oslo.",
+    "Acme Bank hired Lars Berg. Its chief executive Jane Roe said so.",
+    "Acme Bank sued the Roe family, whose eldest son Tom Ek spoke.",
+    "Norway's Jane Roe won the race in Oslo.",
 ]
 
 
