@@ -166,6 +166,7 @@ def resolve(doc: Doc) -> Resolution:
     _add_bare_surnames(doc, merged)
     merged = _merge_bodies(merged)
     merged = _link_short_forms(doc, merged)
+    merged = _merge_place_prefixes(merged)
     return _finish(merged)
 
 
@@ -470,6 +471,26 @@ def _parent_first(bodies: list[_Group]) -> list[_Group]:
         return bodies
     parents = [b for b in bodies if fold(_canonical_name(b)).split()[-1] in _PARENT_FORMS]
     return parents if len(parents) == 1 else bodies
+
+
+def _merge_place_prefixes(groups: list[_Group]) -> list[_Group]:
+    """A headline's "Kestrel" joins the one "Kestrel Bay" of the article when the gazetteer does
+    not know it as a place of its own."""
+    longer: dict[str, list[_Group]] = {}
+    for group in groups:
+        words = fold(_canonical_name(group)).split()
+        if group.type == "Place" and len(words) > 1:
+            longer.setdefault(words[0], []).append(group)
+    if not longer:
+        return groups
+    absorbed: set[int] = set()
+    for group in groups:
+        folded = fold(group.names[0])
+        targets = longer.get(folded, [])
+        if group.type == "Place" and not group.canonical and len(targets) == 1 and not gazetteer.is_place(group.names[0]):
+            targets[0].absorb(group)
+            absorbed.add(id(group))
+    return [g for g in groups if id(g) not in absorbed]
 
 
 def _stands_alone(doc: Doc, token: Token) -> bool:

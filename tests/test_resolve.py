@@ -281,3 +281,17 @@ def test_a_national_house_is_not_the_short_form_of_another_body(nlp):
     text = "The Peasants Workers Congress walked out. Ravi Rao will travel to Pune, the Congress said on Thursday."
     by_name = _by_name(resolve(nlp(text)))
     assert "Congress" not in by_name["Peasants Workers Congress"].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short", "joined"),
+    [
+        ("Envoy heads to Kestrel for border talks\n\nThe envoy will travel to Kestrel Bay on Thursday.",
+         "Kestrel Bay", "Kestrel", True),
+        # a known city is not the first word of a longer place
+        ("He flew to Porto and then to Porto Alegre on Friday.", "Porto Alegre", "Porto", False),
+    ],
+)
+def test_a_place_first_word_joins_the_longer_place(nlp, text, name, short, joined):
+    by_name = _by_name(resolve(nlp(text)))
+    assert (short in by_name[name].aliases) == joined
