@@ -699,6 +699,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue  # "Jane Roe, a Green Party voter"
         if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
             continue
+        if pattern.rule == "org-title-person" and _title_word_only(slots["org"]):
+            continue  # "Foreign" of "Foreign Minister" taken for a ministry: the title rules weigh countries
         if len(slots["org"]) == 1 and slots["org"][0].lower_ in RANK_BODIES and not _named_outside_titles(doc, resolution, org):
             continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
         if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS
@@ -727,6 +729,12 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             if token._.kg_party and _entity_of(resolution, token) not in (None, org):
                 yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
+
+
+def _title_word_only(tokens: list[Token]) -> bool:
+    """Whether a body's mention is only portfolio or demonym words ("Foreign", "German Foreign")."""
+    words = [t.lower_ for t in tokens]
+    return all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words) and not set(words) & _BODY_ALONE
 
 
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
@@ -1381,7 +1389,9 @@ def _country_of_mentions(doc: Doc, entity: Entity) -> str | None:
     """The country a body is qualified by where the text names it: "Uganda's Foreign Ministry"."""
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        country = _country_before(doc, span.start) if span is not None else None
+        if span is None or _title_word_only(list(span)):
+            continue  # "Foreign" of "Italian Foreign Minister" is a title, not where the body is
+        country = _country_before(doc, span.start)
         if country:
             return country
     return None
