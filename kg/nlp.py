@@ -1068,6 +1068,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
         return "FAC"  # "the Varnak crossing", "the Cat Binh container terminal"
+    if label == "PERSON" and _has_body_staff(doc, end) and _no_person_or_place(words) \
+            and not any(_named_elsewhere(doc, start, end, t.text) for t in words):
+        return "ORG"  # "Vanguarda's foreign affairs spokesman"
     if label in ("PERSON", "GPE", "LOC") and words.text not in person_words and _introduced_as_body(doc, end) \
             and _no_person_or_place(words):
         return "ORG"  # "Vantor, the country's biggest lender,"
@@ -1146,6 +1149,23 @@ def _among_places(doc: Doc, start: int, end: int) -> bool:
 _COUNTRY_FORMS = COUNTRY_NAMES | frozenset(COUNTRIES)
 # Offices only a town, region or country has ("X's deputy mayor", "X's economy minister").
 _PLACE_OFFICES = frozenset({"mayor", "governor", "premier", "minister", "ministers", "ambassador", "consul"})
+
+
+# A party's or firm's people after its possessive ("X's foreign affairs spokesman", "X's lawmakers").
+_BODY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawmakers", "mps", "members", "candidate",
+                         "candidates", "leadership", "shareholders", "employees", "board"})
+
+
+def _has_body_staff(doc: Doc, end: int) -> bool:
+    """"X's foreign affairs spokesman": the possessive owner of a spokesperson or members is a body."""
+    if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    for tok in doc[end + 1 : end + 5]:
+        if tok.lower_ in _BODY_STAFF:
+            return True
+        if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+            return False
+    return False
 
 
 def _has_place_office(doc: Doc, end: int) -> bool:

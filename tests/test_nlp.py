@@ -611,3 +611,15 @@ def test_a_hyphenated_name_is_split_only_for_people_named_elsewhere(nlp):
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Fiann Rua's foreign affairs spokesman, Matt Cahill, criticised the visit.", "Fiann Rua", "ORG"),
+        # a person named in full elsewhere keeps the spokesman
+        ("Boris Kettleby spoke on Monday. Ana Ruiz, Boris Kettleby's spokesman, said no.", "Boris Kettleby", "PERSON"),
+    ],
+)
+def test_the_owner_of_a_spokesman(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
