@@ -733,6 +733,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
 
 def _title_word_only(tokens: list[Token]) -> bool:
     """Whether a body's mention is only portfolio or demonym words ("Foreign", "German Foreign")."""
+    if any(t._.kg_party for t in tokens):
+        return False  # "Labour MP Jane Roe": a party, whatever its name's words
     words = [t.lower_ for t in tokens]
     return all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words) and not set(words) & _BODY_ALONE
 
