@@ -1378,8 +1378,10 @@ def _portfolio_bodies(title: str, bodies: list[tuple[str, str | None, str, froze
     """Bodies a portfolio title names: "economy minister" -> "Ministry of Economy"; "ministry
     spokesperson" -> the one ministry the passage names."""
     words = title.split()
-    if words[-1] in _SPOKES_TITLES and len(words) == 2 and words[0] in _PORTFOLIO_HEADS:
-        named = {org for org, _, form, _ in bodies if words[0] in form.split()}
+    if words[-1] in _SPOKES_TITLES and len(words) >= 2 and words[-2] in _PORTFOLIO_HEADS:
+        # "foreign ministry spokesman" -> the one foreign ministry the passage names
+        wanted = _portfolios(" ".join(words[:-2]))
+        named = {org for org, _, form, topics in bodies if words[-2] in form.split() and (not wanted or wanted & topics)}
         return [(org, country) for org, country, _, _ in bodies if org in named] if len(named) == 1 else []
     if not _PORTFOLIO_TITLES & set(words):
         return []

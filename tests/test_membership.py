@@ -314,6 +314,8 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
         ("A ministry spokesperson, Jane Roe, said the Ministry of Health would act.", "Jane Roe", "Ministry of Health"),
         ("Prices rose, ministry spokesperson Jane Roe said. The Ministry of Health will respond.",
          "Jane Roe", "Ministry of Health"),
+        ("The Chilean Foreign Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
+         "Jane Roe", "Chilean Foreign Ministry"),
     ],
 )
 def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, org):
@@ -327,6 +329,7 @@ def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, or
         "Jane Roe, a ministry spokesperson, spoke. The Ministry of Health and the Ministry of Trade agreed.",
         "Foreign Minister Jane Roe met reporters. The State Department said the talks went well.",
         "Kenya's foreign minister, Jane Roe, spoke. Uganda's Ministry of Foreign Affairs disagreed.",
+        "The Chilean Finance Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
         # a parliament the title does not name
         "Opposition MP Jane Roe said the Bundestag would vote on Friday.",
     ],
