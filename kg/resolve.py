@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
@@ -97,12 +96,7 @@ class _Group:
 
     @property
     def type(self) -> str:
-        votes = Counter()
-        for label, count in self.labels.items():
-            votes[_TYPE_OF_LABEL[label]] += count
-        if self.canonical in COUNTRY_NAMES and votes["Place"] >= votes["Person"]:
-            return "Place"  # "Gabon" tagged once as a person and once as a place is the country
-        return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
+        return _voted_type(tuple(self.labels.items()), self.canonical)
 
     @property
     def first_token(self) -> int:
@@ -116,6 +110,18 @@ class _Group:
         self.tokens += other.tokens
         self.roles += other.roles
         self.canonical = self.canonical or other.canonical
+
+
+# The type is asked for again and again while groups merge; few label tallies recur.
+@lru_cache(maxsize=4096)
+def _voted_type(labels: tuple[tuple[str, int], ...], canonical: str | None) -> str:
+    """The type most mentions were labelled with (ties to the likelier type)."""
+    votes: Counter = Counter()
+    for label, count in labels:
+        votes[_TYPE_OF_LABEL[label]] += count
+    if canonical in COUNTRY_NAMES and votes["Place"] >= votes["Person"]:
+        return "Place"  # "Gabon" tagged once as a person and once as a place is the country
+    return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
 
 
 # Names are folded again and again within an article and across a corpus.
@@ -456,8 +462,9 @@ def _tokens_spelled(doc: Doc, words: set[str]) -> list[Token]:
     """Tokens whose text is one of `words`, found on the doc's array of word ids, not a token loop."""
     if not words:
         return []
-    hashes = [doc.vocab.strings[w] for w in words]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), hashes))]
+    hashes = {doc.vocab.strings[w] for w in words}
+    # a set lookup per id beats numpy.isin, whose fixed cost dominates on an article's array
+    return [doc[i] for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in hashes]
 
 
 # Last words of a parent company's full name ("Arden Holdings" over its unit "Arden Energy").
