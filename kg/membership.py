@@ -79,6 +79,8 @@ FORMER_CUES: frozenset[str] = frozenset(
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Rules whose person must not be the object of a preposition ("a letter to X from Y").
 SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
+# Places of a body where its own people speak: "said at the Unity Party headquarters".
+PREMISES_NOUNS: frozenset[str] = frozenset({"headquarters", "hq", "offices"})
 # Bodies whose bare name before a title makes a rank ("Cabinet Secretary", "Cabinet Minister").
 RANK_BODIES: frozenset[str] = frozenset({"cabinet"})
 # Rules whose role phrase, when another person's name follows it, belongs to that person instead.
@@ -685,6 +687,9 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         orgs = {_entity_of(resolution, t) for t in slots.get("org", [])}
         if orgs == {None}:
             orgs = {_antecedent(doc, resolution, slots["org"][0], members)}
+        elif len(orgs) == 1 and _is_kind_only(resolution, next(iter(orgs))):
+            kind = orgs.pop()  # "Party spokesperson Jane Roe": which party is told elsewhere
+            orgs = {_antecedent(doc, resolution, slots["org"][-1], members)} - {kind}
         if not members or None in members or len(members) > 1 and "members" not in slots:
             continue
         if len(orgs) != 1 or None in orgs:
@@ -739,6 +744,12 @@ def _title_word_only(tokens: list[Token]) -> bool:
     return all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words) and not set(words) & _BODY_ALONE
 
 
+def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
+    """Whether a body's name is only a kind of body ("Party", "Group"): a reference, not a name."""
+    entity = resolution.by_key(key) if key else None
+    return entity is not None and fold(entity.name) in COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+
+
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
     """Whether some mention of the body `key` is not the first word of a title."""
     return any(k == key and (i == 0 or _entity_of(resolution, doc[i - 1]) != key) and not doc[i + 1]._.kg_role
@@ -779,6 +790,10 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         return _entity_of(resolution, doc[j]) if doc[j]._.kg_type == "Organization" else None
     noun = None if anaphor.lower_ == "its" else anaphor.lower_
     parties = _party_keys(resolution)
+    if noun == "party":
+        hosting = _hosting_party(doc, resolution, anaphor)
+        if hosting is not None:
+            return hosting
     fallback = None
     person_between = False
     for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
@@ -803,6 +818,17 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
                                  or noun in UMBRELLA_NOUNS and other_kind <= UNION_HEADS):
             fallback = key
     return fallback
+
+
+def _hosting_party(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
+    """The party whose premises the same sentence puts the speaker in: "party spokesperson Jane
+    Roe said at the Unity Party headquarters"."""
+    for token in doc[anaphor.i + 2 : anaphor.sent.end]:
+        if token.lower_ in PREMISES_NOUNS:
+            owner = doc[token.i - 2] if doc[token.i - 1].text in ("'s", "’s") else doc[token.i - 1]
+            if owner._.kg_type == "Organization":
+                return _entity_of(resolution, owner)  # a party known only by its abbreviation too
+    return None
 
 
 def _is_body(resolution: Resolution, key: str) -> bool:

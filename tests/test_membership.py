@@ -19,6 +19,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Former Water Agency director Paul Keane criticized the rules.",
          "Paul Keane", "Water Agency", "former"),
         ("Party of Renewal (PR) co-leader Jane Roe said the vote was rigged.", "Jane Roe", "Party of Renewal", "current"),
+        ("The Green Party lost. The vote was rigged, Party spokesperson Tom Ek said.", "Tom Ek", "Green Party", "current"),
         ("Green League backbencher Tom Ekdahl voted against the bill.", "Tom Ekdahl", "Green League", "current"),
     ],
     "person-appositive-role": [
@@ -140,6 +141,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "party-noun-title-person": [
         ("Labour won the seat, and party leader Jane Roe thanked voters.", "Jane Roe", "Labour Party", "current"),
+        ("The vote was rigged, party spokesperson Tom Ek said at the UPN headquarters in Oslo.",
+         "Tom Ek", "UPN", "current"),
+        ("The vote was rigged, party spokesperson Tom Ek said at the Unity Party's headquarters.",
+         "Tom Ek", "Unity Party", "current"),
     ],
     "person-appositive-anaphor-role": [
         ("Brightwater Energy shares fell. Grant will be replaced by Laura Chen, the firm's head of treasury.",
@@ -214,6 +219,8 @@ NEGATIVES = [
     "Acme Bank hired Lars Berg. Its chief executive Jane Roe said so.",
     "Acme Bank sued the Roe family, whose eldest son Tom Ek spoke.",
     "Norway's Jane Roe won the race in Oslo.",
+    "Party spokesperson Tom Ek said the vote was rigged.",
+    "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
 
