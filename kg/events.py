@@ -1103,7 +1103,7 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
                         keys.extend(k for k in found if k not in keys)
                         if not found and pobj.pos_ == "NOUN":
                             frontier.append((pobj, depth + 1))  # "at the palace in Accra"
-            elif child.dep_ in {"prep", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
+            elif child.dep_ in {"prep", "agent", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
                     child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
                 frontier.append((child, depth + 1))
     return keys
@@ -1118,8 +1118,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         for rule in P.VISIT_VERB_RULES:
             if lemma not in rule.lemmas:
                 continue
-            if _visiting_as_verb(token):
-                break  # the guest's modifier, not the host's visit
+            if _visiting_as_verb(token) or _spends_a_life(token):
+                break  # the guest's modifier, or a residence, not a visit
             if _has_particle(token, rule.particle) and not _homeward(token):
                 targets = [target for path in rule.paths for target in _follow(token, path)]
                 places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
@@ -1164,6 +1164,13 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _spends_a_life(verb: Token) -> bool:
+    """"spent eleven years in X", "began her career in X": a residence or career, no trip."""
+    return any(child.lemma_.lower() in P.LIFE_SPANS and (
+        child.dep_ == "dobj" or child.dep_ == "npadvmod" and child.tag_ == "NNS")
+        for child in verb.children)  # "later this year" is a time, not a stretch of life
 
 
 def _dateline_trip_visits(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:

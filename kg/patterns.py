@@ -75,6 +75,10 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.perform_in", "perform sing campaign", (IN, AT), 0.7),
 )
 
+# "spent eleven years in X", "began her career in X": a stretch of a life or career spent
+# somewhere is a residence, not a trip
+LIFE_SPANS = frozenset("year decade career life childhood youth lifetime term tenure".split())
+
 # "spent the week touring farms in X" where the parser made the gerund a compound noun
 GERUND_VISITS = frozenset("touring visiting".split())
 GERUND_RULE = ("visits.touring_in", 0.7)
