@@ -1103,6 +1103,12 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
                         keys.extend(k for k in found if k not in keys)
                         if not found and pobj.pos_ == "NOUN":
                             frontier.append((pobj, depth + 1))  # "at the palace in Accra"
+                        elif found:
+                            # "at the Grand Hotel in Accra": the venue and its city
+                            keys.extend(k for prep in pobj.children if prep.dep_ == "prep"
+                                        and prep.lower_ in {"in", "at"}
+                                        for place in prep.children if place.dep_ == "pobj"
+                                        for k in ctx.refs(place, P.PLACE_TYPES) if k not in keys)
             elif child.dep_ in {"prep", "agent", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
                     child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
                 frontier.append((child, depth + 1))
