@@ -304,11 +304,12 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (None, "org", None, "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
-    # "Speaker of the National Assembly Jane Roe", "President of the Water Council Gen. Jane Roe"
+    # "Speaker of the National Assembly Jane Roe", "Leader of the Opposition in the Senate Jane Roe"
     TokenPattern(
         "role-of-org-person",
-        (_ROLE, {"LOWER": "of"}, _DET, _ORG, _ROLE_OPT, _PERSON),
-        ("role", None, None, "org", None, "member"),
+        (_ROLE, {"LOWER": {"IN": ["of", "in"]}}, _DET, {"LOWER": "opposition", "OP": "?"}, {"LOWER": "in", "OP": "?"}, _DET,
+         _ORG, _ROLE_OPT, _PERSON),
+        ("role", None, None, "role", None, None, "org", None, "member"),
         0.85,
     ),
     # "Federation president Jane Roe": a body named before, by its (capitalized) kind

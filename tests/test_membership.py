@@ -134,6 +134,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "role-of-org-person": [
         ("Speaker of the National Assembly Jane Roe opened the session.", "Jane Roe", "National Assembly", "current"),
+        ("Leader of the Opposition in the National Assembly Jane Roe said the vote was rigged.",
+         "Jane Roe", "National Assembly", "current"),
+        ("Minister in the Prime Minister's Office Jane Roe said the vote was rigged.",
+         "Jane Roe", "Prime Minister's Office", "current"),
     ],
     "body-noun-title-person": [
         ("The Portuguese Football Federation met. Federation president Joana Costa declined to comment.",
@@ -220,6 +224,7 @@ NEGATIVES = [
     "Acme Bank sued the Roe family, whose eldest son Tom Ek spoke.",
     "Norway's Jane Roe won the race in Oslo.",
     "Party spokesperson Tom Ek said the vote was rigged.",
+    "Protests in the National Assembly Jane Roe said were rigged.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
