@@ -367,6 +367,14 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "cue", "role", None, None, "member"),
         0.7,
     ),
+    # "its founding members, Norway, Chile and Peru,"
+    TokenPattern(
+        "anaphor-members-appositive-countries",
+        (_ANAPHOR, _PRE, {"LOWER": {"IN": ["members", "member-states", "states", "countries", "nations"]}}, {"ORTH": ","},
+         _COUNTRY),
+        ("org", "cue", "role", None, "members"),
+        0.7,
+    ),
     # "Acme's Jane Roe said", "Human Rights League's Jane Roe,", "talks with Acme's Jane Roe on Monday"
     TokenPattern(
         "org-possessive-person",

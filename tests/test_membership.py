@@ -119,6 +119,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Farmers Union said its president, Jane Roe, would attend.", "Jane Roe", "Farmers Union", "current"),
         ("The New Labour Alliance (NLA), whose leader, Mary Walsh, spoke, won.", "Mary Walsh", "New Labour Alliance", "current"),
     ],
+    "anaphor-members-appositive-countries": [
+        ("The Arctic Fisheries Council met on Monday. Its founding members, Norway, Chile and Peru, objected.",
+         "Chile", "Arctic Fisheries Council", "current"),
+    ],
     "anaphor-role-person": [
         ("Acme Bank, whose chairman Tom Ekdahl told reporters the deal was done, rose.",
          "Tom Ekdahl", "Acme Bank", "current"),
@@ -225,6 +229,7 @@ NEGATIVES = [
     "Norway's Jane Roe won the race in Oslo.",
     "Party spokesperson Tom Ek said the vote was rigged.",
     "Protests in the National Assembly Jane Roe said were rigged.",
+    "The Arctic Fisheries Council met on Monday. Its neighbours, Norway and Chile, objected.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
