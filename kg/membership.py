@@ -413,7 +413,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 )
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
-    {"quit", "leave", "join-from", "resign-from", "defect-from", "withdraw-from", "spend-at", "spend-with", "resign-as", "quit-as",
+    {"quit", "leave", "join-from", "resign-from", "defect-from", "withdraw-from", "oust-from", "spend-at", "spend-with", "resign-as", "quit-as",
      "retire-as", "step-down-as", "expel-from", "lose-seat", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
@@ -431,6 +431,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "resign": frozenset({"from"}),
     "defect": frozenset({"to", "from"}),
     "expel": frozenset({"from"}),
+    "oust": frozenset({"from"}),
     "withdraw": frozenset({"from"}),
     "join": frozenset({"from"}),
     "spend": frozenset({"at", "with"}),
@@ -447,7 +448,7 @@ SEAT_VERBS: frozenset[str] = frozenset({"hold", "have", "win", "take", "occupy",
 # Verbs taking "as" + a role ("X served as director of Y").
 AS_VERBS: frozenset[str] = frozenset(
     {"serve", "work", "act", "remain", "resign", "quit", "retire", "step", "oust", "remove", "sack", "fire", "dismiss", "depose",
-     "take", "succeed", "stay", "return"}
+     "take", "succeed", "stay", "return", "swear", "install", "confirm", "reelect", "re-elect"}
 )
 # Verbs whose subject body takes on the object person: "Acme hired X as its chief economist".
 HIRING_VERBS: frozenset[str] = frozenset({"hire", "appoint", "name", "recruit", "promote", "elect", "nominate"})
@@ -940,7 +941,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
         relations += [_relation(doc, m, org, status, start, end, rule, 0.75, role) for m in members]
-        if role_token is None and rule.startswith("verb-") or role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
+        shared_verb = role_token is None and rule.startswith("verb-") and holder_token.head in cue_tokens
+        if shared_verb or role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
             # "X and Y, both members of Z", "X and Y left Z": a plural role or a shared verb covers every holder
             for other in holder_token.conjuncts:
                 key = _entity_of(resolution, other)

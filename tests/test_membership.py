@@ -467,6 +467,7 @@ VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "teach": ("Jane Roe, who teaches at Oxford University, said the data were thin.", "Jane Roe", "Oxford University",
               "current"),
     "expel": ("Jane Roe, who was expelled from the Green Party in 2019, spoke.", "Jane Roe", "Green Party", "former"),
+    "oust": ("Jane Roe, who was ousted from the Green Party in 2019, spoke.", "Jane Roe", "Green Party", "former"),
     "withdraw": ("Norway withdrew from the Arctic Fisheries Council in 2019.", "Norway", "Arctic Fisheries Council", "former"),
     "oversee": ("Jane Roe, who oversees Acme Bank's Asian operations, spoke.", "Jane Roe", "Acme Bank", "current"),
     "manage": ("Jane Roe, who manages the Water Agency's budget, spoke.", "Jane Roe", "Water Agency", "current"),
@@ -542,6 +543,8 @@ ROLE_CLAUSES = [
      "Peru", "Arctic Fisheries Council", "former"),
     ("Norway and Chile withdrew from the Arctic Fisheries Council last year.", "Chile", "Arctic Fisheries Council", "former"),
     ("Jane Roe and Tom Ekdahl founded Acme Bank in 1990.", "Tom Ekdahl", "Acme Bank", "current"),
+    ("Jane Roe was sworn in as a member of the National Assembly on Monday.", "Jane Roe", "National Assembly", "current"),
+    ("Jane Roe was confirmed as head of the Water Agency on Monday.", "Jane Roe", "Water Agency", "current"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
     ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
      "Chile", "Arctic Fisheries Council", "current"),
@@ -797,3 +800,8 @@ def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
 def test_a_role_between_two_names_belongs_to_the_second(nlp, text, holder, org):
     found = _memberships(nlp, text)
     assert {member for member, body, _ in found if body == org} == {holder}
+
+
+def test_a_relative_clause_covers_only_its_own_antecedent(nlp):
+    found = _memberships(nlp, "Jane Roe, who runs the Water Agency, and Tom Ek, who heads Acme Bank, met.")
+    assert found == {("Jane Roe", "Water Agency", "current"), ("Tom Ek", "Acme Bank", "current")}
