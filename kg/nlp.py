@@ -296,8 +296,10 @@ def _split_two_names(doc: Doc, start: int, end: int, label: str,
     for k in range(start + 1, end - 1):
         low = doc[k].lower_
         if label == "PERSON" and end - start == 3 and doc[k].text == "-" and not doc[start].whitespace_ \
+                and doc[start].lower_ not in _NAME_PARTICLES \
                 and _named_elsewhere(doc, start, end, doc[start].text) and _named_elsewhere(doc, start, end, doc[end - 1].text):
-            return k + 1, end, label, [(start, k, "PERSON")]  # "a Halvorsen-Quill meeting"
+            # "a Halvorsen-Quill meeting"; an article such as "Al-" opens one surname instead
+            return k + 1, end, label, [(start, k, "PERSON")]
         if label in ("PERSON", "ORG") and doc[k].text in _POST_NOMINALS \
                 and all(_is_capitalized(t) and t.pos_ == "PROPN" for t in doc[k + 1 : end]):
             # "Vanguarda MP Ana Ruiz": the party, the letters as a title, then the person
