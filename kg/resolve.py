@@ -305,6 +305,9 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         if group.type == "Place" and gazetteer.is_place(group.names[0]):
             # "went to Sydney" is not Sydney Lowe; only a surname outweighs a known place.
             candidates = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
+        if not candidates and group.type == "Person":
+            candidates = [p for p in people if _inner_surname(p.names[0], words[0])]
+            candidates = candidates if len(candidates) == 1 else []
         if not candidates:
             continue
         if len(candidates) > 1:
@@ -316,6 +319,19 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         target.absorb(group)
         rest.remove(group)
     return people + rest
+
+
+def _inner_surname(name: str, word: str) -> bool:
+    """"Vargas" of "Joao Carlos Vargas da Silva": a capitalized inner word of a name of three or
+    more words, which Iberian naming uses alone as the surname; a father's name after "bin" is
+    another person's."""
+    parts = name.split()
+    return len(parts) > 2 and len(word) > 2 and any(
+        part[:1].isupper() and fold(part) == word and parts[k - 1].lower() not in _PATRONYMIC_LINKS
+        for k, part in enumerate(parts[1:-1], start=1))
+
+
+_PATRONYMIC_LINKS = frozenset({"bin", "ibn", "bint", "ben", "binti", "bar"})
 
 
 def _nearest_before(candidates: list[_Group], token: int) -> _Group:

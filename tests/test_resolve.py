@@ -186,6 +186,21 @@ def test_a_place_is_not_absorbed_by_a_first_name(nlp, text, person, place):
     assert by_name[place].type == "Place"
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "short", "joined"),
+    [
+        ("President Joao Carlos Vargas da Silva met his host at the palace. Vargas arrived in Asuncion on Wednesday.",
+         "Joao Carlos Vargas da Silva", "Vargas", True),
+        # a father's name after "bin" is another person
+        ("Crown Prince Faisal bin Tariq Al Mansour met the envoy. Tariq said on Monday that talks went well.",
+         "Faisal bin Tariq Al Mansour", "Tariq", False),
+    ],
+)
+def test_an_inner_surname_joins_its_person(nlp, text, person, short, joined):
+    by_name = _by_name(resolve(nlp(text)))
+    assert (short in by_name[person].aliases) is joined
+
+
 def _entity_with(resolution: Resolution, form: str):
     return [e for e in resolution.entities if form == e.name or form in e.aliases]
 
