@@ -461,7 +461,8 @@ ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
 # Verbs whose object may be a body's office ("runs Acme's Paris office").
 _OFFICE_VERBS: frozenset[str] = frozenset({"run", "head", "lead", "direct", "oversee", "manage"})
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
-FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going"})
+FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going", "would"})
+NARRATIVE_CUES: frozenset[str] = frozenset({"later", "eventually", "subsequently", "soon", "then"})
 
 # Title (lower-case, modifiers removed) -> cores of the bodies it names (see resolve.body_signature).
 # Used only when the passage itself names such a body.
@@ -936,7 +937,9 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
             continue
         if any(child.dep_ == "neg" and cue.lower_ != "longer" for cue in cue_tokens for child in cue.children):
             continue
-        status = "former" if rule.removeprefix("verb-") in LEAVING else _clause_status(cue_tokens)
+        status = _clause_status(cue_tokens)
+        if rule.removeprefix("verb-") in LEAVING:
+            status = "current" if status == "planned" else "former"  # "will leave X next month": still in X
         role = _role(_role_phrase(role_token)) if role_token is not None else None
         start = min(t.i for t in (token, holder_token, *cue_tokens))
         end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
@@ -1256,8 +1259,8 @@ def _clause_status(cue_tokens: list[Token]) -> str:
                      and not (cue.pos_ in ("VERB", "AUX") and child.lower_ == "then"))
     if words & FORMER_CUES:
         return "former"
-    if words & FUTURE_CUES:
-        return "planned"
+    if words & FUTURE_CUES and not ("would" in words and words & NARRATIVE_CUES):
+        return "planned"  # "would join" looks ahead; "would later join" tells a past career
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
     if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and any(_ends_then(c) for c in cue.children) for cue in cue_tokens):
