@@ -57,8 +57,14 @@ def _given_names():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
+_HYPHENATED_ARTICLES = frozenset({"al", "el", "ul"})
+
+
 @lru_cache(maxsize=4096)
 def is_given_name(word: str) -> bool:
-    """True when `word` (or the first part of "Jean-Luc") is a known first name."""
-    first = word.split("-")[0]
+    """True when `word` (or the first part of "Jean-Luc") is a known first name; "Al-" and
+    "El-" before a hyphen are articles opening a surname or an outlet's name, not "Al"."""
+    first, _, rest = word.partition("-")
+    if rest and first.lower() in _HYPHENATED_ARTICLES:
+        return False
     return len(first) > 1 and first[:1].isupper() and _given_names().get_gender(first) != "unknown"

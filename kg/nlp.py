@@ -904,7 +904,12 @@ def _org_cue(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     if before is not None and before.is_lower and before.lower_ in _ORG_KIND_CUES:
         return True
-    return any(t is not None and t.is_lower and t.lower_ in ORG_COMMON_NOUNS for t in (before, after))
+    return any(t is not None and t.is_lower and t.lower_ in ORG_COMMON_NOUNS for t in (before, after)) \
+        or after is not None and after.is_lower and after.lower_ in _MEDIA_NOUNS
+
+
+# Media after an outlet's name ("told Al-Kestrel television"); before a name they are a topic.
+_MEDIA_NOUNS = frozenset({"television", "tv", "radio", "newspaper", "broadcaster", "website", "magazine"})
 
 
 def _is_title_fragment(lowered: list[str], next_starts_title: bool) -> bool:
@@ -1077,7 +1082,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             and _no_person_or_place(words):
         return "ORG"  # "Vantor, the country's biggest lender,"
     if label in ("PERSON", "GPE", "NORP") and (_company_named(words) or _company_cue(doc, start, end) and not (
-            gazetteer.is_given_name(words[0].text) or words.text in person_words or gazetteer.is_place(words.text)
+            _opens_with_given_name(words) or words.text in person_words or gazetteer.is_place(words.text)
             or tuple(t.text for t in words) in _PLACE_NAMES or words.text.lower() in _DEMONYM_WORDS)):
         return "ORG"
     if label in ("ORG", "PERSON") and _near_island(doc, start, end) and words.text not in person_words:
@@ -1129,7 +1134,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
             and words.root.dep_ not in ("amod", "compound")):
         return "ORG"
-    if label in ("PERSON", "GPE") and not (label == "PERSON" and gazetteer.is_given_name(words[0].text)):
+    if label in ("PERSON", "GPE") and not (label == "PERSON" and _opens_with_given_name(words)):
         if _org_cue(doc, start, end) or _names_members(doc, end) or label == "PERSON" and start > 0 and doc[start - 1].lower_ == "the":
             return "ORG"
     if label == "GPE" and start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_ in ("member", "membership"):
@@ -1417,12 +1422,20 @@ def _company_evidence(doc: Doc, start: int, end: int) -> bool:
         return True
     if not (_org_cue(doc, start, end) or _company_cue(doc, start, end)) or words[0].is_sent_start and end - start == 1:
         return False
-    return not (gazetteer.is_given_name(words[0].text) or gazetteer.is_place(words.text) or title_length([words[0].lower_])
+    return not (_opens_with_given_name(words) or gazetteer.is_place(words.text) or title_length([words[0].lower_])
                 or any(t.lower_ in _DEMONYM_WORDS or t.lower_ in TIME_WORDS for t in words))
 
 
+def _opens_with_given_name(words: Span) -> bool:
+    """The name's first word, read across a hyphen ("Jean-Luc", "Al-Kestrel"), is a first name."""
+    first = words[0].text
+    if len(words) > 2 and words[1].text == "-" and not words[0].whitespace_ and not words[1].whitespace_:
+        first = f"{first}-{words[2].text}"
+    return gazetteer.is_given_name(first)
+
+
 def _no_person_or_place(words: Span) -> bool:
-    return not (gazetteer.is_given_name(words[0].text) or _is_known_place(words) or title_length([words[0].lower_])
+    return not (_opens_with_given_name(words) or _is_known_place(words) or title_length([words[0].lower_])
                 or any(t.lower_ in _DEMONYM_WORDS or t.lower_ in TIME_WORDS for t in words))
 
 

@@ -618,6 +618,20 @@ def test_a_hyphenated_name_is_split_only_for_people_named_elsewhere(nlp, text, k
     assert kept is None or kept in texts
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("The minister spoke to Al-Kestrel television on Monday.", "Al-Kestrel", "ORG"),
+        ("She told Dar Wadi radio that talks would resume.", "Dar Wadi", "ORG"),
+        # a person with an "Al-" surname stays a person without a media noun
+        ("Sheikh Hamad bin Tariq Al Nuaimi says gaps remain. Yusuf al-Masri arrived on Monday. Al-Masri will meet "
+         "mediators.", "Al-Masri", "PERSON"),
+    ],
+)
+def test_an_outlet_named_by_its_medium(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
