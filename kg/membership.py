@@ -81,6 +81,8 @@ PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-
 SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
 # Places of a body where its own people speak: "said at the Unity Party headquarters".
 PREMISES_NOUNS: frozenset[str] = frozenset({"headquarters", "hq", "offices"})
+# Participles that, hyphenated to a person, make the person lead the body: "the Roe-led party".
+LED_PARTICIPLES: frozenset[str] = frozenset({"led", "headed", "chaired", "run", "founded"})
 # Bodies whose bare name before a title makes a rank ("Cabinet Secretary", "Cabinet Minister").
 RANK_BODIES: frozenset[str] = frozenset({"cabinet"})
 # Rules whose role phrase, when another person's name follows it, belongs to that person instead.
@@ -389,6 +391,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON, {"POS": {"IN": ["VERB", "AUX"]}, "DEP": {"NOT_IN": ["amod"]}}),
         ("org", None, "member", None),
         0.65,
+    ),
+    # "the Jane Roe-led Unity Party", "the Roe-founded Acme Bank"
+    TokenPattern(
+        "person-led-org",
+        (_PERSON, {"ORTH": {"IN": ["-", "–"]}}, {"LOWER": {"IN": sorted(LED_PARTICIPLES)}}, _ADJ, _ORG),
+        ("member", None, "cue", None, "org"),
+        0.8,
     ),
     # "Conservative Jane Roe said", "Democrat Jane Roe"
     TokenPattern(
@@ -1263,7 +1272,8 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "planned"  # "would join" looks ahead; "would later join" tells a past career
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
-    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and any(_ends_then(c) for c in cue.children) for cue in cue_tokens):
+    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and (any(_ends_then(c) for c in cue.children) or _closed_span(cue))
+           for cue in cue_tokens):
         return "former"  # "led the party until 2020", "its chief executive until last year"
     return "current"
 
@@ -1273,6 +1283,14 @@ def _ends_then(child: Token) -> bool:
     if child.dep_ == "prep":
         return child.lower_ == "until"
     return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in child.children)
+
+
+def _closed_span(cue: Token) -> bool:
+    """A stretch of years with an end: "from 2010 to 2015", "between 2010 and 2015"."""
+    preps = {c.lower_: c for c in cue.children if c.dep_ == "prep"}
+    if "between" in preps:
+        return sum(t.like_num for t in preps["between"].subtree) >= 2
+    return "from" in preps and "to" in preps and all(any(t.like_num for t in preps[p].subtree) for p in ("from", "to"))
 
 
 # "X, who served as envoy" tells of a post held before; "still", "now" say it goes on.

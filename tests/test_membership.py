@@ -123,6 +123,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Arctic Fisheries Council met on Monday. Its founding members, Norway, Chile and Peru, objected.",
          "Chile", "Arctic Fisheries Council", "current"),
     ],
+    "person-led-org": [
+        ("The Jane Roe-led Unity Party won the vote.", "Jane Roe", "Unity Party", "current"),
+    ],
     "anaphor-role-person": [
         ("Acme Bank, whose chairman Tom Ekdahl told reporters the deal was done, rose.",
          "Tom Ekdahl", "Acme Bank", "current"),
@@ -230,6 +233,7 @@ NEGATIVES = [
     "Party spokesperson Tom Ek said the vote was rigged.",
     "Protests in the National Assembly Jane Roe said were rigged.",
     "The Arctic Fisheries Council met on Monday. Its neighbours, Norway and Chile, objected.",
+    "The Jane Roe-backed Unity Party won.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
@@ -548,6 +552,9 @@ ROLE_CLAUSES = [
     ("Jane Roe will leave Acme Bank next month.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe said she would join the Green Party.", "Jane Roe", "Green Party", "planned"),
     ("Jane Roe would later join the Green Party.", "Jane Roe", "Green Party", "current"),
+    ("Jane Roe, who chaired the Water Agency from 2010 to 2015, said no.", "Jane Roe", "Water Agency", "former"),
+    ("Jane Roe was a member of the Green Party between 2010 and 2015.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe has chaired the Water Agency since 2015.", "Jane Roe", "Water Agency", "current"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
     ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
      "Chile", "Arctic Fisheries Council", "current"),
