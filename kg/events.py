@@ -467,6 +467,9 @@ class _Context:
         forward = tuple(k for k in self._fronted_subject(pronoun) if k not in exclude)
         if forward and (plural or len(forward) == 1):
             return forward
+        owner = tuple(k for k in self._event_owner(pronoun) if k not in exclude)
+        if len(owner) == 1 and not plural:
+            return owner
         reporter = self._reporter(pronoun)
         if reporter is not None and not plural:
             keys = tuple(k for k in self._named_or_titled(reporter)
@@ -492,6 +495,19 @@ class _Context:
         # no person was a subject yet: only an unambiguous earlier mention will do
         named = {key for i, key in self.person_positions if i < index and key not in exclude}
         return (named.pop(),) if len(named) == 1 else ()
+
+    def _event_owner(self, pronoun: Token) -> tuple[str, ...]:
+        """"X's visit in May, when he met Y": a when/where clause on an owned noun is the owner's."""
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "relcl" or not any(
+                child.lower_ in {"when", "where"} for child in clause.children):
+            return ()
+        # the clause may hang from a word after the owned noun: take the nearest owned trip
+        for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
+            if token.dep_ == "poss" and token.head.lemma_.lower() in P.TRIP_NOUNS:
+                return tuple(k for k in self._named_or_titled(token)
+                             if self.type_of(k) == "Person")
+        return ()
 
     @staticmethod
     def _reporter(pronoun: Token) -> Token | None:
@@ -569,7 +585,12 @@ class _Context:
         clause or the guest of a hosting one."""
         found: list[tuple[int, str]] = list(self.hosted_guests)
         for token in self.doc:
-            if token.dep_ not in _SUBJECTS or not _tells_travel(token.head):
+            # "X plans to fly", "X lands after a stop in Y": the travel may be told by the
+            # head's xcomp or by a trip in one of its phrases
+            if token.dep_ not in _SUBJECTS or not any(_tells_travel(verb) for verb in (
+                    token.head, *(c for c in token.head.children if c.dep_ == "xcomp"))) and not any(
+                    pobj.lemma_.lower() in P.TRIP_NOUNS for prep in token.head.children
+                    if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"):
                 continue
             subject = token
             if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
@@ -1248,8 +1269,9 @@ def _homeward(verb: Token) -> bool:
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
-    """"touched down", "was shown around": the particle a phrasal rule needs, if any."""
-    return not particle or any(child.dep_ in {"prt", "prep", "advmod", "dobj"}
+    """"touched down", "was shown around", "a courtesy call": the particle or fixed modifier
+    a phrasal rule needs, if any."""
+    return not particle or any(child.dep_ in {"prt", "prep", "advmod", "dobj", "amod", "compound"}
                                and child.lower_ == particle for child in verb.children)
 
 
@@ -1876,7 +1898,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
-            if lemma in rule.lemmas or token.lower_ in rule.lemmas:
+            if (lemma in rule.lemmas or token.lower_ in rule.lemmas) and _has_particle(
+                    token, rule.particle):
                 partners = _partners(ctx, token, rule)
                 if partners:
                     agents = ctx.noun_agents(token)

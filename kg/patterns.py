@@ -215,6 +215,9 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
           object_types=PARTY_TYPES),
     _rule("talksWith.call_from", "call phone", (("prep:from", "pobj"),), 0.75, pos="NOUN",
           object_types=PERSON_TYPES),
+    # "paid a courtesy call on X" (a bare "call on X" is a demand: "a call on X to resign")
+    _rule("talksWith.courtesy_call", "call", (ON,), 0.75, pos="NOUN",
+          object_types=PERSON_TYPES, particle="courtesy"),
 )
 
 # "a meeting between A and B", "A and B met", "A, B and C held talks": all pairs of the group.
@@ -230,7 +233,9 @@ TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise
                           "congratulate thank invite press".split())
 TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
-TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend".split())
+# "joined the lunch with X": joining a talk with someone is talking with them.
+TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend "
+                            "join".split())
 GROUP_RULE = ("talksWith.meeting_between", 0.85)
 SUBJECT_GROUP_RULE = ("talksWith.met_together", 0.8)
 MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs optional

@@ -311,6 +311,13 @@ POSITIVE = [
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("visits.hosted_in", "Henrik Dahl was received by President Carlos Ruiz in Quito on Monday.",
      [("visits", DAHL, "place/quito", "occurred"), ("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
+     [("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.talks_with", "Henrik Dahl later joined the lunch with Carlos Ruiz and Elena Novak.",
+     [("talksWith", RUIZ, DAHL, "occurred"), ("talksWith", NOVAK, DAHL, "occurred")]),
+    ("talksWith.courtesy_call", "Elena Novak said it was the first call since Henrik Dahl's "
+     "visit to Oslo in May, when he paid a courtesy call on President Carlos Ruiz.",
+     [("talksWith", RUIZ, DAHL, "occurred")]),
     ("visits.met_in", "Henrik Dahl met Carlos Ruiz at the Grand Hotel in Quito on Monday.",
      [("visits", DAHL, "place/quito", "occurred"),
       ("visits", DAHL, "place/grand-hotel", "occurred")]),
@@ -526,6 +533,9 @@ NEGATIVE = [
     ("The film was shown to Carlos Ruiz by Elena Novak.", ("talksWith", RUIZ, NOVAK)),
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
+    ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Elena Novak said the talks were the first since Henrik Dahl's visit in May, when she "
+     "met Carlos Ruiz.", ("talksWith", DAHL, RUIZ)),
     ("Maria Lindqvist began her career in Lisbon as a lawyer.",
      ("visits", LINDQVIST, "place/lisbon")),
     ("Henrik Dahl stayed two decades in Hanoi.", ("visits", DAHL, "place/hanoi")),
@@ -1194,3 +1204,16 @@ def test_every_rule_lemma_is_a_trigger_word(table):
     from kg.events import _TRIGGER_WORDS
 
     assert {lemma for rule in getattr(P, table) for lemma in rule.lemmas} <= _TRIGGER_WORDS
+
+
+@pytest.mark.parametrize(("text", "partner"), [
+    ("Carlos Ruiz arrived in Lima on Monday. Carlos Ruiz and Henrik Dahl will not hold talks "
+     "this week.\n\nHenrik Dahl is due to land on Friday after a stop in Quito, where he met "
+     "President Pedro Alves.", DAHL),
+    ("Elena Novak said it was the first call since Henrik Dahl's visit to Oslo in May, when he "
+     "paid a courtesy call on President Pedro Alves.", DAHL),
+])
+def test_a_pronoun_in_a_when_or_where_clause_means_the_traveller_of_that_trip(nlp, text, partner):
+    talks = {(s, o) for k, s, o, _ in _pairs(_facts(nlp, text)) if k == "talksWith"}
+    assert tuple(sorted((partner, ALVES))) in talks
+    assert not any(ALVES in pair and partner not in pair for pair in talks)
