@@ -173,7 +173,26 @@ def resolve(doc: Doc) -> Resolution:
     merged = _merge_bodies(merged)
     merged = _link_short_forms(doc, merged)
     merged = _merge_place_prefixes(merged)
+    merged = _join_bracketed_parties(doc, merged)
     return _finish(merged)
+
+
+def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """"the Social Democrats (SDP)": the party code in brackets after a party's name is that party,
+    whatever longer name the code table gives it."""
+    at = {r.start: g for g in groups if g.labels["PARTY"] for r in g.tokens if r.stop - r.start == 1}
+    absorbed: set[int] = set()
+    for group in groups:
+        if not group.labels["PARTY"] or id(group) in absorbed:
+            continue
+        for r in group.tokens:
+            k = r.stop
+            code = at.get(k + 1)
+            if code is not None and code is not group and k + 2 < len(doc) and doc[k].text == "(" \
+                    and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+                group.absorb(code)
+                absorbed.add(id(code))
+    return [g for g in groups if id(g) not in absorbed]
 
 
 def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
@@ -227,7 +246,12 @@ def _mentions(doc: Doc):
     in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
     for token in tokens_among(doc, _PARTY_KEYS):
         if token.i not in in_ents and token.text[:1].isupper():
-            yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
+            pair = doc[token.i - 1 : token.i + 1] if token.i > 0 and token.i - 1 not in in_ents else None
+            party = PARTY_WORDS.get(pair.text.lower()) if pair is not None and pair.text[:1].isupper() else None
+            if party:  # "the Social Democrats" the model left untagged is one party, not "Democrats"
+                yield pair, "PARTY", pair.text, party
+            else:
+                yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
     for match in _PARTY_CODE.finditer(doc.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if span is not None and _near_person(doc, span):

@@ -113,12 +113,16 @@ def test_bodies_of_two_countries_stay_apart(nlp):
         ("Sen. Ella Moreno, D-Ore., said she would vote no.", "Democratic Party", "D"),
         ("Rep. Dan Hyde (R-Texas) signed the letter.", "Republican Party", "R"),
         ("Noah Berg, a Republican from Idaho, opposed it.", "Republican Party", "Republican"),
+        # a two-word party name the model left untagged, and its code in brackets
+        ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
+         "approve it.", "Social Democrats", "SPD"),
     ],
 )
 def test_party_forms_become_the_party(nlp, text, party, alias):
     by_name = _by_name(resolve(nlp(text)))
     assert by_name[party].type == "Organization"
     assert alias in by_name[party].aliases
+    assert "Democratic Party" not in by_name or "Democrats" not in text
 
 
 def test_party_code_needs_a_name_before_it(nlp):
