@@ -1350,8 +1350,32 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     # the passage leaves unplaced is not the foreign minister's.
     links = [link for link in links
              if not (link[2] and _title_head(link[3]) and home.get((link[8], _title_head(link[3])), set()) - {link[0]})]
+    links = _closest_titles(resolution, _without_rival_countries(resolution, links))
     return [_relation(doc, person, org, status, first, last, rule, 0.75, TITLES.get(title))
-            for person, org, _, title, rule, first, last, status, _ in _without_rival_countries(resolution, links)]
+            for person, org, _, title, rule, first, last, status, _ in links]
+
+
+def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
+    """When people of one sentence claim one body by their titles ("Foreign Affairs Minister
+    X met Foreign Minister Y at the Federal Foreign Office"), keep those whose title words all
+    appear in the body's name, if some but not all do."""
+    claimants: dict[tuple[str, int], set[str]] = {}
+    for person, org, *_, sentence in links:
+        claimants.setdefault((org, sentence), set()).add(person)
+    kept = []
+    for link in links:
+        person, org, title, sentence = link[0], link[1], link[3], link[8]
+        if len(claimants[(org, sentence)]) > 1:
+            body = set(fold(resolution.by_key(org).name).split())
+            fitting = {p for p, o, _, t, *_, s in links if o == org and s == sentence and _title_fits(t, body)}
+            if fitting and person not in fitting:
+                continue
+        kept.append(link)
+    return kept
+
+
+def _title_fits(title: str, body: set[str]) -> bool:
+    return set(title.split()) - _PORTFOLIO_TITLES - TITLE_MODIFIERS - ORG_LINKS - {"the"} <= body
 
 
 def _title_head(title: str) -> str | None:

@@ -337,6 +337,8 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
          "Jane Roe", "Ministry of Health"),
         ("The Chilean Foreign Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
          "Jane Roe", "Chilean Foreign Ministry"),
+        ("Tom Ek travelled with Foreign Affairs Minister Jane Roe, who held talks with Foreign Minister Lars Berg at "
+         "the Federal Foreign Office.", "Lars Berg", "Federal Foreign Office"),
     ],
 )
 def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, org):
@@ -350,6 +352,8 @@ def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, or
         "Jane Roe, a ministry spokesperson, spoke. The Ministry of Health and the Ministry of Trade agreed.",
         "Foreign Minister Jane Roe met reporters. The State Department said the talks went well.",
         "Kenya's foreign minister, Jane Roe, spoke. Uganda's Ministry of Foreign Affairs disagreed.",
+        "Tom Ek travelled with Foreign Affairs Minister Jane Roe, who held talks with Foreign Minister Lars Berg at "
+        "the Federal Foreign Office.",
         "The Chilean Finance Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
         # a parliament the title does not name
         "Opposition MP Jane Roe said the Bundestag would vote on Friday.",
