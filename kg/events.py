@@ -2024,9 +2024,23 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
                 keys.extend(k for k in _own_members(ctx, target) if k not in keys)
                 continue
             found = (_person_after_country(ctx, target) or ctx.refs(target, rule.object_types)
-                     or _represented_bodies(ctx, target))
+                     or _represented_bodies(ctx, target) or _named_after_comma(ctx, target))
             keys.extend(k for k in found if k not in keys)
     return keys
+
+
+def _named_after_comma(ctx: _Context, target: Token) -> list[str]:
+    """"met the chief whip, X, on Monday": a common-noun partner named right after a comma,
+    which the parser may hang from the verb instead of the noun."""
+    after = target.right_edge.i + 1
+    if target.pos_ != "NOUN" or after + 1 >= len(target.doc) or target.doc[after].text != ",":
+        return []
+    name = target.doc[after + 1]
+    while name.head.i != name.i and name.head.i > name.i and name.dep_ in {"compound", "amod"}:
+        name = name.head
+    if name.head not in {target, target.head} or name.dep_ not in {"appos", "npadvmod", "conj"}:
+        return []
+    return [k for k in ctx.refs(name, P.PERSON_TYPES) if ctx.type_of(k) == "Person"]
 
 
 def _person_after_country(ctx: _Context, target: Token) -> list[str]:

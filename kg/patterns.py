@@ -52,7 +52,8 @@ ON = ("prep:on", "pobj")  # islands: "toured the camps on Crete", "landed on Mal
 
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
-    _rule("visits.visit", "visit tour", (("dobj",),), 0.9),
+    # "toured the construction site of the X Stadium": the place is the part's whole
+    _rule("visits.visit", "visit tour", (("dobj",), ("dobj", *OF)), 0.9),
     _rule("visits.enter", "enter", (("dobj",),), 0.75),  # "entered Peru", "barred from entering"
     # "to visit schools in Cusco", "toured the camps at Calais": where the object is
     _rule("visits.visit_in", "visit tour", (IN, AT, ON, ("dobj", *IN), ("dobj", *AT),

@@ -311,6 +311,10 @@ POSITIVE = [
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("visits.hosted_in", "Henrik Dahl was received by President Carlos Ruiz in Quito on Monday.",
      [("visits", DAHL, "place/quito", "occurred"), ("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.meet", "Elena Novak met the chief whip, Carlos Ruiz, on Monday evening.",
+     [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("visits.visit", "Maria Lindqvist toured the construction site of the new Olympic Stadium "
+     "in Oslo on Friday.", [("visits", LINDQVIST, "place/oslo", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
      [("talksWith", RUIZ, DAHL, "occurred")]),
     ("talksWith.talks_with", "Henrik Dahl later joined the lunch with Carlos Ruiz and Elena Novak.",
@@ -534,6 +538,7 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Henrik Dahl met the press, Carlos Ruiz said on Monday.", ("talksWith", DAHL, RUIZ)),
     ("Elena Novak said the talks were the first since Henrik Dahl's visit in May, when she "
      "met Carlos Ruiz.", ("talksWith", DAHL, RUIZ)),
     ("Maria Lindqvist began her career in Lisbon as a lawyer.",
