@@ -121,6 +121,8 @@ def _voted_type(labels: tuple[tuple[str, int], ...], canonical: str | None) -> s
         votes[_TYPE_OF_LABEL[label]] += count
     if canonical in COUNTRY_NAMES and votes["Place"] >= votes["Person"]:
         return "Place"  # "Gabon" tagged once as a person and once as a place is the country
+    if votes["Place"] == votes["Organization"] > votes["Person"] and any(label in ("GPE", "LOC") for label, _ in labels):
+        return "Place"  # a town tagged once as a body in a headline; a building ("at the X") may stand for its body
     return max(votes, key=lambda t: (votes[t], _TYPE_PRIORITY[t]))
 
 

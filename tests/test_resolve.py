@@ -205,6 +205,20 @@ def test_an_inner_surname_joins_its_person(nlp, text, person, short, joined):
     assert (short in by_name[person].aliases) is joined
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Relief chief presses army leader on El Minya access\n\nThe envoy had planned to continue on to El Minya "
+         "on Friday, but the trip was called off.", "El Minya", "Place"),
+        # a building tagged once as its body and once as a facility stays the body
+        ("The White House said on Monday that talks would go ahead. The leaders met at the White House.",
+         "White House", "Organization"),
+    ],
+)
+def test_an_even_vote_between_place_and_body(nlp, text, name, kind):
+    assert _by_name(resolve(nlp(text)))[name].type == kind
+
+
 def _entity_with(resolution: Resolution, form: str):
     return [e for e in resolution.entities if form == e.name or form in e.aliases]
 
