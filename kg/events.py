@@ -1276,9 +1276,10 @@ def _has_particle(verb: Token, particle: str) -> bool:
 
 
 def _venue_place(ctx: _Context, noun: Token) -> list[str]:
-    """"at Dhaka airport", "at Lima's presidential palace": the place a venue is named for."""
+    """"at Dhaka airport", "at Lima's presidential palace", "to the Lima summit": the place a
+    venue or gathering is named for."""
     lemma = noun.lemma_.lower()
-    if lemma not in P.VENUE_NOUNS and lemma not in P.PART_NOUNS:
+    if lemma not in P.VENUE_NOUNS and lemma not in P.PART_NOUNS and lemma not in P.EVENT_VENUE_NOUNS:
         return []
     found = [k for child in noun.children if child.dep_ in {"compound", "poss"} and child.i < noun.i
              for k in ctx.refs(child, P.PLACE_TYPES)]

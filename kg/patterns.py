@@ -364,6 +364,9 @@ INCLUDING_PREPS = frozenset("including like".split())
 # stands for the country it represents, so it is not one).
 VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor palace hotel "
                         "stadium university hospital".split())
+# "led the delegation to the Lima summit": a gathering named for its place happens there.
+EVENT_VENUE_NOUNS = frozenset("summit conference forum congress games olympics expo fair "
+                              "festival".split())
 # "Kyiv's suburbs", "the outskirts of Kyiv": parts of a place stand for it.
 PART_NOUNS = frozenset("suburb outskirts outskirt centre center downtown street district "
                        "province region border frontline front".split())

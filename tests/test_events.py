@@ -315,6 +315,8 @@ POSITIVE = [
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.visit", "Maria Lindqvist toured the construction site of the new Olympic Stadium "
      "in Oslo on Friday.", [("visits", LINDQVIST, "place/oslo", "occurred")]),
+    ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
+     [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
      [("talksWith", RUIZ, DAHL, "occurred")]),
     ("talksWith.talks_with", "Henrik Dahl later joined the lunch with Carlos Ruiz and Elena Novak.",
