@@ -270,6 +270,16 @@ def _visited(doc: Doc, start: int, end: int) -> bool:
     return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit")
 
 
+# Sites named "<head> of <town>" that the model tags as the town alone.
+_SITES_OF_PLACES = frozenset({"port", "museum", "palace", "cathedral", "castle", "harbour", "harbor", "airport", "zoo"})
+
+
+def _site_of_place(doc: Doc, i: int) -> bool:
+    """"the Port of" at `i`: a capitalized site head after "the" and before "of" and a name."""
+    return i > 0 and i + 2 < len(doc) and doc[i - 1].lower_ == "the" and doc[i].lower_ in _SITES_OF_PLACES \
+        and _is_capitalized(doc[i]) and doc[i + 1].lower_ == "of" and _is_capitalized(doc[i + 2])
+
+
 # Streets and buildings that stand for the government seated there when they speak.
 _SEAT_HEADS = frozenset({"street", "house", "palace", "hall"})
 _REGNAL = re.compile(r"^[IVX]+$")
@@ -576,6 +586,11 @@ def span_repair(doc: Doc) -> Doc:
         if retyped is None or _is_title_not_body(doc, start, end):
             continue
         label = retyped
+        if label in ("GPE", "LOC") and _site_of_place(doc, start - 2) and not doc[start - 2].ent_type_:
+            start -= 2  # "toured the Port of Kestrel": the site, named after its town
+            label = "GPE" if gazetteer.is_place(doc[start:end].text) else "FAC"
+            spans.append((start, end, label))
+            continue
         if label in ("ORG", "NORP", "FAC"):
             places = _place_parts(doc, start, end)
             if places:
@@ -1381,6 +1396,14 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
         words = doc[i:end]
+        if end - i == 1 and _site_of_place(doc, i) and end + 1 not in taken and doc[end + 1].pos_ == "PROPN":
+            site_end = end + 2
+            while site_end < len(doc) and site_end - end < 3 and site_end not in taken and doc[site_end].pos_ == "PROPN" \
+                    and _is_capitalized(doc[site_end]):
+                site_end += 1
+            found.append((i, site_end, "FAC"))  # "the Port of Kestrelby" the model left untagged
+            i = site_end
+            continue
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
             found.append((i, end, "ORG" if words[-1].lower_ in _SEAT_HEADS and _speaks(words) else "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \

@@ -632,6 +632,20 @@ def test_an_outlet_named_by_its_medium(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
 
 
+@pytest.mark.parametrize(
+    ("text", "site", "is_site"),
+    [
+        ("The delegation toured the Port of Kestrelby and a glass plant in Morvik on Thursday.", "Port of Kestrelby", True),
+        ("A delegation from Osaka toured the Port of Halifax and a glass plant on Thursday.", "Port of Halifax", True),
+        # without "the" the words may name a town; an office "of" a town is no site
+        ("The ship sailed from Port of Spain to Lima.", "Port of Spain", False),
+        ("She is the Mayor of Lima.", "Mayor of Lima", False),
+    ],
+)
+def test_a_site_named_after_its_town(nlp, text, site, is_site):
+    assert ((site, "FAC") in {(e.text, e.label_) for e in nlp(text).ents}) is is_site
+
+
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
