@@ -1689,10 +1689,14 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
 def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     """"X returned from Lima on Friday": the place left behind was visited."""
     if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children) or (
-            lemma in P.RETURN_PHRASAL and not _has_particle(verb, P.RETURN_PHRASAL[lemma])):
+            lemma in P.RETURN_PHRASAL and not any(
+                _has_particle(verb, particle) for particle in P.RETURN_PHRASAL[lemma])):
         return
+    if _has_particle(verb, "in") and not _has_particle(verb, "back") and not any(
+            child.dep_ == "prep" and child.lower_ == "after" for child in verb.children):
+        return  # "flew in from Abuja" may leave a home; "... after meeting X there" a stay
     # "flew back from X": the phrase may hang from the particle
-    heads = [verb, *(child for child in verb.children if child.lower_ == "back")]
+    heads = [verb, *(child for child in verb.children if child.lower_ in {"back", "in"})]
     # only the place itself: "returned from exile in X" left a home, not a visit
     places = _unique(k for head in heads for target in _follow(head, ("prep:from", "pobj"))
                      for k in ctx.refs(target, P.PLACE_TYPES))

@@ -266,7 +266,9 @@ FRONTED_PLACE_RULE = ("visits.fronted_in", 0.7)
 BE_IN_RULE = ("visits.be_in", 0.75)
 # "returned from Lima on Friday", "flew back from Lima": they had been there.
 RETURN_LEMMAS = frozenset("return".split())
-RETURN_PHRASAL = {"come": "back", "fly": "back", "head": "back", "get": "back"}
+# "flew in from X" (arriving here, after a stay there) tells X was visited too
+RETURN_PHRASAL = {"come": frozenset({"back", "in"}), "fly": frozenset({"back", "in"}),
+                  "head": frozenset({"back"}), "get": frozenset({"back"})}
 RETURN_FROM_RULE = ("visits.return_from", 0.7)
 # "is due in Lima on Monday", "is expected in Lima": an announced arrival, planned
 DUE_LEMMAS = frozenset("due expect".split())

@@ -315,6 +315,9 @@ POSITIVE = [
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.visit", "Maria Lindqvist toured the construction site of the new Olympic Stadium "
      "in Oslo on Friday.", [("visits", LINDQVIST, "place/oslo", "occurred")]),
+    ("visits.return_from", "Henrik Dahl, who flew in from Quito after meeting Carlos Ruiz, "
+     "spoke on Monday.", [("visits", DAHL, "place/quito", "occurred"),
+                          ("talksWith", RUIZ, DAHL, "occurred")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -540,6 +543,8 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Commission President Henrik Dahl flew in from Quito for the final session.",
+     ("visits", DAHL, "place/quito")),
     ("Henrik Dahl met the press, Carlos Ruiz said on Monday.", ("talksWith", DAHL, RUIZ)),
     ("Elena Novak said the talks were the first since Henrik Dahl's visit in May, when she "
      "met Carlos Ruiz.", ("talksWith", DAHL, RUIZ)),
