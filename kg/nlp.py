@@ -1418,7 +1418,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS
-                                                        or _acronym_as_body(doc, i, end)):
+                                                        or _acronym_as_body(doc, i, end)
+                                                        or tok.dep_ == "dobj" and tok.head.lemma_ in _MEMBERSHIP_VERBS
+                                                        and not gazetteer.is_place(tok.text)):
             found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
         elif end - i <= 3 and i > 0 and doc[i - 1].lower_ == "the" and all(t.pos_ == "PROPN" for t in words) \
                 and not tok.is_upper and _names_site(doc, end) and not gazetteer.is_given_name(tok.text):
@@ -1482,6 +1484,10 @@ def _repeat_names(doc: Doc, taken: set[int], found: list[tuple[int, int, str]]) 
 
 
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "case", "nummod", "advmod", "npadvmod", "nmod"})
+
+
+# Verbs whose object in initials is a body one belongs to ("left the bloc ZAWAS", "joined ZAWAS").
+_MEMBERSHIP_VERBS = frozenset({"join", "rejoin", "leave", "quit", "exit", "withdraw"})
 
 
 def _acronym_as_body(doc: Doc, start: int, end: int) -> bool:

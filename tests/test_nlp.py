@@ -646,6 +646,19 @@ def test_a_site_named_after_its_town(nlp, text, site, is_site):
     assert ((site, "FAC") in {(e.text, e.label_) for e in nlp(text).ents}) is is_site
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "is_body"),
+    [
+        ("Since Niger, Mali and Chad left KEWAS, the three members have wanted to be treated as one partner.", "KEWAS", True),
+        # initials that are only praised name no body one belongs to
+        ("Since Niger, Mali and Chad praised KEWAS, the three members have wanted to be treated as one partner.",
+         "KEWAS", False),
+    ],
+)
+def test_initials_that_are_joined_or_left(nlp, text, span, is_body):
+    assert ((span, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}) is is_body
+
+
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
