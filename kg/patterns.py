@@ -216,6 +216,9 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
           object_types=PARTY_TYPES),
     _rule("talksWith.call_from", "call phone", (("prep:from", "pobj"),), 0.75, pos="NOUN",
           object_types=PERSON_TYPES),
+    # "flew in for meetings at the World Bank": talks held at a body are talks with it
+    _rule("talksWith.meeting_at", "meeting talks talk consultation negotiation", (AT,), 0.7,
+          pos="NOUN", object_types=frozenset({"Organization"})),
     # "paid a courtesy call on X" (a bare "call on X" is a demand: "a call on X to resign")
     _rule("talksWith.courtesy_call", "call", (ON,), 0.75, pos="NOUN",
           object_types=PERSON_TYPES, particle="courtesy"),

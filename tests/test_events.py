@@ -318,6 +318,9 @@ POSITIVE = [
     ("visits.return_from", "Henrik Dahl, who flew in from Quito after meeting Carlos Ruiz, "
      "spoke on Monday.", [("visits", DAHL, "place/quito", "occurred"),
                           ("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.meeting_at", "Henrik Dahl will fly to Geneva on Saturday for meetings at the "
+     "World Health Organization.",
+     [("talksWith", "organization/world-health-organization", DAHL, "planned")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -543,6 +546,8 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Henrik Dahl said the talks at the World Health Organization had stalled.",
+     ("talksWith", DAHL, "organization/world-health-organization")),
     ("Commission President Henrik Dahl flew in from Quito for the final session.",
      ("visits", DAHL, "place/quito")),
     ("Henrik Dahl met the press, Carlos Ruiz said on Monday.", ("talksWith", DAHL, RUIZ)),
