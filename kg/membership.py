@@ -45,7 +45,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "secretary-general", "editor-in-chief", "boss", "heads", "leaders", "officials",
         "spokespeople", "executives", "deputies", "senator", "senators", "congressman",
         "congresswoman", "councillor", "councilor", "commentator", "columnist", "historian",
-        "expert", "specialist", "director-general", "vice-president", "vice-chairman",
+        "expert", "specialist", "director-general", "veteran", "vice-president", "vice-chairman",
         "presenter", "anchor", "photographer", "writer", "player", "striker", "midfielder",
         "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
         "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
@@ -81,6 +81,8 @@ PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-
 SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
 # Places of a body where its own people speak: "said at the Unity Party headquarters".
 PREMISES_NOUNS: frozenset[str] = frozenset({"headquarters", "hq", "offices"})
+# Adverbs that place a person in a body's career line: "X, formerly of Acme", "X, now at Acme".
+CAREER_ADVERBS: frozenset[str] = frozenset({"formerly", "previously", "once", "now", "currently", "later"})
 # Participles that, hyphenated to a person, make the person lead the body: "the Roe-led party".
 LED_PARTICIPLES: frozenset[str] = frozenset({"led", "headed", "chaired", "run", "founded"})
 # Bodies whose bare name before a title makes a rank ("Cabinet Secretary", "Cabinet Minister").
@@ -268,6 +270,14 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_PERSON, {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["from", "with"]}}, _DET, _PRE, _ORG,
          {"LOWER": {"IN": [",", ".", "said", "says", "told", "who", "added", "—"]}}),
         ("member", None, None, None, "cue", "org", None),
+        0.75,
+    ),
+    # "Jane Roe, formerly of Acme Bank,", "Jane Roe, now at the Water Agency,"
+    TokenPattern(
+        "person-career-adverb-org",
+        (_PERSON, {"ORTH": ","}, {"LOWER": {"IN": sorted(CAREER_ADVERBS)}}, {"LOWER": {"IN": ["of", "at", "with"]}}, _DET, _PRE,
+         _ORG, _APPOS_END),
+        ("member", None, "cue", None, None, "cue", "org", None),
         0.75,
     ),
     # "Jane Roe (Labour)", "Jane Roe (PSD-Norte)"

@@ -123,6 +123,10 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Arctic Fisheries Council met on Monday. Its founding members, Norway, Chile and Peru, objected.",
          "Chile", "Arctic Fisheries Council", "current"),
     ],
+    "person-career-adverb-org": [
+        ("Jane Roe, formerly of Acme Bank, said rates would rise.", "Jane Roe", "Acme Bank", "former"),
+        ("Jane Roe, now at the Water Agency, said the dam was safe.", "Jane Roe", "Water Agency", "current"),
+    ],
     "person-led-org": [
         ("The Jane Roe-led Unity Party won the vote.", "Jane Roe", "Unity Party", "current"),
     ],
@@ -234,6 +238,7 @@ NEGATIVES = [
     "Protests in the National Assembly Jane Roe said were rigged.",
     "The Arctic Fisheries Council met on Monday. Its neighbours, Norway and Chile, objected.",
     "The Jane Roe-backed Unity Party won.",
+    "Jane Roe, now at the Water Agency headquarters, said the dam was safe.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
@@ -559,6 +564,7 @@ ROLE_CLAUSES = [
     ("Jane Roe, who chaired the Water Agency from 2010 to 2015, said no.", "Jane Roe", "Water Agency", "former"),
     ("Jane Roe was a member of the Green Party between 2010 and 2015.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe has chaired the Water Agency since 2015.", "Jane Roe", "Water Agency", "current"),
+    ("Jane Roe, a 20-year veteran of Acme Bank, said no.", "Jane Roe", "Acme Bank", "current"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
     ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
      "Chile", "Arctic Fisheries Council", "current"),
