@@ -184,6 +184,7 @@ def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
     whatever longer name the code table gives it."""
     at = {r.start: g for g in groups if g.labels["PARTY"] for r in g.tokens if r.stop - r.start == 1}
     absorbed: set[int] = set()
+    codes: dict[str, _Group] = {}
     for group in groups:
         if not group.labels["PARTY"] or id(group) in absorbed:
             continue
@@ -194,6 +195,13 @@ def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
                     and doc[k + 2].text == ")" and doc[k + 1].is_upper:
                 group.absorb(code)
                 absorbed.add(id(code))
+                codes[doc[k + 1].text] = group
+    for group in groups:  # the code tagged as a body elsewhere in the article
+        owner = codes.get(group.names[0])
+        if owner is not None and owner is not group and id(group) not in absorbed and group.type == "Organization":
+            group.labels = Counter({"PARTY": sum(group.labels.values())})
+            owner.absorb(group)
+            absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
 
 
@@ -411,8 +419,14 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     for group in remaining:
         if group.type in ("Organization", "Place") and len(group.names[0].split()) > 1:
             expansions.setdefault(acronym(_canonical_name(group)), []).append(group)
+    shuffled: dict[str, list[_Group]] = {}
+    for initials, members in expansions.items():
+        shuffled.setdefault("".join(sorted(initials)), []).extend(members)
     for group in list(remaining):
         name = group.names[0].replace(".", "")
+        if len(name) >= 3 and name.isupper() and name not in expansions and len(shuffled.get("".join(sorted(name)), ())) == 1:
+            # "FRMF" for "Royal Moroccan Football Federation": a name in another language orders its words differently
+            name = acronym(_canonical_name(shuffled["".join(sorted(name))][0]))
         if len(name) >= 2 and name.isupper() and " " not in name and len(expansions.get(name, ())) == 1:
             target = expansions[name][0]
             if target is not group:

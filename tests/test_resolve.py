@@ -116,13 +116,18 @@ def test_bodies_of_two_countries_stay_apart(nlp):
         # a two-word party name the model left untagged, and its code in brackets
         ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
          "approve it.", "Social Democrats", "SPD"),
+        # the code tagged as a body later in the article is the same party
+        ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
+         "approve it. The SPD has long opposed higher spending, party officials said.", "Social Democrats", "SPD"),
     ],
 )
 def test_party_forms_become_the_party(nlp, text, party, alias):
-    by_name = _by_name(resolve(nlp(text)))
+    resolution = resolve(nlp(text))
+    by_name = _by_name(resolution)
     assert by_name[party].type == "Organization"
     assert alias in by_name[party].aliases
     assert "Democratic Party" not in by_name or "Democrats" not in text
+    assert [e.name for e in resolution.entities if alias == e.name or alias in e.aliases] == [party]
 
 
 def test_party_code_needs_a_name_before_it(nlp):
@@ -242,6 +247,9 @@ def _entity_with(resolution: Resolution, form: str):
          "Ministry of Foreign Trade", "Trade Ministry"),
         ("The Foreign Ministry said the Ministry of Foreign Affairs would reply.", "Ministry of Foreign Affairs",
          "Foreign Ministry"),
+        # initials of the name in its own language, whose words run in another order
+        ("The president of the Royal Norlandic Rowing Federation arrived on Monday. The FRNR said the talks went well.",
+         "Royal Norlandic Rowing Federation", "FRNR"),
     ],
 )
 def test_short_forms_join_their_body(nlp, text, name, alias):
@@ -260,6 +268,8 @@ def test_short_forms_join_their_body(nlp, text, name, alias):
         ("Officials from the Bremen Port Authority met in Bremen on Monday.", "Bremen"),
         # two wider councils: the short one joins neither
         ("The UN Security Council and the National Security Council met. The Security Council voted.", "Security Council"),
+        # reordered initials that fit two bodies join neither
+        ("The National Rowing Union and the Union of Rural Nurses met on Monday. The NUR said the talks went well.", "NUR"),
     ],
 )
 def test_short_forms_that_stay_apart(nlp, text, short):
