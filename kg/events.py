@@ -205,6 +205,13 @@ class _Context:
             pair = self._last_two_people(token) or self.antecedent(token.i, plural=True)
             return [k for k in pair if self.type_of(k) in types] if len(pair) == 2 else []
         lemma = token.lemma_.lower()
+        if lemma in P.LED_PARTY_NOUNS and token.pos_ == "NOUN" and lemma not in P.GROUP_NOUNS:
+            led = [k for child in token.children if child.dep_ == "acl"
+                   and child.lemma_.lower() in P.GROUP_LEAD_VERBS
+                   for pobj in _follow(child, ("agent", "pobj"))
+                   for k in self.refs(pobj, types) if self.type_of(k) == "Person"]
+            if led:
+                return led
         if self._means_group(token):
             # "Roe's delegation": its leader as well as the members the article names
             leaders = [k for child in token.children if child.dep_ == "poss"

@@ -284,8 +284,9 @@ BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit c
                                 "festival event consultations".split())
 BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign".split())
 # "is in Kabul today", "was in Lima on Monday": a dated presence is a stay, not a home base.
-BE_IN_TIME_WORDS = frozenset("today tonight now currently still already week weekend monday "
-                             "tuesday wednesday thursday friday saturday sunday".split())
+BE_IN_TIME_WORDS = frozenset("today tonight tomorrow now currently still already week weekend "
+                             "month monday tuesday wednesday thursday friday saturday "
+                             "sunday".split())
 # "has been to Lima six times", "her first trip abroad was to Brazil"
 BEEN_TO_RULE = ("visits.been_to", 0.75)
 # "Lima was the first stop on her tour": a place said to be a leg of someone's trip
@@ -336,6 +337,8 @@ PAIR_NOUNS = frozenset("pair duo".split())
 RECENT_GROUP_DETS = frozenset("the these those both".split())
 RECENT_GROUP_SENTENCES = 2  # how far back the named group may be
 GROUP_LEAD_VERBS = frozenset("lead head".split())
+# "a negotiating team led by X will leave for Y": the named leader goes with the party
+LED_PARTY_NOUNS = frozenset("delegation codel team mission contingent party".split())
 PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())
 # What a singular pronoun says of its antecedent, and the words that tell a person's gender

@@ -321,6 +321,10 @@ POSITIVE = [
     ("talksWith.meeting_at", "Henrik Dahl will fly to Geneva on Saturday for meetings at the "
      "World Health Organization.",
      [("talksWith", "organization/world-health-organization", DAHL, "planned")]),
+    ("visits.depart_for", "A negotiating team led by Henrik Dahl will leave for Cairo on "
+     "Wednesday.", [("visits", DAHL, "place/cairo", "planned")]),
+    ("visits.be_in", "Carlos Ruiz, who runs the agency's Andean operations, will be in Quito "
+     "next month.", [("visits", RUIZ, "place/quito", "planned")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -546,6 +550,8 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("A team led by Henrik Dahl said the plan for Cairo was sound.",
+     ("visits", DAHL, "place/cairo")),
     ("Henrik Dahl said the talks at the World Health Organization had stalled.",
      ("talksWith", DAHL, "organization/world-health-organization")),
     ("Commission President Henrik Dahl flew in from Quito for the final session.",
