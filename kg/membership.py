@@ -943,7 +943,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         if found is None:
             continue
         holder_token, cue_tokens, role_token, rule = found
-        member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token)
+        member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token) \
+            or _person_by_name_part(resolution, holder_token)
         if back:
             org = _antecedent(doc, resolution, token, {member})
             if org is None or not _is_body(resolution, org):
@@ -997,6 +998,16 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
         titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
         return max(titled, key=people.get) if titled else None
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
+    """The one person whose full name holds a proper noun left unresolved: "Ruiz" for "Ana
+    Ruiz Soto" (a first of two surnames)."""
+    if token.pos_ != "PROPN" or token._.kg_type or not token.text[:1].isupper():
+        return None
+    word = fold(token.text)
+    found = {e.key for e in resolution.entities if e.type == "Person" and word in fold(e.name).split()[1:]}
+    return found.pop() if len(found) == 1 else None
 
 
 def _pronoun_antecedent(doc: Doc, resolution: Resolution, pronoun: Token) -> str | None:

@@ -565,6 +565,8 @@ ROLE_CLAUSES = [
     ("Jane Roe was a member of the Green Party between 2010 and 2015.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe has chaired the Water Agency since 2015.", "Jane Roe", "Water Agency", "current"),
     ("Jane Roe, a 20-year veteran of Acme Bank, said no.", "Jane Roe", "Acme Bank", "current"),
+    ("A court ordered former minister Ana Ruiz Soto held. Ruiz, who served under two presidents and was a member of "
+     "the Unity Party until she was expelled in 2024, denies the charge.", "Ana Ruiz Soto", "Unity Party", "former"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
     ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
      "Chile", "Arctic Fisheries Council", "current"),
