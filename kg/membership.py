@@ -993,11 +993,18 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
             spots = [m.start for m in entity.mentions if doc[first].idx <= m.start < noun.idx]
             if spots:
                 people[entity.key] = max(spots)
-    if noun.lower_ in TITLES:
+    if noun.lower_ in TITLES and not _aged(noun):
         title = TITLES[noun.lower_].lower()
         titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
         return max(titled, key=people.get) if titled else None
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _aged(noun: Token) -> bool:
+    """Whether a role noun gives the age of whom it describes ("The former minister, 51,", "the
+    51-year-old minister"): a profile of the one person just named, not a new one."""
+    return any(c.dep_ == "appos" and c.like_num or c.dep_ == "amod" and c.lower_.endswith("year-old") or
+               c.lower_ == "old" and any(g.lower_ == "year" for g in c.subtree) for c in noun.children)
 
 
 def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
