@@ -580,6 +580,8 @@ def span_repair(doc: Doc) -> Doc:
             end = _extend_particles(doc, end)  # "Villa Nueva de" + "los Rios"
         elif label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].lower_ in ORG_COMMON_NOUNS:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
+        if label in ("ORG", "GPE") and _country_in_capitals(doc[start:end]) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
+            end, label = end + 1, "ORG"  # "the opposition KENYA bloc": an alliance's initials that spell a country
         retyped = _retype(doc, start, end, label, person_words)
         if retyped == "ORG" and _company_named(doc[start:end]):
             start = _extend_company_start(doc, start)
@@ -1169,6 +1171,13 @@ def _among_places(doc: Doc, start: int, end: int) -> bool:
 
 
 _COUNTRY_FORMS = COUNTRY_NAMES | frozenset(COUNTRIES)
+_BLOC_NOUNS = frozenset({"bloc", "alliance", "coalition", "front"})
+
+
+def _country_in_capitals(words: Span) -> bool:
+    """"KENYA" (not "Kenya", not "UK"): a country's name spelled as initials."""
+    text = words.text
+    return len(text) > 3 and text.isupper() and text.title() in _COUNTRY_FORMS
 # Offices only a town, region or country has ("X's deputy mayor", "X's economy minister").
 _PLACE_OFFICES = frozenset({"mayor", "governor", "premier", "minister", "ministers", "ambassador", "consul"})
 
@@ -1396,6 +1405,10 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
         words = doc[i:end]
+        if _country_in_capitals(words) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
+            found.append((i, end + 1, "ORG"))  # "the opposition KENYA bloc" the model left untagged
+            i = end + 1
+            continue
         if end - i == 1 and _site_of_place(doc, i) and end + 1 not in taken and doc[end + 1].pos_ == "PROPN":
             site_end = end + 2
             while site_end < len(doc) and site_end - end < 3 and site_end not in taken and doc[site_end].pos_ == "PROPN" \

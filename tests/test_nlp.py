@@ -659,6 +659,20 @@ def test_initials_that_are_joined_or_left(nlp, text, span, is_body):
     assert ((span, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}) is is_body
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Yadav, whose party is part of the opposition CHILE bloc, said he would join Ruiz in Lima.", "CHILE bloc", "ORG"),
+        ("The opposition PERU alliance won the vote.", "PERU alliance", "ORG"),
+        # a country in capitals or before "bloc" in plain case is still the country
+        ("Talks in KENYA ended.", "KENYA", "GPE"),
+        ("LIMA, Peru (Wire) - The Kenya bloc met.", "Kenya", "GPE"),
+    ],
+)
+def test_a_bloc_whose_initials_spell_a_country(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
