@@ -1884,6 +1884,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 for k in ctx.refs(subject, P.AGENT_TYPES)]
             yield from _group_pairs(agents, token, *P.SUBJECT_GROUP_RULE,
                                     side=ctx.group_members)
+        if lemma in P.AGREE_VERBS:
+            yield from _agreed_after_talks(ctx, token)
         if lemma in P.SIGN_VERBS:
             yield from _signed_with(ctx, token)
         if lemma in P.ACCOMPANY_VERBS:
@@ -1929,6 +1931,26 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                         if ctx.type_of(k) in P.AGENT_TYPES]):
             if len(owners) >= 2:
                 yield from _group_pairs(owners, token, *P.GROUP_RULE)
+
+
+def _agreed_after_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"A and B agreed to X after talks", headline "A, B agree to X after ministers' call":
+    the co-subjects of an agreement reached after talks held them."""
+    clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
+    after = [pobj for clause in clauses for prep in clause.children
+             if prep.dep_ == "prep" and prep.lower_ in P.AFTER_PREPS for pobj in prep.children]
+    # "after ministers' call" in a headline is often parsed as a clause marked by "after"
+    after += [clause for clause in verb.children if clause.dep_ == "advcl" and any(
+        mark.dep_ == "mark" and mark.lower_ in P.AFTER_PREPS for mark in clause.children)]
+    if not any(word.lemma_.lower() in P.TALK_GROUP_NOUNS for word in after):
+        return
+    sides = ctx.agents(verb, P.PARTY_TYPES)
+    if _on_title_line(verb):
+        # "A, B agree ...": a headline's comma stands for "and"
+        sides += [k for child in verb.children if child.dep_ == "npadvmod" and child.i < verb.i
+                  and child.nbor(1).text == "," for k in ctx.refs(child, P.PARTY_TYPES)]
+    rule_id, confidence = P.SUBJECT_GROUP_RULE
+    yield from _group_pairs(sides, verb, rule_id, confidence, side=ctx.group_members)
 
 
 def _on_the_phone(ctx: _Context, noun: Token) -> Iterator[_Found]:

@@ -237,6 +237,9 @@ TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise
                           "congratulate thank invite press".split())
 TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
+# "A and B agree to X after ministers' call": co-subjects agreeing after talks had them
+AGREE_VERBS = frozenset("agree".split())
+AFTER_PREPS = frozenset("after following".split())
 # "joined the lunch with X": joining a talk with someone is talking with them.
 TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend "
                             "join".split())

@@ -550,6 +550,7 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Chile and Peru agreed to cut tariffs on Monday.", ("talksWith", "place/chile", "place/peru")),
     ("A team led by Henrik Dahl said the plan for Cairo was sound.",
      ("visits", DAHL, "place/cairo")),
     ("Henrik Dahl said the talks at the World Health Organization had stalled.",
@@ -1240,3 +1241,12 @@ def test_a_pronoun_in_a_when_or_where_clause_means_the_traveller_of_that_trip(nl
     talks = {(s, o) for k, s, o, _ in _pairs(_facts(nlp, text)) if k == "talksWith"}
     assert tuple(sorted((partner, ALVES))) in talks
     assert not any(ALVES in pair and partner not in pair for pair in talks)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, Peru agree to fast-track trade talks after ministers' call\n\nThe ministers spoke "
+    "on Monday.",
+    "Officials said Chile and Peru agreed to cut tariffs after talks in Lima on Monday.",
+])
+def test_co_subjects_agreeing_after_talks_held_them(nlp, text):
+    assert ("talksWith", "place/chile", "place/peru") in _triples(nlp, text)
