@@ -984,6 +984,8 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
     if noun.pos_ != "NOUN" or not _is_role(noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("poss", "prep") for c in noun.children):
         return None
+    if _aged(noun):
+        return _pronoun_antecedent(doc, resolution, noun)  # "The former minister, 51," reads as "she"
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
@@ -993,7 +995,7 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
             spots = [m.start for m in entity.mentions if doc[first].idx <= m.start < noun.idx]
             if spots:
                 people[entity.key] = max(spots)
-    if noun.lower_ in TITLES and not _aged(noun):
+    if noun.lower_ in TITLES:
         title = TITLES[noun.lower_].lower()
         titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
         return max(titled, key=people.get) if titled else None

@@ -684,6 +684,8 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
          "Jane Roe", "Green League", "former"),
         ("Jane Roe keeps two phones on her desk. The 51-year-old former minister left the Green League in May.",
          "Jane Roe", "Green League", "former"),
+        ('Jane Roe keeps two phones, one "for the people who used to be my colleagues." The former minister, 51, '
+         "left the Green League in May.", "Jane Roe", "Green League", "former"),
         ("Jane Roe spoke on Monday. As a former director of the Water Agency, she knows the dam.",
          "Jane Roe", "Water Agency", "former"),
     ],
