@@ -1152,8 +1152,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         for rule in P.VISIT_VERB_RULES:
             if lemma not in rule.lemmas:
                 continue
-            if _visiting_as_verb(token) or _spends_a_life(token):
-                break  # the guest's modifier, or a residence, not a visit
+            if _visiting_as_verb(token) or _spends_a_life(token) or _stays_behind(token):
+                break  # the guest's modifier, a residence, or staying back: not a visit
             if _has_particle(token, rule.particle) and not _homeward(token):
                 targets = [target for path in rule.paths for target in _follow(token, path)]
                 places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
@@ -1198,6 +1198,15 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _stays_behind(verb: Token) -> bool:
+    """"stayed behind in X", "stayed in X ... and will not make the trip": kept from a trip."""
+    if verb.lemma_.lower() != "stay":
+        return False
+    return _has_particle(verb, "behind") or _has_particle(verb, "home") or any(
+        child.dep_ == "conj" and _tells_travel(child)
+        and any(neg.dep_ == "neg" for neg in child.children) for child in verb.children)
 
 
 def _spends_a_life(verb: Token) -> bool:

@@ -325,6 +325,8 @@ POSITIVE = [
      "Wednesday.", [("visits", DAHL, "place/cairo", "planned")]),
     ("visits.be_in", "Carlos Ruiz, who runs the agency's Andean operations, will be in Quito "
      "next month.", [("visits", RUIZ, "place/quito", "planned")]),
+    ("visits.spend_in", "Henrik Dahl stayed in Lima for two more days to attend the summit.",
+     [("visits", DAHL, "place/lima", "occurred")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -550,6 +552,9 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Defence Minister Henrik Dahl stayed in Oslo to chair a meeting on funding and will not "
+     "make the trip.", ("visits", DAHL, "place/oslo")),
+    ("Henrik Dahl stayed behind in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Chile and Peru agreed to cut tariffs on Monday.", ("talksWith", "place/chile", "place/peru")),
     ("A team led by Henrik Dahl said the plan for Cairo was sound.",
      ("visits", DAHL, "place/cairo")),
