@@ -1404,6 +1404,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper)
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
+        i = _person_after_words(doc, i, end)
         words = doc[i:end]
         if _country_in_capitals(words) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
             found.append((i, end + 1, "ORG"))  # "the opposition KENYA bloc" the model left untagged
@@ -1422,7 +1423,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))
-        elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _looks_like_person(words) and not _after_title(doc, i) \
+        elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _looks_like_person(words) \
                 and not gazetteer.is_place(words.text) and not _names_site(doc, end):
             found.append((i, end, "PERSON"))  # "Yesterday Ana Ruiz met": a first name the model passed over
         elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
@@ -1451,6 +1452,18 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)
     return _repeat_names(doc, taken, found)
+
+
+def _person_after_words(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starts in a capitalized run that opens with other words: "PM Tomas
+    Riva" in a headline, "Minister of State Ana Ruiz" after the title's last word."""
+    if end - start < 3 or _looks_like_person(doc[start:end]):
+        return start
+    for k in range(start + 1, end - 1):
+        if end - k <= 3 and not doc[k - 1].ent_type_ and all(t.pos_ == "PROPN" for t in doc[k:end]) \
+                and _looks_like_person(doc[k:end]) and not gazetteer.is_place(doc[k:end].text):
+            return k
+    return start
 
 
 def _company_evidence(doc: Doc, start: int, end: int) -> bool:

@@ -673,6 +673,20 @@ def test_a_bloc_whose_initials_spell_a_country(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("Qatari PM Tomas Riva meets Norland envoy in Doha\n\nThe talks began.", "Tomas Riva", "PERSON"),
+        ("Emirati Minister of State Ana Ruiz held talks with Burkinabe Foreign Minister Paul Orrin in Abu Dhabi.",
+         "Ana Ruiz", "PERSON"),
+        # a first name inside a firm's name leaves the firm whole
+        ("Officials at Lindqvist Anna Holdings said the deal was off.", "Lindqvist Anna Holdings", "ORG"),
+    ],
+)
+def test_a_name_after_words_the_model_passed_over(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
 def test_an_island_that_camps_stand_on_is_a_place(nlp):
     ents = {(e.text, e.label_) for e in nlp("The two ministers visited the refugee camps on Kythos last spring.").ents}
     assert ("Kythos", "GPE") in ents
