@@ -1120,6 +1120,11 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
+        if verb.lemma_ in _COPULAS and head.lower_ in ("at", "with"):
+            # "became director of trade at X": the place of work hangs on the verb
+            role = next((c for c in verb.children if c.dep_ == "attr" and _is_role(c)), None)
+            if role is not None:
+                return _holder_of_role(role)
         found = _holder_of_role(head.head) if _role_link(head) and _is_role(head.head) else None
         outer = head.head.head  # "chief of staff of X", "head of research at X"
         if found is None and head.lower_ in ROLE_PREPS and head.head.dep_ == "pobj" and outer.dep_ == "prep" \
@@ -1131,6 +1136,9 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
             return None
         return _holder_of_role(head)
     return None
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
 
 
 def _is_career_span(token: Token) -> bool:

@@ -239,6 +239,8 @@ NEGATIVES = [
     "The Arctic Fisheries Council met on Monday. Its neighbours, Norway and Chile, objected.",
     "The Jane Roe-backed Unity Party won.",
     "Jane Roe, now at the Water Agency headquarters, said the dam was safe.",
+    "Jane Roe was a guest at the Water Agency.",
+    "Jane Roe became a critic of the plan at the Water Agency meeting.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
 
@@ -565,6 +567,7 @@ ROLE_CLAUSES = [
     ("Jane Roe was a member of the Green Party between 2010 and 2015.", "Jane Roe", "Green Party", "former"),
     ("Jane Roe has chaired the Water Agency since 2015.", "Jane Roe", "Water Agency", "current"),
     ("Jane Roe, a 20-year veteran of Acme Bank, said no.", "Jane Roe", "Acme Bank", "current"),
+    ("Jane Roe became director of research at Acme Bank in May.", "Jane Roe", "Acme Bank", "current"),
     ("A court ordered former minister Ana Ruiz Soto held. Ruiz, who served under two presidents and was a member of "
      "the Unity Party until she was expelled in 2024, denies the charge.", "Ana Ruiz Soto", "Unity Party", "former"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
