@@ -200,6 +200,9 @@ class _Context:
             return [k for k in found if self.type_of(k) in types]
         if lower in P.PRONOUNS_PLURAL and token.pos_ == "PRON":
             return [k for k in self.antecedent(token.i, plural=True) if self.type_of(k) in types]
+        if lower in P.INTERVIEW_PRONOUNS and token.pos_ == "PRON" and self.interviewee and not (
+                token.sent.text.rstrip().endswith("?")):  # a question asserts nothing
+            return [k for k in self.interviewee if self.type_of(k) in types]
         if _means_pair(token):
             # "Both later flew to X", "the two then met": the two people just named
             pair = self._last_two_people(token) or self.antecedent(token.i, plural=True)
@@ -549,6 +552,22 @@ class _Context:
             if key is not None and self.type_of(key) == "Person" and key not in exclude:
                 return key
         return None
+
+    @cached_property
+    def interviewee(self) -> tuple[str, ...]:
+        """The person an interview's introduction names as the subject of its first sentence
+        with a named person as subject; nobody unless the introduction says it is an interview."""
+        intro = _doc_text(self.doc)[:P.INTERVIEW_INTRO_CHARS].lower()
+        if not any(cue in intro for cue in P.INTERVIEW_CUES):
+            return ()
+        for sent in self.doc.sents:
+            if sent.start_char >= P.INTERVIEW_INTRO_CHARS:
+                break
+            people = [k for subject in _subjects_of(sent.root)
+                      for k in self._named_or_titled(subject) if self.type_of(k) == "Person"]
+            if people:
+                return tuple(people) if len(people) == 1 else ()
+        return ()
 
     @cached_property
     def not_people(self) -> frozenset[str]:

@@ -344,6 +344,11 @@ GROUP_LEAD_VERBS = frozenset("lead head".split())
 LED_PARTY_NOUNS = frozenset("delegation codel team mission contingent party".split())
 PRONOUNS_SINGULAR = frozenset("he she him her his hers".split())
 PRONOUNS_PLURAL = frozenset("they them their".split())
+# An interview's "I" (answers) and "you" (questions) are the person its introduction names.
+INTERVIEW_PRONOUNS = frozenset("i me my you your".split())
+INTERVIEW_CUES = ("interview", "q&a", "spoke to us", "spoke with us", "talked to us",
+                  "talked with us")
+INTERVIEW_INTRO_CHARS = 800  # the cue must come in the introduction
 # What a singular pronoun says of its antecedent, and the words that tell a person's gender
 # when the first name does not (honorifics and gendered titles in names, aliases and roles).
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male",

@@ -1255,3 +1255,26 @@ def test_a_pronoun_in_a_when_or_where_clause_means_the_traveller_of_that_trip(nl
 ])
 def test_co_subjects_agreeing_after_talks_held_them(nlp, text):
     assert ("talksWith", "place/chile", "place/peru") in _triples(nlp, text)
+
+
+INTERVIEW = ("'We will not give up'\n\nElena Novak, the agency's regional director, returned this "
+             "week from a trip to Chile. She spoke to us at her office in Lima. The interview has "
+             "been edited for length.\n\n{}")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("You met President Carlos Ruiz in Santiago. What did he promise?",
+     {("talksWith", RUIZ, NOVAK), ("visits", NOVAK, "place/santiago")}),
+    ("Very little. I spent three days in Valparaiso.", {("visits", NOVAK, "place/valparaiso")}),
+])
+def test_an_interviews_i_and_you_are_the_person_its_introduction_names(nlp, answer, expected):
+    assert expected <= _triples(nlp, INTERVIEW.format(answer))
+
+
+@pytest.mark.parametrize(("text", "forbidden"), [
+    (INTERVIEW.format("Will you go to Quito?"), ("visits", NOVAK, "place/quito")),
+    ("Elena Novak spoke in Lima on Monday. \"I spent three days in Quito,\" Carlos Ruiz said.",
+     ("visits", NOVAK, "place/quito")),
+])
+def test_interview_pronouns_need_an_interview_and_an_assertion(nlp, text, forbidden):
+    assert forbidden not in _triples(nlp, text)
