@@ -1034,7 +1034,7 @@ def _pronoun_antecedent(doc: Doc, resolution: Resolution, pronoun: Token) -> str
     return None
 
 
-_PRONOUN_WINDOW = 3
+_PRONOUN_WINDOW = 4
 
 
 # Nouns for the countries of people spoken of: "the two leaders, whose countries are members of X".

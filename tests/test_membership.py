@@ -683,6 +683,8 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl spoke on Monday. Once a director of the Water Agency, he now runs a farm.",
          "Tom Ekdahl", "Water Agency", "former"),
         ("Tom Ekdahl spoke on Monday. He is a member of the Green Party.", "Tom Ekdahl", "Green Party", "current"),
+        ("Jane Roe runs a shop in Oslo. It is small. It sells shoes. Before politics she spent ten years at Acme Bank.",
+         "Jane Roe", "Acme Bank", "former"),
         ("Jane Roe keeps two phones on her desk. The former Norwegian trade minister, 51, left the Green League in May.",
          "Jane Roe", "Green League", "former"),
         ("Jane Roe keeps two phones on her desk. The 51-year-old former minister left the Green League in May.",
