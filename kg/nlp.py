@@ -1037,6 +1037,21 @@ def _looks_like_person(words: Span) -> bool:
     return True
 
 
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def _initials_then_surname(words: Span) -> bool:
+    """"C.W. Lindqvist", "J. D. Morrow": initials, then one capitalized word that names no kind of body."""
+    k = 0
+    while k < len(words) and _INITIALS.match(words[k].text):
+        k += 1
+    if k == 0 or len(words) - k != 1:
+        return False
+    last = words[-1]
+    return last.is_alpha and last.text[:1].isupper() and not last.is_upper and last.lower_ not in ORG_HEADS \
+        and last.lower_ not in _COMPANY_SUFFIXES and last.lower_ not in PLACE_HEADS
+
+
 def _speaker_name_end(doc: Doc, start: int, end: int) -> int:
     """End of an upper-case name the model cut into pieces ("KOFI" + "ADJEI-BOATENG")."""
     k = end
@@ -1083,6 +1098,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)
                             or words.text in _POST_NOMINALS):
         return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
+    if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
+            and not _org_cue(doc, start, end):
+        return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
     if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
         return "FAC"
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):

@@ -85,6 +85,9 @@ def test_titles_length_reads_a_run_of_titles():
         # a country in capitals or before "bloc" in plain case is still the country
         ("Talks in KENYA ended.", "KENYA", "GPE"),
         ("LIMA, Peru (Wire) - The Kenya bloc met.", "Kenya", "GPE"),
+        # initials and a surname name a person
+        ("Chipmaker boss C.W. Lindqvist met Nordvik CEO J.K. Aalto in Taipei.", "C.W. Lindqvist", "PERSON"),
+        ("He works for J.P. Morgan Securities.", "J.P. Morgan Securities", "ORG"),
         # an outlet named by its medium
         ("The minister spoke to Al-Kestrel television on Monday.", "Al-Kestrel", "ORG"),
         ("She told Dar Wadi radio that talks would resume.", "Dar Wadi", "ORG"),
