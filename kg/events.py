@@ -736,6 +736,10 @@ class _Context:
                     if verb.lemma_.lower() in P.GROUP_LEAD_VERBS:
                         add(k for agent in verb.children if agent.dep_ == "agent"
                             for pobj in agent.children for k in self.named(pobj))
+            # "A and a delegation from B toured ...": the person it travels with
+            if token.dep_ == "conj":
+                add(self.named(head))
+            add(k for child in token.children if child.dep_ == "conj" for k in self.named(child))
             # "a delegation of three senators, A, B and C,": the names in apposition
             add(k for noun in (token, *_follow(token, P.OF)) for appos in noun.children
                 if appos.dep_ == "appos" for k in self.named(appos))
@@ -1329,7 +1333,8 @@ def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[st
     keys = ctx.refs(target, types) or (_venue_place(ctx, target) if types == P.PLACE_TYPES else [])
     if target.pos_ == "PRON" or any(ctx.type_of(k) == "Person" for k in ctx.denote(target, P.AGENT_TYPES)):
         return keys
-    for prep in target.children:
+    # "toured the port and a glass plant in X": each coordinated destination's own place
+    for prep in (child for member in _coordinated(target) for child in member.children):
         if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
             keys += [k for pobj in prep.children if pobj.dep_ == "pobj"
                      for k in ctx.refs(pobj, types) if k not in keys]

@@ -1278,3 +1278,12 @@ def test_an_interviews_i_and_you_are_the_person_its_introduction_names(nlp, answ
 ])
 def test_interview_pronouns_need_an_interview_and_an_assertion(nlp, text, forbidden):
     assert forbidden not in _triples(nlp, text)
+
+
+
+def test_a_delegation_named_with_a_person_travels_with_that_person_later(nlp):
+    text = ("Henrik Dahl and a 14-member delegation from Lima toured the Port of Oslo and a "
+            "glass plant in Bergen on Thursday.\n\nThe delegation will spend Friday at the "
+            "Oslo Museum of Art.")
+    assert {("visits", DAHL, "place/bergen"), ("visits", DAHL, "place/oslo-museum-of-art")} \
+        <= _triples(nlp, text)
