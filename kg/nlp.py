@@ -1105,7 +1105,7 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "FAC"
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
         return "FAC"  # "toured the Harbour Museum of Art", "lunch at One Civic Center"
-    if label in ("FAC", "GPE", "LOC", "ORG") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks(words):
+    if label in ("FAC", "GPE", "LOC", "ORG") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words):
         return "ORG"  # "Kestrel Street said": the seat speaks for the government
     if label in ("ORG", "PERSON") and _names_site(doc, end) and not _is_acronym(words.text) \
             and not any(t.lower_ in ORG_HEADS for t in words) and not _company_cue(doc, start, end):
@@ -1321,6 +1321,17 @@ def _speaks(words: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS
 
 
+# Verbs whose subject acts as an office would ("X declined to comment", "X denied the report").
+_OFFICE_VERBS = frozenset({"decline", "refuse", "deny", "confirm", "announce", "insist", "reject", "welcome", "urge",
+                           "warn", "dismiss", "acknowledge"})
+
+
+def _speaks_for_body(words: Span) -> bool:
+    """A seat of government that speaks or acts as its office ("Kestrel Street declined to say")."""
+    root = words.root
+    return _speaks(words) or root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _OFFICE_VERBS
+
+
 def _demonym_form(text: str) -> bool:
     """"the Chinese", "the Americans", "the Palestinians": people of a country, not a body."""
     low = text.lower()
@@ -1437,7 +1448,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             i = site_end
             continue
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
-            found.append((i, end, "ORG" if words[-1].lower_ in _SEAT_HEADS and _speaks(words) else "FAC"))
+            found.append((i, end, "ORG" if words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words) else "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))

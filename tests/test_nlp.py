@@ -88,6 +88,9 @@ def test_titles_length_reads_a_run_of_titles():
         # initials and a surname name a person
         ("Chipmaker boss C.W. Lindqvist met Nordvik CEO J.K. Aalto in Taipei.", "C.W. Lindqvist", "PERSON"),
         ("He works for J.P. Morgan Securities.", "J.P. Morgan Securities", "ORG"),
+        # a seat of government that acts as its office is the body; a street where people gather is a place
+        ("Kestrel Street declined to say whether the prime minister would see the rebels.", "Kestrel Street", "ORG"),
+        ("Protesters gathered in Kestrel Street on Monday.", "Kestrel Street", "FAC"),
         # an outlet named by its medium
         ("The minister spoke to Al-Kestrel television on Monday.", "Al-Kestrel", "ORG"),
         ("She told Dar Wadi radio that talks would resume.", "Dar Wadi", "ORG"),
