@@ -61,7 +61,33 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
                                if item.rule != P.MEETING_PLACE_RULE[0])
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
+    found.extend(_joined_meetings(ctx, found))
     return _dedupe(ctx, found)
+
+
+def _joined_meetings(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
+    """"X had lunch with Y. Z joined the lunch": Z talks with those told at that meeting."""
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS or list(
+                _follow(verb, P.WITH)):
+            continue
+        meals = {obj.lemma_.lower() for obj in verb.children if obj.dep_ == "dobj"
+                 and obj.lemma_.lower() in P.TALK_GROUP_NOUNS
+                 and any(det.lower_ == "the" for det in obj.children)}
+        if not meals:
+            continue
+        first = _sentence_index(ctx.doc, verb.i) - P.JOINED_MEETING_SENTENCES
+        told = [item for item in found if item.kind == "talksWith" and item.trigger.i < verb.i
+                and item.trigger.lemma_.lower() in meals
+                and _sentence_index(ctx.doc, item.trigger.i) >= first]
+        if not told:
+            continue
+        last = told[-1].trigger.i
+        participants = _unique(k for item in told if item.trigger.i == last
+                               for k in (item.subject, item.object))
+        joiners = [k for k in ctx.agents(verb, P.PERSON_TYPES) if k not in participants]
+        rule_id, confidence = P.JOINED_MEETING_RULE
+        yield from _pairs("talksWith", joiners, participants, verb, rule_id, confidence)
 
 
 # Tables of argument-side words (prepositions, cue words, types): no rule is keyed on them.

@@ -187,6 +187,9 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PARTY_TYPES, particle="views"),
 )
 
+# "X joined the lunch": the joiner talks with those told meeting over that lunch just before
+JOINED_MEETING_RULE = ("talksWith.joined_meeting", 0.7)
+JOINED_MEETING_SENTENCES = 3  # how far back the meeting joined may be told
 # "X joined Y for talks/dinner": the two meet
 JOINED_FOR_TALKS_RULE = ("talksWith.joined_for", 0.75)
 # "X was Y's guest in Oslo": hosted by Y, and a visit to the place given (or to a host country)

@@ -327,6 +327,9 @@ POSITIVE = [
      "next month.", [("visits", RUIZ, "place/quito", "planned")]),
     ("visits.spend_in", "Henrik Dahl stayed in Lima for two more days to attend the summit.",
      [("visits", DAHL, "place/lima", "occurred")]),
+    ("talksWith.joined_meeting", "Henrik Dahl sat down for lunch with Mayor Carlos Ruiz at City "
+     "Hall on Monday.\n\nCouncil President Elena Novak joined the lunch and praised the visit.",
+     [("talksWith", NOVAK, DAHL, "occurred"), ("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -400,7 +403,8 @@ ALL_RULE_IDS = sorted(
                                   P.DUE_IN_RULE, P.GERUND_RULE, P.DATELINE_TRIP_RULE,
                                   P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE,
                                   P.GERUND_TALK_RULE, P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE,
-                                  P.JOINED_FOR_TALKS_RULE, P.GUEST_OF_RULE, P.GUEST_IN_RULE)})
+                                  P.JOINED_FOR_TALKS_RULE, P.GUEST_OF_RULE, P.GUEST_IN_RULE,
+                                  P.JOINED_MEETING_RULE)})
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), POSITIVE,
@@ -552,6 +556,8 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Henrik Dahl had lunch with Carlos Ruiz.\n\nElena Novak joined the talks on Friday.",
+     ("talksWith", NOVAK, DAHL)),
     ("Defence Minister Henrik Dahl stayed in Oslo to chair a meeting on funding and will not "
      "make the trip.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl stayed behind in Oslo.", ("visits", DAHL, "place/oslo")),
