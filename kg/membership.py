@@ -81,6 +81,8 @@ PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-
 SUBJECT_RULES: frozenset[str] = frozenset({"person-from-org"})
 # Places of a body where its own people speak: "said at the Unity Party headquarters".
 PREMISES_NOUNS: frozenset[str] = frozenset({"headquarters", "hq", "offices"})
+# Verbs whose object, spelled out before its abbreviation, is a body the subject is in.
+ACRONYM_VERBS: frozenset[str] = frozenset({"lead", "head", "run", "chair", "direct", "join", "found"})
 # Adverbs that place a person in a body's career line: "X, formerly of Acme", "X, now at Acme".
 CAREER_ADVERBS: frozenset[str] = frozenset({"formerly", "previously", "once", "now", "currently", "later"})
 # Participles that, hyphenated to a person, make the person lead the body: "the Roe-led party".
@@ -147,6 +149,8 @@ _ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")
 _ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "since", "and", "until", "of", "from"]}}
 # A reference back to a body named earlier: "its", "whose", or "the committee('s)".
 _ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
+# A word of a body's spelled-out name: capitalized, or a linking word ("Friends of the Earth").
+_NAME_WORD = r"^(?:[A-Z][\w'’&-]*|of|for|and|the|on|in|without)$"
 
 
 # Who holds a body's presidency: a country, or a person; "X, which holds", "X took over".
@@ -401,6 +405,16 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_ORG, {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}, _PERSON, {"POS": {"IN": ["VERB", "AUX"]}, "DEP": {"NOT_IN": ["amod"]}}),
         ("org", None, "member", None),
         0.65,
+    ),
+    # "Jane Roe, who leads Doctors Without Limits (DWL)": a name the model missed, known by its abbreviation
+    TokenPattern(
+        "person-verb-spelled-acronym",
+        (_PERSON, {"ORTH": ","}, {"LOWER": "who"}, {"LOWER": {"IN": ["now", "currently", "also"]}, "OP": "?"},
+         {"LEMMA": {"IN": sorted(ACRONYM_VERBS)}, "POS": "VERB"}, {"LOWER": "the", "OP": "?"},
+         {"IS_TITLE": True, "_": {"kg_type": ""}}, {"ORTH": {"REGEX": _NAME_WORD}, "_": {"kg_type": ""}, "OP": "+"},
+         {"ORTH": "("}, {"_": {"kg_type": "Organization"}, "IS_UPPER": True}, {"ORTH": ")"}),
+        ("member", None, None, None, "cue", None, None, None, None, "org", None),
+        0.75,
     ),
     # "the Jane Roe-led Unity Party", "the Roe-founded Acme Bank"
     TokenPattern(
