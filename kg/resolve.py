@@ -245,6 +245,10 @@ def _mentions(doc: Doc):
             continue
         if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON":
             continue
+        if ent.label_ == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
+            # "the Tories" tagged as a body is the party its nickname stands for
+            yield ent, "PARTY", name, PARTY_WORDS[folded]
+            continue
         if name.lower() in TITLES or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
             continue
         canonical = None

@@ -116,6 +116,9 @@ def test_bodies_of_two_countries_stay_apart(nlp):
         # a two-word party name the model left untagged, and its code in brackets
         ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
          "approve it.", "Social Democrats", "SPD"),
+        # a party's nickname tagged as a body
+        ("The Conservative Party chairman spoke. She said the Tories would not bail out the government.",
+         "Conservative Party", "Tories"),
         # the code tagged as a body later in the article is the same party
         ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
          "approve it. The SPD has long opposed higher spending, party officials said.", "Social Democrats", "SPD"),
