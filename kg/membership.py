@@ -591,7 +591,50 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations += _eponyms(doc, resolution)
     relations += _delegations(doc, resolution)
     relations += _groupings(doc, resolution)
+    relations += _counted_members(doc, resolution)
     return _settled(relations)
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted_members(doc: Doc, resolution: Resolution) -> list[Relation]:
+    """"A, B and C left the bloc; the three AES members ...": a counted "members" of a named body
+    covers the list of exactly that many countries just before it (this or the previous sentence)."""
+    relations = []
+    for i in doc.user_data[_PLURAL_ROLES]:
+        noun = doc[i]
+        if noun.lower_ not in MEMBER_NOUNS:
+            continue
+        count = next((_NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
+        org = next((_entity_of(resolution, c) for c in noun.children if c.dep_ == "compound"
+                    and c._.kg_type == "Organization"), None)
+        if not count or org is None:
+            continue
+        countries = _last_country_list(doc, resolution, noun)
+        if len(countries) == count:
+            relations += [_relation(doc, country, org, "current", noun.sent.start, noun.sent.end, "counted-members", 0.7,
+                                    "member") for country in countries]
+    return relations
+
+
+def _last_country_list(doc: Doc, resolution: Resolution, noun: Token) -> list[str]:
+    """The countries of the nearest coordinated list of countries before `noun`."""
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
+    first = starts[max(0, bisect_right(starts, noun.i) - 2)]
+    for j in range(noun.i - 1, first - 1, -1):
+        token = doc[j]
+        if token._.kg_type in ("Country", "Place") and token.dep_ == "conj":
+            head = token
+            while head.dep_ == "conj":
+                head = head.head
+            items = [head, *head.conjuncts]
+            keys = [_entity_of(resolution, t) for t in items]
+            if all(t._.kg_type == "Country" for t in items) and None not in keys:
+                return list(dict.fromkeys(keys))
+            return []
+    return []
 
 
 def _settled(relations: list[Relation]) -> list[Relation]:

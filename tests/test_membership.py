@@ -858,3 +858,17 @@ def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
     resolution = Resolution((person, body), {1: person.key, 2: person.key, acronym.i: body.key})
     found = {(r.subject, r.object, r.rule) for r in find_memberships(doc, resolution)}
     assert found == {(person.key, body.key, "person-verb-spelled-acronym")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Since Norway, Chile and Peru left the bloc, the three AFC members have wanted to be treated as one partner.",
+         {"Norway", "Chile", "Peru"}),
+        ("Norway, Chile and Peru met on Monday. The three AFC members signed a deal.", {"Norway", "Chile", "Peru"}),
+        # the count must match the list
+        ("Since Norway, Chile and Peru left the bloc, the two AFC members have wanted to be treated as one partner.", set()),
+    ],
+)
+def test_counted_members_cover_the_list_of_that_many_countries(nlp, text, expected):
+    assert {member for member, org, _ in _memberships(nlp, text) if org == "AFC"} == expected
