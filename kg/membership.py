@@ -695,9 +695,14 @@ def _entity_of(resolution: Resolution, token: Token) -> str | None:
 
 
 def _party_keys(resolution: Resolution) -> set[str]:
-    """Bodies that are political parties: a known party name or a name ending in "party"."""
+    """Bodies that are political parties: a known party name, or one ending in "party" or
+    headed by it ("Party of Renewal", "People's Party for Freedom")."""
     return {entity.key for entity in resolution.entities
-            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or fold(entity.name).endswith(" party"))}
+            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name)))}
+
+
+def _party_named(name: str) -> bool:
+    return name.endswith(" party") or name.startswith("party ") or " party of " in name or " party for " in name
 
 
 def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:

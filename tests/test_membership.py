@@ -191,6 +191,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
         ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
+        ("Jane Roe won the vote. Roe's Party of Renewal has made reform the centrepiece of its programme.",
+         "Jane Roe", "Party of Renewal", "current"),
     ],
 }
 
