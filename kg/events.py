@@ -1212,6 +1212,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
                     yield from _purpose_places(ctx, token, agents, places)
         yield from _meeting_place_visits(ctx, token, lemma)
+        if lemma in P.TRIP_MADE_VERBS:
+            yield from _trip_made_to(ctx, token)
         yield from _object_visits(ctx, token, lemma)
         yield from _carry_visits(ctx, token, lemma)
         yield from _join_visits(ctx, token, lemma)
@@ -1247,6 +1249,20 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _visiting_modifier(ctx, token)
     yield from _headline_visits(ctx, token)
     yield from _person_in_place(ctx, token)
+
+
+def _trip_made_to(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"the two trips X made to Y", "the visit that X paid to Y": the relative clause's
+    subject made the trip, to the place on its light verb."""
+    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in P.TRIP_NOUNS:
+        return
+    agents = [k for subject in verb.children if subject.dep_ == "nsubj"
+              for k in ctx.refs(subject, P.AGENT_TYPES)]
+    places = _unique(k for prep in verb.children if prep.dep_ in {"prep", "dative"}
+                     and prep.lower_ == "to" for pobj in prep.children if pobj.dep_ == "pobj"
+                     for k in _destination(ctx, pobj, P.PLACE_TYPES))
+    rule = P.VISIT_NOUN_RULES[0]
+    yield from _pairs("visits", agents, places, verb, rule.id, rule.confidence)
 
 
 def _stays_behind(verb: Token) -> bool:

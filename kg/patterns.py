@@ -141,6 +141,8 @@ TRIP_COMPOUND_NOUNS = frozenset("trip visit tour stopover".split())
 # "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
 TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertake set "
                              "conclude wrap".split())
+# "the two trips X made to Y": a trip told by a relative clause on its light verb
+TRIP_MADE_VERBS = frozenset("make take pay undertake".split())
 # Nominal rules whose place may hang from the light verb instead ("continued her tour in X").
 LIGHT_VERB_NOUN_RULES = frozenset({"visits.trip_to", "visits.stop_in"})
 # "invited X to visit Y", "asked X to travel": the object, not the subject, would go.

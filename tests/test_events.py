@@ -330,6 +330,8 @@ POSITIVE = [
     ("talksWith.joined_meeting", "Henrik Dahl sat down for lunch with Mayor Carlos Ruiz at City "
      "Hall on Monday.\n\nCouncil President Elena Novak joined the lunch and praised the visit.",
      [("talksWith", NOVAK, DAHL, "occurred"), ("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("visits.trip_to", "Prosecutors cited two trips Henrik Dahl made to Panama City in 2022.",
+     [("visits", DAHL, "place/panama-city", "occurred")]),
     ("visits.lead_to", "Henrik Dahl led Norway's delegation to the Lisbon summit in May.",
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
@@ -556,6 +558,7 @@ NEGATIVE = [
     ("Maria Lindqvist flew home to Oslo after the summit.", ("visits", LINDQVIST, "place/oslo")),
     ("Henrik Dahl spent eleven years at a bank in Oslo.", ("visits", DAHL, "place/oslo")),
     ("Henrik Dahl renewed his call on Carlos Ruiz to resign.", ("talksWith", DAHL, RUIZ)),
+    ("Henrik Dahl made two calls to Lima on Monday.", ("visits", DAHL, "place/lima")),
     ("Henrik Dahl had lunch with Carlos Ruiz.\n\nElena Novak joined the talks on Friday.",
      ("talksWith", NOVAK, DAHL)),
     ("Defence Minister Henrik Dahl stayed in Oslo to chair a meeting on funding and will not "
