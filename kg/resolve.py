@@ -423,14 +423,10 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     for group in remaining:
         if group.type in ("Organization", "Place") and len(group.names[0].split()) > 1:
             expansions.setdefault(acronym(_canonical_name(group)), []).append(group)
-    shuffled: dict[str, list[_Group]] = {}
-    for initials, members in expansions.items():
-        shuffled.setdefault("".join(sorted(initials)), []).extend(members)
     for group in list(remaining):
         name = group.names[0].replace(".", "")
-        if len(name) >= 3 and name.isupper() and name not in expansions and len(shuffled.get("".join(sorted(name)), ())) == 1:
-            # "FRMF" for "Royal Moroccan Football Federation": a name in another language orders its words differently
-            name = acronym(_canonical_name(shuffled["".join(sorted(name))][0]))
+        if len(name) >= 3 and name.isupper() and " " not in name and name not in expansions:
+            name = _foreign_initials(name, expansions) or name
         if len(name) >= 2 and name.isupper() and " " not in name and len(expansions.get(name, ())) == 1:
             target = expansions[name][0]
             if target is not group:
@@ -439,6 +435,19 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
                 target.absorb(group)
                 remaining.remove(group)
     return remaining
+
+
+def _foreign_initials(short: str, expansions: dict[str, list[_Group]]) -> str | None:
+    """The initials of the one body that `short` abbreviates in the name's own language: the same
+    letters in another order ("FRMF" for "Royal Moroccan Football Federation"), or the same
+    length, first and last letter ("AES" for "Alliance of Sahel States")."""
+    bodies = [(initials, g) for initials, members in expansions.items() for g in members if g.type == "Organization"]
+    for fits in (lambda i: sorted(i) == sorted(short),
+                 lambda i: len(i) == len(short) and i[0] == short[0] and i[-1] == short[-1]):
+        found = {initials for initials, _ in bodies if fits(initials)}
+        if len(found) == 1 and len(expansions[next(iter(found))]) == 1:
+            return found.pop()
+    return None
 
 
 # Head nouns that, capitalized and alone, name the one body of the article ending in them

@@ -253,6 +253,8 @@ def _entity_with(resolution: Resolution, form: str):
         # initials of the name in its own language, whose words run in another order
         ("The president of the Royal Norlandic Rowing Federation arrived on Monday. The FRNR said the talks went well.",
          "Royal Norlandic Rowing Federation", "FRNR"),
+        ("Has the League of Northern Towns engaged with you? I have asked for a meeting with the LVT secretariat.",
+         "League of Northern Towns", "LVT"),
     ],
 )
 def test_short_forms_join_their_body(nlp, text, name, alias):
@@ -273,6 +275,8 @@ def test_short_forms_join_their_body(nlp, text, name, alias):
         ("The UN Security Council and the National Security Council met. The Security Council voted.", "Security Council"),
         # reordered initials that fit two bodies join neither
         ("The National Rowing Union and the Union of Rural Nurses met on Monday. The NUR said the talks went well.", "NUR"),
+        ("The League of Northern Towns and the Labour Network Trust met. I have asked for a meeting with the LVT secretariat.",
+         "LVT"),
     ],
 )
 def test_short_forms_that_stay_apart(nlp, text, short):
