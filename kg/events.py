@@ -2142,6 +2142,8 @@ def _named_after_comma(ctx: _Context, target: Token) -> list[str]:
     """"met the chief whip, X, on Monday": a common-noun partner named right after a comma,
     which the parser may hang from the verb instead of the noun."""
     after = target.right_edge.i + 1
+    if after < len(target.doc) and target.doc[after].lower_ in P.TITLE_COMPLEMENT_PREPS:
+        after = target.doc[after].right_edge.i + 1  # "the minister for health, X," misattached
     if target.pos_ != "NOUN" or after + 1 >= len(target.doc) or target.doc[after].text != ",":
         return []
     name = target.doc[after + 1]

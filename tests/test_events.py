@@ -313,6 +313,8 @@ POSITIVE = [
      [("visits", DAHL, "place/quito", "occurred"), ("talksWith", RUIZ, DAHL, "occurred")]),
     ("talksWith.meet", "Elena Novak met the chief whip, Carlos Ruiz, on Monday evening.",
      [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("talksWith.meet", "Elena Novak met the minister for humanitarian action, Carlos Ruiz, "
+     "instead, and he was frank.", [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("visits.visit", "Maria Lindqvist toured the construction site of the new Olympic Stadium "
      "in Oslo on Friday.", [("visits", LINDQVIST, "place/oslo", "occurred")]),
     ("visits.return_from", "Henrik Dahl, who flew in from Quito after meeting Carlos Ruiz, "
