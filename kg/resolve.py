@@ -549,13 +549,22 @@ def _parent_first(bodies: list[_Group]) -> list[_Group]:
     return parents if len(parents) == 1 else bodies
 
 
+# Last words of buildings and sites named after their town ("Kestrel Stadium" stands in Kestrel).
+_BUILDING_HEADS = frozenset({
+    "stadium", "arena", "museum", "gallery", "library", "palace", "chancellery", "castle", "cathedral", "church",
+    "mosque", "temple", "airport", "port", "station", "terminal", "hall", "house", "centre", "center", "hotel",
+    "university", "college", "school", "hospital", "bridge", "square", "park", "street", "residence", "embassy",
+    "building", "tower", "plant", "factory",
+})
+
+
 def _merge_place_prefixes(groups: list[_Group]) -> list[_Group]:
     """A headline's "Kestrel" joins the one "Kestrel Bay" of the article when the gazetteer does
     not know it as a place of its own."""
     longer: dict[str, list[_Group]] = {}
     for group in groups:
         words = fold(_canonical_name(group)).split()
-        if group.type == "Place" and len(words) > 1:
+        if group.type == "Place" and len(words) > 1 and words[-1] not in _BUILDING_HEADS:
             longer.setdefault(words[0], []).append(group)
     if not longer:
         return groups

@@ -340,6 +340,9 @@ def test_a_national_house_is_not_the_short_form_of_another_body(nlp):
          "Kestrel Bay", "Kestrel", True),
         # a known city is not the first word of a longer place
         ("He flew to Porto and then to Porto Alegre on Friday.", "Porto Alegre", "Porto", False),
+        # a building named after its town stands in the town
+        ("Riva held talks with Chancellor Paul Orrin in Norburg on Tuesday. The two leaders later toured the "
+         "Norburg Stadium.", "Norburg Stadium", "Norburg", False),
     ],
 )
 def test_a_place_first_word_joins_the_longer_place(nlp, text, name, short, joined):
