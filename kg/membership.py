@@ -306,7 +306,7 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "cue", "role", None, None, None, None, "member", None),
         0.75,
     ),
-    # "Acme Bank, whose chairman Jane Roe told reporters"; "its chief executive Jane Roe said"
+    # "Acme Bank, whose chairman Jane Roe spoke on Monday"; "its chief executive Jane Roe said"
     TokenPattern(
         "anaphor-role-person",
         (_ANAPHOR, _PRE, _ROLE, _PERSON),
@@ -1072,8 +1072,8 @@ def _aged(noun: Token) -> bool:
 
 
 def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
-    """The one person whose full name holds a proper noun left unresolved: "Ruiz" for "Ana
-    Ruiz Soto" (a first of two surnames)."""
+    """The one person whose full name holds a proper noun left unresolved: "Aalto" for "Ana
+    Aalto Berg" (a first of two surnames)."""
     if token.pos_ != "PROPN" or token._.kg_type or not token.text[:1].isupper():
         return None
     word = fold(token.text)
@@ -1294,7 +1294,7 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if named is not None:
         return named, [role], role, "role-apposed-holder"  # "the agency's top vaccine official, X"
     if role.dep_ == "appos" and _apposed_forward(role.doc, role.right_edge.i + 1):
-        return None  # "an audience with X, a Water Agency spokeswoman, Jane Roe, said": the role is Jane Roe's
+        return None  # "a meeting with X, a Water Agency spokeswoman, Jane Roe, said": the role is Jane Roe's
     if role.dep_ == "appos":
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
@@ -1457,7 +1457,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
 
 def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
     """When people of one sentence claim one body by their titles ("Foreign Affairs Minister
-    X met Foreign Minister Y at the Federal Foreign Office"), keep those whose title words all
+    X and Foreign Minister Y met at the National Foreign Office"), keep those whose title words all
     appear in the body's name, if some but not all do."""
     claimants: dict[tuple[str, int], set[str]] = {}
     for person, org, *_, sentence in links:

@@ -132,7 +132,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Jane Roe-led Unity Party won the vote.", "Jane Roe", "Unity Party", "current"),
     ],
     "anaphor-role-person": [
-        ("Acme Bank, whose chairman Tom Ekdahl told reporters the deal was done, rose.",
+        ("Acme Bank, whose chairman Tom Ekdahl spoke on Monday, rose.",
          "Tom Ekdahl", "Acme Bank", "current"),
         ("Acme Bank said its chief executive Jane Roe would step down.", "Jane Roe", "Acme Bank", "current"),
     ],
@@ -157,9 +157,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "party-noun-title-person": [
         ("Labour won the seat, and party leader Jane Roe thanked voters.", "Jane Roe", "Labour Party", "current"),
-        ("The vote was rigged, party spokesperson Tom Ek said at the UPN headquarters in Oslo.",
+        ("Turnout fell, party spokesperson Tom Ek told a rally outside the UPN headquarters in Oslo.",
          "Tom Ek", "UPN", "current"),
-        ("The vote was rigged, party spokesperson Tom Ek said at the Unity Party's headquarters.",
+        ("Turnout fell, party spokesperson Tom Ek told a rally outside the Unity Party's headquarters.",
          "Tom Ek", "Unity Party", "current"),
     ],
     "person-appositive-anaphor-role": [
@@ -179,7 +179,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "org-possessive-person": [
         ("Acme's Jane Roe said the deal was done.", "Jane Roe", "Acme", "current"),
-        ("Tom Ek held talks with Acme Bank's Jane Roe on Monday.", "Jane Roe", "Acme Bank", "current"),
+        ("Tom Ek dined with Acme Bank's Jane Roe on Monday.", "Jane Roe", "Acme Bank", "current"),
     ],
     "org-possessive-person-verb": [
         ("Acme Bank's Jane Roe expects rates to rise.", "Jane Roe", "Acme Bank", "current"),
@@ -191,7 +191,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
         ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
-        ("Jane Roe won the vote. Roe's Party of Renewal has made reform the centrepiece of its programme.",
+        ("Jane Roe won the vote. Roe's Party of Renewal leads the polls.",
          "Jane Roe", "Party of Renewal", "current"),
     ],
 }
@@ -232,8 +232,8 @@ NEGATIVES = [
     "Acme Bank's Jane Roe case was dismissed.",
     "Jane Roe returned from the Water Agency, where she met officials.",
     "Hungary, which opposed the EU's presidency, voted no.",
-    "Cabinet Secretary Jane Roe will travel to Oslo.",
-    "Prime Cabinet Secretary Jane Roe will travel to Oslo.",
+    "Cabinet Secretary Jane Roe opened the session.",
+    "Prime Cabinet Secretary Jane Roe opened the session.",
     "Acme Bank hired Lars Berg. Its chief executive Jane Roe said so.",
     "Acme Bank sued the Roe family, whose eldest son Tom Ek spoke.",
     "Norway's Jane Roe won the race in Oslo.",
@@ -351,8 +351,8 @@ def test_title_names_a_body_named_in_the_passage(nlp, text, member, org):
          "Jane Roe", "Ministry of Health"),
         ("The Chilean Foreign Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
          "Jane Roe", "Chilean Foreign Ministry"),
-        ("Tom Ek travelled with Foreign Affairs Minister Jane Roe, who held talks with Foreign Minister Lars Berg at "
-         "the Federal Foreign Office.", "Lars Berg", "Federal Foreign Office"),
+        ("Foreign Affairs Minister Jane Roe met Foreign Minister Lars Berg at the National Foreign Office.",
+         "Lars Berg", "National Foreign Office"),
     ],
 )
 def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, org):
@@ -366,8 +366,7 @@ def test_portfolio_title_names_a_body_named_in_the_passage(nlp, text, member, or
         "Jane Roe, a ministry spokesperson, spoke. The Ministry of Health and the Ministry of Trade agreed.",
         "Foreign Minister Jane Roe met reporters. The State Department said the talks went well.",
         "Kenya's foreign minister, Jane Roe, spoke. Uganda's Ministry of Foreign Affairs disagreed.",
-        "Tom Ek travelled with Foreign Affairs Minister Jane Roe, who held talks with Foreign Minister Lars Berg at "
-        "the Federal Foreign Office.",
+        "Foreign Affairs Minister Jane Roe met Foreign Minister Lars Berg at the National Foreign Office.",
         "The Chilean Finance Ministry summoned the envoy. Foreign ministry spokesman Jane Roe said talks went well.",
         # a parliament the title does not name
         "Opposition MP Jane Roe said the Bundestag would vote on Friday.",
@@ -432,7 +431,7 @@ def test_rival_countries_leave_an_unplaced_body_to_the_title_that_spells_it(nlp)
 def test_title_body_must_be_of_the_same_country(nlp):
     text = "Chinese Foreign Minister Wen Bo met officials. The Japanese Foreign Ministry said talks went well."
     assert _memberships(nlp, text) == set()
-    text = "Italian Foreign Minister Marco Bellini arrived in Kyiv. Ukraine's Foreign Ministry said the talks went well."
+    text = "Italian Foreign Minister Marco Bellini landed in Quito. Peru's Foreign Ministry welcomed the plan."
     assert _memberships(nlp, text) == set()
     text = "Germany's Foreign Minister Katrin Vogel spoke. The German Foreign Office said she was tired."
     assert ("Katrin Vogel", "German Foreign Office", "current") in _memberships(nlp, text)
@@ -560,7 +559,7 @@ ROLE_CLAUSES = [
     ("Jane Roe, one of the directors of Acme Bank, spoke.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe, a former Green Party member who now sits for the Labour Party, spoke.",
      "Jane Roe", "Labour Party", "current"),
-    ("Jane Roe was a member of the Green Party until she was expelled in 2019.", "Jane Roe", "Green Party", "former"),
+    ("Jane Roe was a member of the Green Party until she resigned over the budget.", "Jane Roe", "Green Party", "former"),
     ("Since Norway, Chile and Peru left the Arctic Fisheries Council, trade has fallen.",
      "Peru", "Arctic Fisheries Council", "former"),
     ("Norway and Chile withdrew from the Arctic Fisheries Council last year.", "Chile", "Arctic Fisheries Council", "former"),
@@ -575,8 +574,8 @@ ROLE_CLAUSES = [
     ("Jane Roe has chaired the Water Agency since 2015.", "Jane Roe", "Water Agency", "current"),
     ("Jane Roe, a 20-year veteran of Acme Bank, said no.", "Jane Roe", "Acme Bank", "current"),
     ("Jane Roe became director of research at Acme Bank in May.", "Jane Roe", "Acme Bank", "current"),
-    ("A court ordered former minister Ana Ruiz Soto held. Ruiz, who served under two presidents and was a member of "
-     "the Unity Party until she was expelled in 2024, denies the charge.", "Ana Ruiz Soto", "Unity Party", "former"),
+    ("Police arrested former mayor Ana Aalto Berg. Aalto, who ran a bakery and was a member of the Unity Party "
+     "until she resigned in 2020, denies the charge.", "Ana Aalto Berg", "Unity Party", "former"),
     ("The Water Agency's top safety official, Jane Roe, resigned.", "Jane Roe", "Water Agency", "current"),
     ("The Arctic Fisheries Council was set up in 1990. The bloc's founding members, Norway, Chile and Peru, met.",
      "Chile", "Arctic Fisheries Council", "current"),
@@ -690,14 +689,14 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl spoke on Monday. Once a director of the Water Agency, he now runs a farm.",
          "Tom Ekdahl", "Water Agency", "former"),
         ("Tom Ekdahl spoke on Monday. He is a member of the Green Party.", "Tom Ekdahl", "Green Party", "current"),
-        ("Jane Roe runs a shop in Oslo. It is small. It sells shoes. Before politics she spent ten years at Acme Bank.",
+        ("Jane Roe runs a shop in Oslo. It is small. It sells shoes. Years ago she spent a decade at Acme Bank.",
          "Jane Roe", "Acme Bank", "former"),
-        ("Jane Roe keeps two phones on her desk. The former Norwegian trade minister, 51, left the Green League in May.",
+        ("Jane Roe grows apples near Oslo. The former health minister, 64, quit the Green League in May.",
          "Jane Roe", "Green League", "former"),
-        ("Jane Roe keeps two phones on her desk. The 51-year-old former minister left the Green League in May.",
+        ("Jane Roe grows apples near Oslo. The 64-year-old former minister quit the Green League in May.",
          "Jane Roe", "Green League", "former"),
-        ('Jane Roe keeps two phones, one "for the people who used to be my colleagues." The former minister, 51, '
-         "left the Green League in May.", "Jane Roe", "Green League", "former"),
+        ('Jane Roe grows apples near Oslo, "because the soil is good." The former minister, 64, '
+         "quit the Green League in May.", "Jane Roe", "Green League", "former"),
         ("Jane Roe spoke on Monday. As a former director of the Water Agency, she knows the dam.",
          "Jane Roe", "Water Agency", "former"),
     ],
@@ -831,7 +830,7 @@ def test_a_former_cue_read_by_one_rule_settles_the_status(nlp):
 @pytest.mark.parametrize(
     ("text", "holder", "org"),
     [
-        ("Jane Roe asked for an audience with King Harald V, a Water Agency spokeswoman, Tina Ek, said on Monday.",
+        ("Jane Roe hopes to see Prince Olav, a Water Agency spokeswoman, Tina Ek, said on Monday.",
          "Tina Ek", "Water Agency"),
         ("Asked about Tom Ekdahl, an Acme Bank spokesman, Lars Berg, said the bank had no comment.",
          "Lars Berg", "Acme Bank"),
@@ -848,7 +847,7 @@ def test_a_relative_clause_covers_only_its_own_antecedent(nlp):
 
 
 def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
-    text = "Dr. Jane Roe, who leads Nurses Without Walls (NWW) in Kassala, said her teams were busy."
+    text = "Dr. Jane Roe, who leads Nurses Without Walls (NWW) in Kassala, said the clinics were full."
     doc = nlp(text)
     people, acronym = doc[1:3], next(t for t in doc if t.text == "NWW")
 
@@ -865,11 +864,11 @@ def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Since Norway, Chile and Peru left the bloc, the three AFC members have wanted to be treated as one partner.",
+        ("After Norway, Chile and Peru quit the bloc, the three AFC members began to trade as one.",
          {"Norway", "Chile", "Peru"}),
         ("Norway, Chile and Peru met on Monday. The three AFC members signed a deal.", {"Norway", "Chile", "Peru"}),
         # the count must match the list
-        ("Since Norway, Chile and Peru left the bloc, the two AFC members have wanted to be treated as one partner.", set()),
+        ("After Norway, Chile and Peru quit the bloc, the two AFC members began to trade as one.", set()),
     ],
 )
 def test_counted_members_cover_the_list_of_that_many_countries(nlp, text, expected):
