@@ -611,6 +611,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_known_places(doc, taken))
     taken = {i for s, e, _ in spans for i in range(s, e)}
     spans.extend(_speaker_names(doc, taken))
+    spans.extend(_dateline_agencies(doc, spans))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_untagged_names(doc, taken, spans))
     spans = _same_company(doc, spans)
@@ -1336,6 +1337,27 @@ def _demonym_form(text: str) -> bool:
     """"the Chinese", "the Americans", "the Palestinians": people of a country, not a body."""
     low = text.lower()
     return low in _DEMONYM_WORDS or low.rstrip("s") in _DEMONYM_WORDS or low.endswith(("ians", "ans", "ese", "ish"))
+
+
+def _dateline_agencies(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"OSLO, May 2 (Wire) -": the news agency in brackets between a dateline and its dash."""
+    found = []
+    taken = {i for s, e, _ in spans for i in range(s, e)}
+    for s, e, label in spans:
+        if label != "GPE" or not doc[s].is_upper or not (s == 0 or "\n" in doc[s - 1].text):
+            continue
+        for k in range(e, min(e + _DATELINE_MAX_TOKENS, len(doc) - 3)):
+            if "\n" in doc[k].text:
+                break
+            if doc[k].text != "(":
+                continue
+            close = next((j for j in range(k + 1, min(k + 5, len(doc) - 1)) if doc[j].text == ")"), None)
+            words = doc[k + 1 : close] if close else None
+            if words and all(t.is_alpha for t in words) and doc[close + 1].text in _DATELINE_DASHES \
+                    and not taken.intersection(range(k + 1, close)):
+                found.append((k + 1, close, "ORG"))
+            break
+    return found
 
 
 def _speaker_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:

@@ -91,6 +91,9 @@ def test_titles_length_reads_a_run_of_titles():
         # a seat of government that acts as its office is the body; a street where people gather is a place
         ("Kestrel Street declined to say whether the prime minister would see the rebels.", "Kestrel Street", "ORG"),
         ("Protesters gathered in Kestrel Street on Monday.", "Kestrel Street", "FAC"),
+        # the agency in brackets after a dateline
+        ("BERLIN (dpa) - The talks ended.", "dpa", "ORG"),
+        ("Headline here\n\nOSLO (Nordwire) - The envoy arrived.", "Nordwire", "ORG"),
         # an outlet named by its medium
         ("The minister spoke to Al-Kestrel television on Monday.", "Al-Kestrel", "ORG"),
         ("She told Dar Wadi radio that talks would resume.", "Dar Wadi", "ORG"),
@@ -114,6 +117,7 @@ def test_repaired_spans(nlp, text, span, label):
         ("He met officials of the Ministry of Finance, Chile and Peru.", "Ministry of Finance, Chile and Peru"),
         ("George Washington slept here.", "Washington"),
         ("The Lima Group met in Ottawa.", "Lima"),
+        ("She met Ruiz (left) - then spoke.", "left"),
     ],
 )
 def test_spans_not_produced(nlp, text, not_a_span):
