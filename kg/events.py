@@ -154,7 +154,7 @@ class _Context:
         return key
 
     def _name_head_of(self, token: Token) -> str | None:
-        """"Ji-woo Han" where only "Ji" was tagged: the untagged head of a person's name."""
+        """"Su-bin Cho" where only "Su" was tagged: the untagged head of a person's name."""
         keys = {self.token_entity.get(t.i) for t in token.subtree
                 if t.i < token.i and t.dep_ in {"compound", "flat", "punct"}
                 and t.pos_ in {"PROPN", "PUNCT"}}
@@ -2155,7 +2155,7 @@ def _named_after_comma(ctx: _Context, target: Token) -> list[str]:
 
 
 def _person_after_country(ctx: _Context, target: Token) -> list[str]:
-    """"met with Republic of Korea (ROK) Vice Minister Ann Ray": a country name the parser
+    """"talks with the Republic of Ruritania (ROR) Deputy Minister Ann Ray": a country name the parser
     took for the partner when it only qualifies the titled name right after it."""
     key = ctx.entity_at(target)
     if key is None or ctx.type_of(key) not in P.PLACE_TYPES:

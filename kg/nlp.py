@@ -1395,7 +1395,7 @@ def _extend_particles(doc: Doc, end: int) -> int:
 
 
 def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:
-    """"Lee Ha-" + "eun", "OWUSU" + "-" + "BANDA": a name goes on across a hyphen."""
+    """"Seo Ha-" + "eun", "OWUSU" + "-" + "BANDA": a name goes on across a hyphen."""
     while end < len(doc) and not doc[end - 1].whitespace_:
         if doc[end].text in ("-", "–") and end + 1 < len(doc) and not doc[end].whitespace_ and doc[end + 1].is_alpha \
                 and doc[end + 1].text[:1].isupper():
@@ -1405,7 +1405,7 @@ def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:
         elif end + 2 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ and doc[end + 1].is_lower \
                 and doc[end + 1].is_alpha and doc[end + 1].lower_ not in _HYPHEN_SUFFIXES and doc[end + 1].whitespace_ \
                 and doc[end + 2].pos_ == "PROPN" and _is_capitalized(doc[end + 2]) and end - start == 1:
-            return end + 3  # "Ha" + "-rin" + "Yoon": a hyphenated given name and the surname
+            return end + 3  # "Ha" + "-rin" + "Seo": a hyphenated given name and the surname
         else:
             break
     return end

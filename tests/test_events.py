@@ -249,7 +249,7 @@ POSITIVE = [
     ("talksWith.show_around", "Maria Lindqvist was shown around the school by headteacher "
      "Carlos Ruiz and by the city's mayor, Elena Novak.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", NOVAK, LINDQVIST, "occurred")]),
-    ("talksWith.meet_with", "Maria Lindqvist met today with Republic of Korea (ROK) First Vice "
+    ("talksWith.meet_with", "Maria Lindqvist met on Friday with the Republic of Korea (ROK) Second Vice "
      "Foreign Minister Carlos Ruiz to discuss trade. They discussed their June 8 meeting with "
      "Japanese Vice Foreign Minister Henrik Dahl.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred"),
@@ -517,7 +517,7 @@ NEGATIVE = [
     ("Maria Lindqvist returned the money from Santiago.",
      ("visits", LINDQVIST, "place/santiago")),
     ("Maria Lindqvist flew from Santiago on Friday.", ("visits", LINDQVIST, "place/santiago")),
-    ("Maria Lindqvist met today with Republic of Korea (ROK) First Vice Foreign Minister "
+    ("Maria Lindqvist met on Friday with the Republic of Korea (ROK) Second Vice Foreign Minister "
      "Carlos Ruiz.", ("talksWith", LINDQVIST, "place/south-korea")),
     ("LIMA — Maria Lindqvist arrived in Quito on Monday.", ("visits", LINDQVIST, "place/lima")),
     ("LIMA — Peruvian President Maria Lindqvist arrived at the summit late.",
@@ -695,7 +695,7 @@ def test_meeting_officials_of_a_named_body_is_talking_with_the_body(nlp, text):
 
 @pytest.mark.parametrize("text", [
     "Maria Lindqvist criticised officials of the World Bank.",
-    "Maria Lindqvist met senior officials from the newly formed Peruvian government.",
+    "Maria Lindqvist met senior officials from the new Peruvian government.",
     "Maria Lindqvist received a letter from the World Bank.",
 ])
 def test_officials_not_met_or_of_no_named_body_are_no_talks(nlp, text):
@@ -826,7 +826,7 @@ def test_a_bare_both_over_three_people_names_nobody(nlp):
 
 def test_the_untagged_head_of_a_partly_tagged_name_is_that_person(nlp):
     text = ("Carlos Ruiz toured the plant in Dresden. Ruiz was accompanied by the firm's chief "
-            "operating officer, Ji-woo Han.")
+            "operating officer, Su-bin Cho.")
     companions = {fact[1] for fact in _pairs(_facts(nlp, text)) if fact[2] == "place/dresden"}
     assert RUIZ in companions and len(companions) == 2
 
