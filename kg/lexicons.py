@@ -215,6 +215,27 @@ DEMONYMS: dict[str, str] = {
     "Bahraini": "Bahrain", "New Zealand": "New Zealand", "Burmese": "Myanmar",
     "Cambodian": "Cambodia", "Laotian": "Laos", "Somali": "Somalia", "Ghanaian": "Ghana",
     "Rwandan": "Rwanda", "Ugandan": "Uganda", "Tanzanian": "Tanzania", "Zimbabwean": "Zimbabwe",
+    # beyond the most common: "Kyrgyz officials" still reads as a country's people
+    "Kyrgyz": "Kyrgyzstan", "Tajik": "Tajikistan", "Turkmen": "Turkmenistan", "Ivorian": "Ivory Coast",
+    "Togolese": "Togo", "Beninese": "Benin", "Senegalese": "Senegal", "Malian": "Mali",
+    "Burkinabe": "Burkina Faso", "Nigerien": "Niger", "Chadian": "Chad", "Cameroonian": "Cameroon",
+    "Gabonese": "Gabon", "Congolese": "Congo", "Angolan": "Angola", "Zambian": "Zambia",
+    "Malawian": "Malawi", "Mozambican": "Mozambique", "Namibian": "Namibia", "Botswanan": "Botswana",
+    "Eritrean": "Eritrea", "Djiboutian": "Djibouti", "South Sudanese": "South Sudan",
+    "Mauritanian": "Mauritania", "Liberian": "Liberia", "Sierra Leonean": "Sierra Leone",
+    "Guinean": "Guinea", "Gambian": "Gambia", "Malagasy": "Madagascar", "Fijian": "Fiji",
+    "Samoan": "Samoa", "Tongan": "Tonga", "Papua New Guinean": "Papua New Guinea",
+    "Solomon Islander": "Solomon Islands", "Ni-Vanuatu": "Vanuatu", "New Zealander": "New Zealand",
+    "Bruneian": "Brunei", "Timorese": "Timor-Leste", "Bhutanese": "Bhutan", "Maldivian": "Maldives",
+    "Moldovan": "Moldova", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Croatian": "Croatia",
+    "Bosnian": "Bosnia and Herzegovina", "Montenegrin": "Montenegro", "Albanian": "Albania",
+    "Kosovar": "Kosovo", "Macedonian": "North Macedonia", "Bulgarian": "Bulgaria", "Cypriot": "Cyprus",
+    "Maltese": "Malta", "Icelandic": "Iceland", "Luxembourgish": "Luxembourg", "Bolivian": "Bolivia",
+    "Ecuadorian": "Ecuador", "Paraguayan": "Paraguay", "Uruguayan": "Uruguay", "Guatemalan": "Guatemala",
+    "Honduran": "Honduras", "Salvadoran": "El Salvador", "Nicaraguan": "Nicaragua",
+    "Costa Rican": "Costa Rica", "Panamanian": "Panama", "Dominican": "Dominican Republic",
+    "Haitian": "Haiti", "Jamaican": "Jamaica", "Guyanese": "Guyana", "Surinamese": "Suriname",
+    "Saudi Arabian": "Saudi Arabia",
 }
 
 # One-letter party codes in "(D-N.Y.)" / ", R-Texas," -> party name.
@@ -507,28 +528,3 @@ TITLES.update(
      if form.format(p=portfolio) not in TITLES}
 )
 
-# Demonyms beyond the common ones above, so "Kyrgyz officials" reads as a country's people.
-DEMONYMS.update(
-    {
-        "Kyrgyz": "Kyrgyzstan", "Tajik": "Tajikistan", "Turkmen": "Turkmenistan", "Ivorian": "Ivory Coast",
-        "Togolese": "Togo", "Beninese": "Benin", "Senegalese": "Senegal", "Malian": "Mali",
-        "Burkinabe": "Burkina Faso", "Nigerien": "Niger", "Chadian": "Chad", "Cameroonian": "Cameroon",
-        "Gabonese": "Gabon", "Congolese": "Congo", "Angolan": "Angola", "Zambian": "Zambia",
-        "Malawian": "Malawi", "Mozambican": "Mozambique", "Namibian": "Namibia", "Botswanan": "Botswana",
-        "Eritrean": "Eritrea", "Djiboutian": "Djibouti", "South Sudanese": "South Sudan",
-        "Mauritanian": "Mauritania", "Liberian": "Liberia", "Sierra Leonean": "Sierra Leone",
-        "Guinean": "Guinea", "Gambian": "Gambia", "Malagasy": "Madagascar", "Fijian": "Fiji",
-        "Samoan": "Samoa", "Tongan": "Tonga", "Papua New Guinean": "Papua New Guinea",
-        "Solomon Islander": "Solomon Islands", "Ni-Vanuatu": "Vanuatu", "New Zealander": "New Zealand",
-        "Bruneian": "Brunei", "Timorese": "Timor-Leste", "Bhutanese": "Bhutan", "Maldivian": "Maldives",
-        "Moldovan": "Moldova", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Croatian": "Croatia",
-        "Bosnian": "Bosnia and Herzegovina", "Montenegrin": "Montenegro", "Albanian": "Albania",
-        "Kosovar": "Kosovo", "Macedonian": "North Macedonia", "Bulgarian": "Bulgaria", "Cypriot": "Cyprus",
-        "Maltese": "Malta", "Icelandic": "Iceland", "Luxembourgish": "Luxembourg", "Bolivian": "Bolivia",
-        "Ecuadorian": "Ecuador", "Paraguayan": "Paraguay", "Uruguayan": "Uruguay", "Guatemalan": "Guatemala",
-        "Honduran": "Honduras", "Salvadoran": "El Salvador", "Nicaraguan": "Nicaragua",
-        "Costa Rican": "Costa Rica", "Panamanian": "Panama", "Dominican": "Dominican Republic",
-        "Haitian": "Haiti", "Jamaican": "Jamaica", "Guyanese": "Guyana", "Surinamese": "Suriname",
-        "Saudi Arabian": "Saudi Arabia",
-    }
-)

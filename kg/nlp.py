@@ -1208,22 +1208,20 @@ _BODY_STAFF = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawmakers"
 
 def _has_body_staff(doc: Doc, end: int) -> bool:
     """"X's foreign affairs spokesman": the possessive owner of a spokesperson or members is a body."""
-    if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
-        return False
-    for tok in doc[end + 1 : end + 5]:
-        if tok.lower_ in _BODY_STAFF:
-            return True
-        if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
-            return False
-    return False
+    return _possessive_holds(doc, end, _BODY_STAFF)
 
 
 def _has_place_office(doc: Doc, end: int) -> bool:
     """"Kestrelby's deputy mayor": the owner of a public office is a place."""
+    return _possessive_holds(doc, end, _PLACE_OFFICES)
+
+
+def _possessive_holds(doc: Doc, end: int, nouns: frozenset[str]) -> bool:
+    """A possessive right after the name, then up to four lower-case modifiers, then one of `nouns`."""
     if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
         return False
     for tok in doc[end + 1 : end + 5]:
-        if tok.lower_ in _PLACE_OFFICES:
+        if tok.lower_ in nouns:
             return True
         if not (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
             return False
