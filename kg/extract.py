@@ -14,11 +14,24 @@ from kg.model import Article, Entity, Extraction, Relation
 from kg.nlp import load_pipeline
 from kg.resolve import resolve
 
+_PRELOAD = Article(
+    id="preload",
+    text="Labour Party leader Maria Olsen flew to Lisbon on Monday and met Prime Minister "
+         "David Brandt. She will travel to Oslo next week.",
+)
+
+
 class Extractor:
     """Entities and relations of articles, with one spaCy pipeline loaded once."""
 
-    def __init__(self, model: str | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, model: str | None = None, nlp: Language | None = None, *,
+                 preload: bool = False) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
+        if preload:
+            # Name lists, matchers and caches load on first use; reading one short article
+            # loads them now, so processes forked from this one share them instead of each
+            # loading its own copy.
+            self.extract(_PRELOAD)
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
+import kg.build
 from kg.build import auto_workers, build, extract_inputs
 from kg.errors import InputError, ModelError
 from kg.model import Article, Extraction, Failure
@@ -207,6 +208,14 @@ def test_workers_give_the_same_graph(tmp_path: Path) -> None:
     assert one.read_bytes() == two.read_bytes()
 
 
+def test_spawned_workers_give_the_same_graph(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one, two = tmp_path / "one.nq", tmp_path / "two.nq"
+    build([str(EXAMPLES)], str(one), workers=1, batch_size=2)
+    monkeypatch.setattr(kg.build, "START_METHOD", "spawn")
+    build([str(EXAMPLES)], str(two), workers=2, batch_size=2)
+    assert one.read_bytes() == two.read_bytes()
+
+
 def test_golden_graph_of_one_example(tmp_path: Path) -> None:
     brief = tmp_path / "brief.jsonl"
     brief.write_text((EXAMPLES / "briefs.jsonl").read_text().splitlines()[0])
@@ -222,8 +231,10 @@ def test_golden_graph_of_one_example(tmp_path: Path) -> None:
                     f"only in golden:\n{only_golden.serialize(format='nt')}")
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_missing_model_is_a_model_error_with_hint(tmp_path: Path, workers: int) -> None:
+@pytest.mark.parametrize(("workers", "start"), [(1, "fork"), (2, "fork"), (2, "spawn")])
+def test_missing_model_is_a_model_error_with_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  workers: int, start: str) -> None:
+    monkeypatch.setattr(kg.build, "START_METHOD", start)
     output = tmp_path / "g.nq"
     with pytest.raises(ModelError) as err:
         build([str(EXAMPLES)], str(output), model="no_such_pipeline_xyz", workers=workers)
