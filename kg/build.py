@@ -98,7 +98,8 @@ def build(
 
 def auto_workers(articles: int | None) -> int:
     """Default worker count: every CPU for a large corpus; one for a handful of files,
-    where starting more pipelines (about a second each) costs more than it saves."""
+    where starting processes (a second each where they must be spawned) and passing
+    articles between them cost more than they save."""
     if articles is None or articles < AUTO_WORKERS_FROM:
         return 1
     return max(1, os.cpu_count() or 1)
