@@ -101,6 +101,10 @@ OUTSIDER_NOUNS: frozenset[str] = frozenset(
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     {"party", "group", "movement", "coalition", "bloc", "faction", "alliance", "network", "militia", "board"}
 )
+# Common nouns that may follow a body's name without being part of it: "the Acme union".
+NAME_KIND_NOUNS: frozenset[str] = COLLECTIVE_NOUNS | frozenset({"union", "caucus"})
+# Parts of a legislature a person leads or sits in: "heads the Unity group in the Senate".
+CHAMBER_GROUPS: frozenset[str] = frozenset({"group", "caucus", "faction", "bloc"})
 # Nouns that refer back to whatever body was named last ("the company's chief executive").
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
@@ -133,7 +137,7 @@ _PRE = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "PUNCT", "VERB", "X", "ADV", "NUM
         "ORTH": {"NOT_IN": [",", "(", ")", ";", ".", "—", "–", "'s", "’s"]}, "_": {"kg_type": ""}, "OP": "*"}
 # What may follow an apposed name: so "the chair of X, Jane Roe said" (a subject) does not match.
 _APPOS_END = {"ORTH": {"IN": [",", "—", "–", ".", "(", ")", ";", ":"]}}
-_COLLECTIVE = {"LOWER": {"IN": sorted(COLLECTIVE_NOUNS)}, "OP": "?"}
+_COLLECTIVE = {"LOWER": {"IN": sorted(NAME_KIND_NOUNS)}, "OP": "?"}
 # Words for a union of states that may stand for one named "... Council", "... Union", "... Community".
 UMBRELLA_NOUNS: frozenset[str] = frozenset({"bloc", "alliance", "grouping", "organisation", "organization"})
 UNION_HEADS: frozenset[str] = frozenset(
@@ -149,6 +153,7 @@ _ACRONYM = ({"ORTH": "(", "OP": "?"}, {"IS_UPPER": True, "OP": "?"}, {"ORTH": ")
 _ROLE_END = {"LOWER": {"IN": [",", ")", ".", ";", "who", "for", "in", "at", "since", "and", "until", "of", "from"]}}
 # A reference back to a body named earlier: "its", "whose", or "the committee('s)".
 _ANAPHOR = {"LOWER": {"IN": ["its", "whose"]}}
+_REFLEXIVE = {"LOWER": {"IN": ["himself", "herself", "themselves"]}, "OP": "?"}
 # A word of a body's spelled-out name: capitalized, or a linking word ("Friends of the Earth").
 _NAME_WORD = r"^(?:[A-Z][\w'’&-]*|of|for|and|the|on|in|without)$"
 
@@ -187,11 +192,12 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", None, None, "role", "role", "members"),
         0.85,
     ),
-    # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X"
+    # "Jane Roe, a member of the Water Committee"; "Jane Roe (D-Ohio), the lead Democrat on X";
+    # "Jane Roe, herself a former member of X"
     TokenPattern(
         "person-appositive-role",
-        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _DET, _ADJ, _ROLE, _LINK, _DET, *_COUNTRY_POSS, _PRE, _ORG),
-        ("member", None, None, None, None, None, "role", "role", None, None, None, None, None, "org"),
+        (_PERSON, _SEP, _SPACE, _PARTY_CODE, _CLOSE, _REFLEXIVE, _DET, _ADJ, _ROLE, _LINK, _DET, *_COUNTRY_POSS, _PRE, _ORG),
+        ("member", None, None, None, None, None, None, "role", "role", None, None, None, None, None, "org"),
         0.85,
     ),
     # "Jane Roe, a senior Acme official", "Jane Roe, a White House spokeswoman"
@@ -430,11 +436,11 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "member"),
         0.8,
     ),
-    # "Jane Roe's Labour Party", "Roe's Labor government"
+    # "Jane Roe's Labour Party", "Roe's Labor government", "Roe's own Unity Party"
     TokenPattern(
         "person-possessive-party",
-        (_PERSON, {"ORTH": {"IN": ["'s", "’s"]}}, _PARTY),
-        ("member", None, "org"),
+        (_PERSON, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": "own", "OP": "?"}, _PARTY),
+        ("member", None, None, "org"),
         0.8,
     ),
 )
@@ -992,7 +998,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     """Clausal forms over the dependency parse: "X, who chairs the Y", "X serves on the Y",
     "X is a member of the Y", "X previously served as Y's commander"."""
     types = {entity.key: entity.type for entity in resolution.entities}
-    relations = []
+    relations: list[Relation] = []
     lowered = doc.user_data[_LOWERED]
     candidates = {i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
     candidates |= set(doc.user_data[_ACRONYMS]) | {i for i, word in enumerate(lowered) if word in _BODY_KINDS}
@@ -1001,39 +1007,58 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         back = org is None and _is_body_noun(token)  # "who runs the bank", "a member of the party"
         if not back and (org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org):
             continue
-        found = _holder_of(token) or _passive_holder(token)
-        if found is None:
-            continue
-        holder_token, cue_tokens, role_token, rule = found
-        member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token) \
-            or _person_by_name_part(resolution, holder_token)
-        if back:
-            org = _antecedent(doc, resolution, token, {member})
-            if org is None or not _is_body(resolution, org):
-                continue
-        collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
-            role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
-        members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
-        members = [m for m in members if m != org and types.get(m) in _MEMBER_TYPES[collective]]
-        if not members:
-            continue
-        if any(child.dep_ == "neg" and cue.lower_ != "longer" for cue in cue_tokens for child in cue.children):
-            continue
-        status = _clause_status(cue_tokens)
-        if rule.removeprefix("verb-") in LEAVING:
-            status = "current" if status == "planned" else "former"  # "will leave X next month": still in X
-        role = _role(_role_phrase(role_token)) if role_token is not None else None
-        start = min(t.i for t in (token, holder_token, *cue_tokens))
-        end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
-        relations += [_relation(doc, m, org, status, start, end, rule, 0.75, role) for m in members]
-        shared_verb = role_token is None and rule.startswith("verb-") and holder_token.head in cue_tokens
-        if shared_verb or role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
-            # "X and Y, both members of Z", "X and Y left Z": a plural role or a shared verb covers every holder
-            for other in holder_token.conjuncts:
-                key = _entity_of(resolution, other)
-                if key not in (None, member, org) and types.get(key) == types.get(member):
-                    relations.append(_relation(doc, key, org, status, start, end, rule, 0.75, role))
+        for found in filter(None, (_holder_of(token) or _passive_holder(token), _party_owner(token))):
+            relations += _clause_relations(doc, resolution, token, back, found)
     return relations
+
+
+def _clause_relations(doc: Doc, resolution: Resolution, token: Token, back: bool,
+                      found: tuple[Token, list[Token], Token | None, str]) -> list[Relation]:
+    """The memberships of one clause `found` on the body `token` (a body noun when `back`)."""
+    types = {entity.key: entity.type for entity in resolution.entities}
+    org = _entity_of(resolution, token)
+    holder_token, cue_tokens, role_token, rule = found
+    member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token) \
+        or _person_by_name_part(resolution, holder_token)
+    if back:
+        org = _antecedent(doc, resolution, token, {member})
+        if org is None or not _is_body(resolution, org):
+            return []
+    collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
+        role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
+    members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
+    members = [m for m in members if m != org and types.get(m) in _MEMBER_TYPES[collective]]
+    if not members:
+        return []
+    if any(child.dep_ == "neg" and cue.lower_ != "longer" for cue in cue_tokens for child in cue.children):
+        return []
+    status = _clause_status(cue_tokens)
+    if rule.removeprefix("verb-") in LEAVING:
+        status = "current" if status == "planned" else "former"  # "will leave X next month": still in X
+    role = _role(_role_phrase(role_token)) if role_token is not None else None
+    start = min(t.i for t in (token, holder_token, *cue_tokens))
+    end = max(t.i for t in (token, holder_token, *cue_tokens)) + 1
+    relations = [_relation(doc, m, org, status, start, end, rule, 0.75, role) for m in members]
+    shared_verb = role_token is None and rule.startswith("verb-") and (
+        holder_token.head in cue_tokens or _shared_relative(cue_tokens[0], holder_token))
+    if shared_verb or role_token is not None and role_token.tag_ in ("NNS", "NNPS"):
+        # "X and Y, both members of Z", "X and Y left Z": a plural role or a shared verb covers every holder
+        for other in holder_token.conjuncts:
+            key = _entity_of(resolution, other)
+            if key not in (None, member, org) and types.get(key) == types.get(member):
+                relations.append(_relation(doc, key, org, status, start, end, rule, 0.75, role))
+    return relations
+
+
+def _shared_relative(verb: Token, antecedent: Token) -> bool:
+    """Whether a relative clause on a list speaks of all of it: "A and B, which both joined X",
+    "A and B, who lead X" (a plural verb)."""
+    return verb.dep_ == "relcl" and verb.head == antecedent and bool(antecedent.conjuncts) and (
+        verb.tag_ == "VBP" or any(c.lower_ in _ALL_OF_THEM for c in verb.children))
+
+
+# Words by which a clause on a list covers each item: "A and B, which both joined X".
+_ALL_OF_THEM = frozenset({"both", "all", "each"})
 
 
 def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | None:
@@ -1149,8 +1174,10 @@ def _role_phrase(role: Token) -> list[Token]:
 def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
     """The token naming who belongs to the body `org` heads, the tokens carrying status cues,
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
-    if org.dep_ in ("compound", "poss") and org.head.lower_ in COLLECTIVE_NOUNS:
-        org = org.head  # "the Unity party", "Acme's board"
+    if org.dep_ == "conj" and org.head._.kg_type == "Organization":
+        return _holder_of(org.head)  # "a member of X and Y": whatever holds X holds Y
+    if org.dep_ in ("compound", "poss") and org.head.lower_ in NAME_KIND_NOUNS:
+        org = org.head  # "the Unity party", "Acme's board", "the Acme union"
     if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
     if org.dep_ in ("poss", "compound") and org.head.lower_ in UNIT_NOUNS and org.head.dep_ == "pobj":
@@ -1160,6 +1187,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     if org.dep_ == "pobj" and org.head.lower_ in ("of", "at") and org.head.head.dep_ in ("dobj", "pobj") \
             and org.head.head.lower_ in UNIT_NOUNS:
         org = org.head.head  # "who chairs the board of Acme", "sits on the board of Acme"
+    if org.dep_ == "pobj" and org.head.lower_ == "in":
+        org = _chamber_group(org.head.head) or org  # "who heads the Unity group in the Senate" sits in the Senate
     head = org.head
     if org.dep_ == "nsubj" and head.lemma_ in HIRING_VERBS:
         return _hired(head)
@@ -1203,6 +1232,16 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
 _COPULAS = frozenset({"be", "become", "remain"})
 
 
+def _chamber_group(up: Token) -> Token | None:
+    """The group a person leads "in" a chamber, whether the parser hangs "in" on the group
+    ("heads [the group in the Senate]") or on the verb ("heads [the group] [in the Senate]")."""
+    if up.dep_ == "dobj" and up.lower_ in CHAMBER_GROUPS:
+        return up
+    if up.lemma_ in OBJECT_VERBS:
+        return next((c for c in up.children if c.dep_ == "dobj" and c.lower_ in CHAMBER_GROUPS), None)
+    return None
+
+
 def _is_career_span(token: Token) -> bool:
     return token.lemma_ in CAREER_SPANS or token.lower_ in CAREER_SPANS
 
@@ -1238,6 +1277,14 @@ def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
     """The agent of a passive leading verb on the body: "the Greens, led by X", "the agency is
     headed by X", "the party, which is chaired by X"."""
     verbs = [child for child in org.children if child.dep_ in ("acl", "relcl")]
+    for verb in verbs:
+        lemma = _LEADING_FORMS.get(verb.lower_) if verb.dep_ == "relcl" else None
+        if lemma and not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+            # "the Unity Party, which Roe leads" (the model may read "chairs" as a noun compounding the name)
+            holder = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
+                           or c.dep_ == "compound" and c._.kg_type == "Person"), None)
+            if holder is not None:
+                return holder, [verb], None, f"verb-{lemma}-relative"
     if org.dep_ == "nsubjpass":
         verbs.append(org.head)
     for verb in verbs:
@@ -1251,8 +1298,27 @@ def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
     return None
 
 
-# Verbs whose passive agent leads the body they describe.
+# Verbs whose passive agent (or subject, in a relative clause on the body) leads the body.
 _PASSIVE_LEADING = frozenset({"lead", "head", "chair", "run", "direct", "found", "command"})
+# Their active forms, read by word since the model may tag "chairs" or "heads" as a noun.
+_LEADING_FORMS: dict[str, str] = {
+    "leads": "lead", "led": "lead", "heads": "head", "headed": "head", "chairs": "chair", "chaired": "chair",
+    "runs": "run", "ran": "run", "directs": "direct", "directed": "direct", "founded": "found",
+    "commands": "command", "commanded": "command",
+}
+
+
+def _party_owner(org: Token) -> tuple[Token, list[Token], Token, str] | None:
+    """The person a party is "of": "the Unity Movement, the party of Prime Minister Jane Roe"."""
+    kind = next((c for c in org.children if c.dep_ == "appos" and c.lower_ in COLLECTIVE_NOUNS
+                 and c.left_edge.i == org.i + 2 and org.doc[org.i + 1].text == ","), None)
+    if kind is None and org.lower_ in COLLECTIVE_NOUNS and not org._.kg_type:
+        kind = org
+    if kind is None:
+        return None
+    of = next((c for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj" and c._.kg_type == "Person"), None) if of is not None else None
+    return (owner, [kind], None, "party-of-person") if owner is not None else None
 
 
 def _role_link(prep: Token) -> bool:
@@ -1363,9 +1429,10 @@ def _clause_status(cue_tokens: list[Token]) -> str:
     words = set()
     for cue in cue_tokens:
         words.add(cue.lower_)
-        # on a verb "then" orders events ("then joined X"); on a role it dates it ("then a member")
+        # on a verb "then" orders events ("then joined X"); on a role it dates it ("then a
+        # member") unless a conjunction makes it a next step ("A and then the head of X")
         words.update(child.lower_ for child in cue.children if child.dep_ in ("amod", "advmod", "aux", "npadvmod")
-                     and not (cue.pos_ in ("VERB", "AUX") and child.lower_ == "then"))
+                     and not (child.lower_ == "then" and (cue.pos_ in ("VERB", "AUX") or _next_step(child))))
     if words & FORMER_CUES:
         return "former"
     if words & FUTURE_CUES and not ("would" in words and words & NARRATIVE_CUES):
@@ -1376,6 +1443,10 @@ def _clause_status(cue_tokens: list[Token]) -> str:
            for cue in cue_tokens):
         return "former"  # "led the party until 2020", "its chief executive until last year"
     return "current"
+
+
+def _next_step(then: Token) -> bool:
+    return then.i > 0 and then.doc[then.i - 1].lower_ in ("and", "or")
 
 
 def _ends_then(child: Token) -> bool:

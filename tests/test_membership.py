@@ -36,6 +36,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
          "Jane Roe", "Atlantic Council", "current"),
         ("Jane Roe, a volunteer with the Red Cross, said the camp was full.", "Jane Roe", "Red Cross", "current"),
         ("Jane Roe, a lawmaker from the ruling Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("Tom Ekdahl, himself a former member of the Green League, said no.", "Tom Ekdahl", "Green League", "former"),
+        ("Anna Berg, herself a member of the Water Agency, spoke.", "Anna Berg", "Water Agency", "current"),
     ],
     "person-appositive-org-role": [
         ("Sir Tom Lyle, an ex-Conservative MP, spoke.", "Tom Lyle", "Conservative Party", "former"),
@@ -190,6 +192,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
+        ("Within Tom Ekdahl's own Unity Party, critics grew louder.", "Tom Ekdahl", "Unity Party", "current"),
         ("Jane Roe's Labor government fell on Tuesday.", "Jane Roe", "Labor Party", "current"),
         ("Jane Roe won the vote. Roe's Party of Renewal leads the polls.",
          "Jane Roe", "Party of Renewal", "current"),
@@ -728,6 +731,45 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Acme Bank posted a loss. Jane Roe, who runs the bank, blamed rates.", "Jane Roe", "Acme Bank", "current"),
         ("The Green Party won. Jane Roe, a member of the party, cheered.", "Jane Roe", "Green Party", "current"),
     ],
+    "coordinated-bodies": [
+        ("Chile, a member of the Andean Trade Community and the Pacific Fisheries Council, abstained.",
+         "Chile", "Pacific Fisheries Council", "current"),
+        ("Jane Roe, who chairs the Water Agency and the Coastal Trust, resigned.", "Jane Roe", "Coastal Trust", "current"),
+        ("Tom Ekdahl serves on the Budget Committee and the Ethics Committee.", "Tom Ekdahl", "Ethics Committee",
+         "current"),
+    ],
+    "relative-on-a-list": [
+        ("Peru and Bolivia, which both joined the Andean Trade Community in 1990, objected.",
+         "Peru", "Andean Trade Community", "current"),
+        ("Jane Roe and Tom Ekdahl, who lead the Green League, spoke.", "Jane Roe", "Green League", "current"),
+        ("Jane Roe and Tom Ekdahl, who all chair the Water Agency, spoke.", "Jane Roe", "Water Agency", "current"),
+    ],
+    "body-led-by-relative": [
+        ("The Unity Party, which Jane Roe leads, won the vote.", "Jane Roe", "Unity Party", "current"),
+        ("The Coastal Trust, which Tom Ekdahl founded in 1990, closed.", "Tom Ekdahl", "Coastal Trust", "current"),
+        ("Voters deserted the Green League, which Anna Berg chairs.", "Anna Berg", "Green League", "current"),
+        ("The Water Agency, which Anna Berg heads, raised prices.", "Anna Berg", "Water Agency", "current"),
+    ],
+    "party-of-person": [
+        ("Voters backed the Freedom Alliance, the party of Prime Minister Tom Ekdahl, in June.",
+         "Tom Ekdahl", "Freedom Alliance", "current"),
+        ("The Green League, the party of former President Anna Berg, won.", "Anna Berg", "Green League", "current"),
+        ("The Unity Party gained seats. The party of Jane Roe now leads the polls.",
+         "Jane Roe", "Unity Party", "current"),
+    ],
+    "group-in-chamber": [
+        ("Tom Ekdahl heads the Green caucus in the Senate.", "Tom Ekdahl", "Senate", "current"),
+        ("Jane Roe, who leads the Unity group in the National Assembly, said no.", "Jane Roe", "National Assembly",
+         "current"),
+        ("Anna Berg chairs the Liberal faction in the Federal Assembly.", "Anna Berg", "Federal Assembly", "current"),
+    ],
+    "union-of-body": [
+        ("The strike was called by the head of the AFL union, Mary Kowalski, on Monday.",
+         "Mary Kowalski", "AFL", "current"),
+        ("He received the party leader and then the head of the AFL union, Mary Kowalski, at his office.",
+         "Mary Kowalski", "AFL", "current"),
+        ("Jane Roe, the then head of the AFL union, spoke.", "Jane Roe", "AFL", "former"),
+    ],
 }
 
 # Hard negatives of the same families: sentences that state no membership.
@@ -779,6 +821,37 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "The Andean Trade Community criticized Peru and Bolivia.",
         "The Andean Trade Community met in Lima. The report includes Peru and Bolivia.",
     ],
+    "coordinated-bodies": [
+        "Chile, a critic of the Andean Trade Community and the Pacific Fisheries Council, abstained.",
+        "Jane Roe, who criticized the Water Agency and the Coastal Trust, resigned.",
+        "Tom Ekdahl spoke about the Budget Committee and the Ethics Committee.",
+    ],
+    "relative-on-a-list": [
+        # the clause is on the body, not on the list
+        "Peru and Bolivia criticized the Andean Trade Community, which Chile joined in 1990.",
+        "Jane Roe met Tom Ekdahl, who criticized the Green League.",
+        "Jane Roe and Tom Ekdahl, who both criticize the Water Agency, spoke.",
+    ],
+    "body-led-by-relative": [
+        "The Water Agency, which Anna Berg criticized, raised prices.",
+        "The Water Agency, which leads the Coastal Trust, raised prices.",
+        "The Unity Party, which Jane Roe left for good, lost the vote.",
+    ],
+    "party-of-person": [
+        "Voters backed the Freedom Alliance, a critic of Prime Minister Tom Ekdahl, in June.",
+        "Jane Roe joined a party of tourists in June.",
+        "The Green League won. A rival of the party, Anna Berg, spoke.",
+    ],
+    "group-in-chamber": [
+        "Anna Berg leads the team in Geneva.",
+        "Tom Ekdahl praised the Green caucus in the Senate.",
+        "Jane Roe praised the Unity group, which lost ground in the Senate.",
+    ],
+    "union-of-body": [
+        "The strike was called by a critic of the AFL union, Mary Kowalski, on Monday.",
+        "Mary Kowalski met the head of the AFL union on Monday.",
+        "The AFL union said Mary Kowalski was wrong.",
+    ],
     "body-noun": [
         # someone else named between: "the bank" is not surely the one named before
         "The Water Agency raised prices. Tom Ekdahl said Jane Roe runs the bank.",
@@ -805,6 +878,20 @@ def test_family_negative(nlp, family, text):
 
 def test_every_family_has_hard_negatives():
     assert set(FAMILIES) == set(FAMILY_NEGATIVES)
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "org"),
+    [
+        ("Chile, a member of the Andean Trade Community, criticized the Pacific Fisheries Council.",
+         "Chile", "Pacific Fisheries Council"),
+        ("Jane Roe, who chairs the Water Agency, met the Coastal Trust and Tom Ekdahl.", "Jane Roe", "Coastal Trust"),
+        ("Tom Ekdahl serves on the Budget Committee, and the Ethics Committee opposed him.",
+         "Tom Ekdahl", "Ethics Committee"),
+    ],
+)
+def test_a_body_beside_the_members_body_is_no_second_membership(nlp, text, member, org):
+    assert not {m for m in _memberships(nlp, text) if m[:2] == (member, org)}
 
 
 def test_only_listed_people_join_the_delegation(nlp):
