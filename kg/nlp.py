@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg import gazetteer
+from kg import gazetteer, venues
 from kg.errors import ModelError
 from kg.lexicons import (
     CITIES,
@@ -509,18 +509,21 @@ def span_repair(doc: Doc) -> Doc:
     title_cover = _title_cover(doc)
     person_words = _person_words(doc)
     for ent in _join_group_names(doc):
-        if ent.label_ not in KEPT_LABELS:
-            label = ent.label_
+        label = ent.label_
+        if label not in KEPT_LABELS:
             if label == "PRODUCT" and gazetteer.is_place(ent.text) and _locative(doc, ent.start, ent.end):
                 label = "GPE"
             elif label == "PRODUCT" and (_org_cue(doc, ent.start, ent.end) or _company_cue(doc, ent.start, ent.end)):
                 label = "ORG"
             elif label in ("WORK_OF_ART", "PRODUCT", "EVENT") and _named_by_place(doc, ent.start, ent.end):
                 label = "PERSON"
-            spans.append((ent.start, ent.end, label))
-            continue
+            elif label in ("WORK_OF_ART", "PRODUCT", "EVENT") and venues.venue_head(ent[1:] if ent[0].lower_ == "the" else ent):
+                label = "FAC"  # "the Shrine of Saint X" read as an event is repaired as a venue below
+            if label != "FAC":
+                spans.append((ent.start, ent.end, label))
+                continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
-        start, end, label, parts = _split_two_names(doc, start, end, ent.label_, person_words)
+        start, end, label, parts = _split_two_names(doc, start, end, label, person_words)
         spans.extend(parts)
         located = label == "FAC" and bool(parts)
         start, end = _cut_at_possessive(doc, start, end, label)
@@ -582,6 +585,11 @@ def span_repair(doc: Doc) -> Doc:
             end -= 1  # "the ruling Vanguarda party" names "Vanguarda"
         if label in ("ORG", "GPE") and _country_in_capitals(doc[start:end]) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
             end, label = end + 1, "ORG"  # "the opposition KENYA bloc": an alliance's initials that spell a country
+        end = _extend_head_first_venue(doc, start, end)
+        residence_end = _residence_end(doc, start, end, label)
+        if residence_end > end:
+            spans.append((start, residence_end, "FAC"))
+            continue
         retyped = _retype(doc, start, end, label, person_words)
         if retyped == "ORG" and _company_named(doc[start:end]):
             start = _extend_company_start(doc, start)
@@ -1102,8 +1110,10 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
             and not _org_cue(doc, start, end):
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
-    if label in ("ORG", "PERSON") and _is_venue(doc, start, end):
+    if label in ("ORG", "PERSON") and (_is_venue(doc, start, end) or _venue_named(words, label, person_words)):
         return "FAC"
+    if label in ("GPE", "LOC", "FAC") and _venue_named(words, label, person_words):
+        return label  # "met at Halvard Manor": no first name makes the venue a person
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
         return "FAC"  # "toured the Harbour Museum of Art", "lunch at One Civic Center"
     if label in ("FAC", "GPE", "LOC", "ORG") and len(words) > 1 and words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words):
@@ -1127,6 +1137,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
             and words.text not in person_words and not gazetteer.is_given_name(words.text) and _meeting_venue(doc, words[0]) \
             and not _company_cue(doc, start, end):
         return "FAC"  # "hosted the president at Kestrelcombe"
+    if label == "ORG" and _meal_venue(doc, start, end):
+        return "FAC"  # "dined at the Corvane": a hotel known by its brand
     if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
         return "PERSON"
     if words.text.lower() in _DEMONYMS_ONLY:
@@ -1256,6 +1268,56 @@ def _is_venue(doc: Doc, start: int, end: int) -> bool:
     if k > 0 and doc[k - 1].lower_ in _VENUE_PREPS:
         return True
     return end + 1 < len(doc) and doc[end].text == "," and gazetteer.is_place(doc[end + 1].text)
+
+
+def _venue_named(words: Span, label: str, person_words: frozenset[str]) -> bool:
+    """"Arnholt Castle", "the Corwin Federal Building", "Kavi Marg": a generic venue word heads the
+    name. Words that are also surnames or seats of a body need a venue's context."""
+    head = venues.venue_head(words)
+    if head is None or _speaks_for_body(words):
+        return False
+    if head not in venues.SURNAME_HEADS:
+        return True
+    if venues.after_venue_preposition(words) or words.root.dep_ == "dobj" and words.root.head.lemma_ in ("tour", "visit"):
+        return True
+    return label == "PERSON" and not gazetteer.is_given_name(words[0].text) and words[0].text not in person_words
+
+
+_VENUE_NAME_LINKS = frozenset({"of", "de", "du", "des", "la", "le", "the"})
+
+
+def _extend_head_first_venue(doc: Doc, start: int, end: int) -> int:
+    """"the Shrine of Saint" + "Columba of the Isles": a venue opened by its head ("Basilica of",
+    "Palace of") runs on over capitalized words and their links to the sentence's end."""
+    if end - start < 2 or doc[start].lower_ not in venues.HEAD_FIRST or doc[start + 1].lower_ not in _VENUE_NAME_LINKS:
+        return end
+    limit = _sentence_end(doc, start)
+    while end < limit and (_is_capitalized(doc[end]) and doc[end].is_alpha and not doc[end].is_sent_start
+                           or doc[end].lower_ in _VENUE_NAME_LINKS and end + 1 < limit and _is_capitalized(doc[end + 1])):
+        end += 1
+    return end
+
+
+def _residence_end(doc: Doc, start: int, end: int, label: str) -> int:
+    """"the Oduya residence", "the Varga estate": a family's name before a lower-case residence
+    word names the residence (the guideline's venue), not the family."""
+    if label not in ("ORG", "PERSON", "NORP") or end >= len(doc) or start == 0 or doc[start - 1].lower_ != "the":
+        return end
+    word = doc[end]
+    if word.is_lower and word.lower_ in venues.RESIDENCE_WORDS and doc[start:end].root.head.i == end \
+            and not gazetteer.is_place(doc[start:end].text):
+        return end + 1
+    return end
+
+
+def _meal_venue(doc: Doc, start: int, end: int) -> bool:
+    """One plain word after "at the" in a clause that holds a meeting: the place it is held."""
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ != "the" or doc[start - 2].lower_ != "at":
+        return False
+    tok = doc[start]
+    low = tok.lower_
+    return not tok.is_upper and low not in ORG_HEADS and low not in ORG_COMMON_NOUNS and low not in MINISTRY_TOPICS \
+        and tok.dep_ == "pobj" and _meeting_venue(doc, tok) and not _company_cue(doc, start, end)
 
 
 def _near_island(doc: Doc, start: int, end: int) -> bool:

@@ -32,7 +32,7 @@ from kg.lexicons import (
     TITLES,
     US_STATES,
 )
-from kg import gazetteer
+from kg import gazetteer, venues
 from kg.model import Entity, Mention, entity_key
 from kg.nlp import KEPT_LABELS, acronym, title_length, tokens_among
 
@@ -175,6 +175,7 @@ def resolve(doc: Doc) -> Resolution:
     merged = _merge_bodies(merged)
     merged = _link_short_forms(doc, merged)
     merged = _merge_place_prefixes(merged)
+    merged = _merge_venue_short_names(merged)
     merged = _join_bracketed_parties(doc, merged)
     return _finish(merged)
 
@@ -566,16 +567,36 @@ def _merge_place_prefixes(groups: list[_Group]) -> list[_Group]:
         words = fold(_canonical_name(group)).split()
         if group.type == "Place" and len(words) > 1 and words[-1] not in _BUILDING_HEADS:
             longer.setdefault(words[0], []).append(group)
+    return _absorb_one_word_places(groups, longer)
+
+
+def _absorb_one_word_places(groups: list[_Group], longer: dict[str, list[_Group]]) -> list[_Group]:
+    """Each place named by one word that the gazetteer does not know joins the one longer place
+    `longer` files under that word."""
     if not longer:
         return groups
     absorbed: set[int] = set()
     for group in groups:
-        folded = fold(group.names[0])
-        targets = longer.get(folded, [])
-        if group.type == "Place" and not group.canonical and len(targets) == 1 and not gazetteer.is_place(group.names[0]):
+        targets = longer.get(fold(group.names[0]), [])
+        if group.type == "Place" and not group.canonical and len(targets) == 1 and targets[0] is not group \
+                and not gazetteer.is_place(group.names[0]):
             targets[0].absorb(group)
             absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
+
+
+_VENUE_FIRST_WORDS = frozenset(fold(word) for word in venues.HEAD_FIRST)
+
+
+def _merge_venue_short_names(groups: list[_Group]) -> list[_Group]:
+    """"Brissac" is the article's one "Hôtel de Brissac": a venue opened by its head word
+    ("Palace of X", "Palacio de X") goes by its last word alone."""
+    longer: dict[str, list[_Group]] = {}
+    for group in groups:
+        words = fold(_canonical_name(group)).split()
+        if group.type == "Place" and len(words) > 2 and words[0] in _VENUE_FIRST_WORDS and words[1] in ("of", "de", "du", "des"):
+            longer.setdefault(words[-1], []).append(group)
+    return _absorb_one_word_places(groups, longer)
 
 
 def _stands_alone(doc: Doc, token: Token) -> bool:

@@ -1,0 +1,83 @@
+"""Named facilities and venues are places; seats that speak for a body and companies stay bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve import resolve
+from kg.venues import BUILDING_HEADS, HEAD_FIRST, RESIDENCE_WORDS, STREET_HEADS, SURNAME_HEADS, VENUE_HEADS
+
+
+def _types(nlp, text: str) -> dict[str, str]:
+    return {entity.name: entity.type for entity in resolve(nlp(text)).entities}
+
+
+def test_tables_are_lower_case_and_disjoint_where_they_must_be():
+    for table in (BUILDING_HEADS, STREET_HEADS, SURNAME_HEADS, RESIDENCE_WORDS, HEAD_FIRST):
+        assert all(word == word.lower() for word in table)
+    assert not BUILDING_HEADS & SURNAME_HEADS
+    assert VENUE_HEADS == BUILDING_HEADS | STREET_HEADS | SURNAME_HEADS
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a building head ends the name, whatever label the model gave it
+        ("He met senators in the Hartwell Senate Office Building.", "Hartwell Senate Office Building"),
+        ("The hearing took place in the Corwin Federal Building downtown.", "Corwin Federal Building"),
+        ("The talks were held at the Marrow Hotel in the city centre.", "Marrow Hotel"),
+        # a street word: an address, never a person
+        ("The prime minister received him at his residence on Kavi Marg.", "Kavi Marg"),
+        ("Prime Minister Tomas Reiner hosted the delegation at his residence on Kalinda Road.", "Kalinda Road"),
+        # a word that is also a surname, where no first name opens the name or a venue's context is given
+        ("He later toured Vellmoor Castle with the governor.", "Vellmoor Castle"),
+        ("The ministers met at Halvard Manor.", "Halvard Manor"),
+        ("She made her first appearance on Marlow Hill since her election.", "Marlow Hill"),
+        # a family's name before a lower-case residence word
+        ("Reporters waited outside the Oduya residence, where the meeting took place.", "Oduya residence"),
+        ("Talks continued at the Varga estate outside the capital.", "Varga estate"),
+        # a head opening the name runs on to the name's end
+        ("Pilgrims gathered at the Shrine of Saint Columba of the Isles with the bishop.",
+         "Shrine of Saint Columba of the Isles"),
+        ("The cardinal prayed at the Cathedral of Saint Brendan in the old town.", "Cathedral of Saint Brendan"),
+        ("The leaders met at the Palace of the Republic in the capital.", "Palace of the Republic"),
+        # a hotel known by its brand, where a meeting or meal is held
+        ("The two ministers talked over lunch at the Corvane on Monday.", "Corvane"),
+        ("The president hosted a dinner at the Grandmere for the delegation.", "Grandmere"),
+    ],
+)
+def test_named_venues_are_places(nlp, text, venue):
+    assert _types(nlp, text).get(venue) == "Place"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The White House said the visit would go ahead.", "White House", "Organization"),
+        ("The House of Representatives passed the bill on Friday.", "House of Representatives", "Organization"),
+        ("Marrow Hotel Group reported higher profits this year.", "Marrow Hotel Group", "Organization"),
+        ("Kestrel Hotels said it would open five new sites.", "Kestrel Hotels", "Organization"),
+        ("Government House announced the new cabinet on Monday.", "Government House", "Organization"),
+        ("Brannock Palace declined to comment on the report.", "Brannock Palace", "Organization"),
+        ("Senator Mike Castle met the governor in Dover.", "Mike Castle", "Person"),
+        ("Ryder Corp said its shares rose after talks with the regulator.", "Ryder Corp", "Organization"),
+    ],
+)
+def test_seats_people_and_companies_are_not_venues(nlp, text, name, kind):
+    assert _types(nlp, text).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "short"),
+    [
+        ("Premier Ilse Varga received the union leaders at the Hôtel de Brissac on Monday. "
+         "The opposition leader is due at Brissac on Thursday.", "Hôtel de Brissac", "Brissac"),
+        ("The envoys met at the Palacio de Arvena. Talks at Arvena resume next week.", "Palacio de Arvena", "Arvena"),
+        ("The king hosted a banquet at the Palace of Orlemont. Guests stayed at Orlemont until late.",
+         "Palace of Orlemont", "Orlemont"),
+    ],
+)
+def test_a_venue_goes_by_its_last_word(nlp, text, venue, short):
+    places = {e.name: e for e in resolve(nlp(text)).entities if e.type == "Place"}
+    assert list(places) == [venue]
+    assert short in places[venue].aliases
