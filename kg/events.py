@@ -245,10 +245,24 @@ class _Context:
             # "Roe's delegation": its leader as well as the members the article names
             leaders = [k for child in token.children if child.dep_ == "poss"
                        for k in self.refs(child, types) if self.type_of(k) == "Person"]
+            if not leaders and lemma in P.GROUP_NOUNS and any(
+                    child.lower_ == "the" for child in token.children):
+                # "X arrived on Monday. The delegation flies on to Y": the named traveller's
+                travellers = [k for i, k in self.travel_subjects if i < token.i
+                              and _tells_travel(self.doc[i].head)
+                              and _nationality_fits(self, k, [token])]
+                leaders = travellers[-1:]
             return _unique(leaders + [k for k in self.group_members if self.type_of(k) in types])
         together = self.recent_group(token)
         if together:
             return [k for k in together if self.type_of(k) in types]
+        if token.pos_ == "NOUN":
+            # "Leaders including A, B and C": the named members of the group noun
+            included = [k for prep in token.children if prep.dep_ == "prep"
+                        and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
+                        if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
+            if included:
+                return included
         if lemma in P.TITLE_NOUNS or token.pos_ == "PROPN":
             named = self._titled_name(token, types)
             if named:
@@ -258,10 +272,6 @@ class _Context:
                     or token.left_edge.i == token.sent.start or self._nationally_marked(token)):
                 titled = self.titled_person(token)
                 return [titled] if titled and self.type_of(titled) in types else []
-        if token.pos_ == "NOUN":
-            return [k for prep in token.children if prep.dep_ == "prep"
-                    and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
-                    if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
         return []
 
     def _last_two_people(self, token: Token) -> tuple[str, ...]:
@@ -326,24 +336,27 @@ class _Context:
         if not dets & P.RECENT_GROUP_DETS or count is not None and not size:
             return ()
         here = _sentence_index(self.doc, token.i)
-        for position, keys in reversed(self.named_together):
+        for position, keys, counted in reversed(self.named_together):
             if position >= token.i:
                 continue
             if here - _sentence_index(self.doc, position) > P.RECENT_GROUP_SENTENCES:
                 return ()
+            if counted and not size:
+                continue  # "A met B. The leaders ...": may mean more than the two who met
             return keys if not size or len(keys) == size else ()
         return ()
 
     @cached_property
-    def named_together(self) -> list[tuple[int, tuple[str, ...]]]:
-        """(position, persons) of two or more people named as doing something together: a
-        coordinated subject, a leader and the companion who accompanies or travels with them."""
-        found: list[tuple[int, tuple[str, ...]]] = []
+    def named_together(self) -> list[tuple[int, tuple[str, ...], bool]]:
+        """(position, persons, counted) of two or more people named as doing something
+        together: a coordinated subject, a leader and the companion who accompanies or travels
+        with them, or a host and guest (these only for a counted "the two", "both")."""
+        found: list[tuple[int, tuple[str, ...], bool]] = []
 
-        def add(position: int, keys: Iterable[str]) -> None:
+        def add(position: int, keys: Iterable[str], counted: bool = False) -> None:
             people = tuple(_unique(k for k in keys if self.type_of(k) == "Person"))
             if len(people) >= 2:
-                found.append((position, people))
+                found.append((position, people, counted))
 
         for token in self.doc:
             if token.dep_ in _SUBJECTS:
@@ -361,6 +374,12 @@ class _Context:
             elif lemma in P.TRAVEL_LEMMAS:
                 add(token.i, [k for t in (*_subjects_of(token), *_follow(token, P.WITH))
                               for k in self.named(t)])
+            elif lemma in P.PAIRING_LEMMAS:
+                # "A was greeted by B, and the two leaders then ...": host and guest
+                add(token.i, [k for t in (*_subjects_of(token), *_follow(token, P.WITH),
+                                          *_follow(token, ("agent", "pobj")),
+                                          *(c for c in token.children if c.dep_ == "dobj"))
+                              for k in self.named(t)], counted=True)
         return sorted(found)
 
     def _nationally_marked(self, token: Token) -> bool:

@@ -65,7 +65,9 @@ VISIT_VERB_RULES: tuple[Rule, ...] = (
     _rule("visits.arrive_in", "arrive land", (IN, AT, TO, ON), 0.9),
     _rule("visits.touch_down", "touch", (IN, AT), 0.85, particle="down"),
     _rule("visits.reach", "reach", (("dobj",),), 0.75),
-    _rule("visits.pull_into", "pull roll sail cross", (("prep:into", "pobj"),), 0.75),
+    _rule("visits.pull_into", "sail cross", (("prep:into", "pobj"),), 0.75),
+    # "pulled into Lima" is a trip, "pulled out of the trip" the opposite
+    _rule("visits.roll_into", "pull roll", (("prep:into", "pobj"),), 0.75, particle="into"),
     _rule("visits.head_for", "head", (FOR,), 0.8),
     _rule("visits.depart_for", "depart leave embark", (FOR,), 0.85),
     _rule("visits.set_off_for", "set", (FOR,), 0.8, particle="off"),
@@ -342,6 +344,8 @@ RECENT_GROUP_NOUNS = PLURAL_MEMBER_NOUNS | frozenset(
     "leaders presidents premiers men women diplomats politicians chiefs "
     "counterparts".split())
 PAIR_NOUNS = frozenset("pair duo".split())
+# "A was greeted by B, and the two leaders then ...": meeting verbs name a pair as well
+PAIRING_LEMMAS = frozenset("meet greet receive welcome host".split())
 RECENT_GROUP_DETS = frozenset("the these those both".split())
 RECENT_GROUP_SENTENCES = 2  # how far back the named group may be
 GROUP_LEAD_VERBS = frozenset("lead head".split())
@@ -373,7 +377,7 @@ TITLE_NOUNS = frozenset(
     "congresswoman representative chairman chairwoman chair governor mayor leader king queen "
     "prince emperor director commissioner spokesperson spokesman spokeswoman general admiral "
     "delegate diplomat undersecretary counselor advisor adviser administrator counterpart "
-    "host guest".split())
+    "host guest pope cardinal archbishop bishop patriarch emir sultan sheikh ceo".split())
 
 MAX_TITLE_WORDS = 5  # "First Vice Foreign Minister" before a name
 # "Ambassador to Japan, Ann Ray,": prepositions that complete a title before the name.

@@ -200,7 +200,7 @@ POSITIVE = [
      [("visits", LINDQVIST, "place/lima", "occurred")]),
     ("visits.reach", "Henrik Dahl reached Nairobi late on Sunday.",
      [("visits", DAHL, "place/nairobi", "occurred")]),
-    ("visits.pull_into", "Henrik Dahl's convoy rolled out before dawn; Dahl pulled into Accra at noon.",
+    ("visits.roll_into", "Henrik Dahl's convoy rolled out before dawn; Dahl pulled into Accra at noon.",
      [("visits", DAHL, "place/accra", "occurred")]),
     ("visits.head_for", "Maria Lindqvist headed for Jakarta on Wednesday.",
      [("visits", LINDQVIST, "place/jakarta", "occurred")]),
@@ -794,6 +794,54 @@ def test_the_two_travellers_named_together_share_the_trip(nlp):
 def test_a_definite_plural_means_the_people_just_named_together(nlp, text):
     facts = {fact[:3] for fact in _pairs(_facts(nlp, text))}
     assert {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")} <= facts
+
+
+@pytest.mark.parametrize("text", [
+    "Elena Novak was greeted at the airport by Carlos Ruiz, and the two leaders later flew "
+    "to Hanoi.",
+    "Carlos Ruiz received Elena Novak at the palace. Both presidents then travelled to Hanoi.",
+    "Carlos Ruiz met Elena Novak in Dresden on Monday. The pair will fly to Hanoi on Tuesday.",
+])
+def test_a_counted_plural_means_the_host_and_guest_just_named(nlp, text):
+    facts = _triples(nlp, text)
+    assert {("visits", RUIZ, "place/hanoi"), ("visits", NOVAK, "place/hanoi")} <= facts
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Leaders including Peru's Carlos Ruiz, Chile's Elena Novak and Bolivia's Pedro Alves "
+     "arrived in Hanoi on Monday.", (RUIZ, NOVAK, ALVES)),
+    ("Several ministers, including Carlos Ruiz and Elena Novak, will travel to Hanoi next "
+     "week.", (RUIZ, NOVAK)),
+    ("Delegates including Henrik Dahl and Elena Novak flew to Hanoi for the forum.",
+     (DAHL, NOVAK)),
+])
+def test_every_person_listed_in_a_subjects_including_phrase_travels(nlp, text, people):
+    facts = _triples(nlp, text)
+    for person in people:
+        assert ("visits", person, "place/hanoi") in facts
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Pope Clement XX has long wished to see the country. Aides say the pope is expected to "
+     "travel to Hanoi next spring.", "person/clement-xx"),
+    ("Cardinal Elena Novak spoke on Sunday. Officials said the cardinal will fly to Hanoi "
+     "next month.", NOVAK),
+    ("Chancellor Henrik Dahl praised the accord on Monday. The chancellor will travel to "
+     "Hanoi in May.", DAHL),
+    # the delegation of a story includes its named traveller
+    ("Minister Henrik Dahl began a three-day visit to Peru on Monday. On Tuesday, the "
+     "delegation will fly to Hanoi.", DAHL),
+    ("Henrik Dahl is travelling with aides. The Norwegian delegation flies on to Hanoi on "
+     "Thursday.", DAHL),
+])
+def test_a_title_or_delegation_subject_is_the_named_person_it_stands_for(nlp, text, person):
+    assert ("visits", person, "place/hanoi") in _triples(nlp, text)
+
+
+def test_a_person_who_pulled_out_of_the_trip_is_not_the_delegation(nlp):
+    text = ("A delegation of MPs arrived in Lima. Henrik Dahl pulled out of the trip on "
+            "Sunday. On Wednesday the delegation will travel to Cusco.")
+    assert ("visits", DAHL, "place/cusco") not in _triples(nlp, text)
 
 
 @pytest.mark.parametrize("text", [
