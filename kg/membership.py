@@ -493,7 +493,8 @@ AS_VERBS: frozenset[str] = frozenset(
 HIRING_VERBS: frozenset[str] = frozenset({"hire", "appoint", "name", "recruit", "promote", "elect", "nominate"})
 # Parts of a body that a person runs or sits on: "chairs the board of X", "heads the unit at X".
 UNIT_NOUNS: frozenset[str] = frozenset(
-    {"board", "unit", "office", "division", "department", "team", "branch", "wing", "staff", "panel", "desk", "arm"}
+    {"board", "unit", "office", "division", "department", "team", "branch", "wing", "staff", "panel", "desk", "arm",
+     "committee", "subcommittee"}
 )
 # Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
@@ -1180,8 +1181,9 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         org = org.head  # "the Unity party", "Acme's board", "the Acme union"
     if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
-    if org.dep_ in ("poss", "compound") and org.head.lower_ in UNIT_NOUNS and org.head.dep_ == "pobj":
-        org = org.head  # "head of Acme's research unit" reads as "head of the unit"
+    if org.dep_ in ("poss", "compound") and org.head.lower_ in UNIT_NOUNS and (
+            org.head.dep_ == "pobj" or org.head.dep_ == "dobj" and org.head.head.lemma_ in OBJECT_VERBS):
+        org = org.head  # "head of Acme's research unit" reads as "head of the unit"; "joins Acme's board"
     if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
         org = org.head  # "who runs Acme's Paris office"
     if org.dep_ == "pobj" and org.head.lower_ in ("of", "at") and org.head.head.dep_ in ("dobj", "pobj") \
@@ -1370,16 +1372,16 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         found = _holder_of_role(role.head)
         return (found[0], [role], role, found[3]) if found is not None else None
     if role.dep_ == "attr":
-        subject = _subject_of(role.head)
-        return (subject, [role, role.head], role, "copula-role") if subject is not None else None
+        subject = _subject_of(role.head)  # "X is set to become chairman of Y"
+        return (subject, [role, *_verb_cues(role.head)], role, "copula-role") if subject is not None else None
     if role.dep_ == "oprd":
         subject = _subject_of(role.head)  # "X was named chief executive of Y"
-        return (subject, [role, role.head], role, "named-role") if subject is not None else None
+        return (subject, [role, *_verb_cues(role.head)], role, "named-role") if subject is not None else None
     if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_ in AS_VERBS:
         verb = role.head.head
         subject = _subject_of(verb)
         down = "-down" if any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children) else ""
-        return (subject, [role, verb], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
+        return (subject, [role, *_verb_cues(verb)], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
     return None
 
 
@@ -1416,8 +1418,8 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _ASPECT_VERBS:
-        return _subject_of(verb.head)  # "who used to work for X", "continues to serve on X"
+    if verb.dep_ == "xcomp" and (verb.head.lemma_ in _ASPECT_VERBS or verb.head.lower_ in FUTURE_CUES):
+        return _subject_of(verb.head)  # "who used to work for X", "continues to serve on X", "is set to join X"
     return None
 
 
@@ -1439,10 +1441,28 @@ def _clause_status(cue_tokens: list[Token]) -> str:
         return "planned"  # "would join" looks ahead; "would later join" tells a past career
     if any(cue.lemma_ in _PAST_MEANS_FORMER and cue.tag_ == "VBD" for cue in cue_tokens) and not words & _STILL_CUES:
         return "former"
-    if any((cue.tag_ == "VBD" or cue.pos_ == "NOUN") and (any(_ends_then(c) for c in cue.children) or _closed_span(cue))
+    if any((_told_past(cue) or cue.pos_ == "NOUN") and (any(_ends_then(c) for c in cue.children) or _closed_span(cue))
            for cue in cue_tokens):
         return "former"  # "led the party until 2020", "its chief executive until last year"
+    if any(_told_past(cue) and cue.lemma_ in _TENURE_VERBS and any(_moved_on(c) for c in cue.children) for cue in cue_tokens):
+        return "former"  # "worked for X before joining Y", "had served on X before his arrest"
     return "current"
+
+
+def _told_past(verb: Token) -> bool:
+    """A simple past or a past perfect ("had worked")."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _moved_on(child: Token) -> bool:
+    """A "before" phrase or clause after a stint: "before joining Y", "before his arrest", "before he left"."""
+    if child.dep_ == "prep":
+        return child.lower_ == "before" and any(c.dep_ in ("pobj", "pcomp") for c in child.children)
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in child.children)
+
+
+# Verbs of a stint in a body, which "before" something else closes ("worked at X before joining Y").
+_TENURE_VERBS = frozenset({"serve", "work", "spend", "sit", "teach", "report", "chair"})
 
 
 def _next_step(then: Token) -> bool:

@@ -770,6 +770,22 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
          "Mary Kowalski", "AFL", "current"),
         ("Jane Roe, the then head of the AFL union, spoke.", "Jane Roe", "AFL", "former"),
     ],
+    "stint-closed-by-before": [
+        ("Jane Roe, who had worked for the Water Agency before her arrest, was freed.",
+         "Jane Roe", "Water Agency", "former"),
+        ("Tom Ekdahl worked at Acme Bank for a decade before joining the Coastal Trust in 2019.",
+         "Tom Ekdahl", "Acme Bank", "former"),
+        ("Anna Berg served on the Budget Committee before she retired.", "Anna Berg", "Budget Committee", "former"),
+        # "before" on another verb, or a present stint: still a member
+        ("Jane Roe works for the Water Agency and spoke before the vote.", "Jane Roe", "Water Agency", "current"),
+        ("Tom Ekdahl, who works at Acme Bank, arrived before noon.", "Tom Ekdahl", "Acme Bank", "current"),
+    ],
+    "prospective-role": [
+        ("Tom Ekdahl is set to become chairman of Acme Bank.", "Tom Ekdahl", "Acme Bank", "planned"),
+        ("Jane Roe is expected to take over as head of the Water Agency.", "Jane Roe", "Water Agency", "planned"),
+        ("Tom Ekdahl plans to serve as director of the Water Agency.", "Tom Ekdahl", "Water Agency", "planned"),
+        ("Jane Roe will join Acme's executive committee next month.", "Jane Roe", "Acme", "planned"),
+    ],
 }
 
 # Hard negatives of the same families: sentences that state no membership.
@@ -851,6 +867,16 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "The strike was called by a critic of the AFL union, Mary Kowalski, on Monday.",
         "Mary Kowalski met the head of the AFL union on Monday.",
         "The AFL union said Mary Kowalski was wrong.",
+    ],
+    "stint-closed-by-before": [
+        "Jane Roe met the Water Agency staff before her arrest.",
+        "Tom Ekdahl praised Acme Bank before joining the rally.",
+        "Anna Berg spoke to the Budget Committee before she retired.",
+    ],
+    "prospective-role": [
+        "Jane Roe is expected to criticize the head of the Water Agency.",
+        "Tom Ekdahl is set to meet the chairman of Acme Bank.",
+        "Tom Ekdahl criticized Acme's executive committee.",
     ],
     "body-noun": [
         # someone else named between: "the bank" is not surely the one named before
