@@ -629,13 +629,17 @@ def span_repair(doc: Doc) -> Doc:
 
 
 def _join_group_names(doc: Doc) -> list[Span]:
-    """"Christian" + "Democrats" tagged as two group words is one party's name."""
+    """"Christian" + "Democrats" tagged as two group words is one party's name; "Sheikh Nasser" +
+    "bin Khalid Al Rumaihi" cut at the patronymic is one person's."""
     ents = list(doc.ents)
     joined: list[Span] = []
     for ent in ents:
         if joined and ent.label_ == "NORP" == joined[-1].label_ and ent.start == joined[-1].end and ent.text[:1].isupper() \
                 and ent.text.lower() not in _DEMONYMS_ONLY and joined[-1].text.lower() not in _DEMONYMS_ONLY:
             joined[-1] = Span(doc, joined[-1].start, ent.end, label="NORP")
+        elif joined and ent.label_ == "PERSON" == joined[-1].label_ and ent.start == joined[-1].end \
+                and ent[0].lower_ in _PATRONYMICS:
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label="PERSON")
         else:
             joined.append(ent)
     return joined
@@ -1451,7 +1455,16 @@ def _extend_particles(doc: Doc, end: int) -> int:
     if (k > end or doc[end - 1].lower_ in _NAME_PARTICLES) and k < len(doc) and _is_capitalized(doc[k]) \
             and doc[k].pos_ == "PROPN" and not doc[k].is_sent_start:
         return k + 1
+    if end + 1 < len(doc) and doc[end].text in _FAMILY_ARTICLES and _is_capitalized(doc[end + 1]) and doc[end + 1].pos_ == "PROPN" \
+            and not doc[end].is_sent_start and (any(t.lower_ in _PATRONYMICS for t in doc[max(0, end - 3) : end])
+                                                or not gazetteer.is_given_name(doc[end + 1].text)):
+        return end + 2  # "Sheikh Nasser bin Khalid" + "Al Rumaihi": the family name after a patronymic
     return end
+
+
+# Capitalized articles that open an Arabic family name ("Al Rumaihi", "El Sayed").
+_FAMILY_ARTICLES = frozenset({"Al", "El"})
+_PATRONYMICS = frozenset({"bin", "bint", "ibn"})
 
 
 def _extend_hyphenated(doc: Doc, start: int, end: int) -> int:

@@ -49,7 +49,7 @@ def test_title_length(words, expected):
 
 
 def test_titles_length_reads_a_run_of_titles():
-    assert titles_length(["high", "representative", "and", "vice", "president", "josep"]) == 5
+    assert titles_length(["high", "representative", "and", "vice", "president", "mirela"]) == 5
     assert titles_length(["spokesperson", "capt", ".", "ann"]) == 3
 
 
@@ -100,6 +100,12 @@ def test_titles_length_reads_a_run_of_titles():
         # a person with an "Al-" surname stays a person without a media noun
         ("Sheikh Hamad bin Tariq Al Nuaimi says gaps remain. Yusuf al-Masri arrived on Monday. Al-Masri will meet "
          "mediators.", "Al-Masri", "PERSON"),
+        # a family name after a patronymic, and a name the model cut at "bin"
+        ("She will meet Qatar's Emir Sheikh Hamad bin Jassim Al Mahmoud on Sunday before returning to Oslo.",
+         "Hamad bin Jassim Al Mahmoud", "PERSON"),
+        ("Minister Talal bin Saad Al Harbi will attend the summit in Cairo.", "Talal bin Saad Al Harbi", "PERSON"),
+        ("She plans to meet Prime Minister Sheikh Jassim bin Fahad Al Kuwari on Sunday.",
+         "Sheikh Jassim bin Fahad Al Kuwari", "PERSON"),
     ],
 )
 def test_repaired_spans(nlp, text, span, label):
@@ -113,7 +119,7 @@ def test_repaired_spans(nlp, text, span, label):
         ("Secretary of State Mara Quill will travel to Lima.", "State"),
         ("U.S. Secretary of Labor Jo Penn met the Minister of Commerce of Peru.", "Minister of Commerce"),
         ("Former Water Agency director Paul Keane resigned.", "Former Water Agency"),
-        ("Mitt Jones urged the White House for China policy changes.", "White House for China"),
+        ("Nia Trent pressed the White House for Norland trade changes.", "White House for Norland"),
         ("He met officials of the Ministry of Finance, Chile and Peru.", "Ministry of Finance, Chile and Peru"),
         ("George Washington slept here.", "Washington"),
         ("The Lima Group met in Ottawa.", "Lima"),
@@ -431,7 +437,7 @@ def test_sites_and_bodies_hard_negatives(nlp, text, span, label):
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
-        ("Commission President Ursula von der Lanz is due in Kyiv.", {("Ursula von der Lanz", "PERSON")}),
+        ("Board chair Greta von der Hoek is due in Kyiv.", {("Greta von der Hoek", "PERSON")}),
         ("Vanguarda TD Declan Moloney, who joined the minister, called it overdue.",
          {("Vanguarda", "ORG"), ("Declan Moloney", "PERSON")}),
         ("Fianna Rua TD Declan Molloy, who joined the minister, called it overdue.",
