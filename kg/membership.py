@@ -105,6 +105,10 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
 NAME_KIND_NOUNS: frozenset[str] = COLLECTIVE_NOUNS | frozenset({"union", "caucus"})
 # Parts of a legislature a person leads or sits in: "heads the Unity group in the Senate".
 CHAMBER_GROUPS: frozenset[str] = frozenset({"group", "caucus", "faction", "bloc"})
+# Nouns that refer back to a body whose name holds one of these words ("the panel" for a committee).
+BODY_SYNONYMS: dict[str, frozenset[str]] = {
+    "panel": frozenset({"committee", "subcommittee", "commission"}),
+}
 # Nouns that refer back to whatever body was named last ("the company's chief executive").
 GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
     {"company", "firm", "carrier", "lender", "insurer", "airline", "broadcaster", "newspaper",
@@ -144,7 +148,7 @@ UNION_HEADS: frozenset[str] = frozenset(
     {"council", "union", "community", "association", "alliance", "organisation", "organization", "pact", "league",
      "bloc", "forum", "group", "partnership", "cooperation", "conference", "commonwealth", "confederation"}
 )
-_BODY_KINDS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+_BODY_KINDS = ORG_HEADS | COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS | frozenset(BODY_SYNONYMS)
 # A common noun standing for a body named before: "the committee('s)", "the company('s)".
 _BODY_NOUN = {"LOWER": {"IN": sorted(_BODY_KINDS)}}
 _PARTY = {"_": {"kg_party": True}, "OP": "+"}
@@ -348,12 +352,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("org", "role", "member"),
         0.7,
     ),
-    # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"
+    # "Jane Roe, the company's head of treasury,"; "Jane Roe, its president,"; "Sen. Jane Roe of
+    # Ohio, the panel's top Democrat,"
     TokenPattern(
         "person-appositive-anaphor-role",
-        (_PERSON, {"ORTH": ","}, {"LOWER": "the"}, _BODY_NOUN,
-         {"ORTH": {"IN": ["'s", "’s"]}}, _PRE, _ROLE, _ROLE_END),
-        ("member", None, None, "org", None, "cue", "role", None),
+        (_PERSON, {"LOWER": "of", "OP": "?"}, {"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"},
+         {"ORTH": ","}, {"LOWER": "the"}, _BODY_NOUN, {"ORTH": {"IN": ["'s", "’s"]}}, _PRE, _ROLE, _ROLE_END),
+        ("member", None, None, None, None, "org", None, "cue", "role", None),
         0.75,
     ),
     TokenPattern(
@@ -905,7 +910,8 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         entity = resolution.by_key(key) if key else None
         if entity is None:
             continue
-        if noun is not None and any(noun in fold(form).split() for form in (entity.name, *entity.aliases)):
+        if noun is not None and any(noun in words or BODY_SYNONYMS.get(noun, frozenset()) & set(words)
+                                    for words in (fold(form).split() for form in (entity.name, *entity.aliases))):
             return key
         if person_between:
             continue
@@ -1177,6 +1183,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
     if org.dep_ == "conj" and org.head._.kg_type == "Organization":
         return _holder_of(org.head)  # "a member of X and Y": whatever holds X holds Y
+    if org.dep_ == "conj" and _is_role(org.head) and _role_body(org.head) is not None:
+        return _holder_of_role(org.head)  # the same, with "Y" hung on the role: "[a member of X] and [Y]"
     if org.dep_ in ("compound", "poss") and org.head.lower_ in NAME_KIND_NOUNS:
         org = org.head  # "the Unity party", "Acme's board", "the Acme union"
     if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
@@ -1232,6 +1240,12 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
 
 
 _COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _role_body(role: Token) -> Token | None:
+    """The named body a role is "of": "a member of [X]"."""
+    return next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g._.kg_type == "Organization"), None)
 
 
 def _chamber_group(up: Token) -> Token | None:

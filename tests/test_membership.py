@@ -737,6 +737,17 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Jane Roe, who chairs the Water Agency and the Coastal Trust, resigned.", "Jane Roe", "Coastal Trust", "current"),
         ("Tom Ekdahl serves on the Budget Committee and the Ethics Committee.", "Tom Ekdahl", "Ethics Committee",
          "current"),
+        ("Norway, a founding member of the Nordic Fisheries Council and the Arctic Forum, has long backed the plan.",
+         "Norway", "Arctic Forum", "current"),
+    ],
+    "panel-role": [
+        ("The Senate Energy Committee met on Monday. Sen. Jane Roe of Ohio, the panel's top Republican, said no.",
+         "Jane Roe", "Senate Energy Committee", "current"),
+        ("The Senate Energy Committee met on Monday. Sen. Jane Roe of Ohio, the panel's top Republican, said no.",
+         "Jane Roe", "Republican Party", "current"),
+        ("The Water Commission met. Tom Ekdahl, the panel's chairman, spoke.", "Tom Ekdahl", "Water Commission", "current"),
+        ("The Water Commission met. Jane Roe, the panel's ranking member, spoke.", "Jane Roe", "Water Commission",
+         "current"),
     ],
     "relative-on-a-list": [
         ("Peru and Bolivia, which both joined the Andean Trade Community in 1990, objected.",
@@ -867,6 +878,12 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "The strike was called by a critic of the AFL union, Mary Kowalski, on Monday.",
         "Mary Kowalski met the head of the AFL union on Monday.",
         "The AFL union said Mary Kowalski was wrong.",
+    ],
+    "panel-role": [
+        # no committee or commission named: the panel is not the bank
+        "Acme Bank reported losses. Jane Roe, the panel's chairman, spoke.",
+        "The Senate Energy Committee met on Monday. Jane Roe of Ohio, a critic of the panel, said no.",
+        "The Water Commission met. Tom Ekdahl, the panel's guest, spoke.",
     ],
     "stint-closed-by-before": [
         "Jane Roe met the Water Agency staff before her arrest.",
