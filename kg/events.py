@@ -62,7 +62,57 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     found.extend(_joined_meetings(ctx, found))
+    found.extend(_meeting_anaphors(ctx, found))
     return _dedupe(ctx, found)
+
+
+def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
+    """"The meeting at the palace was also attended by X": a definite meeting that names no
+    party of its own is the last one told; X joins its participants, and its place is
+    visited by those of them told travelling."""
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in P.TALK_GROUP_NOUNS or not any(
+                det.dep_ == "det" and det.lower_ in P.MEETING_ANAPHOR_DETS
+                for det in noun.children) or any(
+                child.dep_ in {"poss", "compound"} or child.dep_ == "prep"
+                and child.lower_ in {"with", "between", "of"} for child in noun.children):
+            continue
+        participants = _last_meeting(ctx, found, noun.i)
+        if not participants:
+            continue
+        verb = noun.head
+        joiners: list[str] = []
+        if noun.dep_ in _SUBJECTS and verb.lemma_.lower() in P.MEETING_JOIN_VERBS:
+            # "was attended by X", "included X", "was joined by X"
+            path = ("agent", "pobj") if noun.dep_ == "nsubjpass" else ("dobj",)
+            joiners = [k for target in _follow(verb, path) for k in ctx.refs(target, P.PERSON_TYPES)
+                       if k not in participants]
+        talk_rule, visit_rule = P.MEETING_ANAPHOR_RULES
+        yield from _pairs("talksWith", joiners, participants, verb, talk_rule,
+                          P.JOINED_MEETING_RULE[1])
+        held = [clause for clause in noun.children if clause.dep_ in {"acl", "relcl"}
+                and clause.lemma_.lower() in P.MEETING_HELD_VERBS]
+        places = _unique(k for node in (noun, *held)
+                         for k in _places_below(ctx, node, max_depth=3))
+        travellers = {item.subject for item in found if item.kind == "visits"
+                      and item.trigger.i < noun.i and not _at_home(ctx, ctx.homes, item)}
+        visitors = [k for k in participants if k in travellers]
+        yield from _pairs("visits", visitors, places, noun, visit_rule, P.MEETING_PLACE_RULE[1])
+
+
+def _last_meeting(ctx: _Context, found: list[_Found], index: int,
+                  lemmas: set[str] | None = None) -> list[str]:
+    """Participants of the last talk told in the few sentences before `index` (of a meeting
+    named by one of `lemmas`, if given)."""
+    first = _sentence_index(ctx.doc, index) - P.JOINED_MEETING_SENTENCES
+    told = [item for item in found if item.kind == "talksWith" and item.trigger.i < index
+            and (lemmas is None or item.trigger.lemma_.lower() in lemmas)
+            and _sentence_index(ctx.doc, item.trigger.i) >= first]
+    if not told:
+        return []
+    last = told[-1].trigger.i
+    return _unique(k for item in told if item.trigger.i == last
+                   for k in (item.subject, item.object))
 
 
 def _joined_meetings(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
@@ -76,15 +126,9 @@ def _joined_meetings(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
                  and any(det.lower_ == "the" for det in obj.children)}
         if not meals:
             continue
-        first = _sentence_index(ctx.doc, verb.i) - P.JOINED_MEETING_SENTENCES
-        told = [item for item in found if item.kind == "talksWith" and item.trigger.i < verb.i
-                and item.trigger.lemma_.lower() in meals
-                and _sentence_index(ctx.doc, item.trigger.i) >= first]
-        if not told:
+        participants = _last_meeting(ctx, found, verb.i, meals)
+        if not participants:
             continue
-        last = told[-1].trigger.i
-        participants = _unique(k for item in told if item.trigger.i == last
-                               for k in (item.subject, item.object))
         joiners = [k for k in ctx.agents(verb, P.PERSON_TYPES) if k not in participants]
         rule_id, confidence = P.JOINED_MEETING_RULE
         yield from _pairs("talksWith", joiners, participants, verb, rule_id, confidence)
@@ -221,6 +265,10 @@ class _Context:
         if key is not None or named:
             return named
         lower = token.lower_
+        clause = token.head if token.dep_ in {"dobj", "dative"} else token.head.head
+        if lower in _RELATIVE and token.dep_ in {"dobj", "dative", "pobj"} and (
+                clause.dep_ == "relcl" and clause.head.i != clause.i):
+            return self.refs(clause.head, types)  # "Y, whom she met", "Y, with whom she spoke"
         if lower in P.PRONOUNS_SINGULAR and token.pos_ == "PRON":
             found = self.antecedent(token.i, plural=False, exclude=self._clause_subjects(token))
             return [k for k in found if self.type_of(k) in types]
@@ -888,7 +936,7 @@ class _Context:
         return []
 
     def _marked_compatriot(self, title: Token) -> list[str]:
-        """"the first visit by a Chilean president": the one person of the sentence whose
+        """"the first trip by a Chilean president": the one person of the sentence whose
         title marks that country."""
         if title.lemma_.lower() not in P.TITLE_NOUNS or not any(
                 det.lower_ in {"a", "an"} for det in title.children):
@@ -1419,7 +1467,7 @@ def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     if governor is not None and governor.pos_ == "NOUN":
         governor, relation = _governor(governor)
     if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() in P.TRIP_LIGHT_VERBS:
-        # "began 12 days of travel to X", "continued her tour in X"
+        # "began ten days of travel to X", "continued her tour in X"
         return _unique(k for path in rule.paths for target in _follow(governor, path)
                        for k in ctx.refs(target, rule.object_types))
     return []
@@ -1430,6 +1478,10 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
+        if not guests and any(child.dep_ == "auxpass" for child in verb.children) and not any(
+                child.dep_ in _SUBJECTS | {"dobj"} for child in verb.children):
+            # "X is scheduled to be received at the palace (with Y)": the inherited subject
+            guests = ctx.agents(verb, P.PERSON_TYPES) + _companions(ctx, verb)
         # "Vietnam is hosting X", "X was welcomed by Peru": a country as host is the place
         hosts = [obj for obj in verb.children if obj.dep_ == "nsubj"] + list(
             _follow(verb, ("agent", "pobj")))
@@ -1460,7 +1512,8 @@ def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
     if not places:
         return
     agents = _travellers_among(ctx, ctx.agents(verb), verb)
-    guests = _foreign_guests(ctx, verb, (P.WITH, ("dobj",)), places)
+    # "where he was met by Canada's foreign minister": the foreign-marked agent came too
+    guests = _foreign_guests(ctx, verb, (P.WITH, ("dobj",), ("agent", "pobj")), places)
     travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
     partners = [(member, k) for path in (P.WITH, ("dobj",)) for target in _follow(verb, path)
                 for member in _coordinated(target) for k in ctx.denote(member, P.PERSON_TYPES)]

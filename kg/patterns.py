@@ -140,7 +140,7 @@ TRIP_NOUNS = frozenset("trip visit travel tour journey mission stopover voyage s
 # "his Lima trip": a place compounded with these nouns is the destination (but a "U.S.
 # delegation" comes from there).
 TRIP_COMPOUND_NOUNS = frozenset("trip visit tour stopover".split())
-# "begins 12 days of travel to X": the destination hangs from the light verb, not the noun.
+# "starts ten days of travel to X": the destination hangs from the light verb, not the noun.
 TRIP_LIGHT_VERBS = frozenset("begin start make take pay embark continue undertake set "
                              "conclude wrap".split())
 # "the two trips X made to Y": a trip told by a relative clause on its light verb
@@ -194,6 +194,13 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
 # "X joined the lunch": the joiner talks with those told meeting over that lunch just before
 JOINED_MEETING_RULE = ("talksWith.joined_meeting", 0.7)
 JOINED_MEETING_SENTENCES = 3  # how far back the meeting joined may be told
+# "The meeting at the palace was also attended by X", "The talks, held at Y, included X":
+# a definite meeting with no parties of its own is the one just told; those verbs add X to it
+# and its place is visited by the participants told travelling.
+MEETING_JOIN_VERBS = frozenset("attend include involve join".split())
+MEETING_HELD_VERBS = frozenset("hold take".split())  # "held at", "took place at"
+MEETING_ANAPHOR_DETS = frozenset("the this that".split())
+MEETING_ANAPHOR_RULES = ("talksWith.joined_meeting", "visits.met_in")
 # "X joined Y for talks/dinner": the two meet
 JOINED_FOR_TALKS_RULE = ("talksWith.joined_for", 0.75)
 # "X was Y's guest in Oslo": hosted by Y, and a visit to the place given (or to a host country)

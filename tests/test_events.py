@@ -185,7 +185,7 @@ POSITIVE = [
     ("talksWith.meet", "Henrik Dahl met his Polish counterpart, Maria Lindqvist, in Warsaw.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.meet_with",
-     "Maria Lindqvist met with Russia's Ambassador to the United States, Henrik Dahl, on Monday.",
+     "Maria Lindqvist met with Norway's Ambassador to the Netherlands, Henrik Dahl, on Monday.",
      [("talksWith", DAHL, LINDQVIST, "occurred")]),
     ("talksWith.talks_with", "Maria Lindqvist held talks with Carlos Ruiz in Madrid.",
      [("talksWith", RUIZ, LINDQVIST, "occurred")]),
@@ -249,9 +249,9 @@ POSITIVE = [
     ("talksWith.show_around", "Maria Lindqvist was shown around the school by headteacher "
      "Carlos Ruiz and by the city's mayor, Elena Novak.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", NOVAK, LINDQVIST, "occurred")]),
-    ("talksWith.meet_with", "Maria Lindqvist met on Friday with the Republic of Korea (ROK) Second Vice "
-     "Foreign Minister Carlos Ruiz to discuss trade. They discussed their June 8 meeting with "
-     "Japanese Vice Foreign Minister Henrik Dahl.",
+    ("talksWith.meet_with", "Maria Lindqvist met on Friday with the Republic of Chile (ROC) Second Deputy "
+     "Trade Minister Carlos Ruiz to discuss trade. They discussed their June 8 meeting with "
+     "Peruvian Deputy Trade Minister Henrik Dahl.",
      [("talksWith", RUIZ, LINDQVIST, "occurred"), ("talksWith", DAHL, LINDQVIST, "occurred"),
       ("talksWith", RUIZ, DAHL, "occurred")]),
     ("visits.return_from", "Maria Lindqvist returned from Santiago on Friday.",
@@ -517,8 +517,8 @@ NEGATIVE = [
     ("Maria Lindqvist returned the money from Santiago.",
      ("visits", LINDQVIST, "place/santiago")),
     ("Maria Lindqvist flew from Santiago on Friday.", ("visits", LINDQVIST, "place/santiago")),
-    ("Maria Lindqvist met on Friday with the Republic of Korea (ROK) Second Vice Foreign Minister "
-     "Carlos Ruiz.", ("talksWith", LINDQVIST, "place/south-korea")),
+    ("Maria Lindqvist met on Friday with the Republic of Chile (ROC) Second Deputy Trade Minister "
+     "Carlos Ruiz.", ("talksWith", LINDQVIST, "place/chile")),
     ("LIMA — Maria Lindqvist arrived in Quito on Monday.", ("visits", LINDQVIST, "place/lima")),
     ("LIMA — Peruvian President Maria Lindqvist arrived at the summit late.",
      ("visits", LINDQVIST, "place/lima")),
@@ -535,7 +535,7 @@ NEGATIVE = [
     ("Henrik Dahl moved to Cusco in 1990.", ("visits", DAHL, "place/cusco")),
     ("Maria Lindqvist sat with Pedro Alves at the game.", ("talksWith", LINDQVIST, ALVES)),
     ("Maria Lindqvist shook the table with Pedro Alves.", ("talksWith", LINDQVIST, ALVES)),
-    ("Henrik Dahl flew to Lima to discuss the crisis in Bolivia.",
+    ("Henrik Dahl flew to Lima to discuss the drought in Bolivia.",
      ("visits", DAHL, "place/bolivia")),
     ("Henrik Dahl flew to Lima. The trip was a boost to Peru.", ("visits", DAHL, "place/peru")),
     ("Maria Lindqvist called Pedro Alves a liar.", ("talksWith", LINDQVIST, ALVES)),
@@ -1246,7 +1246,7 @@ def test_a_pronoun_without_a_subject_antecedent_needs_a_single_candidate(nlp, te
 
 def test_a_visit_by_a_country_marked_leader_is_that_countrys_person(nlp):
     text = ("Peruvian President Carlos Ruiz held talks with Chilean President Henrik Dahl in "
-            "Lima on Saturday, the first visit by a Chilean leader to Peru in two years.")
+            "Lima on Saturday, the first trip by a Chilean leader to Peru in two years.")
     facts = _triples(nlp, text)
     assert {("visits", DAHL, "place/lima"), ("visits", DAHL, "place/peru")} <= facts
     assert not any(fact[:2] == ("visits", RUIZ) for fact in facts)
@@ -1346,3 +1346,44 @@ def test_a_delegation_named_with_a_person_travels_with_that_person_later(nlp):
             "Oslo Museum of Art.")
     assert {("visits", DAHL, "place/bergen"), ("visits", DAHL, "place/oslo-museum-of-art")} \
         <= _triples(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Henrik Dahl was flown to Lima, where he was met by Norway's Trade Minister Elena "
+     "Novak.", {("talksWith", NOVAK, DAHL), ("visits", NOVAK, "place/lima")}),
+    ("Carlos Ruiz, whom Elena Novak met on Tuesday, praised the deal.",
+     {("talksWith", RUIZ, NOVAK)}),
+    ("The deal was praised by Carlos Ruiz, with whom Elena Novak spoke by phone on Monday.",
+     {("talksWith", RUIZ, NOVAK)}),
+    ("Elena Novak thanked Carlos Ruiz, whom she had received in Lima in May.",
+     {("talksWith", RUIZ, NOVAK), ("visits", RUIZ, "place/lima")}),
+    ("Henrik Dahl is scheduled to be received at the Torre Tagle Palace on Thursday with "
+     "Elena Novak.", {("visits", DAHL, "place/torre-tagle-palace"),
+                      ("visits", NOVAK, "place/torre-tagle-palace")}),
+])
+def test_passive_and_relative_meetings_name_both_sides(nlp, text, expected):
+    assert expected <= _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Henrik Dahl flew to Lima on Monday and held talks with President Carlos Ruiz. The "
+    "meeting at the Torre Tagle Palace was also attended by Peru's trade minister, Elena Novak.",
+    "Henrik Dahl arrived in Lima and met Carlos Ruiz. The talks, held at the Torre Tagle "
+    "Palace, included Elena Novak.",
+    "Henrik Dahl travelled to Lima on Monday to meet Carlos Ruiz. This meeting, which took "
+    "place at the Torre Tagle Palace, was joined by Elena Novak.",
+])
+def test_a_definite_meeting_is_the_one_just_told_and_adds_who_attended(nlp, text):
+    facts = _triples(nlp, text)
+    assert {("talksWith", NOVAK, DAHL), ("talksWith", RUIZ, NOVAK),
+            ("visits", DAHL, "place/torre-tagle-palace")} <= facts
+    assert ("visits", RUIZ, "place/torre-tagle-palace") not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "The meeting was attended by Elena Novak. Henrik Dahl then flew to Lima.",
+    "Henrik Dahl met Carlos Ruiz in Lima. Prices rose. Exports fell. Imports fell too. The "
+    "meeting at the Torre Tagle Palace was attended by Elena Novak.",
+])
+def test_a_definite_meeting_with_no_meeting_just_told_adds_nobody(nlp, text):
+    assert not any(NOVAK in fact[1:] for fact in _triples(nlp, text))
