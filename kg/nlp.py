@@ -1145,6 +1145,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "FAC"  # "dined at the Corvane": a hotel known by its brand
     if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
         return "PERSON"
+    if (label in ("GPE", "LOC", "FAC") or label == "ORG" and _leader_of_country(doc, start, end)) \
+            and _listed_with_people(doc, start, end) and not _is_known_place(words) and venues.venue_head(words) is None:
+        return "PERSON"  # "Norland's Tomas Eriksen, Veloria's Hadi Kusumo": a list of leaders
     if words.text.lower() in _DEMONYMS_ONLY:
         return "NORP"
     if label in ("ORG", "NORP", "PERSON", "GPE"):
@@ -1251,7 +1254,8 @@ def _before_country(doc: Doc, end: int) -> bool:
     for n in (3, 2, 1):
         words = tuple(t.text for t in doc[end + 1 : end + 1 + n])
         if len(words) == n and " ".join(words) in _COUNTRY_FORMS:
-            return True
+            # "A, Japan's B and ...": the country opens the list's next name
+            return end + 1 + n >= len(doc) or doc[end + 1 + n].text not in ("'s", "’s")
     return False
 
 
@@ -1272,6 +1276,26 @@ def _is_venue(doc: Doc, start: int, end: int) -> bool:
     if k > 0 and doc[k - 1].lower_ in _VENUE_PREPS:
         return True
     return end + 1 < len(doc) and doc[end].text == "," and gazetteer.is_place(doc[end + 1].text)
+
+
+def _listed_with_people(doc: Doc, start: int, end: int) -> bool:
+    """The name is coordinated with a person's name ("A and B met", "X's A, Y's B and Z's C"),
+    and, as names in such a list are, is all capitalized proper nouns."""
+    words = doc[start:end]
+    if start > 0 and doc[start - 1].lower_ == "the" or not all(t.pos_ == "PROPN" and _is_capitalized(t) for t in words):
+        return False
+    root = words.root
+    kin = [root.head] if root.dep_ in ("conj", "appos") else []
+    kin += [c for c in root.children if c.dep_ in ("conj", "appos")]
+    return any(t.ent_type_ == "PERSON" and not start <= t.i < end for t in kin)
+
+
+def _leader_of_country(doc: Doc, start: int, end: int) -> bool:
+    """"Bolivia's Quispe Mamani" in a list of leaders: a country's possessive before a two- or
+    three-word name with no body word in it."""
+    words = doc[start:end]
+    return 2 <= len(words) <= 3 and any(c.dep_ == "poss" and _is_known_place(doc[c.i : c.i + 1]) for c in words.root.children) \
+        and not any(t.lower_ in ORG_HEADS or t.lower_ in _COMPANY_SUFFIXES for t in words) and not _company_cue(doc, start, end)
 
 
 def _venue_named(words: Span, label: str, person_words: frozenset[str]) -> bool:

@@ -348,3 +348,24 @@ def test_a_national_house_is_not_the_short_form_of_another_body(nlp):
 def test_a_place_first_word_joins_the_longer_place(nlp, text, name, short, joined):
     by_name = _by_name(resolve(nlp(text)))
     assert (short in by_name[name].aliases) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a name coordinated with people is a person, whatever place or body label the model gave it
+        ("Anwar Ibrahim and Prabowo met over lunch on Monday.", "Prabowo", "Person"),
+        ("Leaders including Kenya's Dalmas Otieno, Ghana's Kwesi Mensah and Peru's Tarso Quispe arrived in Lima.",
+         "Dalmas Otieno", "Person"),
+        ("Leaders including Kenya's Dalmas Otieno, Ghana's Kwesi Mensah and Peru's Tarso Quispe arrived in Lima.",
+         "Tarso Quispe", "Person"),
+        ("Chile's Rodrigo Tapia and Bolivia's Quispe Mamani met in La Paz.", "Quispe Mamani", "Person"),
+        # places and companies in the same lists keep their own type
+        ("Chile's Rodrigo Tapia and Bolivia's Quispe Mamani met in La Paz.", "Bolivia", "Country"),
+        ("Brazil and Argentina held talks with Ana Ruiz.", "Argentina", "Country"),
+        ("Norway's Vestmar Group and Ana Ruiz signed the contract in Oslo.", "Vestmar Group", "Organization"),
+        ("Talks between Ana Ruiz and Kestrel Bay residents ended.", "Kestrel Bay", "Place"),
+    ],
+)
+def test_names_listed_with_people(nlp, text, name, kind):
+    assert _by_name(resolve(nlp(text)))[name].type == kind
