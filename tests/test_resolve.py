@@ -114,13 +114,13 @@ def test_bodies_of_two_countries_stay_apart(nlp):
         ("Rep. Dan Hyde (R-Texas) signed the letter.", "Republican Party", "R"),
         ("Noah Berg, a Republican from Idaho, opposed it.", "Republican Party", "Republican"),
         # a two-word party name the model left untagged, and its code in brackets
-        ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
+        ("Budget Minister Lena Kraft, who co-chairs the Social Democrats (SPD), said on Wednesday that she would not "
          "approve it.", "Social Democrats", "SPD"),
         # a party's nickname tagged as a body
         ("The Conservative Party chairman spoke. She said the Tories would not bail out the government.",
          "Conservative Party", "Tories"),
         # the code tagged as a body later in the article is the same party
-        ("Finance Minister Lena Kraft, co-leader of the Social Democrats (SPD), said on Wednesday that she would not "
+        ("Budget Minister Lena Kraft, who co-chairs the Social Democrats (SPD), said on Wednesday that she would not "
          "approve it. The SPD has long opposed higher spending, party officials said.", "Social Democrats", "SPD"),
     ],
 )
@@ -316,7 +316,7 @@ def test_a_firm_word_joins_the_parent_over_its_unit(nlp):
 @pytest.mark.parametrize(
     ("text", "name", "alias", "kind"),
     [
-        ("He arrived for a visit to Papua New Guinea. He was greeted by his PNG counterpart, Tom Reid.",
+        ("He landed in Papua New Guinea on a short trip. He was greeted by his PNG counterpart, Tom Reid.",
          "Papua New Guinea", "PNG", "Country"),
         ("Gabon, Chad and Benin signed the accord. I will not travel to Chad until staff can move.",
          "Chad", None, "Country"),
