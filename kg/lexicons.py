@@ -182,7 +182,8 @@ COUNTRY_NAMES: frozenset[str] = frozenset(
         "Trinidad and Tobago", "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
         "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan",
         "Vanuatu", "Vatican", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
-        "Cook Islands",
+        "Cook Islands", "Antigua and Barbuda", "Saint Kitts and Nevis", "Saint Vincent and the Grenadines",
+        "Sao Tome and Principe",
     }
 )
 

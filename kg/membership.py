@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
@@ -799,7 +799,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         if len(orgs) != 1 or None in orgs:
             continue
         org = orgs.pop()
-        if not _is_body(resolution, org):
+        if not _is_body(resolution, org) or _ends_country_name(slots["org"]):
             continue
         after = slots["org"][-1].i + 1
         while after < len(doc) and _entity_of(resolution, doc[after]) == org:
@@ -838,6 +838,17 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             if token._.kg_party and _entity_of(resolution, token) not in (None, org):
                 yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
+
+
+_COUNTRY_NAMES = frozenset(fold(name) for name in COUNTRY_NAMES)
+
+
+def _ends_country_name(tokens: list[Token]) -> bool:
+    """Whether a body's mention is the end of a country's name the model cut ("Trinidad and [Tobago]")."""
+    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
+    if first < 2 or doc[first - 1].lower_ != "and":
+        return False
+    return any(fold(doc[start : last + 1].text) in _COUNTRY_NAMES for start in range(max(0, first - 4), first - 1))
 
 
 def _title_word_only(tokens: list[Token]) -> bool:

@@ -937,6 +937,21 @@ def test_a_body_beside_the_members_body_is_no_second_membership(nlp, text, membe
     assert not {m for m in _memberships(nlp, text) if m[:2] == (member, org)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sao Tome and Principe's President Tom Ekdahl arrived.",
+        "Saint Kitts and Nevis's Prime Minister Jane Roe will attend.",
+    ],
+)
+def test_the_end_of_a_country_name_is_no_body(nlp, text):
+    assert _memberships(nlp, text) == set()
+
+
+def test_a_body_after_and_is_still_a_body(nlp):
+    assert ("Tom Ekdahl", "Oceans Agency", "current") in _memberships(nlp, "Fisheries and Oceans Agency spokesman Tom Ekdahl spoke.")
+
+
 def test_only_listed_people_join_the_delegation(nlp):
     found = _memberships(nlp, "A Water Agency delegation led by Jane Roe met officials, including Tom Ekdahl.")
     assert found == {("Jane Roe", "Water Agency", "current")}
