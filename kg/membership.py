@@ -1405,7 +1405,8 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_ in AS_VERBS:
         verb = role.head.head
         subject = _subject_of(verb)
-        down = "-down" if any(c.dep_ == "prt" and c.lower_ in ("down", "aside") for c in verb.children) else ""
+        # the model reads the particle of "stepped down" as a particle or as an adverb
+        down = "-down" if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in verb.children) else ""
         return (subject, [role, *_verb_cues(verb)], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
     return None
 
@@ -1443,11 +1444,16 @@ def _subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _SEQUENCE_PREPS \
+            and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head.head)  # "X worked abroad before joining Y"
     if verb.dep_ == "xcomp" and (verb.head.lemma_ in _ASPECT_VERBS or verb.head.lower_ in FUTURE_CUES):
         return _subject_of(verb.head)  # "who used to work for X", "continues to serve on X", "is set to join X"
     return None
 
 
+# Prepositions whose gerund shares the subject of the verb they hang on: "X taught before joining Y".
+_SEQUENCE_PREPS = frozenset({"before", "after", "since", "upon"})
 # Verbs whose infinitive complement keeps their subject's membership claim.
 _ASPECT_VERBS = frozenset({"use", "continue", "begin", "start"})
 

@@ -791,6 +791,12 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Jane Roe works for the Water Agency and spoke before the vote.", "Jane Roe", "Water Agency", "current"),
         ("Tom Ekdahl, who works at Acme Bank, arrived before noon.", "Tom Ekdahl", "Acme Bank", "current"),
     ],
+    "gerund-after-sequence": [
+        ("Jane Roe worked as an analyst before joining Acme Bank in 2019.", "Jane Roe", "Acme Bank", "current"),
+        ("After leaving the Unity Party, Jane Roe founded a think tank.", "Jane Roe", "Unity Party", "former"),
+        ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
+        ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
+    ],
     "prospective-role": [
         ("Tom Ekdahl is set to become chairman of Acme Bank.", "Tom Ekdahl", "Acme Bank", "planned"),
         ("Jane Roe is expected to take over as head of the Water Agency.", "Jane Roe", "Water Agency", "planned"),
@@ -889,6 +895,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Jane Roe met the Water Agency staff before her arrest.",
         "Tom Ekdahl praised Acme Bank before joining the rally.",
         "Anna Berg spoke to the Budget Committee before she retired.",
+    ],
+    "gerund-after-sequence": [
+        "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
+        "Jane Roe spoke to Acme Bank before leaving for Oslo.",
+        "Tom Ekdahl criticized the Green League after hearing the news.",
     ],
     "prospective-role": [
         "Jane Roe is expected to criticize the head of the Water Agency.",
