@@ -330,8 +330,11 @@ class _Context:
             previous = self.doc[sent.start - 1].sent
             spans.append(self.doc[previous.start:previous.end])
         for span in spans:
-            people = _unique(k for t in span if (k := self.entity_at(t)) is not None
-                             and self.type_of(k) == "Person")
+            # "He spoke with Y after the two held talks": a pronoun counts as its person
+            people = _unique(k for t in span for k in (
+                [self.entity_at(t)] if t.pos_ != "PRON" else
+                self.antecedent(t.i, plural=False) if t.lower_ in P.PRONOUNS_SINGULAR
+                and t.dep_ in _SUBJECTS else []) if k is not None and self.type_of(k) == "Person")
             if people:
                 return tuple(people) if len(people) == 2 else ()
         return ()
@@ -502,7 +505,12 @@ class _Context:
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or token.lower_ in P.PRONOUNS_SINGULAR | P.PRONOUNS_PLURAL:
                 continue
-            keys = tuple(_unique(k for member in _coordinated(token)
+            # "Qatar's prime minister and foreign minister, Sheikh X, says": the name, not
+            # guesses from the titles
+            members = list(_coordinated(token))
+            named = any(m.dep_ == "appos" and self.entity_at(m) for m in members)
+            keys = tuple(_unique(k for member in members
+                                 if not (named and member.lemma_.lower() in P.TITLE_NOUNS)
                                  for k in self._named_or_titled(member)
                                  if self.type_of(k) in P.AGENT_TYPES))
             if not keys:
@@ -2021,8 +2029,11 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                                               for k in ctx.refs(target, P.PERSON_TYPES)]
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
                 if not _separate_partners(token) and not _distributive(token):
+                    # "was received by A and B": co-hosts are one side of the reception
+                    hosts = tuple(partners) if rule.id == P.HOST_RULE_ID and not any(
+                        child.dep_ == "dobj" for child in token.children) else ()
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
-                                            weaker=True, side=ctx.group_members)
+                                            weaker=True, side=ctx.group_members + hosts)
         if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(token) and (
                 lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
             # "A and B discussed X": only subjects of its own, never inherited ones
@@ -2180,16 +2191,27 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
 
 
 def _distributive(verb: Token) -> bool:
-    """"A and B each met X", "A and B separately discussed it": no talk between A and B."""
+    """"A and B each met X", "A and B separately discussed it", "met A and B in separate
+    meetings": no talk between A and B."""
     return any(word.lower_ in P.DISTRIBUTIVE_WORDS for child in verb.children
-               if child.dep_ not in _CLAUSE_DEPS for word in (child, *child.children))
+               if child.dep_ not in _CLAUSE_DEPS for word in (
+                   child, *child.children,
+                   *(grand for pobj in child.children if child.dep_ == "prep"
+                     for grand in pobj.children)))
 
 
 def _separate_partners(trigger: Token) -> bool:
-    """"spoke with A, and with B": a repeated preposition means two separate talks."""
-    return any(child.dep_ in {"prep", "agent"} and any(
-        conj.dep_ == "conj" and conj.lower_ == child.lower_ for conj in child.children)
-        for child in trigger.children)
+    """"spoke with A, and with B" or "received A and then B": two separate talks."""
+    if any(child.dep_ in {"prep", "agent"} and any(
+            conj.dep_ == "conj" and conj.lower_ == child.lower_ for conj in child.children)
+            for child in trigger.children):
+        return True
+    targets = [child for child in trigger.children if child.dep_ == "dobj"] + [
+        pobj for prep in trigger.children if prep.dep_ in {"prep", "agent"}
+        for pobj in prep.children if pobj.dep_ == "pobj"]
+    return any(member.dep_ == "conj" and any(
+        adverb.dep_ == "advmod" and adverb.lower_ in P.SEQUENCE_WORDS
+        for adverb in member.children) for target in targets for member in _coordinated(target))
 
 
 def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:

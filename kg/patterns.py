@@ -163,6 +163,7 @@ HOST_MEALS = "dinner lunch luncheon banquet reception breakfast".split()
 # "met visiting Secretary Roe": the parser makes "visiting" a verb over the guest.
 VISITING_OBJECT = (("xcomp:visiting", "dobj"), ("advcl:visiting", "dobj"))
 
+HOST_RULE_ID = "talksWith.host"
 # Verbal talk triggers: the subject talks with whoever the path reaches.
 TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet_with", "meet confer talk speak negotiate consult chat converse "
@@ -171,7 +172,7 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
     _rule("talksWith.meet", "meet", (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.85,
           object_types=PARTY_TYPES),
     _rule("talksWith.speak_to", "speak talk", (TO,), 0.75, object_types=PERSON_TYPES),
-    _rule("talksWith.host", "host receive welcome greet",
+    _rule(HOST_RULE_ID, "host receive welcome greet",
           (("dobj",), *VISITING_OBJECT, ("agent", "pobj")), 0.8,
           object_types=PERSON_TYPES),
     # "shook hands with X", "sat down with X"
@@ -244,7 +245,10 @@ TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak discuss".split())
 OWN_SUBJECT_GROUP_VERBS = frozenset({"discuss"})
 HANDSHAKE_VERBS = frozenset({"shake"})  # "A and B shook hands"
 CO_SUBJECT_TALK_VERBS = TALK_GROUP_VERBS | HANDSHAKE_VERBS
-DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually".split())
+DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually "
+                               "separate individual".split())  # "met A and B in separate talks"
+# "received A and then B", "met A and later B": one after the other, not together
+SEQUENCE_WORDS = frozenset("then later afterwards subsequently".split())
 # "told X in a phone call that ...": what is said to someone in a call or meeting is talk
 TOLD_IN_PREPS = frozenset("in during at".split())
 TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise pledge "

@@ -1387,3 +1387,27 @@ def test_a_definite_meeting_is_the_one_just_told_and_adds_who_attended(nlp, text
 ])
 def test_a_definite_meeting_with_no_meeting_just_told_adds_nobody(nlp, text):
     assert not any(NOVAK in fact[1:] for fact in _triples(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Elena Novak, who arrived in Lima late on Tuesday, met Prime Minister Carlos Ruiz and "
+    "President Henrik Dahl in separate meetings.",
+    "Prime Minister Elena Novak spent Monday receiving party leader Carlos Ruiz and then the "
+    "head of the union, Henrik Dahl, at her office.",
+    "Elena Novak was received at the airport by Sports Minister Carlos Ruiz and Mayor Henrik "
+    "Dahl.",
+    "Carlos Ruiz and Henrik Dahl held separate talks with Elena Novak on Monday.",
+])
+def test_partners_met_one_after_the_other_or_as_co_hosts_did_not_talk(nlp, text):
+    facts = _triples(nlp, text)
+    assert {("talksWith", RUIZ, NOVAK), ("talksWith", NOVAK, DAHL)} <= facts
+    assert ("talksWith", RUIZ, DAHL) not in facts
+
+
+def test_the_two_after_a_pronoun_are_its_person_and_the_partner(nlp):
+    text = ("Carlos Ruiz landed in Cairo on Monday.\n\nPeru's prime minister and foreign "
+            "minister, Henrik Dahl, says gaps remain. He spoke at a news conference with Trade "
+            "Minister Elena Novak after the two held talks for two hours.")
+    facts = _triples(nlp, text)
+    assert ("talksWith", NOVAK, DAHL) in facts
+    assert ("talksWith", RUIZ, NOVAK) not in facts
