@@ -25,6 +25,7 @@ from kg.lexicons import (
     DEMONYMS,
     HONORIFICS,
     LEADER_ORG_SUFFIXES,
+    MINISTRY_TOPICS,
     ORG_HEADS,
     PARTY_CODES,
     PARTY_WORDS,
@@ -635,15 +636,28 @@ def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
     for short in orgs:
         country, core = signatures[id(short)]
         words = core.split()
-        if len(words) < 2 or words[-1] not in ORG_HEADS:
+        if len(words) == 1 and words[0] in MINISTRY_TOPICS:
+            wider = [g for g in orgs if g is not short and id(g) not in absorbed
+                     and _topic_body(words[0], signatures[id(g)][1].split())]
+        elif len(words) < 2 or words[-1] not in ORG_HEADS:
             continue
-        wider = [g for g in orgs if g is not short and id(g) not in absorbed
-                 and _narrower(words, signatures[id(g)][1].split())
-                 and (country is None or signatures[id(g)][0] in (None, country))]
+        else:
+            wider = [g for g in orgs if g is not short and id(g) not in absorbed
+                     and _narrower(words, signatures[id(g)][1].split())
+                     and (country is None or signatures[id(g)][0] in (None, country))]
         if len(wider) == 1:
             wider[0].absorb(short)
             absorbed.add(id(short))
     return [g for g in groups if id(g) not in absorbed]
+
+
+# Heads of the body a department's topic word alone stands for ("the Treasury", "Finance said").
+_TOPIC_BODY_HEADS = frozenset({"department", "ministry", "office", "secretariat"})
+
+
+def _topic_body(topic: str, wider: list[str]) -> bool:
+    """"treasury" alone names the "treasury department" (or "finance ministry") of the article."""
+    return len(wider) == 2 and wider[0] == topic and wider[1] in _TOPIC_BODY_HEADS
 
 
 def _narrower(words: list[str], wider: list[str]) -> bool:

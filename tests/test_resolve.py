@@ -369,3 +369,20 @@ def test_a_place_first_word_joins_the_longer_place(nlp, text, name, short, joine
 )
 def test_names_listed_with_people(nlp, text, name, kind):
     assert _by_name(resolve(nlp(text)))[name].type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "short"),
+    [
+        ("The Canadian Finance Department on Friday cut its forecast, a Finance spokeswoman said in Ottawa.",
+         "Canadian Finance Department", "Finance"),
+        ("The British Defence Ministry on Monday ordered new ships. Defence officials said the order was late, "
+         "a Defence spokesman said.", "British Defence Ministry", "Defence"),
+        ("The Kenyan Treasury Department on Monday sold new bonds, a Treasury spokeswoman said.",
+         "Kenyan Treasury Department", "Treasury"),
+    ],
+)
+def test_a_department_topic_alone_names_the_department(nlp, text, body, short):
+    by_name = _by_name(resolve(nlp(text)))
+    assert short not in by_name
+    assert short in by_name[body].aliases
