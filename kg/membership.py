@@ -50,6 +50,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
         "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
         "backbencher", "backbenchers", "frontbencher", "co-leader", "co-chair", "co-chairman",
+        "figure", "stalwart", "heavyweight", "grandee",
     }
 )
 # Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
@@ -447,6 +448,21 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         (_PERSON, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": "own", "OP": "?"}, _PARTY),
         ("member", None, None, "org"),
         0.8,
+    ),
+    # "Jane Roe, whose Unity Party won"; "Jane Roe and her Unity Party"
+    TokenPattern(
+        "person-whose-party",
+        (_PERSON, {"LOWER": {"IN": [",", "and"]}}, {"LOWER": {"IN": ["whose", "his", "her"]}}, {"LOWER": "own", "OP": "?"},
+         _PARTY),
+        ("member", None, None, None, "org"),
+        0.75,
+    ),
+    # "Jane Roe's party, the Unity Movement,"
+    TokenPattern(
+        "person-party-appositive-org",
+        (_PERSON, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": "party"}, {"ORTH": ","}, _DET, _ORG, _APPOS_END),
+        ("member", None, "cue", None, None, "org", None),
+        0.75,
     ),
 )
 

@@ -37,6 +37,8 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Jane Roe, a volunteer with the Red Cross, said the camp was full.", "Jane Roe", "Red Cross", "current"),
         ("Jane Roe, a lawmaker from the ruling Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl, himself a former member of the Green League, said no.", "Tom Ekdahl", "Green League", "former"),
+        ("Jane Roe, a senior figure in the Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("Tom Ekdahl, a stalwart of the Green League, spoke.", "Tom Ekdahl", "Green League", "current"),
         ("Anna Berg, herself a member of the Water Agency, spoke.", "Anna Berg", "Water Agency", "current"),
     ],
     "person-appositive-org-role": [
@@ -190,6 +192,15 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "party-person": [
         ("Conservative Jane Roe said the bill was flawed.", "Jane Roe", "Conservative Party", "current"),
     ],
+    "person-whose-party": [
+        ("Jane Roe, whose Unity Party won the vote, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("Tom Ekdahl and his Unity Party lost.", "Tom Ekdahl", "Unity Party", "current"),
+        ("Jane Roe and her own Labour Party lost.", "Jane Roe", "Labour Party", "current"),
+    ],
+    "person-party-appositive-org": [
+        ("Jane Roe's party, the Unity Movement, won the vote.", "Jane Roe", "Unity Movement", "current"),
+        ("Polls say Tom Ekdahl's party, the Green League, is ahead.", "Tom Ekdahl", "Green League", "current"),
+    ],
     "person-possessive-party": [
         ("Tom Roe's Labour Party is trailing in the polls.", "Tom Roe", "Labour Party", "current"),
         ("Within Tom Ekdahl's own Unity Party, critics grew louder.", "Tom Ekdahl", "Unity Party", "current"),
@@ -202,6 +213,9 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
 # Sentences that name a person and a body but state no membership.
 NEGATIVES = [
     "Kim told NPR that the plan was sound.",
+    "Jane Roe, whose Unity Party critics spoke, left.",
+    "Jane Roe met Tom Ekdahl and his Unity Party rivals.",
+    "Tom Ekdahl, a key figure in the talks with the Water Agency, spoke.",
     "Grace Liu, who spoke with the Trade Ministry, left early.",
     "The Trade Ministry said Grace Liu would attend.",
     "Kara Stein said the Senate Budget Committee would vote on Friday.",
