@@ -50,7 +50,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
         "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
         "backbencher", "backbenchers", "frontbencher", "co-leader", "co-chair", "co-chairman",
-        "figure", "stalwart", "heavyweight", "grandee",
+        "figure", "stalwart", "heavyweight", "grandee", "defector",
     }
 )
 # Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
@@ -75,7 +75,7 @@ ROLE_MODIFIERS: frozenset[str] = TITLE_MODIFIERS | frozenset(
 )
 FORMER_CUES: frozenset[str] = frozenset(
     {"former", "ex", "ex-", "erstwhile", "onetime", "one-time", "previously", "formerly", "retired",
-     "used", "then", "then-", "longer", "once"}
+     "used", "then", "then-", "longer", "once", "defector"}
 )
 PLANNED_CUES: frozenset[str] = frozenset({"incoming", "designate", "nominee", "-designate"})
 # Rules whose person must not be the object of a preposition ("a letter to X from Y").
@@ -471,6 +471,8 @@ OBJECT_VERBS: frozenset[str] = frozenset(
     {"lead", "head", "chair", "run", "direct", "command", "join", "rejoin", "found", "quit", "leave", "oversee", "manage",
      "edit", "coach", "captain"}
 )
+# Verbs whose object, when a party, is the subject's party: "X represents the Unity Party in the Senate".
+PARTY_OBJECT_VERBS: frozenset[str] = frozenset({"represent"})
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
     {"quit", "leave", "join-from", "resign-from", "defect-from", "withdraw-from", "oust-from", "spend-at", "spend-with", "resign-as", "quit-as",
@@ -1229,7 +1231,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     head = org.head
     if org.dep_ == "nsubj" and head.lemma_ in HIRING_VERBS:
         return _hired(head)
-    if org.dep_ == "dobj" and head.lemma_ in OBJECT_VERBS:
+    if org.dep_ == "dobj" and (head.lemma_ in OBJECT_VERBS or head.lemma_ in PARTY_OBJECT_VERBS and org._.kg_party):
         subject = _subject_of(head)
         return (subject, _verb_cues(head), None, f"verb-{head.lemma_}") if subject is not None else None
     if org.dep_ == "pobj" and head.dep_ == "prep":

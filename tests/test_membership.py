@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.membership import AS_VERBS, OBJECT_VERBS, PREP_VERBS, TITLE_BODIES, TOKEN_PATTERNS, find_memberships
+from kg.membership import AS_VERBS, OBJECT_VERBS, PARTY_OBJECT_VERBS, PREP_VERBS, TITLE_BODIES, TOKEN_PATTERNS, find_memberships
 from kg.model import Entity, Mention
 from kg.resolve import Resolution, resolve
 
@@ -39,6 +39,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl, himself a former member of the Green League, said no.", "Tom Ekdahl", "Green League", "former"),
         ("Jane Roe, a senior figure in the Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl, a stalwart of the Green League, spoke.", "Tom Ekdahl", "Green League", "current"),
+        ("Jane Roe, a defector from the Unity Party, spoke.", "Jane Roe", "Unity Party", "former"),
         ("Anna Berg, herself a member of the Water Agency, spoke.", "Anna Berg", "Water Agency", "current"),
     ],
     "person-appositive-org-role": [
@@ -216,6 +217,8 @@ NEGATIVES = [
     "Jane Roe, whose Unity Party critics spoke, left.",
     "Jane Roe met Tom Ekdahl and his Unity Party rivals.",
     "Tom Ekdahl, a key figure in the talks with the Water Agency, spoke.",
+    "Jane Roe represents Acme Bank in court.",
+    "Jane Roe, a defector to the Unity Party, spoke.",
     "Grace Liu, who spoke with the Trade Ministry, left early.",
     "The Trade Ministry said Grace Liu would attend.",
     "Kara Stein said the Senate Budget Committee would vote on Friday.",
@@ -483,6 +486,7 @@ def test_roles_and_evidence(nlp):
 # Clausal forms, one sentence per verb of the verb tables: (sentence, member, organization, status).
 VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "lead": ("Noam Levi, who leads the Likud party, is under pressure.", "Noam Levi", "Likud", "current"),
+    "represent": ("Tom Ekdahl, who represents the Unity Party in parliament, spoke.", "Tom Ekdahl", "Unity Party", "current"),
     "head": ("Tomas Ruiz heads the Water Agency.", "Tomas Ruiz", "Water Agency", "current"),
     "chair": ("Tomas Ruiz, who chairs the Senate Budget Committee, spoke.", "Tomas Ruiz", "Senate Budget Committee", "current"),
     "run": ("Tomas Ruiz runs the Water Agency these days.", "Tomas Ruiz", "Water Agency", "current"),
@@ -646,7 +650,7 @@ CLAUSE_NEGATIVES = [
 
 
 def test_every_verb_has_a_case():
-    assert set(VERB_CASES) == set(OBJECT_VERBS) | set(PREP_VERBS)
+    assert set(VERB_CASES) == set(OBJECT_VERBS) | set(PREP_VERBS) | PARTY_OBJECT_VERBS
     assert AS_VERBS & set(PREP_VERBS)
 
 
