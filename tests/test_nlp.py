@@ -106,6 +106,14 @@ def test_titles_length_reads_a_run_of_titles():
         ("Minister Talal bin Saad Al Harbi will attend the summit in Cairo.", "Talal bin Saad Al Harbi", "PERSON"),
         ("She plans to meet Prime Minister Sheikh Jassim bin Fahad Al Kuwari on Sunday.",
          "Sheikh Jassim bin Fahad Al Kuwari", "PERSON"),
+        # a U.S. state's chamber is one body, not the state and a bare "House"
+        ("She led a delegation that included former Ohio House Speaker Tom Reed.", "Ohio House", "ORG"),
+        ("The Texas Senate passed the bill, and Arizona House leaders objected.", "Arizona House", "ORG"),
+        ("The Vermont Senate and the Oregon Assembly both voted on Friday.", "Oregon Assembly", "ORG"),
+        # a plural article opens a party's name, not a person's
+        ("Les Verts won four seats on Sunday.", "Les Verts", "ORG"),
+        ("Ana Ruiz, a former member of Les Libres, spoke.", "Les Libres", "ORG"),
+        ("Las Fuerzas said the mayor would not attend.", "Las Fuerzas", "ORG"),
     ],
 )
 def test_repaired_spans(nlp, text, span, label):
@@ -124,6 +132,7 @@ def test_repaired_spans(nlp, text, span, label):
         ("George Washington slept here.", "Washington"),
         ("The Lima Group met in Ottawa.", "Lima"),
         ("She met Ruiz (left) - then spoke.", "left"),
+        ("Voters in Georgia, Senate leaders said, want change.", "Georgia, Senate"),
     ],
 )
 def test_spans_not_produced(nlp, text, not_a_span):
