@@ -1567,6 +1567,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
             for title_start, title, title_end in _titles_of(doc, lowered, span):
                 title_start, title = _with_portfolio(doc, lowered, title_start, title)
                 title_country = _country_before(doc, title_start)
+                owner = _owning_body(doc, title_start)
                 region = None if title_country else _region_before(doc, title_start)
                 sentence = bisect_right(starts, title_start)
                 if not title_country and not region:
@@ -1583,6 +1584,8 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                         continue
                     if region and not _names_region(resolution.by_key(org).name, region):
                         continue  # "Bavaria's interior minister" leads no national ministry
+                    if owner and country:
+                        continue  # "the Falcon Front's foreign minister" serves no country's ministry
                     links.append((entity.key, org, title_country if not country else None, title, rule, first, last, status,
                                   sentence))
     # "Minister X held talks with Ghana's foreign minister, Y": a sentence that gives one
@@ -1593,6 +1596,15 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     links = _closest_titles(resolution, _without_rival_countries(resolution, links))
     return [_relation(doc, person, org, status, first, last, rule, 0.75, TITLES.get(title))
             for person, org, _, title, rule, first, last, status, _ in links]
+
+
+def _owning_body(doc: Doc, title_start: int) -> bool:
+    """Whether a body other than a party stands right before a title ("Falcon Front foreign
+    minister X", "the Front's foreign minister"): the title is held in that body."""
+    j = title_start - 1
+    if j > 0 and doc[j].text in ("'s", "’s"):
+        j -= 1
+    return j >= 0 and doc[j]._.kg_type == "Organization" and not doc[j]._.kg_party
 
 
 def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
