@@ -1145,6 +1145,14 @@ def _coordinated(token: Token) -> Iterator[Token]:
                      or _misparsed_conjunct(child))
 
 
+def _conjuncts(token: Token) -> Iterator[Token]:
+    """The token and its conjuncts, not its appositions ("A, R-Town, and B": A and B)."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _conjuncts(child)
+
+
 def _means_pair(token: Token) -> bool:
     """A bare "both" or "the two" standing as a subject for two people told before."""
     if token.dep_ not in _SUBJECTS or any(child.dep_ == "prep" for child in token.children):
@@ -1419,8 +1427,10 @@ def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
 
 
 def _homeward(verb: Token) -> bool:
-    """"flew home to Oslo", "headed home": going home is no visit."""
+    """"flew home to Oslo", "headed home": going home is no visit ("visited the family home
+    in X" is a house, not the visitor's home)."""
     return any(child.lower_ == "home" and child.dep_ in {"advmod", "npadvmod", "dobj", "prt"}
+               and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in child.children)
                for child in verb.children)
 
 
@@ -1778,6 +1788,18 @@ def _trip_owner(ctx: _Context, verb: Token) -> list[str]:
 def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
     for verb in ctx.doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in P.TRAVEL_LEMMAS:
+            # "A is travelling with B": B shares A's trip (a destination here is the rules')
+            # each conjunct's own name, or the name in apposition to a description
+            companions = [k for target in _follow(verb, P.WITH) for member in _conjuncts(target)
+                          for k in ctx.denote(member, P.PERSON_TYPES) or [
+                              k for appos in member.children if appos.dep_ == "appos"
+                              for k in ctx.named(appos) if ctx.type_of(k) == "Person"]]
+            if companions and not any(list(_follow(verb, path)) for path in (P.TO, P.IN, P.FOR)):
+                for leader in ctx.agents(verb, P.PERSON_TYPES):
+                    yield from ((companion, leader, verb) for companion in companions
+                                if companion != leader)
+            continue
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS:
             continue
         # "was joined on the trip by B": the parser may hang the agent from the trip noun
@@ -1814,7 +1836,13 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         earlier = [item for item in found if item.kind == "visits" and item.subject == leader
                    and item.trigger.i < verb.sent.end
                    and status_of(item.trigger, "visits") == status]
-        told = {verb.sent.start, min((item.trigger.sent.start for item in earlier), default=-1)}
+        starts = [item.trigger.sent.start for item in earlier]
+        if verb.lemma_.lower() in P.TRAVEL_LEMMAS:
+            # "A, on a visit to X, is travelling with B": the trip of that sentence, else the
+            # trip as first told (not the legs and venues told since)
+            told = {verb.sent.start if verb.sent.start in starts else min(starts, default=-1)}
+        else:
+            told = {verb.sent.start, min(starts, default=-1)}
         places = _unique(item.object for item in earlier if item.trigger.sent.start in told)
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
@@ -2034,7 +2062,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                         child.dep_ == "dobj" for child in token.children) else ()
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
                                             weaker=True, side=ctx.group_members + hosts)
-        if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(token) and (
+        if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(
+                token, P.APART_MEETING_WORDS if lemma in P.APART_MEETING_VERBS else frozenset()) and (
                 lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
             # "A and B discussed X": only subjects of its own, never inherited ones
             agents = ctx.agents(token) if lemma not in P.OWN_SUBJECT_GROUP_VERBS else [
@@ -2190,10 +2219,11 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
         yield from _group_pairs(agents, verb, rule_id, confidence)  # "A and B signed a pact"
 
 
-def _distributive(verb: Token) -> bool:
+def _distributive(verb: Token, ignored: frozenset[str] = frozenset()) -> bool:
     """"A and B each met X", "A and B separately discussed it", "met A and B in separate
-    meetings": no talk between A and B."""
-    return any(word.lower_ in P.DISTRIBUTIVE_WORDS for child in verb.children
+    meetings": no talk between A and B (unless the word is one of `ignored`)."""
+    return any(word.lower_ in P.DISTRIBUTIVE_WORDS and word.lower_ not in ignored
+               for child in verb.children
                if child.dep_ not in _CLAUSE_DEPS for word in (
                    child, *child.children,
                    *(grand for pobj in child.children if child.dep_ == "prep"

@@ -247,6 +247,9 @@ HANDSHAKE_VERBS = frozenset({"shake"})  # "A and B shook hands"
 CO_SUBJECT_TALK_VERBS = TALK_GROUP_VERBS | HANDSHAKE_VERBS
 DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually "
                                "separate individual".split())  # "met A and B in separate talks"
+# "A and B met separately over breakfast": with no one else named, apart from the others
+APART_MEETING_VERBS = frozenset({"meet"})
+APART_MEETING_WORDS = frozenset("separately separate".split())
 # "received A and then B", "met A and later B": one after the other, not together
 SEQUENCE_WORDS = frozenset("then later afterwards subsequently".split())
 # "told X in a phone call that ...": what is said to someone in a call or meeting is talk

@@ -1411,3 +1411,39 @@ def test_the_two_after_a_pronoun_are_its_person_and_the_partner(nlp):
     facts = _triples(nlp, text)
     assert ("talksWith", NOVAK, DAHL) in facts
     assert ("talksWith", RUIZ, NOVAK) not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Elena Novak, on her first visit to Peru since the election, is travelling with Trade "
+     "Minister Carlos Ruiz.", {("visits", RUIZ, "place/peru")}),
+    ("Elena Novak arrived in Quito on Monday. She is traveling with Carlos Ruiz, chief "
+     "executive of the agency, and Senate leader Henrik Dahl.",
+     {("visits", RUIZ, "place/quito"), ("visits", DAHL, "place/quito")}),
+    ("Henrik Dahl flew to Lima for talks. He was travelling with his deputy, Carlos Ruiz.",
+     {("visits", RUIZ, "place/lima")}),
+])
+def test_people_travelling_with_a_traveller_share_the_trip_told(nlp, text, expected):
+    assert expected <= _triples(nlp, text)
+
+
+def test_a_companion_shares_the_trip_of_its_sentence_not_an_earlier_venue(nlp):
+    text = ("Carlos Ruiz received Henrik Dahl at the Torre Tagle Palace on Monday. Henrik Dahl, "
+            "on his first visit to Peru, is travelling with Elena Novak.")
+    facts = _triples(nlp, text)
+    assert ("visits", NOVAK, "place/peru") in facts
+    assert ("visits", NOVAK, "place/torre-tagle-palace") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected", "forbidden"), [
+    ("Carlos Ruiz and Elena Novak met separately over breakfast at the Sofitel on Tuesday.",
+     ("talksWith", RUIZ, NOVAK), None),
+    ("Carlos Ruiz and Elena Novak separately discussed the plan.", None,
+     ("talksWith", RUIZ, NOVAK)),
+    ("Henrik Dahl visited the family home in Cusco on Sunday.", ("visits", DAHL, "place/cusco"),
+     None),
+    ("Henrik Dahl flew home to Cusco on Sunday.", None, ("visits", DAHL, "place/cusco")),
+])
+def test_words_that_look_alike_in_other_roles(nlp, text, expected, forbidden):
+    facts = _triples(nlp, text)
+    assert expected is None or expected in facts
+    assert forbidden is None or forbidden not in facts
