@@ -401,6 +401,8 @@ def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
 def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
     """Extend "X Committee" over "on Y", "Ministry" over "of Foreign Affairs", and so on."""
     while end < limit - 1 and doc[end - 1].lower_ in ORG_HEADS | {"affairs"} and doc[end].lower_ in ORG_LINKS:
+        if doc[end].lower_ == "for" and doc[end - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start):
+            break  # "Member of Parliament for Kestrelby": the seat's constituency, not the body's name
         j = end + 1
         if j < limit and doc[j].lower_ == "the":
             j += 1
@@ -425,6 +427,25 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
             break
         end = run_end
     return end
+
+
+_CHAMBERS = frozenset({"parliament", "assembly", "house", "senate", "congress", "legislature"})
+
+
+def _cut_constituency(doc: Doc, start: int, end: int) -> int:
+    """"(Member of) the National Assembly for Kestrelby": the body ends before the constituency."""
+    for k in range(start + 1, end - 1):
+        if doc[k].lower_ == "for" and doc[k - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start):
+            return k
+    return end
+
+
+def _seat_holder_before(doc: Doc, start: int) -> bool:
+    """"member of (the)" right before the body: what follows "for" is the member's constituency."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "member"
 
 
 def _extend_coordinated_affairs(doc: Doc, start: int, end: int) -> int:
@@ -568,6 +589,7 @@ def span_repair(doc: Doc) -> Doc:
         if label == "ORG" and end - start > 2 and doc[end - 1].lower_ in _BODY_EVENT_TAILS and doc[end - 2].lower_ in ORG_HEADS:
             end -= 1  # "Polar Council Ministerial" is a meeting of the council
         if label == "ORG":
+            end = _cut_constituency(doc, start, end)
             end = _extend_lowercase_body(doc, end)
             end = _extend_coordinated_affairs(doc, start, end)
         if doc[end - 1].lower_ in ORG_HEADS:

@@ -110,6 +110,13 @@ def test_titles_length_reads_a_run_of_titles():
         ("She led a delegation that included former Ohio House Speaker Tom Reed.", "Ohio House", "ORG"),
         ("The Texas Senate passed the bill, and Arizona House leaders objected.", "Arizona House", "ORG"),
         ("The Vermont Senate and the Oregon Assembly both voted on Friday.", "Oregon Assembly", "ORG"),
+        # a member's constituency after "for" is no part of the chamber's name
+        ("Ana Ruiz, who was elected Member of Parliament for Kestrelby in 1996, chaired the committee.",
+         "Parliament", "ORG"),
+        ("Tomas Riva has been the member of the National Assembly for Tarsk North since 2015.",
+         "National Assembly", "ORG"),
+        ("Lena Kraft became Member of Parliament for Orlemont West in 2010.", "Parliament", "ORG"),
+        ("He is a member of the Commission for Coastal Towns.", "Commission for Coastal Towns", "ORG"),
         # a plural article opens a party's name, not a person's
         ("Les Verts won four seats on Sunday.", "Les Verts", "ORG"),
         ("Ana Ruiz, a former member of Les Libres, spoke.", "Les Libres", "ORG"),
