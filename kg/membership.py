@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -622,7 +622,42 @@ def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations += _delegations(doc, resolution)
     relations += _groupings(doc, resolution)
     relations += _counted_members(doc, resolution)
-    return _settled(relations)
+    return _settled(_of_the_dead(doc, resolution, relations))
+
+
+# Verbs (with their particle, if any) that report a death: "died", "has died", "passed away".
+DEATH_VERBS: dict[str, str | None] = {"die": None, "pass": "away"}
+# Modal words that make a death a prospect, not a fact ("could die").
+_UNREAL = frozenset({"will", "would", "could", "may", "might", "can", "should", "'ll"})
+
+
+def _of_the_dead(doc: Doc, resolution: Resolution, relations: list[Relation]) -> list[Relation]:
+    """A person the passage reports dead (an obituary) holds every membership no longer."""
+    dead = _the_dead(doc, resolution) if any(r.status == "current" for r in relations) else set()
+    return [replace(r, status="former") if r.subject in dead and r.status == "current" else r for r in relations]
+
+
+def _the_dead(doc: Doc, resolution: Resolution) -> set[str]:
+    """People the passage reports dead: subjects of "died"/"passed away" (not negated or
+    modal), and "the late X"."""
+    dead = set()
+    for token in doc:
+        if token.lower_ == "late" and token.dep_ == "amod" and token.head._.kg_type == "Person" \
+                and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            dead.add(_entity_of(resolution, token.head))
+        if token.lemma_ not in DEATH_VERBS or token.pos_ != "VERB":
+            continue
+        particle = DEATH_VERBS[token.lemma_]
+        if particle and not any(c.lower_ == particle for c in token.children):
+            continue
+        if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _UNREAL for c in token.children):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        key = _entity_of(resolution, subject) if subject._.kg_type == "Person" else _role_antecedent(doc, resolution, subject)
+        dead.add(key)
+    return dead - {None}
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -830,6 +830,17 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
+    "obituary": [
+        ("Jane Roe, who led the Unity Party for two decades, has died at 84.", "Jane Roe", "Unity Party", "former"),
+        ("Tom Ekdahl, the founder of Acme Bank, died on Friday. He was 90.", "Tom Ekdahl", "Acme Bank", "former"),
+        ("The late Tom Ekdahl, a member of the Green League, was honored.", "Tom Ekdahl", "Green League", "former"),
+        ("Anna Berg chaired the Water Agency. She passed away in May.", "Anna Berg", "Water Agency", "former"),
+        # someone else died, or a death that did not happen
+        ("Acme Bank chief executive Jane Roe said two workers died in the blast.", "Jane Roe", "Acme Bank", "current"),
+        ("Jane Roe, who chairs the Water Agency, said she could die for the cause.", "Jane Roe", "Water Agency",
+         "current"),
+        ("Tom Ekdahl chairs the Water Agency. He said his father died in 1990.", "Tom Ekdahl", "Water Agency", "current"),
+    ],
     "prospective-role": [
         ("Tom Ekdahl is set to become chairman of Acme Bank.", "Tom Ekdahl", "Acme Bank", "planned"),
         ("Jane Roe is expected to take over as head of the Water Agency.", "Jane Roe", "Water Agency", "planned"),
@@ -933,6 +944,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
         "Jane Roe spoke to Acme Bank before leaving for Oslo.",
         "Tom Ekdahl criticized the Green League after hearing the news.",
+    ],
+    "obituary": [
+        "Jane Roe, a critic of the Unity Party, has died at 84.",
+        "The late Tom Ekdahl often praised the Green League.",
+        "Anna Berg died in May; the Water Agency mourned her.",
     ],
     "prospective-role": [
         "Jane Roe is expected to criticize the head of the Water Agency.",
