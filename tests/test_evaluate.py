@@ -224,7 +224,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
     [
         # Passages whose errors guided rule work: regression guards, not accuracy claims.
         ("goldset", 0.95),
-        ("devnews", 0.90),
+        ("devnews", 0.68),
         # Passages no rule was written from: the honest estimate; the floor sits just under it.
         ("heldout", 0.70),
     ],
