@@ -505,6 +505,8 @@ ADVISING_ROLES: frozenset[str] = frozenset(
     {"adviser", "advisor", "advisers", "advisors", "consultant", "consultants", "counsel", "aide", "aides",
      "counsellor", "counselor"}
 )
+# Offices that, "of" a body, are held like a seat: "won the leadership of X".
+OFFICE_NOUNS: frozenset[str] = frozenset({"leadership", "chairmanship", "presidency", "helm"})
 # Verbs whose object "a seat on X" makes their subject a member of X.
 SEAT_VERBS: frozenset[str] = frozenset({"hold", "have", "win", "take", "occupy", "keep", "retain", "lose"})
 # Verbs taking "as" + a role ("X served as director of Y").
@@ -519,6 +521,8 @@ UNIT_NOUNS: frozenset[str] = frozenset(
     {"board", "unit", "office", "division", "department", "team", "branch", "wing", "staff", "panel", "desk", "arm",
      "committee", "subcommittee"}
 )
+# What a board is "of" before the body it belongs to: "the board of directors of Acme".
+BOARD_MEMBERS: frozenset[str] = frozenset({"directors", "governors", "trustees", "management"})
 # Prepositions linking a role noun to its body ("director of", "spokesman for", "analyst at").
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
 # Verbs whose object may be a body's office ("runs Acme's Paris office").
@@ -1258,6 +1262,9 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         org = org.head  # "head of Acme's research unit" reads as "head of the unit"; "joins Acme's board"
     if org.dep_ == "poss" and org.head.dep_ == "dobj" and org.head.head.lemma_ in _OFFICE_VERBS:
         org = org.head  # "who runs Acme's Paris office"
+    if org.dep_ == "pobj" and org.head.lower_ == "of" and org.head.head.lower_ in BOARD_MEMBERS \
+            and org.head.head.dep_ == "pobj" and org.head.head.head.head.lower_ in UNIT_NOUNS:
+        org = org.head.head.head.head  # "the board of directors of Acme" reads as "the board of Acme"
     if org.dep_ == "pobj" and org.head.lower_ in ("of", "at") and org.head.head.dep_ in ("dobj", "pobj") \
             and org.head.head.lower_ in UNIT_NOUNS:
         org = org.head.head  # "who chairs the board of Acme", "sits on the board of Acme"
@@ -1278,10 +1285,11 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
         if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and any(_is_career_span(g) for g in c.subtree)
                                               for c in verb.children):
             return None
-        if verb.lower_ in ("seat", "seats") and head.lower_ in ("on", "in", "at") and verb.dep_ == "dobj" \
-                and verb.head.lemma_ in SEAT_VERBS:
-            holder = _subject_of(verb.head)  # "holds a seat on the Security Council"
-            return (holder, _verb_cues(verb.head), verb, f"verb-{verb.head.lemma_}-seat") if holder is not None else None
+        if (verb.lower_ in ("seat", "seats") and head.lower_ in ("on", "in", "at") or verb.lower_ in OFFICE_NOUNS
+                and head.lower_ == "of") and verb.dep_ == "dobj" and verb.head.lemma_ in SEAT_VERBS:
+            holder = _subject_of(verb.head)  # "holds a seat on the Security Council", "won the leadership of X"
+            seat = verb if verb.lower_ not in OFFICE_NOUNS else None  # "the leadership" names no role
+            return (holder, _verb_cues(verb.head), seat, f"verb-{verb.head.lemma_}-seat") if holder is not None else None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None

@@ -830,6 +830,12 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
+    "office-of-body": [
+        ("Jane Roe won the leadership of the Unity Party in 2019.", "Jane Roe", "Unity Party", "current"),
+        ("Tom Ekdahl lost the chairmanship of the Green League last year.", "Tom Ekdahl", "Green League", "former"),
+        ("Jane Roe took the helm of the Water Agency in May.", "Jane Roe", "Water Agency", "current"),
+        ("Tom Ekdahl, who sits on the board of directors of Acme Bank, spoke.", "Tom Ekdahl", "Acme Bank", "current"),
+    ],
     "obituary": [
         ("Jane Roe, who led the Unity Party for two decades, has died at 84.", "Jane Roe", "Unity Party", "former"),
         ("Tom Ekdahl, the founder of Acme Bank, died on Friday. He was 90.", "Tom Ekdahl", "Acme Bank", "former"),
@@ -944,6 +950,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
         "Jane Roe spoke to Acme Bank before leaving for Oslo.",
         "Tom Ekdahl criticized the Green League after hearing the news.",
+    ],
+    "office-of-body": [
+        "Jane Roe criticized the leadership of the Unity Party.",
+        "Jane Roe met the board of directors of Acme Bank.",
+        "Tom Ekdahl won the backing of the Green League.",
     ],
     "obituary": [
         "Jane Roe, a critic of the Unity Party, has died at 84.",
