@@ -1031,7 +1031,12 @@ class _Context:
             upper, _ = _governor(governor) if governor.dep_ == "pcomp" else (None, "")
             return self.agents(upper, types) if upper is not None and upper.pos_ == "VERB" else []
         if governor.pos_ in {"VERB", "AUX"}:
-            return self.agents(governor, types)
+            agents = self.agents(governor, types)
+            if relation == "for" and governor.lemma_.lower() in P.COMPANION_VERBS:
+                # "will accompany A to Tokyo for the talks": A holds them too
+                agents += [k for obj in governor.children if obj.dep_ == "dobj"
+                           for k in self.refs(obj, types) if k not in agents]
+            return agents
         if governor.pos_ == "NOUN":
             return self.noun_agents(governor, types)
         if governor.pos_ == "PROPN" and relation in {"on", "during"}:
@@ -1217,7 +1222,11 @@ def _governor(token: Token) -> tuple[Token | None, str]:
         prep = head
         if prep.head.i == prep.i:
             return None, ""
-        return prep.head, prep.lower_
+        governor = prep.head
+        if governor.dep_ in {"advmod", "prt"} and governor.pos_ in {"ADV", "ADP"} and (
+                governor.head.pos_ == "VERB"):
+            governor = governor.head  # "walked away from talks", "came back from a trip"
+        return governor, prep.lower_
     if token.dep_ == "conj":
         return _governor(head)
     return head, token.dep_
@@ -2319,8 +2328,15 @@ def _represented_bodies(ctx: _Context, target: Token) -> list[str]:
             for prep in (member.children if member not in after else [member])
             if prep.dep_ == "prep" and prep.lower_ in P.REPRESENTATIVE_PREPS
             for pobj in prep.children if pobj.dep_ == "pobj"
-            for body in _coordinated(pobj) if body.pos_ == "PROPN"  # not "the Peruvian government"
-            for k in ctx.denote(body, P.ORGANIZATION_TYPES)]
+            for body in _named_body(pobj) for k in ctx.denote(body, P.ORGANIZATION_TYPES)]
+
+
+def _named_body(noun: Token) -> list[Token]:
+    """The names a body phrase gives: "Acme", "its directorate, DG COMP", or the owner of
+    "the Commission's directorate" (never "the Peruvian government", which names none)."""
+    names = [member for member in _coordinated(noun) if member.pos_ == "PROPN"]
+    return names or [owner for owner in noun.children
+                     if owner.dep_ == "poss" and owner.pos_ == "PROPN"]
 
 
 def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: float,

@@ -1447,3 +1447,15 @@ def test_words_that_look_alike_in_other_roles(nlp, text, expected, forbidden):
     facts = _triples(nlp, text)
     assert expected is None or expected in facts
     assert forbidden is None or forbidden not in facts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Elena Novak previously walked away from talks with Carlos Ruiz in 2024.",
+     ("talksWith", RUIZ, NOVAK)),
+    ("Henrik Dahl is set to meet officials from the European Commission's competition "
+     "directorate in Brussels.", ("talksWith", "organization/european-commission", DAHL)),
+    ("Elena Novak will accompany Henrik Dahl to Tokyo for the talks with Defence Minister "
+     "Carlos Ruiz.", ("talksWith", RUIZ, DAHL)),
+])
+def test_talk_partners_reached_through_phrases_around_the_talk(nlp, text, expected):
+    assert expected in _triples(nlp, text)
