@@ -429,6 +429,17 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
     return end
 
 
+def _extend_office_title(doc: Doc, start: int, end: int, title_cover: set[int]) -> int:
+    """"the Office of the Prime" + "Minister": an office named after its holder's title takes the
+    whole title."""
+    if end - start < 4 or doc[start].lower_ not in ORG_HEADS or doc[start + 1].lower_ != "of" or doc[start + 2].lower_ != "the" \
+            or not all(i in title_cover for i in range(start + 3, end)):
+        return end
+    while end in title_cover:
+        end += 1
+    return end
+
+
 _CHAMBERS = frozenset({"parliament", "assembly", "house", "senate", "congress", "legislature"})
 
 
@@ -598,6 +609,8 @@ def span_repair(doc: Doc) -> Doc:
                 label = "ORG"
         elif label == "ORG" and any(t.lower_ in ORG_HEADS and t.nbor().lower_ == "on" for t in doc[start : end - 1]):
             end = _continue_list(doc, end, _sentence_end(doc, end - 1))
+        if label == "ORG":
+            end = _extend_office_title(doc, start, end, title_cover)
         if _speaker_turn(doc, start, end) or _named_after_role(doc, start, end):
             end = _speaker_name_end(doc, start, end)
         elif label == "PERSON":
@@ -1146,6 +1159,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
     if label in ("ORG", "PERSON") and (_is_venue(doc, start, end) or _venue_named(words, label, person_words)):
         return "FAC"
+    if label in ("FAC", "GPE", "LOC") and _headed_body(words):
+        return "ORG"  # "talks at the Secretariat of Trade": a body's name, wherever the talks are
     if label in ("GPE", "LOC", "FAC") and _venue_named(words, label, person_words):
         return label  # "met at Halvard Manor": no first name makes the venue a person
     if label == "ORG" and any(t.lower_ in _VISITED_VENUES for t in words) and _visited(doc, start, end):
@@ -1311,6 +1326,11 @@ def _is_venue(doc: Doc, start: int, end: int) -> bool:
 
 
 _PLURAL_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
+
+
+def _headed_body(words: Span) -> bool:
+    """"Secretariat of Trade", "Office of the President": a body's head noun opens the name."""
+    return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ == "of" and _is_capitalized(words[-1])
 
 
 def _listed_with_people(doc: Doc, start: int, end: int) -> bool:

@@ -117,6 +117,10 @@ def test_titles_length_reads_a_run_of_titles():
          "National Assembly", "ORG"),
         ("Lena Kraft became Member of Parliament for Orlemont West in 2010.", "Parliament", "ORG"),
         ("He is a member of the Commission for Coastal Towns.", "Commission for Coastal Towns", "ORG"),
+        # an office named after its holder keeps the holder's whole title
+        ("A statement from the Office of the Deputy Prime Minister said talks went well.",
+         "Office of the Deputy Prime Minister", "ORG"),
+        ("The talks took place at the Office of the Prime Minister.", "Office of the Prime Minister", "ORG"),
         # a plural article opens a party's name, not a person's
         ("Les Verts won four seats on Sunday.", "Les Verts", "ORG"),
         ("Ana Ruiz, a former member of Les Libres, spoke.", "Les Libres", "ORG"),
@@ -140,6 +144,7 @@ def test_repaired_spans(nlp, text, span, label):
         ("The Lima Group met in Ottawa.", "Lima"),
         ("She met Ruiz (left) - then spoke.", "left"),
         ("Voters in Georgia, Senate leaders said, want change.", "Georgia, Senate"),
+        ("The Ministry of Finance Minister Ana Ruiz said so.", "Ministry of Finance Minister"),
     ],
 )
 def test_spans_not_produced(nlp, text, not_a_span):

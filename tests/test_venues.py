@@ -61,6 +61,12 @@ def test_named_venues_are_places(nlp, text, venue):
         ("Brannock Palace declined to comment on the report.", "Brannock Palace", "Organization"),
         ("Senator Mike Castle met the governor in Dover.", "Mike Castle", "Person"),
         ("Ryder Corp said its shares rose after talks with the regulator.", "Ryder Corp", "Organization"),
+        # a body's head noun opening the name keeps it a body, even where a meeting is held
+        ("Ruiz met Trade Secretary Tomas Riva on Monday at the Secretariat of Trade, her office said.",
+         "Secretariat of Trade", "Organization"),
+        ("The governor held talks with officials at the Secretariat of Tourism in Lima.",
+         "Secretariat of Tourism", "Organization"),
+        ("The talks took place at the Office of the Prime Minister.", "Office of the Prime Minister", "Organization"),
     ],
 )
 def test_seats_people_and_companies_are_not_venues(nlp, text, name, kind):
