@@ -89,7 +89,15 @@ CAREER_ADVERBS: frozenset[str] = frozenset({"formerly", "previously", "once", "n
 # Participles that, hyphenated to a person, make the person lead the body: "the Roe-led party".
 LED_PARTICIPLES: frozenset[str] = frozenset({"led", "headed", "chaired", "run", "founded"})
 # Bodies whose bare name before a title makes a rank ("Cabinet Secretary", "Cabinet Minister").
-RANK_BODIES: frozenset[str] = frozenset({"cabinet"})
+RANK_BODIES: frozenset[str] = frozenset({"cabinet", "state"})
+# Nouns after a name that make it a place, not a body: "the president of the Alto Sur region".
+REGION_NOUNS: frozenset[str] = frozenset(
+    {"region", "province", "district", "county", "prefecture", "governorate", "oblast", "municipality"}
+)
+# Titles of a federal state's head: "Delta State Governor X" governs a place, not a body.
+STATE_TITLES: frozenset[str] = frozenset({"governor", "deputy governor"})
+# Roles a body hires from outside: "Acme's lawyer, X" acts for Acme, not in it.
+CLIENT_ROLES: frozenset[str] = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister"})
 # Rules whose role phrase, when another person's name follows it, belongs to that person instead.
 FORWARD_APPOSED_RULES: frozenset[str] = frozenset({"person-appositive-org-role"})
 # Nouns after a body's name for people outside it: "a Green Party voter", "Acme shareholders".
@@ -869,6 +877,14 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue  # "Foreign" of "Foreign Minister" taken for a ministry: the title rules weigh countries
         if len(slots["org"]) == 1 and slots["org"][0].lower_ in RANK_BODIES and not _named_outside_titles(doc, resolution, org):
             continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
+        if after < len(doc) and doc[after].lower_ in REGION_NOUNS:
+            continue  # "the president of the Alto Sur region"
+        role_words = " ".join(t.lower_ for t in slots.get("role", []))
+        if role_words in STATE_TITLES and fold(resolution.by_key(org).name).endswith(" state"):
+            continue  # "Delta State Governor Jane Roe"
+        if any(t.lower_ in CLIENT_ROLES for t in slots.get("role", [])) and any(
+                t.text in ("'s", "’s") for t in doc[slots["org"][-1].i + 1 : slots["role"][0].i]):
+            continue  # "Acme's lawyer, Jane Roe": hired by Acme, not part of it
         if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS
                for t in slots.get("role", [])):
             continue
@@ -923,9 +939,17 @@ def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
 
 
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
-    """Whether some mention of the body `key` is not the first word of a title."""
+    """Whether some mention of the body `key` is neither the first word of a title ("State
+    Secretary") nor the end of one ("Minister of State")."""
     return any(k == key and (i == 0 or _entity_of(resolution, doc[i - 1]) != key) and not doc[i + 1]._.kg_role
+               and not (i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2]._.kg_role)
                for i, k in resolution.token_entity.items() if i + 1 < len(doc))
+
+
+def _rank_only(doc: Doc, resolution: Resolution, key: str) -> bool:
+    """A body named only inside titles that make a rank: "Minister of State", "Cabinet Secretary"."""
+    entity = resolution.by_key(key)
+    return entity is not None and fold(entity.name) in RANK_BODIES and not _named_outside_titles(doc, resolution, key)
 
 
 def _apposed_forward(doc: Doc, i: int) -> bool:
@@ -1099,6 +1123,10 @@ def _clause_relations(doc: Doc, resolution: Resolution, token: Token, back: bool
         org = _antecedent(doc, resolution, token, {member})
         if org is None or not _is_body(resolution, org):
             return []
+    if _rank_only(doc, resolution, org) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
+        return []  # "a Minister of State", "the president of the Alto Sur region"
+    if role_token is not None and role_token.lower_ in CLIENT_ROLES and token.dep_ == "poss" and token.head == role_token:
+        return []  # "Acme's lawyer, Jane Roe"
     collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
         role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
     members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
@@ -1143,6 +1171,8 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
     person of the nearest sentence before that names people."""
     if noun.lower_ in _SUBJECT_PRONOUNS:
         return _pronoun_antecedent(doc, resolution, noun)
+    if noun.lower_ in _MEMBER_KINDS:
+        return None  # "the small state, a member of X" is a country, never a person named before
     if noun.pos_ != "NOUN" or not _is_role(noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("poss", "prep") for c in noun.children):
         return None

@@ -218,6 +218,17 @@ NEGATIVES = [
     "Jane Roe met Tom Ekdahl and his Unity Party rivals.",
     "Tom Ekdahl, a key figure in the talks with the Water Agency, spoke.",
     "Jane Roe represents Acme Bank in court.",
+    # a country spoken of as "the state" is not the person named before it
+    "Jane Roe spoke in Oslo. The small Nordic state, a member of the Arctic Forum since 1996, spends more on defence.",
+    # "of State" and "State" before a title make a rank, not a body
+    "Jane Roe, currently a Senior Minister of State, will be promoted.",
+    "Tom Ekdahl arrived with State Secretary Jane Roe.",
+    # a lawyer acts for the body, outside it
+    "Acme Bank's lawyer, Jane Roe, said the deal was fair.",
+    # a region or a federal state is a place
+    "Jane Roe, the president of the Rhône-Alpes-Dauphiné region, spoke.",
+    "Tom Ekdahl, head of the Nord-Pas-Calais region, met Jane Roe.",
+    "Delta State Governor Tom Ekdahl arrived.",
     "Jane Roe, a defector to the Unity Party, spoke.",
     "Grace Liu, who spoke with the Trade Ministry, left early.",
     "The Trade Ministry said Grace Liu would attend.",
