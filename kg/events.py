@@ -74,22 +74,30 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in P.TALK_GROUP_NOUNS or not any(
                 det.dep_ == "det" and det.lower_ in P.MEETING_ANAPHOR_DETS
                 for det in noun.children) or any(
-                child.dep_ in {"poss", "compound"} or child.dep_ == "prep"
-                and child.lower_ in {"with", "between", "of"} for child in noun.children):
+                child.dep_ == "poss" or child.dep_ == "compound" and ctx.entity_at(child)
+                or child.dep_ == "prep" and child.lower_ in {"with", "between", "of"}
+                for child in noun.children):
             continue
         participants = _last_meeting(ctx, found, noun.i)
         if not participants:
             continue
-        verb = noun.head
-        joiners: list[str] = []
-        if noun.dep_ in _SUBJECTS and verb.lemma_.lower() in P.MEETING_JOIN_VERBS:
-            # "was attended by X", "included X", "was joined by X"
-            path = ("agent", "pobj") if noun.dep_ == "nsubjpass" else ("dobj",)
-            joiners = [k for target in _follow(verb, path) for k in ctx.refs(target, P.PERSON_TYPES)
-                       if k not in participants]
+        # "was attended by X", "included X", "The meeting, which also involved X, ..."
+        clauses = [noun.head] if noun.dep_ in _SUBJECTS else []
+        # the relative clause may be hung from the meeting's place ("at X, which also ...")
+        clauses += [clause for node in (noun, *_follow(noun, ("prep", "pobj")))
+                    for clause in node.children if clause.dep_ == "relcl"]
+        joiners = _unique(k for clause in clauses
+                          if clause.lemma_.lower() in P.MEETING_JOIN_VERBS
+                          for path in (("agent", "pobj"), ("dobj",))
+                          for target in _follow(clause, path)
+                          for k in _named_people_below(ctx, target) if k not in participants)
         talk_rule, visit_rule = P.MEETING_ANAPHOR_RULES
-        yield from _pairs("talksWith", joiners, participants, verb, talk_rule,
-                          P.JOINED_MEETING_RULE[1])
+        if joiners and len(participants) + len(joiners) <= P.MAX_GROUP:
+            yield from _group_pairs(participants + joiners, noun, talk_rule,
+                                    P.JOINED_MEETING_RULE[1])
+        else:
+            yield from _pairs("talksWith", joiners, participants, noun, talk_rule,
+                              P.JOINED_MEETING_RULE[1])
         held = [clause for clause in noun.children if clause.dep_ in {"acl", "relcl"}
                 and clause.lemma_.lower() in P.MEETING_HELD_VERBS]
         places = _unique(k for node in (noun, *held)
@@ -98,6 +106,20 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
                       and item.trigger.i < noun.i and not _at_home(ctx, ctx.homes, item)}
         visitors = [k for k in participants if k in travellers]
         yield from _pairs("visits", visitors, places, noun, visit_rule, P.MEETING_PLACE_RULE[1])
+
+
+def _named_people_below(ctx: _Context, phrase: Token) -> list[str]:
+    """People named in a list phrase, titles and appositions included ("the party chairman,
+    A, and the chief of staff to the president, B"), but not in its clauses or possessors."""
+    stack, keys = [phrase], []
+    while stack:
+        token = stack.pop()
+        key = ctx.entity_at(token)
+        if key is not None and ctx.type_of(key) == "Person" and key not in keys:
+            keys.append(key)
+        stack.extend(child for child in token.children
+                     if child.dep_ not in _CLAUSE_DEPS and child.dep_ != "poss")
+    return keys
 
 
 def _last_meeting(ctx: _Context, found: list[_Found], index: int,
@@ -2138,6 +2160,7 @@ def _agreed_after_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
     # "after ministers' call" in a headline is often parsed as a clause marked by "after"
     after += [clause for clause in verb.children if clause.dep_ == "advcl" and any(
         mark.dep_ == "mark" and mark.lower_ in P.AFTER_PREPS for mark in clause.children)]
+    after += [talk for word in after for talk in _follow(word, P.OF)]  # "six hours of talks"
     if not any(word.lemma_.lower() in P.TALK_GROUP_NOUNS for word in after):
         return
     sides = ctx.agents(verb, P.PARTY_TYPES)

@@ -259,8 +259,9 @@ TOLD_IN_VERBS = frozenset("tell ask assure urge inform warn remind brief promise
 TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # Verbs whose direct object is a talk noun; "A and B held talks" pairs the subjects.
 # "A and B agree to X after ministers' call": co-subjects agreeing after talks had them
-AGREE_VERBS = frozenset("agree".split())
-AFTER_PREPS = frozenset("after following".split())
+# "A and B emerged from talks": co-subjects coming out of talks held them
+AGREE_VERBS = frozenset("agree emerge".split())
+AFTER_PREPS = frozenset("after following from".split())
 # "joined the lunch with X": joining a talk with someone is talking with them.
 TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend "
                             "join".split())
@@ -417,7 +418,8 @@ RESIDENT_TITLES = frozenset("ambassador consul chargé charge".split())
 NOT_TALK_PARTNER_NOUNS = frozenset("reporter reporters press journalist journalists media".split())
 # "met officials of the Commission": unnamed people speaking for a named body are that body.
 REPRESENTATIVE_NOUNS = frozenset("officials representatives members executives delegates "
-                                 "diplomats envoys negotiators staff leadership".split())
+                                 "diplomats envoys negotiators staff leadership lawmakers "
+                                 "legislators".split())
 REPRESENTATIVE_PREPS = frozenset("of from at".split())
 ORGANIZATION_TYPES = frozenset({"Organization"})
 

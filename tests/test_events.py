@@ -1372,6 +1372,8 @@ def test_passive_and_relative_meetings_name_both_sides(nlp, text, expected):
     "Palace, included Elena Novak.",
     "Henrik Dahl travelled to Lima on Monday to meet Carlos Ruiz. This meeting, which took "
     "place at the Torre Tagle Palace, was joined by Elena Novak.",
+    "Henrik Dahl flew to Lima and held talks with Carlos Ruiz. The closed-door meeting at the "
+    "Torre Tagle Palace, which also involved the party chairman, Elena Novak, ended late.",
 ])
 def test_a_definite_meeting_is_the_one_just_told_and_adds_who_attended(nlp, text):
     facts = _triples(nlp, text)
@@ -1459,3 +1461,12 @@ def test_words_that_look_alike_in_other_roles(nlp, text, expected, forbidden):
 ])
 def test_talk_partners_reached_through_phrases_around_the_talk(nlp, text, expected):
     assert expected in _triples(nlp, text)
+
+
+def test_everyone_named_attending_a_meeting_of_up_to_four_talks_with_each_other(nlp):
+    text = ("Carlos Ruiz and his deputy, Elena Novak, emerged from six hours of talks on Monday. "
+            "The meeting, which also involved Finance Minister Henrik Dahl and the party's "
+            "spokesperson, Maria Lindqvist, ended after midnight.")
+    facts = _triples(nlp, text)
+    people = sorted((RUIZ, NOVAK, DAHL, LINDQVIST))
+    assert {("talksWith", a, b) for i, a in enumerate(people) for b in people[i + 1:]} <= facts
