@@ -1617,8 +1617,11 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     portfolio_bodies: list[tuple[str, str | None, str, frozenset[str]]] = []
     for entity in resolution.entities:
         if entity.type == "Organization":
-            context_country = _country_of_mentions(doc, entity)
-            for form in (entity.name, *entity.aliases):
+            forms = (entity.name, *entity.aliases)
+            # a short alias ("Ministry of Foreign Affairs") keeps the country its full name gives
+            named_country = next((c for c, _ in map(body_signature, forms) if c), None)
+            context_country = _country_of_mentions(doc, entity) or named_country
+            for form in forms:
                 country, core = body_signature(form)
                 country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
@@ -1639,7 +1642,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 continue
             for title_start, title, title_end in _titles_of(doc, lowered, span):
                 title_start, title = _with_portfolio(doc, lowered, title_start, title)
-                title_country = _country_before(doc, title_start)
+                title_country = _country_before(doc, title_start) or _country_before_list(doc, lowered, title_start)
                 owner = _owning_body(doc, title_start)
                 region = None if title_country else _region_before(doc, title_start)
                 sentence = bisect_right(starts, title_start)
@@ -1669,6 +1672,17 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     links = _closest_titles(resolution, _without_rival_countries(resolution, links))
     return [_relation(doc, person, org, status, first, last, rule, 0.75, TITLES.get(title))
             for person, org, _, title, rule, first, last, status, _ in links]
+
+
+def _country_before_list(doc: Doc, lowered: list[str], title_start: int) -> str | None:
+    """The country of the first of two joined titles: "Jordanian Deputy Prime Minister and
+    Foreign Minister X" is Jordan's foreign minister."""
+    if lowered[title_start] != "and":
+        return None
+    j = title_start
+    while j > 0 and doc[j - 1]._.kg_role and not doc[j - 1]._.kg_type:
+        j -= 1
+    return _country_before(doc, j) if j < title_start else None
 
 
 def _owning_body(doc: Doc, title_start: int) -> bool:

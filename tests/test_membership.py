@@ -459,6 +459,27 @@ def test_rival_countries_leave_an_unplaced_body_to_the_title_that_spells_it(nlp)
     assert not {m for m in found if m[0] == "Leona Bright"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the short later mention keeps the country of the full name
+        "The Chilean Ministry of Foreign Affairs confirmed the call. Earlier, the Ministry of Foreign Affairs received "
+        "a call from Peruvian Minister of Foreign Affairs Jane Roe.",
+        # the country before the first of two joined titles holds for the second
+        "Jordan Vale is scheduled to meet Bolivian Deputy Prime Minister and Foreign Minister Jane Roe, the Chilean "
+        "Ministry of Foreign Affairs said.",
+        "Tom Ekdahl met Bolivian Deputy Prime Minister and Foreign Minister Jane Roe, the Chilean Foreign Ministry said.",
+    ],
+)
+def test_a_minister_of_another_country_gets_no_ministry(nlp, text):
+    assert not {m for m in _memberships(nlp, text) if m[0] == "Jane Roe"}
+
+
+def test_joined_titles_of_the_ministry_s_own_country_keep_it(nlp):
+    text = "Chilean Deputy Prime Minister and Foreign Minister Jane Roe spoke, the Chilean Ministry of Foreign Affairs said."
+    assert ("Jane Roe", "Chilean Ministry of Foreign Affairs", "current") in _memberships(nlp, text)
+
+
 def test_title_body_must_be_of_the_same_country(nlp):
     text = "Chinese Foreign Minister Wen Bo met officials. The Japanese Foreign Ministry said talks went well."
     assert _memberships(nlp, text) == set()
