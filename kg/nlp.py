@@ -622,9 +622,9 @@ def span_repair(doc: Doc) -> Doc:
         if label in ("ORG", "GPE") and _country_in_capitals(doc[start:end]) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
             end, label = end + 1, "ORG"  # "the opposition KENYA bloc": an alliance's initials that spell a country
         end = _extend_head_first_venue(doc, start, end)
-        residence_end = _residence_end(doc, start, end, label)
-        if residence_end > end:
-            spans.append((start, residence_end, "FAC"))
+        site_end = _site_end(doc, start, end, label)
+        if site_end > end:
+            spans.append((start, site_end, "FAC"))
             continue
         retyped = _retype(doc, start, end, label, person_words)
         if retyped == "ORG" and _company_named(doc[start:end]):
@@ -632,6 +632,8 @@ def span_repair(doc: Doc) -> Doc:
         if retyped is None or _is_title_not_body(doc, start, end):
             continue
         label = retyped
+        if label == "FAC":
+            start = _namesake_start(doc, start)
         if label in ("GPE", "LOC") and _site_of_place(doc, start - 2) and not doc[start - 2].ent_type_:
             start -= 2  # "toured the Port of Kestrel": the site, named after its town
             label = "GPE" if gazetteer.is_place(doc[start:end].text) else "FAC"
@@ -1381,15 +1383,23 @@ def _extend_head_first_venue(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _residence_end(doc: Doc, start: int, end: int, label: str) -> int:
-    """"the Oduya residence", "the Varga estate": a family's name before a lower-case residence
-    word names the residence (the guideline's venue), not the family."""
-    if label not in ("ORG", "PERSON", "NORP") or end >= len(doc) or start == 0 or doc[start - 1].lower_ != "the":
+def _namesake_start(doc: Doc, start: int) -> int:
+    """"the Sir Tomas Riva Hall": the namesake's honorific is part of the venue's name."""
+    if start > 0 and doc[start - 1].lower_ in venues.NAMESAKE_HONORIFICS and _is_capitalized(doc[start - 1]):
+        return start - 1
+    return start
+
+
+def _site_end(doc: Doc, start: int, end: int, label: str) -> int:
+    """"the Oduya residence", "the Kestrel memorial", "Hollin's Quay Road bus depot": a name before
+    a lower-case site word (and one lower-case modifier) names the site, the guideline's venue."""
+    if label not in ("ORG", "PERSON", "NORP", "FAC", "LOC", "GPE") or end >= len(doc) or start == 0 \
+            or doc[start - 1].lower_ not in ("the", "'s", "’s"):
         return end
-    word = doc[end]
-    if word.is_lower and word.lower_ in venues.RESIDENCE_WORDS and doc[start:end].root.head.i == end \
-            and not gazetteer.is_place(doc[start:end].text):
-        return end + 1
+    k = end + 1 if end + 1 < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and doc[end].dep_ == "compound" else end
+    if k < len(doc) and doc[k].is_lower and doc[k].lower_ in venues.SITE_WORDS and doc[start:end].root.head.i in (end, k) \
+            and (k == end or doc[end].head.i == k) and not _is_known_place(doc[start:end]) and not _is_acronym(doc[start:end].text):
+        return k + 1  # not "the NATO base": a body's initials name whose base it is
     return end
 
 
@@ -1580,7 +1590,7 @@ _ORG_KIND_CUES = frozenset({"fund", "designer", "developer", "investor", "broker
 _ORG_KIND_NOUNS = frozenset({"chipmaker", "automaker", "carmaker", "drugmaker", "miner", "shipbuilder", "refiner",
                              "telecom", "regulator", "watchdog", "exporter", "importer"})
 # Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).
-_FACILITY_HEADS = PLACE_HEADS - {"house", "hall", "residence"}
+_FACILITY_HEADS = (PLACE_HEADS | venues.BUILDING_HEADS | venues.STREET_HEADS) - {"house", "hall", "residence"}
 _PERSON_APPOSITION_CUES = frozenset({"former", "retired", "veteran", "lawmaker", "politician", "diplomat", "activist",
                                      "analyst", "economist", "professor", "lawyer", "official", "journalist",
                                      "businessman", "businesswoman", "candidate", "member", "head", "chief",
@@ -1622,7 +1632,8 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             i = site_end
             continue
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
-            found.append((i, end, "ORG" if words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words) else "FAC"))
+            seat = words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words)
+            found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), end, "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))

@@ -236,7 +236,11 @@ def _mentions(doc: Doc):
     for ent in ents:
         if ent.label_ not in KEPT_LABELS:
             continue
-        name = clean_name(ent.text)
+        # A venue named after a person keeps the namesake's title ("Sir Tomas Riva Hall").
+        if ent.label_ == "FAC" and venues.venue_head(ent):
+            name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", ent.text.strip())).strip()
+        else:
+            name = clean_name(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         folded = name.replace("’", "'").lower()

@@ -17,7 +17,7 @@ BUILDING_HEADS: frozenset[str] = frozenset({
     "building", "palace", "palais", "palacio", "palazzo", "basilica", "cathedral", "mosque", "synagogue",
     "mansion", "villa", "chateau", "château", "fortress", "citadel", "monastery", "mausoleum", "stadium",
     "airport", "airfield", "airbase", "hotel", "residence", "compound", "chancellery", "pavilion", "auditorium",
-    "amphitheatre", "amphitheater", "arena",
+    "amphitheatre", "amphitheater", "arena", "buildings", "village",
 })
 # Street words: "Kavi Marg", "Harcourt Road" are addresses, never people.
 STREET_HEADS: frozenset[str] = frozenset({
@@ -29,13 +29,21 @@ STREET_HEADS: frozenset[str] = frozenset({
 SURNAME_HEADS: frozenset[str] = frozenset({
     "castle", "manor", "hall", "house", "lodge", "tower", "hill", "temple", "chapel", "abbey", "park",
 })
-# Lower-case words that follow a family or place name to name a residence ("the Oduya residence").
-RESIDENCE_WORDS: frozenset[str] = frozenset({"residence", "estate", "compound", "mansion", "villa", "ranch", "palace"})
 # Words that open a venue's name before "of" ("the Basilica of Saint Anselm", "Palace of the Nation").
 HEAD_FIRST: frozenset[str] = frozenset({
     "basilica", "cathedral", "palace", "palais", "palacio", "palazzo", "castle", "shrine", "mosque", "temple",
     "mausoleum", "tomb", "monastery", "abbey", "hotel", "hôtel", "villa", "fortress", "citadel",
 })
+# Honorifics of the person a venue is named after ("the Sir Tomas Riva Hall"): part of its name.
+NAMESAKE_HONORIFICS: frozenset[str] = frozenset({"sir", "dame", "saint", "st", "st.", "king", "queen", "prince", "princess"})
+# Lower-case words naming a site after a name ("the Kestrel memorial", "the Hollin Road depot").
+SITE_WORDS: frozenset[str] = frozenset({
+    "residence", "estate", "compound", "mansion", "villa", "ranch", "palace", "memorial", "monument", "depot", "hall",
+    "market", "terminal", "headquarters", "campus", "plant", "factory", "refinery", "mine", "shipyard", "stadium",
+    "arena", "airport", "airbase", "base", "museum", "cemetery", "hospital", "camp", "port", "station", "square",
+})
+# Foreign head words that open a venue's name directly ("Casa Rosada", "Palazzo Chigi").
+BARE_HEAD_FIRST: frozenset[str] = frozenset({"casa", "palacio", "palazzo", "palais", "plaza", "piazza", "schloss", "château"})
 # Prepositions that put a name where someone is ("met at X", "waited outside X").
 VENUE_PREPS: frozenset[str] = frozenset({"at", "inside", "outside", "into", "in", "on", "near"})
 # Last words that make a venue's name a company's ("Marrow Hotel Group", "Kestrel Hotels").
@@ -57,6 +65,8 @@ def venue_head(words: Span) -> str | None:
         return last.lower_
     if first.lower_ in HEAD_FIRST and first.text[:1].isupper() and words[1].lower_ in ("of", "de", "du", "des"):
         return first.lower_
+    if first.lower_ in BARE_HEAD_FIRST and first.text[:1].isupper() and words[1].text[:1].isupper():
+        return first.lower_
     return None
 
 
@@ -64,6 +74,8 @@ def after_venue_preposition(words: Span) -> bool:
     """"at the X", "outside X": the name stands where a place does."""
     doc = words.doc
     k = words.start - 1
+    if k >= 0 and doc[k].lower_ in NAMESAKE_HONORIFICS:
+        k -= 1
     if k >= 0 and doc[k].lower_ == "the":
         k -= 1
     return k >= 0 and doc[k].lower_ in VENUE_PREPS

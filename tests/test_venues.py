@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.resolve import resolve
-from kg.venues import BUILDING_HEADS, HEAD_FIRST, RESIDENCE_WORDS, STREET_HEADS, SURNAME_HEADS, VENUE_HEADS
+from kg.venues import BUILDING_HEADS, BARE_HEAD_FIRST, HEAD_FIRST, NAMESAKE_HONORIFICS, SITE_WORDS, STREET_HEADS, SURNAME_HEADS, VENUE_HEADS
 
 
 def _types(nlp, text: str) -> dict[str, str]:
@@ -13,7 +13,7 @@ def _types(nlp, text: str) -> dict[str, str]:
 
 
 def test_tables_are_lower_case_and_disjoint_where_they_must_be():
-    for table in (BUILDING_HEADS, STREET_HEADS, SURNAME_HEADS, RESIDENCE_WORDS, HEAD_FIRST):
+    for table in (BUILDING_HEADS, STREET_HEADS, SURNAME_HEADS, SITE_WORDS, HEAD_FIRST, BARE_HEAD_FIRST, NAMESAKE_HONORIFICS):
         assert all(word == word.lower() for word in table)
     assert not BUILDING_HEADS & SURNAME_HEADS
     assert VENUE_HEADS == BUILDING_HEADS | STREET_HEADS | SURNAME_HEADS
@@ -36,6 +36,19 @@ def test_tables_are_lower_case_and_disjoint_where_they_must_be():
         # a family's name before a lower-case residence word
         ("Reporters waited outside the Oduya residence, where the meeting took place.", "Oduya residence"),
         ("Talks continued at the Varga estate outside the capital.", "Varga estate"),
+        # a lower-case site word (with one modifier) after a name
+        ("The three ministers laid wreaths at the Kestrel memorial in the old town.", "Kestrel memorial"),
+        ("He joined the picket line at the Hollin Road depot on Friday.", "Hollin Road depot"),
+        ("She told traders at the Marwa Gate textile market that prices would fall.", "Marwa Gate textile market"),
+        ("He is due to visit the Sandor Corridor railway terminal next week.", "Sandor Corridor railway terminal"),
+        ("The strikers met outside the Brannock plant on Monday.", "Brannock plant"),
+        # a foreign head opening the name, a plural head, a village
+        ("Talks broke down at the Casa Verdana late on Tuesday.", "Casa Verdana"),
+        ("The leaders met at Government Buildings on Thursday.", "Government Buildings"),
+        ("The athletes toured the Youth Olympic Village near the coast.", "Youth Olympic Village"),
+        # the namesake's honorific belongs to the venue's name
+        ("The gala was held at the Sir Tomas Riva Hall in the capital.", "Sir Tomas Riva Hall"),
+        ("The premiers will meet at the Sir Ewan Holt Building on Friday.", "Sir Ewan Holt Building"),
         # a head opening the name runs on to the name's end
         ("Pilgrims gathered at the Shrine of Saint Columba of the Isles with the bishop.",
          "Shrine of Saint Columba of the Isles"),
@@ -60,6 +73,8 @@ def test_named_venues_are_places(nlp, text, venue):
         ("Government House announced the new cabinet on Monday.", "Government House", "Organization"),
         ("Brannock Palace declined to comment on the report.", "Brannock Palace", "Organization"),
         ("Senator Mike Castle met the governor in Dover.", "Mike Castle", "Person"),
+        ("The NATO base was hit overnight.", "NATO", "Organization"),
+        ("He met Ana Ruiz at the Kabul compound.", "Kabul", "Place"),
         ("Ryder Corp said its shares rose after talks with the regulator.", "Ryder Corp", "Organization"),
         # a body's head noun opening the name keeps it a body, even where a meeting is held
         ("Ruiz met Trade Secretary Tomas Riva on Monday at the Secretariat of Trade, her office said.",
