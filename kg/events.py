@@ -925,6 +925,10 @@ class _Context:
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
             head = verb.head
+            if verb.tag_ == "VBD" and head.dep_ == "attr" and head.head.dep_ == "relcl":
+                # "X, who is also the minister, called on Y": the parser hung the main verb
+                # on the relative clause's attribute
+                head = head.head.head
             if head.pos_ not in {"PROPN", "NOUN", "PRON"}:
                 return []
             keys = self.refs(head, types)
@@ -2127,6 +2131,11 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _told_in_call(ctx, token)
     if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "on":
         yield from _on_the_phone(ctx, token)
+    if token.pos_ == "NOUN" and lemma in P.PERSON_TALK_NOUNS:
+        for rule in P.TALK_NOUN_RULES:
+            if lemma in rule.lemmas:
+                yield from _pairs("talksWith", ctx.noun_agents(token), _partners(ctx, token, rule),
+                                  token, rule.id, rule.confidence)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
         for rule in P.TALK_NOUN_RULES:
@@ -2279,6 +2288,8 @@ def _separate_partners(trigger: Token) -> bool:
 def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
     if any(child.dep_ in {"oprd", "attr"} for child in trigger.children):
         return []  # "called X a liar", "named X envoy": naming, not talking
+    if rule.bare and any(_is_infinitive(t) for t in trigger.subtree if t.pos_ in {"VERB", "AUX"}):
+        return []  # "called on X to resign": a demand
     keys: list[str] = []
     for path in rule.paths:
         for target in _follow(trigger, path):

@@ -30,14 +30,15 @@ class Rule:
     pos: frozenset[str] = frozenset({"VERB"})
     object_types: frozenset[str] = PLACE_TYPES
     particle: str = ""  # a particle or fixed object that must be present ("touched down")
+    bare: bool = False  # only without a to-infinitive ("called on X" vs "called on X to go")
 
 
 def _rule(rule_id: str, lemmas: str, paths: tuple[Path, ...], confidence: float,
           pos: str = "VERB", object_types: frozenset[str] = PLACE_TYPES,
-          particle: str = "") -> Rule:
+          particle: str = "", bare: bool = False) -> Rule:
     kind = "visits" if rule_id.startswith("visits.") else "talksWith"
     return Rule(rule_id, kind, frozenset(lemmas.split()), paths, confidence,
-                frozenset(pos.split()), object_types, particle)
+                frozenset(pos.split()), object_types, particle, bare)
 
 
 TO = ("prep:to", "pobj")
@@ -187,6 +188,10 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PERSON_TYPES, particle="around"),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
+    # "visited her predecessor X at home": visiting a person is meeting them
+    _rule("talksWith.visit_person", "visit", (("dobj",),), 0.75, object_types=PERSON_TYPES),
+    # "called on the mayor at city hall" (but "called on X to resign" is a demand)
+    _rule("talksWith.call_on", "call", (ON,), 0.7, object_types=PERSON_TYPES, bare=True),
     # "exchanged views with X" (an exchange of letters is no talk)
     _rule("talksWith.exchange_views", "exchange", (WITH, ("dobj:views", *WITH)), 0.75,
           object_types=PARTY_TYPES, particle="views"),
@@ -234,6 +239,8 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
     # "flew in for meetings at the World Bank": talks held at a body are talks with it
     _rule("talksWith.meeting_at", "meeting talks talk consultation negotiation", (AT,), 0.7,
           pos="NOUN", object_types=frozenset({"Organization"})),
+    # "paid a visit to former president X": a visit to a person is a meeting with them
+    _rule("talksWith.visit_to", "visit", (TO,), 0.75, pos="NOUN", object_types=PERSON_TYPES),
     # "paid a courtesy call on X" (a bare "call on X" is a demand: "a call on X to resign")
     _rule("talksWith.courtesy_call", "call", (ON,), 0.75, pos="NOUN",
           object_types=PERSON_TYPES, particle="courtesy"),
@@ -241,6 +248,8 @@ TALK_NOUN_RULES: tuple[Rule, ...] = (
 
 # "a meeting between A and B", "A and B met", "A, B and C held talks": all pairs of the group.
 TALK_GROUP_NOUNS = frozenset(TALK_NOUNS.split())
+# Nouns whose talk rules need a person as partner ("a visit to X") and make no group
+PERSON_TALK_NOUNS = frozenset({"visit"})
 TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak discuss".split())
 OWN_SUBJECT_GROUP_VERBS = frozenset({"discuss"})
 HANDSHAKE_VERBS = frozenset({"shake"})  # "A and B shook hands"

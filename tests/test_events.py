@@ -338,6 +338,14 @@ POSITIVE = [
      [("visits", DAHL, "place/lisbon", "occurred")]),
     ("talksWith.courtesy_call", "Henrik Dahl paid a courtesy call on President Carlos Ruiz.",
      [("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.call_on", "Henrik Dahl called on Mayor Carlos Ruiz at the city hall on Friday.",
+     [("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.visit_person", "Elena Novak visited her predecessor, Carlos Ruiz, at his home.",
+     [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("talksWith.visit_to", "President Carlos Ruiz paid a visit to former president Elena Novak "
+     "at her residence on Sunday.", [("talksWith", RUIZ, NOVAK, "occurred")]),
+    ("talksWith.visit_to", "Henrik Dahl's visit to Carlos Ruiz has been postponed.",
+     [("talksWith", RUIZ, DAHL, "cancelled")]),
     ("talksWith.talks_with", "Henrik Dahl later joined the lunch with Carlos Ruiz and Elena Novak.",
      [("talksWith", RUIZ, DAHL, "occurred"), ("talksWith", NOVAK, DAHL, "occurred")]),
     ("talksWith.courtesy_call", "Elena Novak said it was the first call since Henrik Dahl's "
@@ -426,6 +434,10 @@ def test_every_rule_in_the_tables_has_a_positive_case(rule_id):
 
 # Text and a relation that must NOT be found (hard negatives from journalistic style).
 NEGATIVE = [
+    ("Henrik Dahl called on Carlos Ruiz to resign.", ("talksWith", RUIZ, DAHL)),
+    ("The union called on President Carlos Ruiz to step down over the scandal.",
+     ("talksWith", RUIZ, "organization/union")),
+    ("Henrik Dahl's visit to Lima was praised by Carlos Ruiz.", ("talksWith", RUIZ, DAHL)),
     ("Maria Lindqvist told NPR that she hopes for progress.",
      ("talksWith", LINDQVIST, "organization/npr")),
     ("Maria Lindqvist spoke about Carlos Ruiz at length.", ("talksWith", RUIZ, LINDQVIST)),
