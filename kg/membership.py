@@ -783,16 +783,18 @@ def _party_named(name: str) -> bool:
 
 
 def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
-    """Unresolved tokens spelling a body's acronym given earlier ("the Unity Party (UP)" ...
-    "UP spokesperson X"): the model often misses the bare acronym on later mentions."""
+    """Unresolved tokens spelling a body's acronym or one-word name given earlier ("the Unity
+    Party (UP)" ... "UP spokesperson X"; "Acme" ... "Acme chief X"): the model often misses
+    the bare name on later mentions. A one-word name must not open its sentence (a verb may)."""
     owners: dict[str, set[str]] = {}
     for entity in resolution.entities:
         if entity.type == "Organization":
             for form in (entity.name, *entity.aliases):
-                if len(form) >= 2 and form.isupper() and form.isalpha():
+                if len(form) >= 2 and form.isupper() and form.isalpha() or len(form) >= 4 and form.istitle() and form.isalpha():
                     owners.setdefault(form, set()).add(entity.key)
     return {token.i: next(iter(owners[token.text])) for token in doc
-            if token.text in owners and len(owners[token.text]) == 1 and token.i not in resolution.token_entity}
+            if token.text in owners and len(owners[token.text]) == 1 and token.i not in resolution.token_entity
+            and (token.is_upper or not token.is_sent_start)}
 
 
 def _is_plural_role(token: Token) -> bool:
@@ -1203,11 +1205,11 @@ def _aged(noun: Token) -> bool:
 
 def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
     """The one person whose full name holds a proper noun left unresolved: "Aalto" for "Ana
-    Aalto Berg" (a first of two surnames)."""
+    Aalto Berg" (a first of two surnames), "Ekdahl" for "Ekdahl Varo" (a name used alone)."""
     if token.pos_ != "PROPN" or token._.kg_type or not token.text[:1].isupper():
         return None
     word = fold(token.text)
-    found = {e.key for e in resolution.entities if e.type == "Person" and word in fold(e.name).split()[1:]}
+    found = {e.key for e in resolution.entities if e.type == "Person" and word in fold(e.name).split()}
     return found.pop() if len(found) == 1 else None
 
 

@@ -862,6 +862,12 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
+    "bare-name-later": [
+        ("The Veltra movement won seats in June. Prime Minister Tom Ekdahl and his deputy, Jane Roe of Veltra, spoke.",
+         "Jane Roe", "Veltra", "current"),
+        ("Ekdahl Varo won the vote in May. Ekdahl, who chairs the Unity Party, thanked voters.",
+         "Ekdahl Varo", "Unity Party", "current"),
+    ],
     "office-of-body": [
         ("Jane Roe won the leadership of the Unity Party in 2019.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl lost the chairmanship of the Green League last year.", "Tom Ekdahl", "Green League", "former"),
@@ -982,6 +988,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
         "Jane Roe spoke to Acme Bank before leaving for Oslo.",
         "Tom Ekdahl criticized the Green League after hearing the news.",
+    ],
+    "bare-name-later": [
+        "Marlo, a centrist group, won. Marlo said Jane Roe was right.",
+        "The Veltra movement won seats in June. Jane Roe spoke about Veltra.",
+        "Ekdahl Varo won the vote in May. Ekdahl criticized the Unity Party.",
     ],
     "office-of-body": [
         "Jane Roe criticized the leadership of the Unity Party.",
