@@ -1359,11 +1359,14 @@ def _venue_named(words: Span, label: str, person_words: frozenset[str]) -> bool:
     """"Arnholt Castle", "the Corwin Federal Building", "Kavi Marg": a generic venue word heads the
     name. Words that are also surnames or seats of a body need a venue's context."""
     head = venues.venue_head(words)
+    if head is None and len(words) == 2 and words[1].text == "Office":
+        return _meeting_room(words)
     if head is None or _speaks_for_body(words):
         return False
     if head not in venues.SURNAME_HEADS:
         return True
-    if venues.after_venue_preposition(words) or words.root.dep_ == "dobj" and words.root.head.lemma_ in ("tour", "visit"):
+    if venues.after_venue_preposition(words) or words.root.dep_ == "dobj" and words.root.head.lemma_ in ("tour", "visit") \
+            or _visited(words.doc, words.start, words.end):
         return True
     return label == "PERSON" and not gazetteer.is_given_name(words[0].text) and words[0].text not in person_words
 
@@ -1381,6 +1384,14 @@ def _extend_head_first_venue(doc: Doc, start: int, end: int) -> int:
                            or doc[end].lower_ in _VENUE_NAME_LINKS and end + 1 < limit and _is_capitalized(doc[end + 1])):
         end += 1
     return end
+
+
+def _meeting_room(words: Span) -> bool:
+    """"met in the Lantern Office", "received them at the Kestrel Office": a named office where
+    people meet is a room or building, unlike "the Cabinet Office"."""
+    root = words.root
+    return words[0].lower_ not in venues.OFFICE_BODY_MODIFIERS and words[0].lower_ not in MINISTRY_TOPICS \
+        and root.dep_ == "pobj" and root.head.lower_ in ("at", "in") and _meeting_venue(words.doc, root)
 
 
 def _namesake_start(doc: Doc, start: int) -> int:

@@ -44,6 +44,14 @@ SITE_WORDS: frozenset[str] = frozenset({
 })
 # Foreign head words that open a venue's name directly ("Casa Rosada", "Palazzo Chigi").
 BARE_HEAD_FIRST: frozenset[str] = frozenset({"casa", "palacio", "palazzo", "palais", "plaza", "piazza", "schloss", "château"})
+# Words before "Office" that make it a body ("the Cabinet Office", "the Press Office"); any other
+# name before it, where people meet, names a room or building ("met in the Lantern Office").
+OFFICE_BODY_MODIFIERS: frozenset[str] = frozenset({
+    "cabinet", "war", "press", "regional", "federal", "presidential", "prime", "president", "central", "executive",
+    "national", "state", "county", "city", "district", "field", "general", "main", "head", "public", "foreign",
+    "home", "crown", "colonial", "patent", "audit", "passport", "tax", "post", "land", "records", "information",
+    "european", "international", "legal", "statistics", "budget", "security", "intelligence", "mayor", "governor",
+})
 # Prepositions that put a name where someone is ("met at X", "waited outside X").
 VENUE_PREPS: frozenset[str] = frozenset({"at", "inside", "outside", "into", "in", "on", "near"})
 # Last words that make a venue's name a company's ("Marrow Hotel Group", "Kestrel Hotels").

@@ -46,6 +46,11 @@ def test_tables_are_lower_case_and_disjoint_where_they_must_be():
         ("Talks broke down at the Casa Verdana late on Tuesday.", "Casa Verdana"),
         ("The leaders met at Government Buildings on Thursday.", "Government Buildings"),
         ("The athletes toured the Youth Olympic Village near the coast.", "Youth Olympic Village"),
+        # a named office where people meet, a house someone travels to
+        ("The president received the envoy in the Lantern Office.", "Lantern Office"),
+        ("Before the talks, the minister received both envoys separately at the Kestrel Office.", "Kestrel Office"),
+        ("The last time the four met in the Marble Office, the talks failed.", "Marble Office"),
+        ("The governors will travel to the Harwell House next week.", "Harwell House"),
         # the namesake's honorific belongs to the venue's name
         ("The gala was held at the Sir Tomas Riva Hall in the capital.", "Sir Tomas Riva Hall"),
         ("The premiers will meet at the Sir Ewan Holt Building on Friday.", "Sir Ewan Holt Building"),
@@ -74,6 +79,9 @@ def test_named_venues_are_places(nlp, text, venue):
         ("Brannock Palace declined to comment on the report.", "Brannock Palace", "Organization"),
         ("Senator Mike Castle met the governor in Dover.", "Mike Castle", "Person"),
         ("The NATO base was hit overnight.", "NATO", "Organization"),
+        ("The ministers met at the Cabinet Office on Monday.", "Cabinet Office", "Organization"),
+        ("She held talks at the Foreign Office with the envoy.", "Foreign Office", "Organization"),
+        ("The Lantern Office said nothing.", "Lantern Office", "Organization"),
         ("He met Ana Ruiz at the Kabul compound.", "Kabul", "Place"),
         ("Ryder Corp said its shares rose after talks with the regulator.", "Ryder Corp", "Organization"),
         # a body's head noun opening the name keeps it a body, even where a meeting is held
