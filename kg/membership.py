@@ -611,6 +611,7 @@ _LOWERED = "kg_membership_lowered"
 _COUNTRIES_BEFORE = "kg_membership_countries_before"
 _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
+_PARTIES = "kg_membership_parties"
 _TEXT = "kg_text"
 
 
@@ -727,8 +728,8 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     Only values that differ from the extension defaults are written (it is the costly part).
     """
     types = {entity.key: entity.type for entity in resolution.entities}
-    parties = _party_keys(resolution)
     lowered = [t.lower_ for t in doc]
+    parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(doc, resolution, lowered)
     title_tokens: set[int] = set()
     i = 0
     while i < len(lowered):
@@ -776,6 +777,16 @@ def _party_keys(resolution: Resolution) -> set[str]:
     headed by it ("Party of Renewal", "People's Party for Freedom")."""
     return {entity.key for entity in resolution.entities
             if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name)))}
+
+
+def _called_parties(doc: Doc, resolution: Resolution, lowered: list[str]) -> set[str]:
+    """Bodies the passage calls a party: "the Unity party", "Roe's Civic Pact party"."""
+    found = set()
+    for i, key in resolution.token_entity.items():
+        if i + 1 < len(doc) and lowered[i + 1] in ("party", "party's") and resolution.token_entity.get(i + 1) != key:
+            found.add(key)
+    types = {entity.key: entity.type for entity in resolution.entities}
+    return {key for key in found if types.get(key) == "Organization"}
 
 
 def _party_named(name: str) -> bool:
@@ -987,7 +998,7 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
             j -= 1
         return _entity_of(resolution, doc[j]) if doc[j]._.kg_type == "Organization" else None
     noun = None if anaphor.lower_ == "its" else anaphor.lower_
-    parties = _party_keys(resolution)
+    parties = doc.user_data[_PARTIES]
     if noun == "party":
         hosting = _hosting_party(doc, resolution, anaphor)
         if hosting is not None:

@@ -862,6 +862,11 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
+    "called-a-party": [
+        ("Jane Roe, whose Civic Pact party won the midterm elections, spoke.", "Jane Roe", "Civic Pact", "current"),
+        ("Voters backed Tom Ekdahl's Civic Pact party in June.", "Tom Ekdahl", "Civic Pact", "current"),
+        ("The Civic Pact party won. Party leader Jane Roe thanked voters.", "Jane Roe", "Civic Pact", "current"),
+    ],
     "bare-name-later": [
         ("The Veltra movement won seats in June. Prime Minister Tom Ekdahl and his deputy, Jane Roe of Veltra, spoke.",
          "Jane Roe", "Veltra", "current"),
@@ -988,6 +993,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
         "Jane Roe spoke to Acme Bank before leaving for Oslo.",
         "Tom Ekdahl criticized the Green League after hearing the news.",
+    ],
+    "called-a-party": [
+        "Jane Roe met voters of the Civic Pact party.",
+        "The Civic Pact party won. Jane Roe congratulated the party leader.",
+        "Tom Ekdahl criticized the Civic Pact party.",
     ],
     "bare-name-later": [
         "Marlo, a centrist group, won. Marlo said Jane Roe was right.",
