@@ -2095,8 +2095,10 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     # "was received by A and B": co-hosts are one side of the reception
                     hosts = tuple(partners) if rule.id == P.HOST_RULE_ID and not any(
                         child.dep_ == "dobj" for child in token.children) else ()
+                    # "A and B met C and D": A and B are one side, C and D met together
                     yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
-                                            weaker=True, side=ctx.group_members + hosts)
+                                            weaker=True,
+                                            side=ctx.group_members + hosts + tuple(agents))
         if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(
                 token, P.APART_MEETING_WORDS if lemma in P.APART_MEETING_VERBS else frozenset()) and (
                 lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
@@ -2273,9 +2275,10 @@ def _distributive(verb: Token, ignored: frozenset[str] = frozenset()) -> bool:
 
 def _separate_partners(trigger: Token) -> bool:
     """"spoke with A, and with B" or "received A and then B": two separate talks."""
+    preps = [child.lower_ for child in trigger.children if child.dep_ in {"prep", "agent"}]
     if any(child.dep_ in {"prep", "agent"} and any(
             conj.dep_ == "conj" and conj.lower_ == child.lower_ for conj in child.children)
-            for child in trigger.children):
+            for child in trigger.children) or preps.count("with") > 1:
         return True
     targets = [child for child in trigger.children if child.dep_ == "dobj"] + [
         pobj for prep in trigger.children if prep.dep_ in {"prep", "agent"}

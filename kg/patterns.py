@@ -366,7 +366,8 @@ PLURAL_MEMBER_NOUNS = frozenset("lawmakers legislators mps senators congressmen 
 # just named together (a coordinated subject, a leader and companion); "pair" means two.
 RECENT_GROUP_NOUNS = PLURAL_MEMBER_NOUNS | frozenset(
     "leaders presidents premiers men women diplomats politicians chiefs "
-    "counterparts".split())
+    "counterparts bishops cardinals siblings brothers sisters couple rivals players "
+    "musicians".split())
 PAIR_NOUNS = frozenset("pair duo".split())
 # "A was greeted by B, and the two leaders then ...": meeting verbs name a pair as well
 PAIRING_LEMMAS = frozenset("meet greet receive welcome host".split())

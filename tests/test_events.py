@@ -1482,3 +1482,27 @@ def test_everyone_named_attending_a_meeting_of_up_to_four_talks_with_each_other(
     facts = _triples(nlp, text)
     people = sorted((RUIZ, NOVAK, DAHL, LINDQVIST))
     assert {("talksWith", a, b) for i, a in enumerate(people) for b in people[i + 1:]} <= facts
+
+
+@pytest.mark.parametrize(("text", "pairs", "apart"), [
+    ("Henrik Dahl and Maria Lindqvist met Elena Novak and Carlos Ruiz on Monday.",
+     {(DAHL, NOVAK), (DAHL, RUIZ), (LINDQVIST, NOVAK), (LINDQVIST, RUIZ), (RUIZ, NOVAK)},
+     {(DAHL, LINDQVIST)}),
+    ("Carlos Ruiz and Henrik Dahl flew to Lima. The two men met Elena Novak over lunch.",
+     {(RUIZ, NOVAK), (DAHL, NOVAK)}, {(RUIZ, DAHL)}),
+])
+def test_co_subjects_meeting_others_are_one_side(nlp, text, pairs, apart):
+    facts = _triples(nlp, text)
+    assert {("talksWith", *sorted(pair)) for pair in pairs} <= facts
+    assert not {("talksWith", *sorted(pair)) for pair in apart} & facts
+
+
+@pytest.mark.parametrize("text", [
+    "Cardinal Carlos Ruiz was hosted by Bishop Henrik Dahl. The two bishops toured a shelter "
+    "in Juarez.",
+    "Carlos Ruiz was joined by his sister Elena Novak. The siblings later flew to Juarez.",
+])
+def test_a_counted_plural_of_kin_or_clergy_means_the_two_just_named(nlp, text):
+    facts = _triples(nlp, text)
+    people = {fact[1] for fact in facts if fact[0] == "visits" and fact[2] == "place/juarez"}
+    assert len(people) == 2
