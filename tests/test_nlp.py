@@ -121,6 +121,8 @@ def test_titles_length_reads_a_run_of_titles():
         ("A statement from the Office of the Deputy Prime Minister said talks went well.",
          "Office of the Deputy Prime Minister", "ORG"),
         ("The talks took place at the Office of the Prime Minister.", "Office of the Prime Minister", "ORG"),
+        # members named in the plural end a body's name
+        ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's
         ("Les Verts won four seats on Sunday.", "Les Verts", "ORG"),
         ("Ana Ruiz, a former member of Les Libres, spoke.", "Les Libres", "ORG"),
@@ -145,6 +147,10 @@ def test_repaired_spans(nlp, text, span, label):
         ("She met Ruiz (left) - then spoke.", "left"),
         ("Voters in Georgia, Senate leaders said, want change.", "Georgia, Senate"),
         ("The Ministry of Finance Minister Ana Ruiz said so.", "Ministry of Finance Minister"),
+        # two countries joined by a hyphen name a border or a relation, not one place
+        ("The two bishops toured the U.S.-Mexico border on Tuesday.", "U.S.-Mexico"),
+        ("Talks on China-Japan relations resumed.", "China-Japan"),
+        ("He visited the Kenya-Uganda border crossing.", "Kenya-Uganda"),
     ],
 )
 def test_spans_not_produced(nlp, text, not_a_span):

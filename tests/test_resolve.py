@@ -386,3 +386,20 @@ def test_a_department_topic_alone_names_the_department(nlp, text, body, short):
     by_name = _by_name(resolve(nlp(text)))
     assert short not in by_name
     assert short in by_name[body].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        ("The diocese is led by Bishop Ilse Adler, who came in 2013. Adler said the shelter would stay open.",
+         "Ilse Adler", "Adler"),
+        ("The Archbishop of Kestrel, the Most Revd Tomas Brannock, spoke first. Archbishop Brannock later met the "
+         "press.", "Tomas Brannock", "Brannock"),
+        ("Rabbi Nathan Sorel and Imam Kemal Aydin met on Monday. Sorel thanked Imam Aydin for the visit.",
+         "Kemal Aydin", "Aydin"),
+    ],
+)
+def test_clergy_titles_leave_the_name(nlp, text, name, short):
+    by_name = _by_name(resolve(nlp(text)))
+    assert by_name[name].type == "Person" and short in by_name[name].aliases
+    assert not any(other.startswith(("Bishop", "Archbishop", "Imam", "Most")) for other in by_name)
