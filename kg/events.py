@@ -2148,6 +2148,11 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     agents = ctx.noun_agents(token)
                     yield from _pairs("talksWith", agents, partners, token, rule.id,
                                       rule.confidence)
+                    if not _separate_partners(token) and not _distributive(token) and not (
+                            token.tag_ == "NNS" and lemma in P.SEPARATE_PLURAL_TALKS):
+                        # "a meeting with A and B": A and B met together too
+                        yield from _group_pairs(partners, token, *P.SUBJECT_GROUP_RULE,
+                                                weaker=True, side=ctx.group_members)
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)

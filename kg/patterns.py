@@ -254,11 +254,14 @@ TALK_GROUP_VERBS = frozenset("meet talk confer negotiate speak discuss".split())
 OWN_SUBJECT_GROUP_VERBS = frozenset({"discuss"})
 HANDSHAKE_VERBS = frozenset({"shake"})  # "A and B shook hands"
 CO_SUBJECT_TALK_VERBS = TALK_GROUP_VERBS | HANDSHAKE_VERBS
+# "met A and B in separate talks", "bilateral meetings with A and B"
 DISTRIBUTIVE_WORDS = frozenset("each separately independently respectively individually "
-                               "separate individual".split())  # "met A and B in separate talks"
+                               "separate individual bilateral".split())
 # "A and B met separately over breakfast": with no one else named, apart from the others
 APART_MEETING_VERBS = frozenset({"meet"})
 APART_MEETING_WORDS = frozenset("separately separate".split())
+# "meetings with A and B" are several; "talks" is plural for one
+SEPARATE_PLURAL_TALKS = frozenset("meeting call conversation session consultation".split())
 # "received A and then B", "met A and later B": one after the other, not together
 SEQUENCE_WORDS = frozenset("then later afterwards subsequently".split())
 # "told X in a phone call that ...": what is said to someone in a call or meeting is talk

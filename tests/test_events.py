@@ -1498,3 +1498,16 @@ def test_co_subjects_meeting_others_are_one_side(nlp, text, pairs, apart):
     facts = _triples(nlp, text)
     assert {("talksWith", *sorted(pair)) for pair in pairs} <= facts
     assert not {("talksWith", *sorted(pair)) for pair in apart} & facts
+
+
+@pytest.mark.parametrize(("text", "together"), [
+    ("Henrik Dahl held a closed-door meeting with President Carlos Ruiz and Prime Minister "
+     "Elena Novak.", True),
+    ("Henrik Dahl held talks with Carlos Ruiz and Elena Novak in Lima.", True),
+    ("Henrik Dahl will have bilateral meetings with Carlos Ruiz and Elena Novak.", False),
+    ("Henrik Dahl held meetings with Carlos Ruiz and Elena Novak on Monday.", False),
+])
+def test_partners_of_one_meeting_talk_with_each_other_but_not_of_several(nlp, text, together):
+    facts = _triples(nlp, text)
+    assert {("talksWith", RUIZ, DAHL), ("talksWith", NOVAK, DAHL)} <= facts
+    assert (("talksWith", RUIZ, NOVAK) in facts) is together
