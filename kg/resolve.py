@@ -29,8 +29,10 @@ from kg.lexicons import (
     ORG_HEADS,
     PARTY_CODES,
     PARTY_WORDS,
+    SPEECH_VERBS,
     TITLE_MODIFIERS,
     TITLES,
+    TRAVEL_VERBS,
     US_STATES,
 )
 from kg import gazetteer, venues
@@ -173,6 +175,7 @@ def resolve(doc: Doc) -> Resolution:
                 group.surfaces.append(doc[title_span.start : span.end].text)
     merged = _merge_people(list(groups.values()))
     _add_bare_surnames(doc, merged)
+    merged = _claim_surname_places(doc, merged)
     merged = _merge_bodies(merged)
     merged = _link_short_forms(doc, merged)
     merged = _merge_place_prefixes(merged)
@@ -228,6 +231,54 @@ def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
         group.surfaces.append(token.text)
         group.mentions.append(Mention(token.text, span.start_char, span.end_char, "PERSON"))
         group.tokens.append(range(token.i, token.i + 1))
+
+
+# Words whose object or complement is a place where something is or goes ("in X", "visited X").
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "into", "across", "through", "at", "near", "via", "toward", "towards",
+                                 "inside", "outside", "around", "throughout", "within"})
+_PLACE_VERBS = frozenset({"visit", "tour", "leave", "reach", "enter", "invade", "attack", "govern", "rule"})
+
+
+def _claim_surname_places(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """"Luís Kestrelia" and then "Kestrelia told journalists": a one-word place that is the surname of
+    the one person of that name, and never stands where a place does, is that person."""
+    surnames: dict[str, list[_Group]] = {}
+    for group in groups:
+        words = _canonical_name(group).split() if group.type == "Person" else []
+        if len(words) > 1:
+            surnames.setdefault(words[-1], []).append(group)
+    if not surnames:
+        return groups
+    absorbed: set[int] = set()
+    for group in groups:
+        owners = surnames.get(group.names[0], ())
+        if group.type != "Place" or len(owners) != 1:
+            continue
+        roots = [doc[r.start : r.stop].root for r in group.tokens]
+        if any(_stands_as_place(root) for root in roots) or not any(_acts_as_person(root) for root in roots):
+            continue
+        group.labels = Counter({"PERSON": sum(group.labels.values())})
+        group.canonical = None
+        owners[0].absorb(group)
+        absorbed.add(id(group))
+    return [g for g in groups if id(g) not in absorbed]
+
+
+def _acts_as_person(token: Token) -> bool:
+    """"X told journalists", "X will travel", "X's second visit": what people, not places, do."""
+    if token.dep_ == "nsubj" and (token.head.lemma_ in SPEECH_VERBS or token.head.lemma_ in TRAVEL_VERBS):
+        return True
+    return token.dep_ == "poss" and token.head.lemma_ in ("visit", "trip", "tour", "journey")
+
+
+def _stands_as_place(token: Token) -> bool:
+    """The mention is used as a place: after "in"/"to", the object of "visited", or a modifier
+    ("a Kestrelia official")."""
+    if token.dep_ in ("compound", "amod", "npadvmod"):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_ in _PLACE_VERBS
 
 
 def _mentions(doc: Doc):

@@ -403,3 +403,25 @@ def test_clergy_titles_leave_the_name(nlp, text, name, short):
     by_name = _by_name(resolve(nlp(text)))
     assert by_name[name].type == "Person" and short in by_name[name].aliases
     assert not any(other.startswith(("Bishop", "Archbishop", "Imam", "Most")) for other in by_name)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "place"),
+    [
+        # a person whose surname is a country's or a town's name, doing what people do
+        ("Portugal's Prime Minister, Tomas Kenya, arrived on Monday. Kenya told journalists the talks went well.",
+         "Tomas Kenya", None),
+        ("Finance Minister Ana Chad flew to Rome. It is Chad's second visit to Italy this year.", "Ana Chad", None),
+        ("Deputy Leader Ilse Jordan met the envoys. On Friday, Jordan will travel to Vienna.", "Ilse Jordan", None),
+        # the place itself stays a place
+        ("Tomas Kenya met the president in Nairobi. He said Kenya would gain from the deal.", "Tomas Kenya", "Kenya"),
+        ("Paul Jordan met the king. Jordan said the visit to Jordan was useful.", "Paul Jordan", "Jordan"),
+    ],
+)
+def test_a_surname_spelled_like_a_place(nlp, text, person, place):
+    by_name = _by_name(resolve(nlp(text)))
+    assert by_name[person].type == "Person"
+    if place is None:
+        assert person.split()[-1] not in by_name
+    else:
+        assert by_name[place].type in ("Place", "Country")
