@@ -2125,6 +2125,9 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
             if partners:
                 yield from _pairs("talksWith", ctx.agents(token), partners, token, rule.id,
                                   rule.confidence)
+                yield from _partners_together(ctx, token, partners, next(
+                    child for child in token.children if child.dep_ == "dobj"
+                    and child.lemma_.lower() in P.TALK_GROUP_NOUNS))
             else:
                 yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
     if token.lower_ == "meeting" and token.dep_ == "compound":
@@ -2148,11 +2151,7 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                     agents = ctx.noun_agents(token)
                     yield from _pairs("talksWith", agents, partners, token, rule.id,
                                       rule.confidence)
-                    if not _separate_partners(token) and not _distributive(token) and not (
-                            token.tag_ == "NNS" and lemma in P.SEPARATE_PLURAL_TALKS):
-                        # "a meeting with A and B": A and B met together too
-                        yield from _group_pairs(partners, token, *P.SUBJECT_GROUP_RULE,
-                                                weaker=True, side=ctx.group_members)
+                    yield from _partners_together(ctx, token, partners, token)
         between = [k for target in _follow(token, P.BETWEEN)
                    for k in ctx.refs(target, P.PARTY_TYPES)]
         yield from _group_pairs(between, token, *P.GROUP_RULE)
@@ -2165,6 +2164,17 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                         if ctx.type_of(k) in P.AGENT_TYPES]):
             if len(owners) >= 2:
                 yield from _group_pairs(owners, token, *P.GROUP_RULE)
+
+
+def _partners_together(ctx: _Context, trigger: Token, partners: list[str],
+                       noun: Token) -> Iterator[_Found]:
+    """"a meeting with A and B": A and B met together too, unless the talk `noun` says there
+    were several ("bilateral meetings", plural "meetings") or the partners came apart."""
+    if _separate_partners(trigger) or _distributive(trigger) or _distributive(noun) or (
+            noun.tag_ == "NNS" and noun.lemma_.lower() in P.SEPARATE_PLURAL_TALKS):
+        return
+    yield from _group_pairs(partners, trigger, *P.SUBJECT_GROUP_RULE, weaker=True,
+                            side=ctx.group_members)
 
 
 def _agreed_after_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
