@@ -1203,7 +1203,11 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
     if noun.lower_ in TITLES:
         title = TITLES[noun.lower_].lower()
         titled = [key for key in people if title in (r.lower() for r in resolution.by_key(key).roles)]
-        return max(titled, key=people.get) if titled else None
+        if titled:
+            return max(titled, key=people.get)
+        # "Foreign Minister X ... The minister": a longer title of the same kind, if one person holds it
+        kind = [key for key in people if any(r.lower().endswith(" " + title) for r in resolution.by_key(key).roles)]
+        return kind[0] if len(kind) == 1 else None
     return next(iter(people)) if len(people) == 1 else None
 
 
@@ -1251,8 +1255,10 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
     in this sentence and the one before ("Kenyan President X met Chad's Prime Minister Y. The two
     leaders, whose countries ..."), wherever the passage gave them those titles; nothing unless
     two or more such countries are found."""
-    if noun.lower_ not in COUNTRY_NOUNS or not any(c.dep_ == "poss" and c.lower_ in ("whose", "their") for c in noun.children):
-        return []
+    if noun.lower_ not in COUNTRY_NOUNS or not any(c.dep_ == "poss" and c.lower_ in ("whose", "their")
+                                                   or c.dep_ in ("det", "nummod") and c.lower_ in ("both", "two")
+                                                   for c in noun.children):
+        return []  # "whose countries", "their countries", "both countries", "the two countries"
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     k = bisect_right(starts, noun.i) - 1
@@ -1500,7 +1506,7 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         # "X, a former minister and still a member of Y": the status is the second role's own
         found = _holder_of_role(role.head)
         return (found[0], [role], role, found[3]) if found is not None else None
-    if role.dep_ == "attr":
+    if role.dep_ == "attr" or role.dep_ == "dobj" and _copula_misread(role.head):
         subject = _subject_of(role.head)  # "X is set to become chairman of Y"
         return (subject, [role, *_verb_cues(role.head)], role, "copula-role") if subject is not None else None
     if role.dep_ == "oprd":
@@ -1513,6 +1519,11 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         down = "-down" if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("down", "aside") for c in verb.children) else ""
         return (subject, [role, *_verb_cues(verb)], role, f"verb-{verb.lemma_}{down}-as") if subject is not None else None
     return None
+
+
+def _copula_misread(verb: Token) -> bool:
+    """"A and B are founding members of X" read as a verb "founding" taking "members"."""
+    return verb.lower_ == "founding" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def _listed_after(role: Token, conj: Token) -> bool:
@@ -1959,7 +1970,7 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     lowered = doc.user_data[_LOWERED]
     candidates = set(doc.user_data[_PLURAL_ROLES]) | {i for i, word in enumerate(lowered) if word in DELEGATION_NOUNS}
     for token in (doc[i] for i in sorted(candidates)):
-        if _is_plural_role(token) and token.lower_ not in MEMBER_NOUNS:
+        if _is_plural_role(token) and (token.lower_ not in MEMBER_NOUNS or token.lower_ == "members"):
             relations += _listed_role_holders(doc, resolution, token)
             continue
         if token.lower_ not in DELEGATION_NOUNS or token.pos_ != "NOUN":
@@ -1985,6 +1996,10 @@ def _listed_role_holders(doc: Doc, resolution: Resolution, role: Token) -> list[
     the people a plural role lists belong to the body that role is held in."""
     listed = [g for c in role.children if c.dep_ == "prep" and c.lower_ in ("including", "as")
               and (c.lower_ == "including" or doc[c.i - 1].lower_ == "such") for g in c.children if g.dep_ == "pobj"]
+    after = role.right_edge.i + 1
+    if not listed and after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "including":
+        # "met members of the X, including Y": the parser hangs "including" on the verb
+        listed = [g for g in doc[after + 1].children if g.dep_ == "pobj"]
     if not listed:
         return []
     bodies = {_entity_of(resolution, c) for c in role.children if c.dep_ in ("compound", "poss")}

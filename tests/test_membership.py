@@ -862,6 +862,23 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl taught for years before joining the Green League.", "Tom Ekdahl", "Green League", "current"),
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
+    "listed-members": [
+        ("Both Chile and Peru are founding members of the Andean Trade Community, which marks its anniversary.",
+         "Peru", "Andean Trade Community", "current"),
+        ("Chile's President Jane Roe met Peru's President Tom Ekdahl in Lima. Both countries are founding members of "
+         "the Andean Trade Community.", "Chile", "Andean Trade Community", "current"),
+        ("Chile's President Jane Roe met Peru's President Tom Ekdahl in Lima. The two countries are members of the "
+         "Andean Trade Community.", "Peru", "Andean Trade Community", "current"),
+        ("She met members of the Water Board, including Jane Roe, on Monday.", "Jane Roe", "Water Board", "current"),
+        ("In Oslo, he met Secretary of State Tom Vale and members of the Senate Energy Committee, including Sen. Tom "
+         "Ekdahl (D-Ohio).", "Tom Ekdahl", "Senate Energy Committee", "current"),
+    ],
+    "titled-antecedent": [
+        ("Foreign Minister Jane Roe landed in Rome. The minister, who is also leader of the centre-right Unity Party, "
+         "met reporters.", "Jane Roe", "Unity Party", "current"),
+        ("Finance Secretary Tom Ekdahl arrived. The secretary, who also chairs the Coastal Trust, spoke.",
+         "Tom Ekdahl", "Coastal Trust", "current"),
+    ],
     "called-a-party": [
         ("Jane Roe, whose Civic Pact party won the midterm elections, spoke.", "Jane Roe", "Civic Pact", "current"),
         ("Voters backed Tom Ekdahl's Civic Pact party in June.", "Tom Ekdahl", "Civic Pact", "current"),
@@ -993,6 +1010,20 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Tom Ekdahl met Jane Roe before joining the talks at the Water Agency.",
         "Jane Roe spoke to Acme Bank before leaving for Oslo.",
         "Tom Ekdahl criticized the Green League after hearing the news.",
+    ],
+    "listed-members": [
+        # one country's president has no country: no guessing
+        "Chile's President Jane Roe met Tom Ekdahl in Lima. Both countries are founding members of the Andean Trade "
+        "Community.",
+        "Chile's President Jane Roe met Peru's President Tom Ekdahl in Lima. Both countries criticized the Andean Trade "
+        "Community.",
+        "She met critics of the Water Board, including Jane Roe, on Monday.",
+    ],
+    "titled-antecedent": [
+        # two ministers before "the minister": either could be meant
+        "Foreign Minister Jane Roe met Finance Minister Tom Ekdahl. The minister, who also leads the Unity Party, left.",
+        "Jane Roe landed in Rome. The minister, who is also leader of the Unity Party, met reporters.",
+        "Foreign Minister Jane Roe landed. The minister praised the Unity Party.",
     ],
     "called-a-party": [
         "Jane Roe met voters of the Civic Pact party.",
