@@ -669,6 +669,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_dateline_agencies(doc, spans))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
     spans.extend(_untagged_names(doc, taken, spans))
+    spans.extend(_nickname_names(doc))
     spans = _same_company(doc, spans)
     spans = _extend_linked_places(doc, spans)
     doc.ents = filter_spans([Span(doc, s, e, label=label) for s, e, label in _join_hyphenated(doc, spans, person_words)])
@@ -677,6 +678,30 @@ def span_repair(doc: Doc) -> Doc:
 
 # First words of a U.S. state's legislative chambers ("Ohio House", "Texas Senate").
 _STATE_CHAMBERS = frozenset({"House", "Senate", "Assembly", "Legislature", "General", "State"})
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _nickname_names(doc: Doc) -> list[tuple[int, int, str]]:
+    """Margaret "Peggy" Duncan: a first name, a quoted nickname and a surname are one person's
+    name, which the model cuts at the quotes."""
+    found: list[tuple[int, int, str]] = []
+    for tok in doc[1:-3]:
+        i = tok.i
+        if tok.text not in _QUOTES or doc[i + 2].text not in _QUOTES or not _is_capitalized(doc[i + 1]) \
+                or not doc[i + 1].is_alpha or not _is_capitalized(doc[i - 1]) \
+                or not (doc[i - 1].pos_ == "PROPN" or gazetteer.is_given_name(doc[i - 1].text)) \
+                or not (_is_capitalized(doc[i + 3]) and doc[i + 3].pos_ == "PROPN"):
+            continue
+        end = i + 4
+        while end < len(doc) and end - i < 5 and _is_capitalized(doc[end]) and doc[end].pos_ == "PROPN":
+            end += 1
+        start = i - 1
+        if start > 0 and _is_capitalized(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not title_length([doc[start - 1].lower_]):
+            start -= 1
+        found.append((start, end, "PERSON"))
+    return found
 
 
 def _join_group_names(doc: Doc) -> list[Span]:

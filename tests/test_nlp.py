@@ -121,6 +121,10 @@ def test_titles_length_reads_a_run_of_titles():
         ("A statement from the Office of the Deputy Prime Minister said talks went well.",
          "Office of the Deputy Prime Minister", "ORG"),
         ("The talks took place at the Office of the Prime Minister.", "Office of the Prime Minister", "ORG"),
+        # a quoted nickname between first name and surname
+        ('Ilse "Pip" Brandt, who has died aged 81, led the strike.', 'Ilse "Pip" Brandt', "PERSON"),
+        ('The governor met House Speaker Tomas "Tom" Riva on Monday.', 'Tomas "Tom" Riva', "PERSON"),
+        ("The deal was signed by Robert “Bobby” Kane Jr. on Friday.", "Robert “Bobby” Kane Jr.", "PERSON"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's

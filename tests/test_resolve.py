@@ -425,3 +425,11 @@ def test_a_surname_spelled_like_a_place(nlp, text, person, place):
         assert person.split()[-1] not in by_name
     else:
         assert by_name[place].type in ("Place", "Country")
+
+
+def test_a_nickname_name_gathers_both_short_forms(nlp):
+    text = ('Obituary: Pip Brandt, dock steward\n\nIlse "Pip" Brandt, who has died aged 81, led the strike. '
+            '"We were heard," Brandt said. Ilse Brandt, trade unionist, born 1 May 1944.')
+    people = [e for e in resolve(nlp(text)).entities if e.type == "Person"]
+    assert [p.name for p in people] == ['Ilse "Pip" Brandt']
+    assert {"Pip Brandt", "Ilse Brandt", "Brandt"} <= set(people[0].aliases)
