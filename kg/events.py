@@ -2430,6 +2430,10 @@ def _governing_chain(trigger: Token) -> list[Token]:
             if current.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "advcl"}:
                 current = head
             elif current.dep_ == "pobj" and head.head.i != head.i and (
+                    head.head.pos_ == "PROPN" or head.lower_ == "on" and head.i < head.head.i
+                    and head.i > 0 and head.doc[head.i - 1].text == ","):
+                break  # "X, on his first trip to Y, is due to ...": an aside of its own time
+            elif current.dep_ == "pobj" and head.head.i != head.i and (
                     head.lower_ in P.NOUN_GOVERNOR_PREPS or head.head.pos_ == "NOUN"):
                 current = head.head
             elif current.dep_ == "conj":
@@ -2517,11 +2521,24 @@ def status_of(trigger: Token, kind: str) -> str:
     lemmas = [t.lemma_.lower() for t in full]
     if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
             or any(lemma in P.PLANNED_GOVERNORS for lemma in lemmas[1:])
+            # "was due in Dhaka for talks with X": the plan sits on the verb's complement
+            or any(child.dep_ == "acomp" and child.lemma_.lower() in P.PLANNED_GOVERNORS
+                   for t in chain[1:] for child in t.children)
+            or _ahead_of_now(full)
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
             or _is_to_infinitive_plan(full) or _future_time(full) or _scheduled_present(full)
             or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
         return "planned"
     return "occurred"
+
+
+def _ahead_of_now(chain: list[Token]) -> bool:
+    """"The announcement comes days before her visit to X": an event a present-tense clause
+    places after itself is still to come."""
+    for lower, upper in zip(chain, chain[1:]):
+        if lower.dep_ == "pobj" and lower.head.lower_ in P.BEFORE_PREPS:
+            return upper.tag_ in {"VBZ", "VBP"}
+    return False
 
 
 def _cancelled_alongside(top: Token) -> bool:

@@ -478,6 +478,7 @@ PRESUPPOSING_PREPS = frozenset("during after at".split())
 PLANNED_MODIFIERS = frozenset("upcoming planned forthcoming scheduled proposed next "
                               "future expected".split())
 FUTURE_TIME_WORDS = frozenset("tomorrow next upcoming coming".split())
+BEFORE_PREPS = frozenset("before ahead".split())  # "comes days before her visit"
 # Present-tense travel verbs describe a schedule in news ("Roe travels to Oslo on May 3").
 SCHEDULE_PRESENT_LEMMAS = frozenset(
     "travel depart leave begin head visit arrive fly meet start go return set".split())

@@ -613,6 +613,9 @@ STATUSES = [
     ("Henrik Dahl visited Bogota on Monday.", "occurred"),
     ("Henrik Dahl is visiting Bogota this week.", "occurred"),
     ("Henrik Dahl will visit Bogota.", "planned"),
+    ("The announcement comes days before Henrik Dahl's visit to Bogota.", "planned"),
+    ("Henrik Dahl, on his first trip to Bogota since the election, is scheduled to meet the "
+     "mayor on Friday.", "occurred"),
     ("Henrik Dahl is scheduled to visit Bogota this weekend.", "planned"),
     ("Henrik Dahl plans to visit Bogota in May.", "planned"),
     ("Henrik Dahl is set to visit Bogota.", "planned"),
@@ -673,6 +676,9 @@ def test_visit_status_from_modality_negation_and_cancellation(nlp, text, status)
 TALK_STATUSES = [
     ("Maria Lindqvist met Pedro Alves on Monday.", "occurred"),
     ("Maria Lindqvist will meet Pedro Alves next week.", "planned"),
+    ("Maria Lindqvist was due in Dhaka on Wednesday for talks with Pedro Alves.", "planned"),
+    ("Maria Lindqvist is due in Oslo on Friday for a cabinet meeting with Pedro Alves.",
+     "planned"),
     ("Maria Lindqvist is expected to meet Pedro Alves.", "speculative"),
     ("Maria Lindqvist could meet Pedro Alves next month.", "speculative"),
     ("Maria Lindqvist refused to meet Pedro Alves.", "negated"),
