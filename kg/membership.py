@@ -50,14 +50,17 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "goalkeeper", "coach", "volunteer", "activist", "campaigner", "worker", "physician",
         "surgeon", "nurse", "teacher", "lecturer", "student", "inspector", "auditor",
         "backbencher", "backbenchers", "frontbencher", "co-leader", "co-chair", "co-chairman",
-        "figure", "stalwart", "heavyweight", "grandee", "defector",
+        "figure", "stalwart", "heavyweight", "grandee", "defector", "counterpart", "counterparts", "chieftain",
+        "theorist", "physicist", "chemist", "biologist", "mathematician", "epidemiologist", "virologist", "sociologist",
+        "constituent", "constituents",
     }
 )
 # Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
 # "a historian of the party"); "an analyst at X" still places them in X.
 TOPIC_ROLES: frozenset[str] = frozenset(
     {"expert", "specialist", "historian", "commentator", "analyst", "researcher", "scholar",
-     "student", "economist", "strategist", "observer", "professor", "lecturer", "writer"}
+     "student", "economist", "strategist", "observer", "professor", "lecturer", "writer",
+     "theorist", "physicist", "chemist", "biologist", "mathematician", "epidemiologist", "virologist", "sociologist"}
 )
 TOPIC_LINKS: frozenset[str] = frozenset({"of", "on"})
 # Roles that, right after a body's name, name the body a person is sent to ("UN ambassador Jane
@@ -126,7 +129,11 @@ GENERIC_BODY_NOUNS: frozenset[str] = frozenset(
 )
 MEMBER_NOUNS: frozenset[str] = frozenset(
     {"member", "members", "member-state", "member-states", "state", "states", "country", "countries", "nation", "nations",
-     "part"}
+     "part", "constituent", "constituents"}
+)
+# Nouns for a body inside another: "the UN's refugee agency, the Relief Office".
+AGENCY_NOUNS: frozenset[str] = frozenset(
+    {"agency", "arm", "watchdog", "subsidiary", "affiliate", "organ", "offshoot", "unit", "wing"}
 )
 
 _PERSON = {"_": {"kg_type": "Person"}, "OP": "+"}
@@ -220,11 +227,13 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
         ("member", None, None, "cue", "org", None, None, None, None, None, "role", None),
         0.85,
     ),
-    # "a State Department spokesman, Jane Roe, said"; "Acme's chief economist, Jane Roe"
+    # "a State Department spokesman, Jane Roe, said"; "Acme's chief economist, Jane Roe"; "the agency's
+    # representative in Peru, Jane Roe"
     TokenPattern(
         "org-role-appositive-person",
-        (_ORG, _POSS, _ADJ, _ROLE, {"ORTH": {"IN": [",", "—", "–"]}}, _PERSON, {"ORTH": {"IN": [",", "—", "–", "."]}}),
-        ("org", None, None, "role", None, "member", None),
+        (_ORG, _POSS, _ADJ, _ROLE, {"LOWER": {"IN": ["in", "for"]}, "OP": "?"}, {"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"},
+         {"ORTH": {"IN": [",", "—", "–"]}}, _PERSON, {"ORTH": {"IN": [",", "—", "–", "."]}}),
+        ("org", None, None, "role", None, None, None, "member", None),
         0.85,
     ),
     # "Jane Roe, D-Ohio" / "Jane Roe (R-Texas)"
@@ -255,6 +264,32 @@ TOKEN_PATTERNS: tuple[TokenPattern, ...] = (
          {"LOWER": "such", "OP": "?"}, {"LOWER": {"IN": ["including", "as", "like"]}}, _COUNTRY),
         ("org", "role", None, None, None, "members"),
         0.8,
+    ),
+    # "the Andean Trade Community, which now has five member states including Peru and Chile"
+    TokenPattern(
+        "org-has-members-including-countries",
+        (_ORG, {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["which", "that"]}, "OP": "?"}, {"POS": "ADV", "OP": "*"},
+         {"LEMMA": {"IN": ["have", "count"]}}, {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": sorted(MEMBER_NOUNS)}, "OP": "+"},
+         {"ORTH": ",", "OP": "?"}, {"LOWER": {"IN": ["including", "such", "as", "like"]}, "OP": "+"}, _COUNTRY),
+        ("org", None, None, None, "cue", None, "role", None, None, "members"),
+        0.8,
+    ),
+    # "the UN's refugee agency, the Relief Office"; "the United Nations children's agency UNICEF"
+    TokenPattern(
+        "org-agency-org",
+        (_ORG, _POSS, {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "_": {"kg_type": ""}, "OP": "*"},
+         {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}, {"LOWER": {"IN": sorted(AGENCY_NOUNS)}}, {"ORTH": ",", "OP": "?"}, _DET,
+         _ORG),
+        ("org", None, None, None, "role", None, None, "member"),
+        0.75,
+    ),
+    # "the Relief Office, the UN's refugee agency,"
+    TokenPattern(
+        "org-appositive-agency",
+        (_ORG, {"ORTH": ","}, _DET, _ORG, _POSS, {"POS": {"IN": ["ADJ", "NOUN", "PROPN"]}, "_": {"kg_type": ""}, "OP": "*"},
+         {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}, {"LOWER": {"IN": sorted(AGENCY_NOUNS)}}, _APPOS_END),
+        ("member", None, None, "org", None, None, None, "role", None),
+        0.75,
     ),
     # "Canada and Poland, both NATO members"
     TokenPattern(

@@ -11,6 +11,7 @@ from kg.resolve import Resolution, resolve
 # One or more positive sentences per token pattern: (sentence, member, organization, status).
 POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "org-title-person": [
+        ("Jane Roe met her Acme Bank counterpart Tom Ekdahl in Zurich.", "Tom Ekdahl", "Acme Bank", "current"),
         ("Finance Ministry spokeswoman Lena Varga said the talks were useful.",
          "Lena Varga", "Finance Ministry", "current"),
         ("NATO Secretary General Piet Hansen arrived on Monday.", "Piet Hansen", "NATO", "current"),
@@ -40,6 +41,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Jane Roe, a senior figure in the Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl, a stalwart of the Green League, spoke.", "Tom Ekdahl", "Green League", "current"),
         ("Jane Roe, a defector from the Unity Party, spoke.", "Jane Roe", "Unity Party", "former"),
+        ("Jane Roe, a theorist at the Nordic Institute, spoke.", "Jane Roe", "Nordic Institute", "current"),
         ("Anna Berg, herself a member of the Water Agency, spoke.", "Anna Berg", "Water Agency", "current"),
     ],
     "person-appositive-org-role": [
@@ -56,6 +58,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "org-role-appositive-person": [
         ("Officials said on Monday, a State Department spokesman, Tom Reilly, said.",
          "Tom Reilly", "State Department", "current"),
+        ("The Water Agency's representative in Peru, Jane Roe, said camps were full.", "Jane Roe", "Water Agency", "current"),
         ("The United Nations Secretary-General, Antonio Ferraz, urged restraint.",
          "Antonio Ferraz", "United Nations", "current"),
     ],
@@ -193,6 +196,20 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
     "party-person": [
         ("Conservative Jane Roe said the bill was flawed.", "Jane Roe", "Conservative Party", "current"),
     ],
+    "org-has-members-including-countries": [
+        ("The Andean Trade Community, which now has five member states including Peru, Chile and Bolivia, met in Lima.",
+         "Chile", "Andean Trade Community", "current"),
+        ("The Coastal Council has seven members, including Chile and Peru.", "Peru", "Coastal Council", "current"),
+    ],
+    "org-agency-org": [
+        ("The United Nations children's agency UNICEF said camps were full.", "UNICEF", "United Nations", "current"),
+        ("The Andean Trade Community's fisheries arm, the Coastal Fish Office, issued quotas.",
+         "Coastal Fish Office", "Andean Trade Community", "current"),
+    ],
+    "org-appositive-agency": [
+        ("The Relief Office, the United Nations' refugee agency, said camps were full.",
+         "Relief Office", "United Nations", "current"),
+    ],
     "person-whose-party": [
         ("Jane Roe, whose Unity Party won the vote, spoke.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl and his Unity Party lost.", "Tom Ekdahl", "Unity Party", "current"),
@@ -218,6 +235,9 @@ NEGATIVES = [
     "Jane Roe met Tom Ekdahl and his Unity Party rivals.",
     "Tom Ekdahl, a key figure in the talks with the Water Agency, spoke.",
     "Jane Roe represents Acme Bank in court.",
+    "Jane Roe, a theorist of the Unity Party's rise, spoke.",
+    "The Water Agency's critics, including Jane Roe, spoke.",
+    "The United Nations praised its agency staff and the Relief Office.",
     # a country spoken of as "the state" is not the person named before it
     "Jane Roe spoke in Oslo. The small Nordic state, a member of the Arctic Forum since 1996, spends more on defence.",
     # "of State" and "State" before a title make a rank, not a body
@@ -863,6 +883,8 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl stepped down as head of the Water Agency in May.", "Tom Ekdahl", "Water Agency", "former"),
     ],
     "listed-members": [
+        ("Both the Unity Party and the Green League are constituents of the Reform Alliance.",
+         "Green League", "Reform Alliance", "current"),
         ("Both Chile and Peru are founding members of the Andean Trade Community, which marks its anniversary.",
          "Peru", "Andean Trade Community", "current"),
         ("Chile's President Jane Roe met Peru's President Tom Ekdahl in Lima. Both countries are founding members of "
