@@ -282,7 +282,13 @@ class _Context:
         if key is not None and self.type_of(key) in types:
             return [key]
         if not types & P.AGENT_TYPES:
-            return self._capital_of(token) if key is None else []
+            if key is not None:
+                return []
+            # "towns in the state, including A and B": the places named in the list
+            return self._capital_of(token) or [
+                k for prep in token.children if prep.dep_ == "prep"
+                and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
+                if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
         named = self._name_inside(token, types)
         if key is not None or named:
             return named

@@ -54,7 +54,9 @@ ON = ("prep:on", "pobj")  # islands: "toured the camps on Crete", "landed on Mal
 # Verbal visit triggers: the subject of the verb travels to the place the path reaches.
 VISIT_VERB_RULES: tuple[Rule, ...] = (
     # "toured the construction site of the X Stadium": the place is the part's whole
-    _rule("visits.visit", "visit tour", (("dobj",), ("dobj", *OF)), 0.9),
+    # "toured steel towns, including A and B": the parser may hang the list on the verb
+    _rule("visits.visit", "visit tour", (("dobj",), ("dobj", *OF), ("prep:including", "pobj")),
+          0.9),
     _rule("visits.enter", "enter", (("dobj",),), 0.75),  # "entered Peru", "barred from entering"
     # "to visit schools in Cusco", "toured the camps at Calais": where the object is
     _rule("visits.visit_in", "visit tour", (IN, AT, ON, ("dobj", *IN), ("dobj", *AT),
@@ -319,7 +321,9 @@ BE_IN_PURPOSE_NOUNS = frozenset("talk talks meeting meetings visit trip summit c
                                 "negotiation negotiations discussion discussions tour forum "
                                 "ceremony celebration funeral inauguration session rally "
                                 "festival event consultations".split())
-BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign".split())
+BE_IN_PURPOSE_VERBS = frozenset("meet attend discuss hold participate talk sign open "
+                                "inaugurate launch unveil inspect tour visit address "
+                                "receive accept present".split())
 # "is in Kabul today", "was in Lima on Monday": a dated presence is a stay, not a home base.
 BE_IN_TIME_WORDS = frozenset("today tonight tomorrow now currently still already week weekend "
                              "month monday tuesday wednesday thursday friday saturday "

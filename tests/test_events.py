@@ -73,6 +73,15 @@ POSITIVE = [
      [("visits", DAHL, "place/kabul", "occurred")]),
     ("visits.be_in", "Henrik Dahl is in Helsinki for talks with Finnish officials.",
      [("visits", DAHL, "place/helsinki", "occurred")]),
+    ("visits.be_in", "Premier Henrik Dahl, who was in Tampere to open a new hospital wing, "
+     "praised the staff.", [("visits", DAHL, "place/tampere", "occurred")]),
+    ("visits.be_in", "Elena Novak was in Lima to launch her book.",
+     [("visits", NOVAK, "place/lima", "occurred")]),
+    ("visits.visit", "Senator Henrik Dahl toured mill towns in the north last week, "
+     "including Tampere and Oulu.", [("visits", DAHL, "place/tampere", "occurred"),
+                                     ("visits", DAHL, "place/oulu", "occurred")]),
+    ("visits.visit", "Elena Novak toured several cities, including Lima and Cusco.",
+     [("visits", NOVAK, "place/lima", "occurred"), ("visits", NOVAK, "place/cusco", "occurred")]),
     ("visits.stop_be_in", "Henrik Dahl's last stop will be in Hanoi on Friday.",
      [("visits", DAHL, "place/hanoi", "planned")]),
     ("visits.met_in", "Maria Lindqvist and Henrik Dahl met in Lisbon last year.",
