@@ -550,6 +550,8 @@ ADVISING_ROLES: frozenset[str] = frozenset(
 )
 # Offices that, "of" a body, are held like a seat: "won the leadership of X".
 OFFICE_NOUNS: frozenset[str] = frozenset({"leadership", "chairmanship", "presidency", "helm"})
+# Verbs of standing "for" an office of a body: "ran unsuccessfully for the presidency of X".
+CANDIDATE_VERBS: frozenset[str] = frozenset({"run", "stand", "campaign", "bid"})
 # Verbs whose object "a seat on X" makes their subject a member of X.
 SEAT_VERBS: frozenset[str] = frozenset({"hold", "have", "win", "take", "occupy", "keep", "retain", "lose"})
 # Verbs taking "as" + a role ("X served as director of Y").
@@ -1317,7 +1319,8 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
 
 # Who may be a member: a person always; a body or country only of "member" forms and joins.
 _MEMBER_TYPES = {False: frozenset({"Person"}), True: frozenset({"Person", "Organization", "Country"})}
-_COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin", "verb-leave", "verb-quit", "verb-withdraw-from"})
+_COLLECTIVE_RULES = frozenset({"verb-join", "verb-rejoin", "verb-leave", "verb-quit", "verb-withdraw-from", "verb-chair",
+                               "verb-chair-by"})
 # "the Greens, the largest partner in the ruling coalition": a party inside a coalition.
 _PARTNER_NOUNS = frozenset({"partner", "partners"})
 
@@ -1374,6 +1377,10 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
             holder = _subject_of(verb.head)  # "holds a seat on the Security Council", "won the leadership of X"
             seat = verb if verb.lower_ not in OFFICE_NOUNS else None  # "the leadership" names no role
             return (holder, _verb_cues(verb.head), seat, f"verb-{verb.head.lemma_}-seat") if holder is not None else None
+        if verb.lower_ in OFFICE_NOUNS and head.lower_ == "of" and verb.dep_ == "pobj" and verb.head.lower_ == "for" \
+                and verb.head.head.lemma_ in CANDIDATE_VERBS:
+            holder = _subject_of(verb.head.head)  # "ran for the leadership of X": a candidate from within
+            return (holder, _verb_cues(verb.head.head), None, "verb-run-for") if holder is not None else None
         if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None

@@ -912,6 +912,16 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Ekdahl Varo won the vote in May. Ekdahl, who chairs the Unity Party, thanked voters.",
          "Ekdahl Varo", "Unity Party", "current"),
     ],
+    "country-chairs-body": [
+        ("The Andean Trade Community, which this year is chaired by Peru, met in Lima.", "Peru", "Andean Trade Community",
+         "current"),
+        ("Peru chairs the Andean Trade Community this year.", "Peru", "Andean Trade Community", "current"),
+    ],
+    "candidate-for-office": [
+        ("Jane Roe ran unsuccessfully for the presidency of the ruling Unity Party in 2024.", "Jane Roe", "Unity Party",
+         "current"),
+        ("Tom Ekdahl will stand for the leadership of the Green League.", "Tom Ekdahl", "Green League", "planned"),
+    ],
     "office-of-body": [
         ("Jane Roe won the leadership of the Unity Party in 2019.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl lost the chairmanship of the Green League last year.", "Tom Ekdahl", "Green League", "former"),
@@ -1056,6 +1066,16 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Marlo, a centrist group, won. Marlo said Jane Roe was right.",
         "The Veltra movement won seats in June. Jane Roe spoke about Veltra.",
         "Ekdahl Varo won the vote in May. Ekdahl criticized the Unity Party.",
+    ],
+    "country-chairs-body": [
+        "The Andean Trade Community, which is chaired by a committee, met.",
+        "Peru criticized the Andean Trade Community this year.",
+        "The Andean Trade Community, which Peru criticized, met in Lima.",
+    ],
+    "candidate-for-office": [
+        "Jane Roe campaigned for the release of the Green League's leader.",
+        "Tom Ekdahl ran for the bus to the Green League rally.",
+        "Jane Roe voted for the leadership of the Unity Party.",
     ],
     "office-of-body": [
         "Jane Roe criticized the leadership of the Unity Party.",
