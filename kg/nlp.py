@@ -583,6 +583,10 @@ def span_repair(doc: Doc) -> Doc:
         if label == "PERSON" and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == "" \
                 and gazetteer.is_given_name(doc[start - 1].text) and doc[start - 1].lower_ not in NOT_GIVEN_NAMES:
             start -= 1  # the model kept "Kowalski" of "Anna Kowalski"
+        country_end = _country_before_person(doc, start, end, label)
+        if country_end:
+            spans.append((start, country_end, "GPE"))  # "Minister of Norland Ana Lund": the country, then the person
+            start, label = country_end, "PERSON"
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
@@ -1370,6 +1374,21 @@ def _headed_body(words: Span) -> bool:
     return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ == "of" and _is_capitalized(words[-1])
 
 
+def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
+    """Where a country's name ends inside a body's span that runs on over a person's name after
+    "<title> of" ("Foreign Minister of Norland Ana Lund"), or 0."""
+    of = start - 2 if start > 1 and doc[start - 1].lower_ == "the" else start - 1
+    if label not in ("ORG", "GPE") or end - start < 3 or of < 1 or doc[of].lower_ != "of" or not _title_ending_at(doc, of):
+        return 0
+    for k in range(min(end - 2, start + 7), start, -1):
+        if doc[start:k].text in _COUNTRY_SHORT_FORMS:
+            rest = doc[k:end]
+            if len(rest) <= 4 and all(_is_capitalized(t) and t.pos_ == "PROPN" and t.lower_ not in ORG_HEADS for t in rest):
+                return k
+            return 0
+    return 0
+
+
 def _country_pair(text: str) -> bool:
     """"U.S.-Mexico" as one word: two countries' names, a border's or a relation's, not one place."""
     left, dash, right = text.partition("-")
@@ -1686,7 +1705,8 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, site_end, "FAC"))  # "the Port of Kestrelby" the model left untagged
             i = site_end
             continue
-        if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words):
+        if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words) \
+                and not (words[-1].lower_ in venues.SURNAME_HEADS and gazetteer.is_given_name(words[0].text)):
             seat = words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words)
             found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), end, "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \

@@ -125,6 +125,11 @@ def test_titles_length_reads_a_run_of_titles():
         ('Ilse "Pip" Brandt, who has died aged 81, led the strike.', 'Ilse "Pip" Brandt', "PERSON"),
         ('The governor met House Speaker Tomas "Tom" Riva on Monday.', 'Tomas "Tom" Riva', "PERSON"),
         ("The deal was signed by Robert “Bobby” Kane Jr. on Friday.", "Robert “Bobby” Kane Jr.", "PERSON"),
+        # "<title> of <country> <name>": the model glues the person onto the country
+        ("He met Prime Minister of Norway Ana Lund on Monday.", "Ana Lund", "PERSON"),
+        ("She met the President of Ireland Tomas Brannock.", "Tomas Brannock", "PERSON"),
+        ("He held talks with Foreign Minister of the Democratic People's Republic of Korea Ri Son Gwon in the city.",
+         "Democratic People's Republic of Korea", "GPE"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's
@@ -151,6 +156,8 @@ def test_repaired_spans(nlp, text, span, label):
         ("She met Ruiz (left) - then spoke.", "left"),
         ("Voters in Georgia, Senate leaders said, want change.", "Georgia, Senate"),
         ("The Ministry of Finance Minister Ana Ruiz said so.", "Ministry of Finance Minister"),
+        ("He met the Jamaica Labour Party leader.", "Jamaica"),
+        ("The head of the Qatar Olympic Committee spoke.", "Qatar"),
         # two countries joined by a hyphen name a border or a relation, not one place
         ("The two bishops toured the U.S.-Mexico border on Tuesday.", "U.S.-Mexico"),
         ("Talks on China-Japan relations resumed.", "China-Japan"),
