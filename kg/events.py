@@ -328,7 +328,8 @@ class _Context:
                               and _tells_travel(self.doc[i].head)
                               and _nationality_fits(self, k, [token])]
                 leaders = travellers[-1:]
-            return _unique(leaders + [k for k in self.group_members if self.type_of(k) in types])
+            return _unique(leaders + [k for k in _own_members(self, token) + list(self.group_members)
+                                      if self.type_of(k) in types])
         together = self.recent_group(token)
         if together:
             return [k for k in together if self.type_of(k) in types]
@@ -459,6 +460,13 @@ class _Context:
                                           *_follow(token, ("agent", "pobj")),
                                           *(c for c in token.children if c.dep_ == "dobj"))
                               for k in self.named(t)], counted=True)
+            elif lemma in P.TALK_HOLD_VERBS and any(
+                    obj.dep_ == "dobj" and obj.lemma_.lower() in P.TALK_GROUP_NOUNS
+                    for obj in token.children):
+                # "A will hold a session with B ... the two leaders": the two who talk
+                add(token.i, [k for t in (*_raised_subjects(token), *_follow(token, P.WITH),
+                                          *_follow(token, ("dobj", *P.WITH)))
+                              for k in self.named(t)], counted=True)
         return sorted(found)
 
     def _nationally_marked(self, token: Token) -> bool:
@@ -541,6 +549,11 @@ class _Context:
                                  if not (named and member.lemma_.lower() in P.TITLE_NOUNS)
                                  for k in self._named_or_titled(member)
                                  if self.type_of(k) in P.AGENT_TYPES))
+            if not keys and token.lemma_.lower() in P.TRIP_NOUNS and token.head.lemma_ == "be":
+                # "The trip is Roe's second to Peru. She ...": the trip's owner is the topic
+                keys = tuple(k for attr in token.head.children if attr.dep_ == "attr"
+                             for owner in attr.children if owner.dep_ == "poss"
+                             for k in self.named(owner) if self.type_of(k) == "Person")
             if not keys:
                 continue
             group = keys
@@ -1230,6 +1243,17 @@ def _subjects_of(verb: Token) -> list[Token]:
     return []
 
 
+def _raised_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, or those of the verbs it is the complement or conjunct of ("X is
+    expected to hold talks": X), found on the tree alone."""
+    for _ in range(3):
+        subjects = _subjects_of(verb)
+        if subjects or verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            return subjects
+        verb = verb.head
+    return []
+
+
 def _stolen_subject(token: Token) -> bool:
     """"After his talks in Oslo, Smith met ...": the parser made the subject an apposition."""
     if token.dep_ != "appos" or token.head.i > token.i:
@@ -1353,6 +1377,8 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 places = _noun_destinations(ctx, token, rule)
                 if places:
                     agents = ctx.noun_agents(token)
+                    if lemma in P.GROUP_NOUNS:  # "led a delegation to X that included Y"
+                        agents += [k for k in _own_members(ctx, token) if k not in agents]
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
         if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN" and not any(
                 child.dep_ == "compound" and child.lower_ in P.NOT_MEETING_COMPOUNDS
@@ -1756,7 +1782,11 @@ def _object_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
         places = _unique(k for node in nodes if objects for path in rule.paths
                          for target in _follow(node, path)
                          for k in _destination(ctx, target, P.PLACE_TYPES))
-        yield from _pairs("visits", ctx.agents(verb), places, verb, rule.id, rule.confidence)
+        # "led a delegation to X that included Y": the members named with it go too
+        members = [k for obj in objects if obj.lemma_.lower() in P.GROUP_NOUNS
+                   for k in _own_members(ctx, obj)]
+        yield from _pairs("visits", _unique(ctx.agents(verb) + members), places, verb, rule.id,
+                          rule.confidence)
 
 
 def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
@@ -2371,6 +2401,11 @@ def _own_members(ctx: _Context, group: Token) -> list[str]:
              for pobj in _follow(child, ("agent", "pobj")) for k in ctx.named(pobj)]
     found += [k for noun in (group, *_follow(group, P.OF)) for appos in noun.children
               if appos.dep_ == "appos" for k in ctx.named(appos)]
+    # "a delegation that included X", "a delegation including X"
+    found += [k for clause in group.children if clause.dep_ in {"relcl", "acl", "prep"}
+              and clause.lemma_.lower() in P.GROUP_LIST_VERBS - {"be"}
+              for obj in clause.children if obj.dep_ in {"dobj", "pobj"}
+              for k in ctx.named(obj)]
     return _unique(k for k in found if ctx.type_of(k) == "Person")
 
 

@@ -1526,3 +1526,20 @@ def test_partners_of_one_meeting_talk_with_each_other_but_not_of_several(nlp, te
     facts = _triples(nlp, text)
     assert {("talksWith", RUIZ, DAHL), ("talksWith", NOVAK, DAHL)} <= facts
     assert (("talksWith", RUIZ, NOVAK) in facts) is together
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Carlos Ruiz is expected to hold a bilateral session with Elena Novak on "
+     "Wednesday. Ruiz visited Quito in November, when the two leaders signed a memorandum on "
+     "trade.", {("talksWith", RUIZ, NOVAK)}),
+    ("Governor Elena Novak arrived in Lima on Monday. Spokesperson Maria Lindqvist said "
+     "she was tired. The trip is Novak's second to Peru. In 2023, she led a smaller "
+     "delegation to Cusco that included former Speaker Henrik Dahl.",
+     {("visits", NOVAK, "place/cusco"), ("visits", DAHL, "place/cusco")}),
+    ("A delegation including Senator Henrik Dahl and Elena Novak flew to Cusco.",
+     {("visits", NOVAK, "place/cusco"), ("visits", DAHL, "place/cusco")}),
+])
+def test_people_a_later_phrase_refers_back_to(nlp, text, expected):
+    facts = _triples(nlp, text)
+    assert expected <= facts
+    assert ("visits", LINDQVIST, "place/cusco") not in facts
