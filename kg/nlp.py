@@ -691,9 +691,9 @@ def _nickname_names(doc: Doc) -> list[tuple[int, int, str]]:
     """Margaret "Peggy" Duncan: a first name, a quoted nickname and a surname are one person's
     name, which the model cuts at the quotes."""
     found: list[tuple[int, int, str]] = []
-    for tok in doc[1:-3]:
+    for tok in tokens_among(doc, _QUOTES):
         i = tok.i
-        if tok.text not in _QUOTES or doc[i + 2].text not in _QUOTES or not _is_capitalized(doc[i + 1]) \
+        if not 0 < i < len(doc) - 3 or doc[i + 2].text not in _QUOTES or not _is_capitalized(doc[i + 1]) \
                 or not doc[i + 1].is_alpha or not _is_capitalized(doc[i - 1]) \
                 or not (doc[i - 1].pos_ == "PROPN" or gazetteer.is_given_name(doc[i - 1].text)) \
                 or not (_is_capitalized(doc[i + 3]) and doc[i + 3].pos_ == "PROPN"):
