@@ -502,7 +502,7 @@ PORTFOLIOS: dict[str, tuple[str, ...]] = {
     "education": ("education",),
     "health": ("health", "public health"),
     "justice": ("justice", "law"),
-    "trade": ("trade", "commerce", "industry", "trade and industry"),
+    "trade": ("trade", "commerce", "industry", "trade and industry", "business"),
     "agriculture": ("agriculture", "farming"),
     "energy": ("energy",),
     "environment": ("environment", "climate"),

@@ -52,7 +52,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
         "backbencher", "backbenchers", "frontbencher", "co-leader", "co-chair", "co-chairman",
         "figure", "stalwart", "heavyweight", "grandee", "defector", "counterpart", "counterparts", "chieftain",
         "theorist", "physicist", "chemist", "biologist", "mathematician", "epidemiologist", "virologist", "sociologist",
-        "constituent", "constituents",
+        "constituent", "constituents", "candidate", "candidates",
     }
 )
 # Roles that follow a subject, not an employer, when linked by "of"/"on" ("an expert on NATO",
@@ -148,7 +148,7 @@ _SPACE = {"IS_SPACE": True, "OP": "*"}
 _PARTY_CODE = {"_": {"kg_party_code": True}, "OP": "*"}
 _CLOSE = {"ORTH": {"IN": [",", ")"]}, "OP": "*"}
 _DET = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
-_ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
+_ADJ = {"POS": {"IN": ["ADJ", "PROPN", "NOUN", "NUM"]}, "_": {"kg_type": "", "kg_role": False}, "OP": "*"}
 _LINK = {"LOWER": {"IN": ["of", "for", "on", "at", "in", "with", "from", ","]}}
 # A country owning the body that follows: "Kenya's Ministry of Health", "Sweden's Greens".
 _COUNTRY_POSS = ({"_": {"kg_type": {"IN": ["Country", "Place"]}}, "OP": "*"}, {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"})
@@ -518,7 +518,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 PARTY_OBJECT_VERBS: frozenset[str] = frozenset({"represent"})
 # Verbs and verb-preposition pairs that end a membership ("quit the party", "resigned from X").
 LEAVING: frozenset[str] = frozenset(
-    {"quit", "leave", "join-from", "resign-from", "defect-from", "withdraw-from", "oust-from", "spend-at", "spend-with", "resign-as", "quit-as",
+    {"quit", "leave", "join-from", "move-from", "resign-from", "defect-from", "withdraw-from", "oust-from", "spend-at", "spend-with", "resign-as", "quit-as",
      "retire-as", "step-down-as", "expel-from", "lose-seat", "oust-as", "remove-as", "sack-as", "fire-as", "dismiss-as", "depose-as"}
 )
 # "spent a decade at X" (a career, not a night at a hotel): the time spent must be one of these.
@@ -542,7 +542,15 @@ PREP_VERBS: dict[str, frozenset[str]] = {
     "spend": frozenset({"at", "with"}),
     "elect": frozenset({"to"}),
     "appoint": frozenset({"to"}),
+    "move": frozenset({"from", "to"}),
 }
+# Verbs of PREP_VERBS that say nothing of membership when they take an object ("moved the bill to X").
+INTRANSITIVE_ONLY: frozenset[str] = frozenset({"move"})
+# Roles held "in" a body: "a leading figure in the Unity Party", "a minister in the government".
+INSIDE_ROLES: frozenset[str] = frozenset(
+    {"figure", "member", "members", "minister", "ministers", "official", "officials", "lawmaker", "lawmakers", "leader",
+     "stalwart", "heavyweight", "grandee", "deputy", "deputies", "senator", "senators"}
+)
 # Roles held "to" a body: "an adviser to the Water Agency" (an envoy "to" a body is sent to it).
 ADVISING_ROLES: frozenset[str] = frozenset(
     {"adviser", "advisor", "advisers", "advisors", "consultant", "consultants", "counsel", "aide", "aides",
@@ -842,7 +850,8 @@ def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
                     owners.setdefault(form, set()).add(entity.key)
     return {token.i: next(iter(owners[token.text])) for token in doc
             if token.text in owners and len(owners[token.text]) == 1 and token.i not in resolution.token_entity
-            and (token.is_upper or not token.is_sent_start)}
+            and (token.is_upper or not token.is_sent_start
+                 or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ROLE_WORDS)}
 
 
 def _is_plural_role(token: Token) -> bool:
@@ -1381,7 +1390,8 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
                 and verb.head.head.lemma_ in CANDIDATE_VERBS:
             holder = _subject_of(verb.head.head)  # "ran for the leadership of X": a candidate from within
             return (holder, _verb_cues(verb.head.head), None, "verb-run-for") if holder is not None else None
-        if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_]:
+        if verb.lemma_ in PREP_VERBS and head.lower_ in PREP_VERBS[verb.lemma_] and not (
+                verb.lemma_ in INTRANSITIVE_ONLY and any(c.dep_ == "dobj" for c in verb.children)):
             subject = _subject_of(verb)
             return (subject, _verb_cues(verb), None, f"verb-{verb.lemma_}-{head.lower_}") if subject is not None else None
         if verb.lemma_ in _COPULAS and head.lower_ in ("at", "with"):
@@ -1491,13 +1501,22 @@ def _party_owner(org: Token) -> tuple[Token, list[Token], Token, str] | None:
     """The person a party is "of": "the Unity Movement, the party of Prime Minister Jane Roe"."""
     kind = next((c for c in org.children if c.dep_ == "appos" and c.lower_ in COLLECTIVE_NOUNS
                  and c.left_edge.i == org.i + 2 and org.doc[org.i + 1].text == ","), None)
-    if kind is None and org.lower_ in COLLECTIVE_NOUNS and not org._.kg_type:
-        kind = org
+    if kind is None and (org.lower_ in COLLECTIVE_NOUNS and not org._.kg_type or org._.kg_party):
+        kind = org  # "the party of X"; "the Unity Party of Prime Minister X"
     if kind is None:
         return None
     of = next((c for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     owner = next((c for c in of.children if c.dep_ == "pobj" and c._.kg_type == "Person"), None) if of is not None else None
-    return (owner, [kind], None, "party-of-person") if owner is not None else None
+    if owner is not None:
+        return owner, [kind], None, "party-of-person"
+    if kind is org:
+        return None
+    # "the X, the party led by Y"
+    for verb in (c for c in kind.children if c.dep_ == "acl" and c.lemma_ in _PASSIVE_LEADING and c.tag_ == "VBN"):
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and agent._.kg_type == "Person":
+            return agent, [verb], None, f"verb-{verb.lemma_}-by"
+    return None
 
 
 def _role_link(prep: Token) -> bool:
@@ -1505,7 +1524,7 @@ def _role_link(prep: Token) -> bool:
     role = prep.head.lower_
     if role in TOPIC_ROLES and prep.lower_ in TOPIC_LINKS:
         return False
-    return prep.lower_ in ROLE_PREPS or prep.lower_ == "in" and role in _PARTNER_NOUNS \
+    return prep.lower_ in ROLE_PREPS or prep.lower_ == "in" and (role in _PARTNER_NOUNS or role in INSIDE_ROLES) \
         or prep.lower_ == "to" and role in ADVISING_ROLES
 
 

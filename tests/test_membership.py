@@ -42,6 +42,7 @@ POSITIVES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl, a stalwart of the Green League, spoke.", "Tom Ekdahl", "Green League", "current"),
         ("Jane Roe, a defector from the Unity Party, spoke.", "Jane Roe", "Unity Party", "former"),
         ("Jane Roe, a theorist at the Nordic Institute, spoke.", "Jane Roe", "Nordic Institute", "current"),
+
         ("Anna Berg, herself a member of the Water Agency, spoke.", "Anna Berg", "Water Agency", "current"),
     ],
     "person-appositive-org-role": [
@@ -553,6 +554,7 @@ def test_roles_and_evidence(nlp):
 # Clausal forms, one sentence per verb of the verb tables: (sentence, member, organization, status).
 VERB_CASES: dict[str, tuple[str, str, str, str]] = {
     "lead": ("Noam Levi, who leads the Likud party, is under pressure.", "Noam Levi", "Likud", "current"),
+    "move": ("Tom Ekdahl moved from Acme Bank to the Coastal Trust in 2019.", "Tom Ekdahl", "Coastal Trust", "current"),
     "represent": ("Tom Ekdahl, who represents the Unity Party in parliament, spoke.", "Tom Ekdahl", "Unity Party", "current"),
     "head": ("Tomas Ruiz heads the Water Agency.", "Tomas Ruiz", "Water Agency", "current"),
     "chair": ("Tomas Ruiz, who chairs the Senate Budget Committee, spoke.", "Tomas Ruiz", "Senate Budget Committee", "current"),
@@ -847,6 +849,8 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Water Agency, which Anna Berg heads, raised prices.", "Anna Berg", "Water Agency", "current"),
     ],
     "party-of-person": [
+        ("The Civic Pact, the party led by Jane Roe, won.", "Jane Roe", "Civic Pact", "current"),
+        ("The Civic Pact, the party founded by Jane Roe in 1990, won.", "Jane Roe", "Civic Pact", "current"),
         ("Voters backed the Freedom Alliance, the party of Prime Minister Tom Ekdahl, in June.",
          "Tom Ekdahl", "Freedom Alliance", "current"),
         ("The Green League, the party of former President Anna Berg, won.", "Anna Berg", "Green League", "current"),
@@ -907,10 +911,22 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("The Civic Pact party won. Party leader Jane Roe thanked voters.", "Jane Roe", "Civic Pact", "current"),
     ],
     "bare-name-later": [
+        ("Unitas held a strike. Unitas general secretary Jane Roe spoke.", "Jane Roe", "Unitas", "current"),
         ("The Veltra movement won seats in June. Prime Minister Tom Ekdahl and his deputy, Jane Roe of Veltra, spoke.",
          "Jane Roe", "Veltra", "current"),
         ("Ekdahl Varo won the vote in May. Ekdahl, who chairs the Unity Party, thanked voters.",
          "Ekdahl Varo", "Unity Party", "current"),
+    ],
+    "role-in-body": [
+        ("Jane Roe, the Unity Party's 2023 presidential candidate, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("Jane Roe, the most prominent figure in the Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("Tom Ekdahl, a senior official in the Water Agency, spoke.", "Tom Ekdahl", "Water Agency", "current"),
+    ],
+    "moving-between-bodies": [
+        ("Jane Roe will move from the Transport Ministry to the Ministry of Digital Affairs from January.",
+         "Jane Roe", "Transport Ministry", "current"),
+        ("Tom Ekdahl moved from Acme Bank to the Coastal Trust in 2019.", "Tom Ekdahl", "Acme Bank", "former"),
+        ("Tom Ekdahl moved from Acme Bank to the Coastal Trust in 2019.", "Tom Ekdahl", "Coastal Trust", "current"),
     ],
     "country-chairs-body": [
         ("The Andean Trade Community, which this year is chaired by Peru, met in Lima.", "Peru", "Andean Trade Community",
@@ -1013,6 +1029,7 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "The Unity Party, which Jane Roe left for good, lost the vote.",
     ],
     "party-of-person": [
+        "The Civic Pact, the party criticized by Jane Roe, won.",
         "Voters backed the Freedom Alliance, a critic of Prime Minister Tom Ekdahl, in June.",
         "Jane Roe joined a party of tourists in June.",
         "The Green League won. A rival of the party, Anna Berg, spoke.",
@@ -1066,6 +1083,16 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Marlo, a centrist group, won. Marlo said Jane Roe was right.",
         "The Veltra movement won seats in June. Jane Roe spoke about Veltra.",
         "Ekdahl Varo won the vote in May. Ekdahl criticized the Unity Party.",
+    ],
+    "role-in-body": [
+        "Jane Roe, a candidate in the Oslo Marathon, spoke.",
+        "Jane Roe, the most prominent critic in the Unity Party's history, spoke.",
+        "Tom Ekdahl, a senior official, spoke in the Water Agency's hall.",
+    ],
+    "moving-between-bodies": [
+        "Jane Roe moved the bill to the Senate Finance Committee.",
+        "Tom Ekdahl moved the meeting from Acme Bank to the Coastal Trust.",
+        "Jane Roe criticized the move from the Transport Ministry to the Water Agency.",
     ],
     "country-chairs-body": [
         "The Andean Trade Community, which is chaired by a committee, met.",
