@@ -613,9 +613,8 @@ class _Context:
         in Rome, Smith will fly to Paris").
         """
         pronoun = self.doc[index]
-        exclude = exclude | self.not_people
-        if not plural:
-            exclude = exclude | self._other_gender(pronoun)
+        given = exclude | self.not_people
+        exclude = given | (self._other_gender(pronoun) if not plural else frozenset())
         forward = tuple(k for k in self._fronted_subject(pronoun) if k not in exclude)
         if forward and (plural or len(forward) == 1):
             return forward
@@ -624,8 +623,10 @@ class _Context:
             return owner
         reporter = self._reporter(pronoun)
         if reporter is not None and not plural:
+            # "X told reporters that he would ...": the syntax outweighs a first-name guess
+            exclude_told = given | self._other_gender(pronoun, cues_only=True)
             keys = tuple(k for k in self._named_or_titled(reporter)
-                         if self.type_of(k) == "Person" and k not in exclude)
+                         if self.type_of(k) == "Person" and k not in exclude_told)
             # a capitalized singular subject the model did not tag is still a named reporter
             unnamed = reporter.lemma_.lower() in P.TITLE_NOUNS or reporter.lower_.endswith("s")
             if keys or reporter.pos_ == "PROPN" or (reporter.text[:1].isupper() and not unnamed):
@@ -724,13 +725,15 @@ class _Context:
             and all(is_place(form) for form in (entity.name, *entity.aliases))
             and not (entity.type == "Person" and self.gender(key)))
 
-    def _other_gender(self, pronoun: Token) -> frozenset[str]:
-        """People a "he" (or "she") cannot mean: their first name or honorific says otherwise."""
+    def _other_gender(self, pronoun: Token, cues_only: bool = False) -> frozenset[str]:
+        """People a "he" (or "she") cannot mean: their first name or honorific says otherwise
+        (with `cues_only`, only an honorific or gendered title)."""
         wanted = P.PRONOUN_GENDERS.get(pronoun.lower_)
         if wanted is None:
             return frozenset()
+        gender = self._cue_gender if cues_only else self.gender
         return frozenset(key for key in self.entities
-                         if self.type_of(key) == "Person" and self.gender(key) not in {wanted, ""})
+                         if self.type_of(key) == "Person" and gender(key) not in {wanted, ""})
 
     def gender(self, key: str) -> str:
         """"male", "female" or "" from honorifics, gendered titles or a known first name."""
@@ -739,13 +742,14 @@ class _Context:
         return self._genders[key]
 
     def _guess_gender(self, key: str) -> str:
+        return self._cue_gender(key) or _first_name_gender(self.entities[key].name)
+
+    def _cue_gender(self, key: str) -> str:
+        """"male" / "female" from an honorific or gendered title in the names and roles."""
         entity = self.entities[key]
         words = {w.lower().rstrip(".") for form in (entity.name, *entity.aliases, *entity.roles)
                  for w in form.split()}
-        for gender, cues in P.GENDERED_WORDS.items():
-            if words & cues:
-                return gender
-        return _first_name_gender(entity.name)
+        return next((gender for gender, cues in P.GENDERED_WORDS.items() if words & cues), "")
 
     @cached_property
     def travel_subjects(self) -> list[tuple[int, str]]:
@@ -1879,6 +1883,9 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
         if agent:
             leaders = ([verb.head] if verb.dep_ == "acl" else
                        [s for s in verb.children if s.dep_ == "nsubjpass"])
+            if not leaders and verb.dep_ == "advcl" and verb.i < verb.head.i:
+                # "Accompanied by B, A visited ...": the main clause's subject leads
+                leaders = _subjects_of(verb.head)
             companions = agent
         elif verb.lemma_.lower() == "accompany":
             leaders = [child for child in verb.children if child.dep_ == "dobj"]
@@ -2127,7 +2134,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                 agents = ctx.agents(token) + [k for target in _follow(token, P.ALONGSIDE)
                                               for k in ctx.refs(target, P.PERSON_TYPES)]
                 yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
-                if not _separate_partners(token) and not _distributive(token):
+                if not _separate_partners(token) and not _distributive(token) and (
+                        rule.id not in P.SEPARATE_PARTNER_RULES):
                     # "was received by A and B": co-hosts are one side of the reception
                     hosts = tuple(partners) if rule.id == P.HOST_RULE_ID and not any(
                         child.dep_ == "dobj" for child in token.children) else ()

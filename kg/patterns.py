@@ -190,6 +190,8 @@ TALK_VERB_RULES: tuple[Rule, ...] = (
           object_types=PERSON_TYPES, particle="around"),
     _rule("talksWith.call", "call phone telephone", (("dobj",),), 0.7,
           object_types=PERSON_TYPES),
+    # "had consulted A and B over several weeks"
+    _rule("talksWith.consult", "consult", (("dobj",),), 0.75, object_types=AGENT_TYPES),
     # "visited her predecessor X at home": visiting a person is meeting them
     _rule("talksWith.visit_person", "visit", (("dobj",),), 0.75, object_types=PERSON_TYPES),
     # "called on the mayor at city hall" (but "called on X to resign" is a demand)
@@ -276,6 +278,10 @@ TOLD_IN_RULE = ("talksWith.told_in_call", 0.75)
 # "A and B emerged from talks": co-subjects coming out of talks held them
 AGREE_VERBS = frozenset("agree emerge".split())
 AFTER_PREPS = frozenset("after following from".split())
+# Verbs whose several partners are each met on their own ("consulted A and B", "called A and
+# B"): no pair between the partners
+SEPARATE_PARTNER_RULES = frozenset({"talksWith.consult", "talksWith.call", "talksWith.call_on",
+                                    "talksWith.visit_person"})
 # "joined the lunch with X": joining a talk with someone is talking with them.
 TALK_HOLD_VERBS = frozenset("hold have conduct convene begin open start resume attend "
                             "join".split())

@@ -349,6 +349,8 @@ POSITIVE = [
      [("talksWith", RUIZ, DAHL, "occurred")]),
     ("talksWith.call_on", "Henrik Dahl called on Mayor Carlos Ruiz at the city hall on Friday.",
      [("talksWith", RUIZ, DAHL, "occurred")]),
+    ("talksWith.consult", "Elena Novak said she had consulted Carlos Ruiz over several weeks.",
+     [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("talksWith.visit_person", "Elena Novak visited her predecessor, Carlos Ruiz, at his home.",
      [("talksWith", RUIZ, NOVAK, "occurred")]),
     ("talksWith.visit_to", "President Carlos Ruiz paid a visit to former president Elena Novak "
@@ -443,6 +445,8 @@ def test_every_rule_in_the_tables_has_a_positive_case(rule_id):
 
 # Text and a relation that must NOT be found (hard negatives from journalistic style).
 NEGATIVE = [
+    ("Elena Novak consulted the constitution before Carlos Ruiz spoke.",
+     ("talksWith", RUIZ, NOVAK)),
     ("Henrik Dahl called on Carlos Ruiz to resign.", ("talksWith", RUIZ, DAHL)),
     ("The union called on President Carlos Ruiz to step down over the scandal.",
      ("talksWith", RUIZ, "organization/union")),
@@ -1543,3 +1547,17 @@ def test_people_a_later_phrase_refers_back_to(nlp, text, expected):
     facts = _triples(nlp, text)
     assert expected <= facts
     assert ("visits", LINDQVIST, "place/cusco") not in facts
+
+
+@pytest.mark.parametrize(("text", "expected", "forbidden"), [
+    ("Accompanied by Chief Minister Carlos Ruiz, Henrik Dahl visited relief camps in Cusco "
+     "on Thursday.", ("visits", RUIZ, "place/cusco"), None),
+    ("Elena Novak said she had consulted Carlos Ruiz and Henrik Dahl over several weeks.",
+     ("talksWith", RUIZ, NOVAK), ("talksWith", RUIZ, DAHL)),
+    ("Kristen Dahl told the broadcaster that he would travel to Cusco in March.",
+     ("visits", "person/kristen-dahl", "place/cusco"), None),
+])
+def test_companions_consultations_and_reported_plans(nlp, text, expected, forbidden):
+    facts = _triples(nlp, text)
+    assert expected in facts
+    assert forbidden is None or forbidden not in facts
