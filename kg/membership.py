@@ -1188,6 +1188,8 @@ def _clause_relations(doc: Doc, resolution: Resolution, token: Token, back: bool
         return []  # "Acme's lawyer, Jane Roe"
     collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
         role_token.lower_ in MEMBER_NOUNS or role_token.lower_ in _PARTNER_NOUNS and token.head.lower_ == "in")
+    if member is None and collective:
+        member = _country_antecedent(doc, resolution, holder_token)
     members = [member] if member is not None else _countries_of_people(doc, resolution, holder_token) if collective else []
     members = [m for m in members if m != org and types.get(m) in _MEMBER_TYPES[collective]]
     if not members:
@@ -1255,6 +1257,21 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
         kind = [key for key in people if any(r.lower().endswith(" " + title) for r in resolution.by_key(key).roles)]
         return kind[0] if len(kind) == 1 else None
     return next(iter(people)) if len(people) == 1 else None
+
+
+def _country_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | None:
+    """The country "the state" / "the small Baltic country" refers back to: the one country
+    named in this sentence before it and the sentence before (none when several are)."""
+    if noun.lower_ not in _COUNTRY_WORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    _read_sentences(doc)
+    starts = doc.user_data[_SENT_STARTS]
+    first = starts[max(0, bisect_right(starts, noun.i) - 2)]
+    countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if doc[i]._.kg_type == "Country"} - {None}
+    return countries.pop() if len(countries) == 1 else None
+
+
+_COUNTRY_WORDS = frozenset({"state", "country", "nation", "kingdom", "republic"})
 
 
 def _aged(noun: Token) -> bool:

@@ -928,6 +928,12 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
         ("Tom Ekdahl moved from Acme Bank to the Coastal Trust in 2019.", "Tom Ekdahl", "Acme Bank", "former"),
         ("Tom Ekdahl moved from Acme Bank to the Coastal Trust in 2019.", "Tom Ekdahl", "Coastal Trust", "current"),
     ],
+    "country-antecedent": [
+        ("Iceland spends little on defence. The small Nordic state, a member of the Arctic Forum since 1996, hosts "
+         "drills.", "Iceland", "Arctic Forum", "current"),
+        ("Chile signed the deal. The country, which joined the Pacific Fisheries Council in 2001, wants more.",
+         "Chile", "Pacific Fisheries Council", "current"),
+    ],
     "country-chairs-body": [
         ("The Andean Trade Community, which this year is chaired by Peru, met in Lima.", "Peru", "Andean Trade Community",
          "current"),
@@ -1093,6 +1099,11 @@ FAMILY_NEGATIVES: dict[str, list[str]] = {
         "Jane Roe moved the bill to the Senate Finance Committee.",
         "Tom Ekdahl moved the meeting from Acme Bank to the Coastal Trust.",
         "Jane Roe criticized the move from the Transport Ministry to the Water Agency.",
+    ],
+    "country-antecedent": [
+        "Norway and Iceland spoke. The small Nordic state, a member of the Arctic Forum, hosts drills.",
+        "Iceland spends little on defence. The small Nordic state criticized the Arctic Forum.",
+        "Iceland spoke. The state's envoy, a member of the Arctic Forum, hosts drills.",
     ],
     "country-chairs-body": [
         "The Andean Trade Community, which is chaired by a committee, met.",
