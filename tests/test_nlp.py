@@ -130,6 +130,16 @@ def test_titles_length_reads_a_run_of_titles():
         ("She met the President of Ireland Tomas Brannock.", "Tomas Brannock", "PERSON"),
         ("He held talks with Foreign Minister of the Democratic People's Republic of Korea Ri Son Gwon in the city.",
          "Democratic People's Republic of Korea", "GPE"),
+        # local and legislative styles before a name are titles
+        ("The committee's chairwoman, Cllr Ilse Brandt, said councillors would vote.", "Ilse Brandt", "PERSON"),
+        ("Kestrel Party TD Nora Quill said her party would oppose it.", "Nora Quill", "PERSON"),
+        ("Councillor Tomas Riva met residents on Monday.", "Tomas Riva", "PERSON"),
+        # a party in brackets after a person, and "the <party> leader"
+        ("The chairwoman, Cllr Ilse Brandt (Fine Vale), said councillors would vote. Mr Dunne, the Fine Vale "
+         "leader, is in Brussels.", "Fine Vale", "ORG"),
+        ("Deputy Ana Ruiz (Grace Union) voted against the bill.", "Grace Union", "ORG"),
+        # an accented spelling of a known first name
+        ("The party's leader in Parliament, Jéssica Albarran, met the finance minister.", "Jéssica Albarran", "PERSON"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's
