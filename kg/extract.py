@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.backoff import BackoffModel, load_model, propose
+from kg.discourse import infer
 from kg.events import find_events
 from kg.membership import find_memberships
 from kg.model import Article, Entity, Extraction, Relation
@@ -51,6 +52,7 @@ class Extractor:
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         resolution = resolve(doc)
         relations = [*find_memberships(doc, resolution), *find_events(doc, resolution)]
+        relations += infer(doc, resolution, relations)
         keys = {entity.key for entity in resolution.entities}
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
         if self.backoff is not None:

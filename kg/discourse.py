@@ -1,0 +1,369 @@
+"""Article-level inference over trip frames: facts told without naming the traveller again.
+
+News stories establish a trip once ("X arrived in P on Monday") and then tell what happened on
+it without repeating X ("Talks with Y focused on trade", "He was received by Y", "The visit
+included a stop at the Q"). The sentence rules (`kg.events`) see only one sentence; this pass
+reads their visits relations as TRIP FRAMES (traveller(s), destination, status, first
+sentence) and, inside a frame, links the traveller to the one named partner of a meeting told
+without its other party, and to the named venue where the trip's events take place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from kg.events import status_of
+from kg.model import Relation, Span
+from kg.venues import HEAD_FIRST, SITE_WORDS, VENUE_HEADS
+
+# Nouns of a meeting whose "with Y" names the other party ("talks with Y", "a dinner with Y").
+MEETING_NOUNS: frozenset[str] = frozenset({
+    "talk", "talks", "meeting", "dinner", "lunch", "luncheon", "breakfast", "banquet", "audience",
+    "consultation", "consultations", "discussion", "discussions", "conversation", "session",
+    "call", "encounter", "summit", "negotiation", "negotiations",
+})
+# Verbs whose passive agent is the traveller's host ("was received by Y").
+HOST_VERBS: frozenset[str] = frozenset({"receive", "welcome", "greet", "host", "meet", "hug", "embrace"})
+# Object words that stand for the traveller when the host is the subject ("Y hosted the visitor").
+GUEST_WORDS: frozenset[str] = frozenset({
+    "visitor", "visitors", "guest", "guests", "delegation", "him", "her", "them", "envoy", "delegates",
+})
+# Subjects that stand for every traveller of the frame ("the delegation", "the siblings").
+GROUP_SUBJECTS: frozenset[str] = frozenset({
+    "delegation", "visitor", "visitors", "guest", "guests", "team", "group", "siblings", "couple",
+    "duo", "trio", "delegates", "entourage",
+})
+# Subjects that stand for the trip or its main traveller ("the visit", "the two leaders").
+FRAME_SUBJECTS: frozenset[str] = frozenset({
+    "visit", "trip", "tour", "talks", "meeting", "itinerary", "programme", "program", "stop", "day",
+    "pair", "two", "sides", "leaders", "side", "consultation", "consultations",
+})
+# Words of a venue's event whose "at Q" places the traveller at Q.
+VENUE_EVENT_WORDS: frozenset[str] = frozenset({
+    "talk", "talks", "meeting", "dinner", "lunch", "luncheon", "breakfast", "banquet", "ceremony",
+    "reception", "stop", "visit", "tour", "wreath", "speech", "address", "conference", "signing",
+    "hold", "lay", "meet", "speak", "address", "visit", "tour", "stop", "attend", "receive",
+    "welcome", "greet", "host", "sign", "inspect", "deliver", "dine", "include", "arrive", "hug",
+    "homily", "sermon", "mass", "remarks", "lecture", "rally", "recital", "concert", "workshop",
+})
+# Verbs whose direct object is a venue the traveller goes to ("toured Q").
+VENUE_OBJECT_VERBS: frozenset[str] = frozenset({"tour", "visit", "inspect", "include"})
+VENUE_PREPS: frozenset[str] = frozenset({"at", "inside", "outside", "in"})
+# Sentence openings that move the story to another time: the frame ends there.
+TIME_SHIFT_OPENERS: frozenset[str] = frozenset({
+    "earlier", "previously", "last", "before", "in", "since", "back", "years", "months", "once",
+})
+TIME_SHIFT_SECOND: Mapping[str, frozenset[str]] = {
+    "last": frozenset({"year", "month", "week", "time", "spring", "summer", "autumn", "fall", "winter"}),
+    "before": frozenset({"that", "then"}),
+    "in": frozenset(),  # a year: "In 2019, ..."
+    "back": frozenset({"in", "then"}),
+    "years": frozenset({"ago", "earlier", "before"}),
+    "months": frozenset({"ago", "earlier", "before"}),
+}
+# A frame lasts at most this many sentences after its first.
+FRAME_SPAN = 6
+SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
+CONFIDENCE = 0.6
+FRAME_STATUSES = frozenset({"occurred", "planned"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One trip told by the rules: who travels where, how sure, and the sentences it spans."""
+
+    travellers: tuple[str, ...]
+    place: str
+    status: str
+    first: int
+    last: int
+
+
+def infer(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Relation]:
+    """Talks and venue visits of the trips the rule relations establish (rule 'discourse.*')."""
+    frames = trip_frames(doc, resolution, relations)
+    if not frames:
+        return []
+    sentences = list(doc.sents)
+    story = _Story(resolution, relations)
+    found: list[Relation] = []
+    for frame in frames:
+        for index in range(frame.first, frame.last + 1):
+            for relation in _sentence_facts(sentences[index], frame, story):
+                key = _pair_key(relation.kind, relation.subject, relation.object)
+                if key not in story.known:
+                    story.known.add(key)
+                    found.append(relation)
+    return found
+
+
+class _Story:
+    """What the pass needs to know of the article: entity types, people in order, known facts."""
+
+    def __init__(self, resolution, relations: Sequence[Relation]) -> None:
+        self.resolution = resolution
+        self.types = {entity.key: entity.type for entity in resolution.entities}
+        self.entities = {entity.key: entity for entity in resolution.entities}
+        people = sorted((i, key) for i, key in resolution.token_entity.items()
+                        if self.types.get(key) == "Person")
+        self.person_tokens = [i for i, _ in people]
+        self.person_keys = [key for _, key in people]
+        self.known = {_pair_key(r.kind, r.subject, r.object) for r in relations}
+        self.visitors = {r.subject for r in relations if r.kind == "visits"}
+
+    def entity_of(self, token: Token) -> str | None:
+        return self.resolution.entity_of(token)
+
+    def last_person_before(self, i: int) -> str | None:
+        """The person named last before token `i`: the antecedent a pronoun most likely has."""
+        n = bisect_left(self.person_tokens, i)
+        return self.person_keys[n - 1] if n else None
+
+
+def trip_frames(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Frame]:
+    """Frames from the visits relations, each holding until the next trip or a change of time.
+
+    The same travellers going on with the same status ("his visit to <country>", "he then flew
+    to Q") stay in one frame, whose place is the latest one more specific than a country; the
+    article's first trip also covers the lead before it, where stories often tell its events
+    before its arrival.
+    """
+    sentences = list(doc.sents)
+    starts = [sent.start_char for sent in sentences]
+    by_sentence: dict[int, list[Relation]] = {}
+    for relation in relations:
+        if relation.kind == "visits" and relation.status in FRAME_STATUSES:
+            by_sentence.setdefault(_sentence_at(starts, relation.evidence.start), []).append(relation)
+    breaks = {i for i, sent in enumerate(sentences) if _shifts_time(sent)}
+    types = {entity.key: entity.type for entity in resolution.entities}
+    frames: list[Frame] = []
+    for first in sorted(by_sentence):
+        trips = by_sentence[first]
+        travellers = _in_order(sentences[first], {r.subject for r in trips}, resolution)
+        place = _most_specific(types, [r.object for r in trips])
+        status = "planned" if all(r.status == "planned" for r in trips) else "occurred"
+        previous = frames[-1] if frames else None
+        if (previous is not None and status == previous.status and set(travellers) <= set(previous.travellers)
+                and not breaks.intersection(range(previous.last + 1, first + 1))):
+            kept = previous.place if types.get(place) == "Country" else place
+            frames[-1] = replace(previous, place=kept, last=first)
+        else:
+            frames.append(Frame(travellers, place, status, first, first))
+    for n, frame in enumerate(frames):
+        limit = min(len(sentences) - 1, frame.last + FRAME_SPAN,
+                    frames[n + 1].first - 1 if n + 1 < len(frames) else len(sentences) - 1)
+        last = frame.last
+        while last < limit and last + 1 not in breaks:
+            last += 1
+        first = frame.first
+        if n == 0:
+            while first > 0 and first not in breaks and _names_any(sentences[first - 1], frame.travellers, resolution):
+                first -= 1
+        frames[n] = replace(frame, first=first, last=last)
+    return frames
+
+
+def _in_order(sent, keys: set[str], resolution) -> tuple[str, ...]:
+    """The travellers in the order the sentence names them: the trip's main traveller first."""
+    named = [key for token in sent if (key := resolution.entity_of(token)) in keys]
+    return tuple(dict.fromkeys([*named, *sorted(keys)]))
+
+
+def _names_any(sent, keys: tuple[str, ...], resolution) -> bool:
+    return any(resolution.entity_of(token) in keys for token in sent)
+
+
+def _sentence_at(starts: list[int], char: int) -> int:
+    return max(0, bisect_right(starts, char) - 1)
+
+
+def _most_specific(types: Mapping[str, str], places: list[str]) -> str:
+    """A city or venue over its country: the first destination not typed Country."""
+    return next((key for key in places if types.get(key) != "Country"), places[0])
+
+
+def _shifts_time(sent) -> bool:
+    words = [t for t in sent if not t.is_punct and not t.is_space][:3]
+    if not words:
+        return False
+    first = words[0].lower_
+    if first not in TIME_SHIFT_OPENERS:
+        return False
+    second = words[1].lower_ if len(words) > 1 else ""
+    if first == "in":
+        return second.isdigit() and len(second) == 4
+    if first in TIME_SHIFT_SECOND:
+        return second in TIME_SHIFT_SECOND[first]
+    return True
+
+
+def _pair_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
+    if kind == "talksWith":
+        subject, obj = sorted((subject, obj))
+    return kind, subject, obj
+
+
+def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in MEETING_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
+            yield from _nominal_talks(token, frame, story)
+        if lemma in HOST_VERBS and token.pos_ == "VERB":
+            yield from _host_talks(token, frame, story)
+        if lemma in VENUE_EVENT_WORDS:
+            yield from _venue_visits(token, frame, story)
+
+
+def _nominal_talks(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """'talks with Y', 'a dinner with Y' in the frame, the meeting's other party untold."""
+    partners = [key for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                for key in _named(prep, story, "pobj")]
+    if len(partners) == 1:
+        yield from _talks(noun, frame, _owners(noun, frame, story), partners[0], story, "discourse.meeting_with")
+
+
+def _host_talks(verb: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """'was received by Y' (the traveller as the passive subject), 'Y hosted the visitor'."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        hosts = [key for agent in verb.children if agent.dep_ == "agent" for key in _named(agent, story, "pobj")]
+        if len(hosts) == 1:
+            yield from _talks(verb, frame, _owners(verb, frame, story, untold=False), hosts[0], story,
+                              "discourse.received_by")
+        return
+    hosts = [story.entity_of(c) for c in verb.children if c.dep_ == "nsubj"]
+    owners = _guest_of(verb, frame, story)
+    if owners is not None and len(hosts) == 1 and hosts[0] and hosts[0] not in frame.travellers:
+        yield from _talks(verb, frame, owners, hosts[0], story, "discourse.hosted")
+
+
+def _guest_of(verb: Token, frame: Frame, story: _Story) -> tuple[str, ...] | None:
+    """The travellers a host verb's object stands for ('hosted the visitors', 'welcomed her')."""
+    if verb.lemma_.lower() not in HOST_VERBS or verb.pos_ != "VERB":
+        return None
+    guests = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(guests) != 1 or guests[0].lower_ not in GUEST_WORDS or story.entity_of(guests[0]) is not None:
+        return None
+    return _pronoun_owners(guests[0], frame, story) if guests[0].pos_ == "PRON" else frame.travellers
+
+
+def _talks(trigger: Token, frame: Frame, owners: tuple[str, ...], partner: str, story: _Story,
+           rule: str) -> Iterator[Relation]:
+    if (not owners or story.types.get(partner) not in {"Person", "Organization"}
+            or partner in frame.travellers or partner in story.visitors):
+        return
+    status = _status(trigger, "talksWith", frame)
+    for traveller in owners:
+        yield _relation("talksWith", traveller, partner, status, trigger, rule)
+
+
+def _venue_visits(word: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """'talks at the Q', 'laid a wreath at Q', 'toured Q': the traveller visits the venue Q."""
+    venues = [key for prep in word.children if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS
+              for key in _named(prep, story, "pobj") if prep.lower_ != "in" or _venue_named(key, story)]
+    if word.lemma_.lower() in VENUE_OBJECT_VERBS and word.pos_ == "VERB":
+        venues += _named(word, story, "dobj")
+    venues = [key for key in venues if story.types.get(key) == "Place" and key != frame.place]
+    if not venues:
+        return
+    guest = _guest_of(word, frame, story)
+    owners = _owners(word, frame, story) if guest is None else guest
+    status = _status(word, "visits", frame)
+    for venue in dict.fromkeys(venues):
+        for traveller in owners:
+            yield _relation("visits", traveller, venue, status, word, "discourse.venue")
+
+
+def _venue_named(key: str, story: _Story) -> bool:
+    """A facility's name ('the Q Palace', 'Palace of Q', 'the Q depot'), not a town's."""
+    words = story.entities[key].name.lower().split()
+    return len(words) > 1 and (words[-1] in VENUE_HEADS or words[-1] in SITE_WORDS or words[0] in HEAD_FIRST)
+
+
+def _named(head: Token, story: _Story, dep: str) -> list[str]:
+    """Entity keys of the `dep` children of `head` and of their conjuncts."""
+    keys = []
+    for child in head.children:
+        if child.dep_ != dep:
+            continue
+        for item in (child, *child.conjuncts):
+            key = story.entity_of(item)
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _owners(token: Token, frame: Frame, story: _Story, *, untold: bool = True) -> tuple[str, ...]:
+    """The travellers whose event `token` is: the named or pronoun owner, or all for the trip's.
+
+    The owner is the noun's possessor, else the subject of the nearest clause above that has one.
+    An untold owner (when `untold`), the trip, the visitor or the delegation stand for every
+    traveller; a named third party or an unknown noun makes the event none of the frame's.
+    """
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) or _subject_above(token)
+    if owner is None:
+        return frame.travellers[:1] if untold else ()
+    key = story.entity_of(owner)
+    if key is not None:
+        return (key,) if key in frame.travellers else ()
+    if owner.pos_ == "PRON":
+        return _pronoun_owners(owner, frame, story)
+    words = {owner.lower_, owner.lemma_.lower()}
+    if words & GROUP_SUBJECTS:
+        return frame.travellers
+    return frame.travellers[:1] if words & FRAME_SUBJECTS else ()
+
+
+def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story) -> tuple[str, ...]:
+    """A pronoun is the frame's when the person named last before it is a traveller."""
+    antecedent = story.last_person_before(pronoun.i)
+    if antecedent not in frame.travellers:
+        return ()
+    if pronoun.lower_ in PLURAL_PRONOUNS:
+        return frame.travellers
+    return (antecedent,) if pronoun.lower_ in SINGULAR_PRONOUNS else ()
+
+
+def _subject_above(token: Token) -> Token | None:
+    """The subject of the clause holding `token`, climbing through clauses that share theirs."""
+    current = token
+    for _ in range(12):
+        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0]
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb (or root) whose clause holds `token`."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+        current = current.head
+    return current
+
+
+def _status(trigger: Token, kind: str, frame: Frame) -> str:
+    """The sentence's own cue first; else a planned trip plans its events unless told as past."""
+    own = status_of(trigger, kind)
+    if own != "occurred" or frame.status != "planned":
+        return own
+    verb = _clause_of(trigger)
+    past = verb.tag_ in {"VBD", "VBN"} or any(
+        c.tag_ == "VBD" for c in verb.children if c.dep_ in {"aux", "auxpass"})
+    return "occurred" if past else "planned"
+
+
+def _relation(kind: str, subject: str, obj: str, status: str, trigger: Token, rule: str) -> Relation:
+    sent = trigger.sent
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return Relation(kind=kind, subject=subject, object=obj, status=status,
+                    evidence=Span(text=text, start=start, end=start + len(text)),
+                    rule=rule, confidence=CONFIDENCE)

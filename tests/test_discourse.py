@@ -1,0 +1,135 @@
+"""Trip frames and the facts told inside them, on invented articles through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import discourse as D
+from kg.discourse import infer, trip_frames
+from kg.events import find_events
+from kg.membership import find_memberships
+from kg.resolve import resolve
+
+
+def _run(nlp, text: str):
+    doc = nlp(text)
+    resolution = resolve(doc)
+    rules = [*find_memberships(doc, resolution), *find_events(doc, resolution)]
+    return doc, resolution, rules
+
+
+def _inferred(nlp, text: str) -> set[tuple[str, str, str, str]]:
+    """(kind, subject, object, status) the discourse pass adds, talksWith ends sorted."""
+    facts = set()
+    for relation in infer(*_run(nlp, text)):
+        ends = (relation.subject, relation.object)
+        if relation.kind == "talksWith":
+            ends = tuple(sorted(ends))
+        facts.add((relation.kind, *ends, relation.status))
+    return facts
+
+
+HOSTED = ("Senator Rafael Ostrovsky landed in Port Elmira on Sunday. At the Corvell Palace, "
+          "Governor Yusuf Adeyemi hosted the visitor for a working lunch.")
+WELCOMED = ("The delegation led by Mayor Oskar Pettersen arrived in Talvik on Thursday. "
+            "The siblings were welcomed at the Harbour Pavilion by Governor Leyla Demir.")
+
+POSITIVE = [
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday for a short visit. "
+        "Talks with President Tomas Ferreira focused on trade and fisheries.",
+        ("talksWith", "person/ilse-brandt", "person/tomas-ferreira", "occurred"), id="talks-with-untold-party"),
+    pytest.param(HOSTED, ("talksWith", "person/rafael-ostrovsky", "person/yusuf-adeyemi", "occurred"),
+                 id="host-of-the-visitor"),
+    pytest.param(HOSTED, ("visits", "person/rafael-ostrovsky", "place/corvell-palace", "occurred"),
+                 id="venue-of-the-host"),
+    pytest.param(WELCOMED, ("talksWith", "person/leyla-demir", "person/oskar-pettersen", "occurred"),
+                 id="group-received-by"),
+    pytest.param(WELCOMED, ("visits", "person/oskar-pettersen", "place/harbour-pavilion", "occurred"),
+                 id="group-venue"),
+    pytest.param(
+        "Prime Minister Ines Carvalho will travel to Quenta next week. "
+        "Talks with President Amadou Sarr will take place at the Amber Palace.",
+        ("talksWith", "person/amadou-sarr", "person/ines-carvalho", "planned"), id="planned-trip-plans-talks"),
+]
+
+NEGATIVE = [
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Opposition leader Marta Quiroga "
+        "held talks with President Tomas Ferreira at the Corvell Palace.", id="named-third-party"),
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Last year, talks with President "
+        "Tomas Ferreira collapsed at the Corvell Palace.", id="time-shift"),
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. The president's deputy, Paulo "
+        "Mendes, said he would seek talks with Governor Lucia Prado.", id="pronoun-of-another-person"),
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Talks with Valdoria focused on "
+        "fisheries.", id="place-as-partner"),
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. On Tuesday the governor spoke at a "
+        "rally in Dunmore.", id="town-after-in-is-no-venue"),
+    pytest.param(
+        "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
+        id="no-trip-no-frame"),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), POSITIVE)
+def test_infers_facts_of_the_trip(nlp, text, fact):
+    assert fact in _inferred(nlp, text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_infers_nothing_outside_the_frame(nlp, text):
+    assert _inferred(nlp, text) == set()
+
+
+def test_inferred_relations_are_marked_and_less_confident(nlp):
+    text = HOSTED
+    doc, resolution, rules = _run(nlp, text)
+    relations = infer(doc, resolution, rules)
+    assert relations
+    for relation in relations:
+        assert relation.rule.startswith("discourse.")
+        assert relation.confidence <= 0.7
+        assert relation.evidence.text == text[relation.evidence.start:relation.evidence.end]
+        assert "Corvell Palace" in relation.evidence.text
+
+
+def test_known_facts_are_not_repeated(nlp):
+    text = ("Trade Commissioner Anneke Voss flew to Karsburg on Tuesday. She was received by Chancellor "
+            "Dieter Hollmann at the Linden Palace.")
+    doc, resolution, rules = _run(nlp, text)
+    known = {(r.kind, *sorted((r.subject, r.object))) for r in rules}
+    for relation in infer(doc, resolution, rules):
+        assert (relation.kind, *sorted((relation.subject, relation.object))) not in known
+
+
+def test_frame_ends_at_a_time_shift(nlp):
+    text = ("Mayor Jonas Berg arrived in Ostrava on Monday. He toured a steel plant. "
+            "Last year, he had opened a school there. The school has 300 pupils.")
+    doc, resolution, rules = _run(nlp, text)
+    frames = trip_frames(doc, resolution, rules)
+    assert [(f.travellers, f.place, f.status, f.first, f.last) for f in frames] == [
+        (("person/jonas-berg",), "place/ostrava", "occurred", 0, 1)]
+
+
+def test_frame_follows_the_trip_to_its_country(nlp):
+    text = ("Minister Karin Aas arrived in Solvik on Monday. It is Aas's second visit to Norland this year. "
+            "Talks with President Erik Lund focused on fishing quotas.")
+    doc, resolution, rules = _run(nlp, text)
+    frames = trip_frames(doc, resolution, rules)
+    assert [(f.travellers, f.first, f.last) for f in frames] == [(("person/karin-aas",), 0, 2)]
+
+
+@pytest.mark.parametrize("opener", ["Earlier, the", "Last year, the", "In 2019, the", "Years ago, the"])
+def test_time_shift_openers(nlp, opener):
+    doc = nlp(f"{opener} minister met the governor.")
+    assert D._shifts_time(next(iter(doc.sents)))
+
+
+@pytest.mark.parametrize("opener", ["On Monday, the", "In Ostrava, the", "Later the"])
+def test_other_openers_keep_the_frame(nlp, opener):
+    doc = nlp(f"{opener} minister met the governor.")
+    assert not D._shifts_time(next(iter(doc.sents)))
