@@ -248,6 +248,10 @@ class _Context:
         keys: list[str] = []
         person = any(self.type_of(k) == "Person" for k in self.denote(token, types))
         for member in _coordinated(token):
+            # "Ann Ray, the party leader,": a description of the person, not another holder
+            if person and member.dep_ == "appos" and member.head.i == token.i and (
+                    self.entity_at(member) is None and member.pos_ == "NOUN"):
+                continue
             for key in self.denote(member, types) + self._adjacent_place(member, types):
                 # "Ann Ray, the WHO director,": a body in apposition to a person is a title
                 if person and member.dep_ == "appos" and self.type_of(key) != "Person":
@@ -942,9 +946,12 @@ class _Context:
                 target = next((pobj for prep in subject.children if prep.dep_ == "prep"
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
             if target.lower_ in _RELATIVE and verb.dep_ in {"relcl", "acl"}:
+                personal = target.lower_ == "who"
                 target = _coordination_subject(verb.head)
                 if target.pos_ == "NOUN" and target.lemma_.lower() in P.TRIP_NOUNS:
                     return self.noun_agents(target, types)  # "a tour that began in X"
+                if personal:
+                    return self._who_antecedent(target, types)
             return self.refs(target, types)
         if verb.dep_ in {"relcl", "acl"}:
             head = verb.head
@@ -991,6 +998,19 @@ class _Context:
                          for k in self.refs(obj, types)]
             return _unique(keys)
         return []
+
+    def _who_antecedent(self, head: Token, types: frozenset[str]) -> list[str]:
+        """"X, minister at Qatar's Foreign Ministry, who had travelled ...": "who" means a
+        person; past a body the parser hung it on, the person that body's phrase describes."""
+        node = head
+        for _ in range(4):
+            keys = self.refs(node, types)
+            if not keys or any(self.type_of(k) == "Person" for k in keys):
+                return [k for k in keys if self.type_of(k) == "Person"] or keys
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return self.refs(head, types)
 
     def _marked_compatriot(self, title: Token) -> list[str]:
         """"the first trip by a Chilean president": the one person of the sentence whose

@@ -1561,3 +1561,17 @@ def test_companions_consultations_and_reported_plans(nlp, text, expected, forbid
     facts = _triples(nlp, text)
     assert expected in facts
     assert forbidden is None or forbidden not in facts
+
+
+@pytest.mark.parametrize(("text", "visitor", "not_visitor"), [
+    ("Leader Carlos Ruiz spoke on Monday. Mr Dahl, the party leader, is in Brussels on "
+     "Wednesday for a meeting of ministers.", "person/dahl", RUIZ),
+    ("He was accompanied from Lima by Henrik Dahl, minister of state at Peru's Ministry of "
+     "Trade, who had travelled to Santiago on Friday.", DAHL,
+     "organization/ministry-of-trade"),
+])
+def test_a_description_or_body_beside_a_person_is_not_another_visitor(nlp, text, visitor,
+                                                                      not_visitor):
+    visitors = {fact[1] for fact in _triples(nlp, text) if fact[0] == "visits"}
+    assert visitor in visitors
+    assert not_visitor not in visitors
