@@ -65,6 +65,8 @@ TIME_SHIFT_SECOND: Mapping[str, frozenset[str]] = {
     "years": frozenset({"ago", "earlier", "before"}),
     "months": frozenset({"ago", "earlier", "before"}),
 }
+# How far up from a venue's preposition its event word may be.
+EVENT_DEPTH = 2
 # A frame lasts at most this many sentences after its first.
 FRAME_SPAN = 6
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
@@ -115,6 +117,11 @@ class _Story:
         self.person_keys = [key for _, key in people]
         self.known = {_pair_key(r.kind, r.subject, r.object) for r in relations}
         self.visitors = {r.subject for r in relations if r.kind == "visits"}
+
+    def bearers(self, title: str) -> tuple[str, ...]:
+        """People whose title ends with `title` ('prime minister', 'president')."""
+        return tuple(key for key, entity in self.entities.items() if entity.type == "Person" and any(
+            role.lower() == title or role.lower().endswith(" " + title) for role in entity.roles))
 
     def entity_of(self, token: Token) -> str | None:
         return self.resolution.entity_of(token)
@@ -215,8 +222,14 @@ def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
             yield from _nominal_talks(token, frame, story)
         if lemma in HOST_VERBS and token.pos_ == "VERB":
             yield from _host_talks(token, frame, story)
-        if lemma in VENUE_EVENT_WORDS:
-            yield from _venue_visits(token, frame, story)
+        if lemma in VENUE_OBJECT_VERBS and token.pos_ == "VERB":
+            yield from _venue_visits(token, _named(token, story, "dobj"), frame, story)
+        if token.lower_ in VENUE_PREPS and token.dep_ == "prep":
+            event = _event_above(token)
+            if event is not None:
+                venues = [key for key in _named(token, story, "pobj")
+                          if token.lower_ != "in" or _venue_named(key, story)]
+                yield from _venue_visits(event, venues, frame, story)
 
 
 def _nominal_talks(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
@@ -261,12 +274,21 @@ def _talks(trigger: Token, frame: Frame, owners: tuple[str, ...], partner: str, 
         yield _relation("talksWith", traveller, partner, status, trigger, rule)
 
 
-def _venue_visits(word: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+def _event_above(prep: Token) -> Token | None:
+    """The event word a venue preposition tells the place of: its head, or the head's head
+    through nouns ('met representatives of the committee at Q'), never past another verb."""
+    current = prep.head
+    for _ in range(EVENT_DEPTH):
+        if current.lemma_.lower() in VENUE_EVENT_WORDS:
+            return current
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _venue_visits(word: Token, venues: list[str], frame: Frame, story: _Story) -> Iterator[Relation]:
     """'talks at the Q', 'laid a wreath at Q', 'toured Q': the traveller visits the venue Q."""
-    venues = [key for prep in word.children if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS
-              for key in _named(prep, story, "pobj") if prep.lower_ != "in" or _venue_named(key, story)]
-    if word.lemma_.lower() in VENUE_OBJECT_VERBS and word.pos_ == "VERB":
-        venues += _named(word, story, "dobj")
     venues = [key for key in venues if story.types.get(key) == "Place" and key != frame.place]
     if not venues:
         return
@@ -315,7 +337,20 @@ def _owners(token: Token, frame: Frame, story: _Story, *, untold: bool = True) -
     words = {owner.lower_, owner.lemma_.lower()}
     if words & GROUP_SUBJECTS:
         return frame.travellers
-    return frame.travellers[:1] if words & FRAME_SUBJECTS else ()
+    if words & FRAME_SUBJECTS:
+        return frame.travellers[:1]
+    return _title_owner(owner, frame, story)
+
+
+def _title_owner(noun: Token, frame: Frame, story: _Story) -> tuple[str, ...]:
+    """'The prime minister' for the one traveller of that title, when no one else in the
+    article bears it."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return ()
+    words = [c.lower_ for c in noun.lefts if c.dep_ in {"compound", "amod"}] + [noun.lower_]
+    title = " ".join(words)
+    bearers = story.bearers(title)
+    return bearers if len(bearers) == 1 and bearers[0] in frame.travellers else ()
 
 
 def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story) -> tuple[str, ...]:

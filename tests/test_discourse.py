@@ -51,6 +51,10 @@ POSITIVE = [
         "Prime Minister Ines Carvalho will travel to Quenta next week. "
         "Talks with President Amadou Sarr will take place at the Amber Palace.",
         ("talksWith", "person/amadou-sarr", "person/ines-carvalho", "planned"), id="planned-trip-plans-talks"),
+    pytest.param(
+        "Prime Minister Karin Aas arrived in Solvik on Monday. The prime minister later signed four "
+        "agreements at the Amber Palace.",
+        ("visits", "person/karin-aas", "place/amber-palace", "occurred"), id="title-stands-for-traveller"),
 ]
 
 NEGATIVE = [
@@ -69,6 +73,12 @@ NEGATIVE = [
     pytest.param(
         "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. On Tuesday the governor spoke at a "
         "rally in Dunmore.", id="town-after-in-is-no-venue"),
+    pytest.param(
+        "Prime Minister Karin Aas arrived in Solvik on Monday, where she was greeted by Prime Minister "
+        "Olav Berg. The prime minister later signed four agreements at the Amber Palace.", id="title-of-two-people"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. He praised the workers at the Velka Stadium.",
+        id="no-event-at-the-venue"),
     pytest.param(
         "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
         id="no-trip-no-frame"),
