@@ -625,6 +625,15 @@ class _Context:
         owner = tuple(k for k in self._event_owner(pronoun) if k not in exclude)
         if len(owner) == 1 and not plural:
             return owner
+        if not plural and pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "relcl" and any(
+                child.lower_ in {"where", "when"} for child in pronoun.head.children):
+            # "X travelled on Sunday to Y, where he met Z": the one person the sentence named
+            # before its where-clause
+            named = _unique(k for t in self.doc[pronoun.sent.start:pronoun.i]
+                            if (k := self.entity_at(t)) is not None
+                            and self.type_of(k) == "Person" and k not in exclude)
+            if len(named) == 1:
+                return (named[0],)
         reporter = self._reporter(pronoun)
         if reporter is not None and not plural:
             # "X told reporters that he would ...": the syntax outweighs a first-name guess

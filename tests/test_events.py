@@ -1575,3 +1575,15 @@ def test_a_description_or_body_beside_a_person_is_not_another_visitor(nlp, text,
     visitors = {fact[1] for fact in _triples(nlp, text) if fact[0] == "visits"}
     assert visitor in visitors
     assert not_visitor not in visitors
+
+
+@pytest.mark.parametrize("text", [
+    "Elena Novak campaigned in Lima. His challenger, former party leader Henrik Dahl, spent "
+    "Saturday in Cusco and traveled on Sunday to Quito, where he met Gov. Carlos Ruiz.",
+    "Elena Novak spoke on Friday. On Sunday Henrik Dahl flew to Quito, where he met Carlos "
+    "Ruiz.",
+])
+def test_a_where_clause_pronoun_is_the_one_person_its_sentence_named(nlp, text):
+    facts = _triples(nlp, text)
+    assert ("talksWith", RUIZ, DAHL) in facts
+    assert ("talksWith", RUIZ, NOVAK) not in facts
