@@ -1560,11 +1560,15 @@ def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[st
     keys = ctx.refs(target, types) or (_venue_place(ctx, target) if types == P.PLACE_TYPES else [])
     if target.pos_ == "PRON" or any(ctx.type_of(k) == "Person" for k in ctx.denote(target, P.AGENT_TYPES)):
         return keys
-    # "toured the port and a glass plant in X": each coordinated destination's own place
-    for prep in (child for member in _coordinated(target) for child in member.children):
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "at"}:
-            keys += [k for pobj in prep.children if pobj.dep_ == "pobj"
-                     for k in ctx.refs(pobj, types) if k not in keys]
+    # "toured the port and a glass plant in X": each coordinated destination's own place;
+    # "sites in X and at Y": a preposition coordinated with another
+    preps = [child for member in _coordinated(target) for child in member.children
+             if child.dep_ == "prep" and child.lower_ in {"in", "at"}]
+    preps += [conj for prep in preps for conj in prep.children
+              if conj.dep_ == "conj" and conj.lower_ in {"in", "at"}]
+    for prep in preps:
+        keys += [k for pobj in prep.children if pobj.dep_ == "pobj"
+                 for k in ctx.refs(pobj, types) if k not in keys]
     return keys
 
 
@@ -1576,6 +1580,13 @@ def _companions(ctx: _Context, verb: Token) -> list[str]:
 def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     places = _unique(k for path in rule.paths for target in _follow(noun, path)
                      for k in _destination(ctx, target, rule.object_types))
+    if rule.id == "visits.stop_in":
+        # "The tour, which also included a recital at X and a workshop in Y"
+        places += [k for clause in noun.children if clause.dep_ in {"relcl", "acl"}
+                   and clause.lemma_.lower() in P.GROUP_LIST_VERBS - {"be"}
+                   for obj in clause.children if obj.dep_ == "dobj"
+                   for member in _conjuncts(obj)
+                   for k in _places_below(ctx, member, max_depth=3) if k not in places]
     if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS and rule.id == "visits.trip_to":
         places += [k for child in noun.children if child.dep_ == "compound"
                    for k in ctx.refs(child, rule.object_types) if k not in places]

@@ -426,7 +426,7 @@ INCLUDING_PREPS = frozenset("including like".split())
 # "landed at Dhaka airport": venues that stand in the place named on them (an embassy
 # stands for the country it represents, so it is not one).
 VENUE_NOUNS = frozenset("airport airfield airbase station port harbour harbor palace hotel "
-                        "stadium university hospital".split())
+                        "stadium university hospital camp campus".split())
 # "led the delegation to the Lima summit": a gathering named for its place happens there.
 EVENT_VENUE_NOUNS = frozenset("summit conference forum congress games olympics expo fair "
                               "festival".split())

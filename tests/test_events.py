@@ -1587,3 +1587,15 @@ def test_a_where_clause_pronoun_is_the_one_person_its_sentence_named(nlp, text):
     facts = _triples(nlp, text)
     assert ("talksWith", RUIZ, DAHL) in facts
     assert ("talksWith", RUIZ, NOVAK) not in facts
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The delegation led by Henrik Dahl toured the competition sites in Tampere and at Oulu.",
+     "place/oulu"),
+    ("Henrik Dahl arrived in Tampere on Monday. The tour, which also included a recital at the "
+     "college and a workshop with young musicians in Oulu, ends on Friday.", "place/oulu"),
+    ("Henrik Dahl flew to Chad. He also met representatives of the refugee committee at "
+     "Farchana camp.", "place/farchana"),
+])
+def test_places_reached_through_lists_tours_and_camps(nlp, text, place):
+    assert ("visits", DAHL, place) in _triples(nlp, text)
