@@ -65,6 +65,8 @@ TIME_SHIFT_SECOND: Mapping[str, frozenset[str]] = {
     "years": frozenset({"ago", "earlier", "before"}),
     "months": frozenset({"ago", "earlier", "before"}),
 }
+# Dependencies from a name up to the main verb that keep it the main clause's subject.
+MAIN_PATH: frozenset[str] = frozenset({"compound", "flat", "appos", "conj", "nsubj", "nsubjpass", "cc", "punct"})
 # How far up from a venue's preposition its event word may be.
 EVENT_DEPTH = 2
 # A frame lasts at most this many sentences after its first.
@@ -155,6 +157,8 @@ def trip_frames(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Fra
         place = _most_specific(types, [r.object for r in trips])
         status = "planned" if all(r.status == "planned" for r in trips) else "occurred"
         previous = frames[-1] if frames else None
+        if previous is not None and not _told_as_main(sentences[first], set(travellers), resolution):
+            continue
         if (previous is not None and status == previous.status and set(travellers) <= set(previous.travellers)
                 and not breaks.intersection(range(previous.last + 1, first + 1))):
             kept = previous.place if types.get(place) == "Country" else place
@@ -173,6 +177,21 @@ def trip_frames(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Fra
                 first -= 1
         frames[n] = replace(frame, first=first, last=last)
     return frames
+
+
+def _told_as_main(sent, keys: set[str], resolution) -> bool:
+    """Some traveller is the subject of the sentence's main clause, not of an aside
+    ('Y, who flew in from Z, ...') or an object ('accompanied by Y'): only such a trip
+    takes over the story from the frame before it."""
+    for token in sent:
+        if resolution.entity_of(token) not in keys:
+            continue
+        current = token
+        while current.dep_ in MAIN_PATH and current.head.i != current.i:
+            current = current.head
+        if current.head.i == current.i:
+            return True
+    return False
 
 
 def _in_order(sent, keys: set[str], resolution) -> tuple[str, ...]:
@@ -281,7 +300,7 @@ def _event_above(prep: Token) -> Token | None:
     for _ in range(EVENT_DEPTH):
         if current.lemma_.lower() in VENUE_EVENT_WORDS:
             return current
-        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -370,7 +389,7 @@ def _subject_above(token: Token) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0]
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -379,7 +398,7 @@ def _subject_above(token: Token) -> Token | None:
 def _clause_of(token: Token) -> Token:
     """The verb (or root) whose clause holds `token`."""
     current = token
-    while current.pos_ not in {"VERB", "AUX"} and current.head is not current:
+    while current.pos_ not in {"VERB", "AUX"} and current.head.i != current.i:
         current = current.head
     return current
 

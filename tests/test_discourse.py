@@ -143,3 +143,15 @@ def test_time_shift_openers(nlp, opener):
 def test_other_openers_keep_the_frame(nlp, opener):
     doc = nlp(f"{opener} minister met the governor.")
     assert not D._shifts_time(next(iter(doc.sents)))
+
+
+@pytest.mark.parametrize("aside", [
+    "She was accompanied by her deputy, Jon Rask, who flew in from Oslo on Monday.",
+    "The visit was welcomed by Jon Rask, a banker who flew to Mirovia last week.",
+])
+def test_a_trip_told_in_an_aside_keeps_the_frame(nlp, aside):
+    text = (f"Trade Minister Hanna Lindgren landed in Mirovia on Tuesday. {aside} "
+            "Talks with President Sven Ulf focused on grain exports.")
+    facts = _inferred(nlp, text)
+    assert ("talksWith", "person/hanna-lindgren", "person/sven-ulf", "occurred") in facts
+    assert not any("person/jon-rask" in fact for fact in facts)
