@@ -1368,9 +1368,18 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
                                         for place in prep.children if place.dep_ == "pobj"
                                         for k in ctx.refs(place, P.PLACE_TYPES) if k not in keys)
             elif child.dep_ in {"prep", "agent", "pobj", "dobj", "npadvmod", "conj", "appos"} and not (
-                    child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+                    child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}) and not _topic(child):
                 frontier.append((child, depth + 1))
     return keys
+
+
+def _topic(prep: Token) -> bool:
+    """"talks on a terminal in X", "a call about the dam in X": a place in the topic is not
+    where the meeting is ("on the sidelines of a summit in X" still is)."""
+    return prep.dep_ == "prep" and (prep.lower_ in P.TOPIC_PREPS or prep.lower_ == "on" and any(
+        pobj.dep_ == "pobj" and pobj.lemma_.lower() not in P.ON_PLACE_NOUNS
+        and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.pos_ == "NOUN"
+        for pobj in prep.children))
 
 
 # -- visits -------------------------------------------------------------------------------

@@ -292,6 +292,10 @@ MAX_GROUP = 4  # beyond four named parties the guideline leaves the pairs option
 # A meeting, talk or activity verb with a place ("met in Lima", "In Quito, she met ...").
 MEETING_PLACE_LEMMAS = frozenset("meet talk confer negotiate summit hold".split()) | TALK_GROUP_NOUNS
 MEETING_PLACE_RULE = ("visits.met_in", 0.65)
+# A meeting's topic is no place of the meeting ("talks on a terminal in X"), unless "on"
+# places it ("on the sidelines of a summit in X")
+TOPIC_PREPS = frozenset("about regarding concerning".split())
+ON_PLACE_NOUNS = frozenset("sideline sidelines margin margins outskirts edge".split())
 # A news conference is held at home as often as abroad: no visit from it alone.
 NOT_MEETING_COMPOUNDS = frozenset("news press media".split())
 HOST_PLACE_LEMMAS = frozenset("host receive welcome greet".split())

@@ -445,6 +445,11 @@ def test_every_rule_in_the_tables_has_a_positive_case(rule_id):
 
 # Text and a relation that must NOT be found (hard negatives from journalistic style).
 NEGATIVE = [
+    ("President Carlos Ruiz will hold a session with Henrik Dahl on Wednesday on a proposed "
+     "food terminal in Cusco.", ("visits", RUIZ, "place/cusco")),
+    ("Henrik Dahl spoke with Carlos Ruiz about the dam in Cusco.", ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl held talks with Elena Novak about Carlos Ruiz on Monday.",
+     ("talksWith", RUIZ, DAHL)),
     ("Elena Novak consulted the constitution before Carlos Ruiz spoke.",
      ("talksWith", RUIZ, NOVAK)),
     ("Henrik Dahl called on Carlos Ruiz to resign.", ("talksWith", RUIZ, DAHL)),
@@ -1473,6 +1478,8 @@ def test_a_companion_shares_the_trip_of_its_sentence_not_an_earlier_venue(nlp):
 @pytest.mark.parametrize(("text", "expected", "forbidden"), [
     ("Carlos Ruiz and Elena Novak met separately over breakfast at the Sofitel on Tuesday.",
      ("talksWith", RUIZ, NOVAK), None),
+    ("Henrik Dahl met Carlos Ruiz on the sidelines of a regional summit in Cusco.",
+     ("visits", DAHL, "place/cusco"), None),
     ("Carlos Ruiz and Elena Novak separately discussed the plan.", None,
      ("talksWith", RUIZ, NOVAK)),
     ("Henrik Dahl visited the family home in Cusco on Sunday.", ("visits", DAHL, "place/cusco"),
