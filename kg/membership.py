@@ -934,10 +934,12 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         if pattern.rule == "org-title-person" and _title_word_only(slots["org"]):
             continue  # "Foreign" of "Foreign Minister" taken for a ministry: the title rules weigh countries
-        if len(slots["org"]) == 1 and slots["org"][0].lower_ in RANK_BODIES and not _named_outside_titles(doc, resolution, org):
+        if _rank_only(doc, resolution, org):
             continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
-        if after < len(doc) and doc[after].lower_ in REGION_NOUNS:
-            continue  # "the president of the Alto Sur region"
+        if any(t.lower_ in REGION_NOUNS for t in doc[after : after + 2]) and not doc[after].is_punct:
+            continue  # "the president of the Alto Sur region", "of the Alto-Sur d'Oro region"
+        if pattern.rule == "org-title-person" and _ends_in_title(resolution, org):
+            continue  # "Acme Plc Chief Executive Officer X": the model took a title word into the name
         role_words = " ".join(t.lower_ for t in slots.get("role", []))
         if role_words in STATE_TITLES and fold(resolution.by_key(org).name).endswith(" state"):
             continue  # "Delta State Governor Jane Roe"
@@ -998,17 +1000,36 @@ def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
 
 
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
-    """Whether some mention of the body `key` is neither the first word of a title ("State
-    Secretary") nor the end of one ("Minister of State")."""
-    return any(k == key and (i == 0 or _entity_of(resolution, doc[i - 1]) != key) and not doc[i + 1]._.kg_role
-               and not (i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2]._.kg_role)
-               for i, k in resolution.token_entity.items() if i + 1 < len(doc))
+    """Whether some mention of the body `key` is neither the start of a title ("State
+    Secretary", "Sports Cabinet Secretary") nor the end of one ("Minister of State")."""
+    for i, k in resolution.token_entity.items():
+        if k != key or i + 1 >= len(doc) or resolution.token_entity.get(i + 1) == key:
+            continue  # only the last token of each mention
+        first = i
+        while first > 0 and resolution.token_entity.get(first - 1) == key:
+            first -= 1
+        if not doc[i + 1]._.kg_role and not (first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2]._.kg_role):
+            return True
+    return False
 
 
 def _rank_only(doc: Doc, resolution: Resolution, key: str) -> bool:
-    """A body named only inside titles that make a rank: "Minister of State", "Cabinet Secretary"."""
+    """A body named only inside titles that make a rank: "Minister of State", "Cabinet Secretary",
+    "Sports Cabinet Secretary"."""
     entity = resolution.by_key(key)
-    return entity is not None and fold(entity.name) in RANK_BODIES and not _named_outside_titles(doc, resolution, key)
+    if entity is None:
+        return False
+    *portfolio, last = fold(entity.name).split()
+    return last in RANK_BODIES and all(w in _PORTFOLIO_WORDS for w in portfolio) \
+        and not _named_outside_titles(doc, resolution, key)
+
+
+def _ends_in_title(resolution: Resolution, key: str) -> bool:
+    """A body's name that ends in a title word ("Acme Plc Chief"), unless the title is the body's
+    own subject ("Office of the President")."""
+    entity = resolution.by_key(key)
+    words = fold(entity.name).split() if entity is not None else []
+    return len(words) > 1 and words[-1] in ROLE_NOUNS and "of" not in words
 
 
 def _apposed_forward(doc: Doc, i: int) -> bool:

@@ -248,6 +248,9 @@ NEGATIVES = [
     "Acme Bank's lawyer, Jane Roe, said the deal was fair.",
     # a region or a federal state is a place
     "Jane Roe, the president of the Rhône-Alpes-Dauphiné region, spoke.",
+    "Jane Roe, the president of the Alto-Sur d'Oro region, spoke.",
+    # a portfolio and "Cabinet" before a title make a rank
+    "Sports Cabinet Secretary Tom Ekdahl met athletes in Nairobi.",
     "Tom Ekdahl, head of the Nord-Pas-Calais region, met Jane Roe.",
     "Delta State Governor Tom Ekdahl arrived.",
     "Jane Roe, a defector to the Unity Party, spoke.",
@@ -1239,6 +1242,28 @@ def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
     resolution = Resolution((person, body), {1: person.key, 2: person.key, acronym.i: body.key})
     found = {(r.subject, r.object, r.rule) for r in find_memberships(doc, resolution)}
     assert found == {(person.key, body.key, "person-verb-spelled-acronym")}
+
+
+@pytest.mark.parametrize(
+    ("text", "body_words", "expected"),
+    [
+        # the model took the first word of the title into the body's name
+        ("Harbour Steel Plc Chief Executive Officer Jane Roe met investors.", 4, set()),
+        ("Harbour Steel Plc Chief Executive Officer Jane Roe met investors.", 3, {"organization/harbour-steel-plc"}),
+    ],
+)
+def test_a_body_whose_name_ends_in_a_title_word_names_no_body(nlp, text, body_words, expected):
+    doc = nlp(text)
+    people = doc[6:8]
+    body_span = doc[0:body_words]
+    body_key = "organization/" + "-".join(t.lower_ for t in body_span)
+
+    def entity(key: str, type_: str, span) -> Entity:
+        return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
+
+    person, body = entity("person/jane-roe", "Person", people), entity(body_key, "Organization", body_span)
+    resolution = Resolution((person, body), {6: person.key, 7: person.key} | {t.i: body.key for t in body_span})
+    assert {r.object for r in find_memberships(doc, resolution)} == expected
 
 
 @pytest.mark.parametrize(
