@@ -243,6 +243,8 @@ def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
             yield from _host_talks(token, frame, story)
         if lemma in VENUE_OBJECT_VERBS and token.pos_ == "VERB":
             yield from _venue_visits(token, _named(token, story, "dobj"), frame, story)
+        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+            yield from _where_held(token, frame, story)
         if token.lower_ in VENUE_PREPS and token.dep_ == "prep":
             event = _event_above(token)
             if event is not None:
@@ -291,6 +293,19 @@ def _talks(trigger: Token, frame: Frame, owners: tuple[str, ...], partner: str, 
     status = _status(trigger, "talksWith", frame)
     for traveller in owners:
         yield _relation("talksWith", traveller, partner, status, trigger, rule)
+
+
+def _where_held(clause: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """'Q, where the meeting took place': the trip's event happened at the place Q."""
+    venue = story.entity_of(clause.head)
+    if venue is None or story.types.get(venue) != "Place":
+        return
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    event = next((s for s in subjects if s.lemma_.lower() in MEETING_NOUNS), None)
+    if event is None and clause.lemma_.lower() in VENUE_EVENT_WORDS:
+        event = clause
+    if event is not None:
+        yield from _venue_visits(event, [venue], frame, story)
 
 
 def _event_above(prep: Token) -> Token | None:
@@ -346,6 +361,8 @@ def _owners(token: Token, frame: Frame, story: _Story, *, untold: bool = True) -
     traveller; a named third party or an unknown noun makes the event none of the frame's.
     """
     owner = next((c for c in token.children if c.dep_ == "poss"), None) or _subject_above(token)
+    if owner is not None and owner.i == token.i:
+        owner = None  # the event is its clause's subject ('the talks took place'): its owner is untold
     if owner is None:
         return frame.travellers[:1] if untold else ()
     key = story.entity_of(owner)

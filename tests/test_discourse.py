@@ -55,6 +55,18 @@ POSITIVE = [
         "Prime Minister Karin Aas arrived in Solvik on Monday. The prime minister later signed four "
         "agreements at the Amber Palace.",
         ("visits", "person/karin-aas", "place/amber-palace", "occurred"), id="title-stands-for-traveller"),
+    pytest.param(
+        "Minister Karin Aas arrived in Solvik on Monday. She spoke to reporters outside the Amber Palace, "
+        "where the talks took place.",
+        ("visits", "person/karin-aas", "place/amber-palace", "occurred"), id="where-the-talks-took-place"),
+    pytest.param(
+        "Senator Rafael Ostrovsky landed in Port Elmira on Sunday. Crowds gathered at the Corvell Palace, "
+        "where the meeting with Governor Yusuf Adeyemi was held.",
+        ("visits", "person/rafael-ostrovsky", "place/corvell-palace", "occurred"), id="where-the-meeting-was-held"),
+    pytest.param(
+        "Chancellor Petra Holm arrived in Ostrava on Monday. The summit was moved to the Velka Castle, "
+        "where the negotiations will be held on Tuesday.",
+        ("visits", "person/petra-holm", "place/velka-castle", "planned"), id="where-talks-will-be-held"),
 ]
 
 NEGATIVE = [
@@ -79,6 +91,9 @@ NEGATIVE = [
     pytest.param(
         "Mayor Jonas Berg arrived in Ostrava on Monday. He praised the workers at the Velka Stadium.",
         id="no-event-at-the-venue"),
+    pytest.param(
+        "Chancellor Petra Holm arrived in Ostrava on Monday. Her rival, Ivo Sedlak, spoke at the Velka "
+        "Castle, where he met supporters.", id="where-another-person-met"),
     pytest.param(
         "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
         id="no-trip-no-frame"),
