@@ -830,6 +830,17 @@ class _Context:
         return found
 
     @cached_property
+    def story_dateline(self) -> list[str]:
+        """The places of the dateline that opens the story's first paragraph with one."""
+        for n, sent in enumerate(self.doc.sents):
+            if n >= P.DATELINE_SENTENCES:
+                break
+            places = _dateline_places(self, sent)
+            if places:
+                return places
+        return []
+
+    @cached_property
     def homes(self) -> dict[str, set[str]]:
         return _home_places(self)
 
@@ -1491,6 +1502,9 @@ def _dateline_trip_visits(ctx: _Context, token: Token, lemma: str) -> Iterator[_
     else:
         return
     places = _dateline_places(ctx, token.sent) if agents else []
+    if agents and not places and token.pos_ == "VERB":
+        # "X is due to arrive on Thursday" further down a wire story: the story's dateline
+        places = ctx.story_dateline
     rule_id, confidence = P.DATELINE_TRIP_RULE
     yield from _pairs("visits", agents, places, token, rule_id, confidence)
 

@@ -308,6 +308,7 @@ ARRIVAL_LEMMAS = frozenset("arrive land".split())
 DATELINE_TRIP_PREPS = frozenset("on during".split())
 DATELINE_TRIP_LEMMAS = ARRIVAL_LEMMAS | frozenset("trip visit tour".split())
 DATELINE_TRIP_RULE = ("visits.dateline_trip", 0.65)
+DATELINE_SENTENCES = 6  # how far into a story its dateline may open a paragraph
 HOST_TO_LEMMAS = frozenset("welcome invite".split())  # "welcomed X to Madrid"
 # Verbs of doing something somewhere; a fronted "In Paris, X will ..." makes X a visitor.
 ACTIVITY_LEMMAS = frozenset(

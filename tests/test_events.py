@@ -1606,3 +1606,15 @@ def test_a_where_clause_pronoun_is_the_one_person_its_sentence_named(nlp, text):
 ])
 def test_places_reached_through_lists_tours_and_camps(nlp, text, place):
     assert ("visits", DAHL, place) in _triples(nlp, text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Summit opens\n\nMANILA — President Carlos Ruiz on Tuesday opened the summit.\n\n"
+     "Officials said Premier Henrik Dahl is due to arrive on Thursday for the talks.", True),
+    ("Summit opens\n\nMANILA — President Carlos Ruiz on Tuesday opened the summit.\n\n"
+     "Officials said Premier Henrik Dahl is due to arrive in Hanoi on Thursday.", False),
+    ("President Carlos Ruiz on Tuesday opened the summit in Manila. Premier Henrik Dahl "
+     "arrived on Thursday.", False),
+])
+def test_an_arrival_with_no_place_of_its_own_is_at_the_storys_dateline(nlp, text, found):
+    assert (("visits", DAHL, "place/manila") in _triples(nlp, text)) is found
