@@ -591,6 +591,10 @@ def span_repair(doc: Doc) -> Doc:
         if country_end:
             spans.append((start, country_end, "GPE"))  # "Minister of Norland Ana Lund": the country, then the person
             start, label = country_end, "PERSON"
+        club_start, club_end = _club_bounds(doc, start, end)
+        if club_end - club_start > 1 and (doc[club_start].text in CLUB_MARKS or doc[club_end - 1].text in CLUB_MARKS):
+            spans.append((club_start, club_end, "ORG"))
+            continue
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
@@ -1412,6 +1416,19 @@ def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
     return 1 < start and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")" \
         and doc[start - 2].ent_type_ in ("PERSON", "ORG") and doc[start - 2].pos_ == "PROPN" \
         and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")
+
+
+# Letters that mark a sports club's name before or after it ("Sporting CP", "AC Kestrel").
+CLUB_MARKS = frozenset({"FC", "CF", "AFC", "SC", "CP", "AC", "BK", "FK", "SK", "SV", "RC", "CD", "UD", "SD", "IF", "FF"})
+
+
+def _club_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """"Sporting" + "CP", "AC" + "Kestrel": a club's letters the model left outside its name."""
+    if end < len(doc) and doc[end].text in CLUB_MARKS:
+        return start, end + 1
+    if start > 0 and doc[start - 1].text in CLUB_MARKS:
+        return start - 1, end
+    return start, end
 
 
 def _country_pair(text: str) -> bool:

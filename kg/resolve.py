@@ -37,7 +37,7 @@ from kg.lexicons import (
 )
 from kg import gazetteer, venues
 from kg.model import Entity, Mention, entity_key
-from kg.nlp import KEPT_LABELS, acronym, title_length, tokens_among
+from kg.nlp import CLUB_MARKS, KEPT_LABELS, acronym, title_length, tokens_among
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
 # Ties in the type vote go to the more specific reading.
@@ -180,6 +180,7 @@ def resolve(doc: Doc) -> Resolution:
     merged = _link_short_forms(doc, merged)
     merged = _merge_place_prefixes(merged)
     merged = _merge_venue_short_names(merged)
+    merged = _merge_club_short_names(merged)
     merged = _join_bracketed_parties(doc, merged)
     return _finish(merged)
 
@@ -653,6 +654,28 @@ def _merge_venue_short_names(groups: list[_Group]) -> list[_Group]:
         if group.type == "Place" and len(words) > 2 and words[0] in _VENUE_FIRST_WORDS and words[1] in ("of", "de", "du", "des"):
             longer.setdefault(words[-1], []).append(group)
     return _absorb_one_word_places(groups, longer)
+
+
+def _merge_club_short_names(groups: list[_Group]) -> list[_Group]:
+    """"Sporting" is the article's one "Sporting CP": a club goes by its name without its letters,
+    whatever the model typed the bare name as."""
+    clubs: dict[str, list[_Group]] = {}
+    for group in groups:
+        words = _canonical_name(group).split()
+        if group.type == "Organization" and len(words) > 1 and (words[-1] in CLUB_MARKS or words[0] in CLUB_MARKS):
+            bare = " ".join(words[:-1] if words[-1] in CLUB_MARKS else words[1:])
+            clubs.setdefault(fold(bare), []).append(group)
+    if not clubs:
+        return groups
+    absorbed: set[int] = set()
+    for group in groups:
+        owners = clubs.get(fold(group.names[0]), [])
+        if len(owners) == 1 and owners[0] is not group and group.type != "Person":
+            group.labels = Counter({"ORG": sum(group.labels.values())})
+            group.canonical = None
+            owners[0].absorb(group)
+            absorbed.add(id(group))
+    return [g for g in groups if id(g) not in absorbed]
 
 
 def _stands_alone(doc: Doc, token: Token) -> bool:

@@ -446,3 +446,18 @@ def test_a_nickname_name_gathers_both_short_forms(nlp):
 )
 def test_honorific_styles_leave_the_name(nlp, text, name):
     assert _by_name(resolve(nlp(text)))[name].type == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "club", "bare"),
+    [
+        ("United flew to Lisbon to open talks with Sporting CP over the midfielder. Sporting declined to comment.",
+         "Sporting CP", "Sporting"),
+        ("AC Verdena and Kestrel FC drew 1-1 on Sunday. Verdena scored first.", "AC Verdena", "Verdena"),
+        ("Talks between Orlemont FC and the league resumed. Orlemont said a deal was close.", "Orlemont FC", "Orlemont"),
+    ],
+)
+def test_a_club_goes_by_its_name_without_its_letters(nlp, text, club, bare):
+    by_name = _by_name(resolve(nlp(text)))
+    assert by_name[club].type == "Organization"
+    assert bare not in by_name and bare in by_name[club].aliases
