@@ -26,6 +26,13 @@ MEETING_NOUNS: frozenset[str] = frozenset({
     "consultation", "consultations", "discussion", "discussions", "conversation", "session",
     "call", "encounter", "summit", "negotiation", "negotiations",
 })
+# Prepositions that date a statement by the meeting it follows ("after the meeting, Y said").
+MEETING_TIME_PREPS: frozenset[str] = frozenset({"after", "following"})
+SAY_VERBS: frozenset[str] = frozenset({"say", "tell", "describe", "call", "add", "announce", "write", "post", "speak"})
+# Title words of people who speak for a side rather than meet it ("the mayor's spokesman").
+STAFF_TITLE_WORDS: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "press secretary",
+})
 # Verbs whose passive agent is the traveller's host ("was received by Y").
 HOST_VERBS: frozenset[str] = frozenset({"receive", "welcome", "greet", "host", "meet", "hug", "embrace"})
 # Object words that stand for the traveller when the host is the subject ("Y hosted the visitor").
@@ -124,6 +131,12 @@ class _Story:
         """People whose title ends with `title` ('prime minister', 'president')."""
         return tuple(key for key, entity in self.entities.items() if entity.type == "Person" and any(
             role.lower() == title or role.lower().endswith(" " + title) for role in entity.roles))
+
+    def is_staff(self, key: str) -> bool:
+        """A spokesperson or aide, whose words after a meeting are not their own talks."""
+        entity = self.entities.get(key)
+        return entity is not None and any(
+            role.lower().endswith(word) for role in entity.roles for word in STAFF_TITLE_WORDS)
 
     def entity_of(self, token: Token) -> str | None:
         return self.resolution.entity_of(token)
@@ -239,6 +252,7 @@ def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
         lemma = token.lemma_.lower()
         if lemma in MEETING_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
             yield from _nominal_talks(token, frame, story)
+            yield from _speaker_after_meeting(token, frame, story)
         if lemma in HOST_VERBS and token.pos_ == "VERB":
             yield from _host_talks(token, frame, story)
         if lemma in VENUE_OBJECT_VERBS and token.pos_ == "VERB":
@@ -259,6 +273,19 @@ def _nominal_talks(noun: Token, frame: Frame, story: _Story) -> Iterator[Relatio
                 for key in _named(prep, story, "pobj")]
     if len(partners) == 1:
         yield from _talks(noun, frame, _owners(noun, frame, story), partners[0], story, "discourse.meeting_with")
+
+
+def _speaker_after_meeting(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """'After the meeting, Y told reporters ...': Y was the traveller's other party."""
+    if (noun.dep_ not in {"pobj", "dobj"} or noun.head.lower_ not in MEETING_TIME_PREPS
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+            or any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in noun.children)):
+        return
+    speaker = _subject_above(noun.head)
+    key = story.entity_of(speaker) if speaker is not None else None
+    if (key is not None and story.types.get(key) == "Person" and _clause_of(noun).lemma_.lower() in SAY_VERBS
+            and not story.is_staff(key)):
+        yield from _talks(noun, frame, frame.travellers[:1], key, story, "discourse.speaker_after")
 
 
 def _host_talks(verb: Token, frame: Frame, story: _Story) -> Iterator[Relation]:

@@ -67,6 +67,18 @@ POSITIVE = [
         "Chancellor Petra Holm arrived in Ostrava on Monday. The summit was moved to the Velka Castle, "
         "where the negotiations will be held on Tuesday.",
         ("visits", "person/petra-holm", "place/velka-castle", "planned"), id="where-talks-will-be-held"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. After the talks, Governor Petra Hlinka said the "
+        "two cities would share a tram line.",
+        ("talksWith", "person/jonas-berg", "person/petra-hlinka", "occurred"), id="speaker-after-the-talks"),
+    pytest.param(
+        "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Speaking after the meeting, President "
+        "Tomas Ferreira said the border would reopen.",
+        ("talksWith", "person/ilse-brandt", "person/tomas-ferreira", "occurred"), id="speaking-after-the-meeting"),
+    pytest.param(
+        "Trade Commissioner Anneke Voss flew to Karsburg on Tuesday. Chancellor Dieter Hollmann told "
+        "reporters after the meeting: \"Tariffs will fall.\"",
+        ("talksWith", "person/anneke-voss", "person/dieter-hollmann", "occurred"), id="told-after-the-meeting"),
 ]
 
 NEGATIVE = [
@@ -94,6 +106,12 @@ NEGATIVE = [
     pytest.param(
         "Chancellor Petra Holm arrived in Ostrava on Monday. Her rival, Ivo Sedlak, spoke at the Velka "
         "Castle, where he met supporters.", id="where-another-person-met"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. After the talks, Berg's spokesman Ivo Sedlak said "
+        "the mayor was pleased.", id="spokesman-after-the-talks"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. After the talks with the union, Governor Petra "
+        "Hlinka said nothing.", id="meeting-with-its-own-party"),
     pytest.param(
         "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
         id="no-trip-no-frame"),
