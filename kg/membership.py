@@ -977,6 +977,14 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
 _COUNTRY_NAMES = frozenset(fold(name) for name in COUNTRY_NAMES)
 
 
+def _mention_of(resolution: Resolution, token: Token) -> list[Token]:
+    """The tokens of the entity mention that ends at `token`."""
+    first = token.i
+    while first > 0 and resolution.token_entity.get(first - 1) == resolution.token_entity.get(token.i):
+        first -= 1
+    return list(token.doc[first : token.i + 1])
+
+
 def _ends_country_name(tokens: list[Token]) -> bool:
     """Whether a body's mention is the end of a country's name the model cut ("Trinidad and [Tobago]")."""
     doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
@@ -1205,6 +1213,8 @@ def _clause_relations(doc: Doc, resolution: Resolution, token: Token, back: bool
             return []
     if _rank_only(doc, resolution, org) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
         return []  # "a Minister of State", "the president of the Alto Sur region"
+    if not back and _ends_country_name(_mention_of(resolution, token)):
+        return []  # "Trinidad and [Tobago]'s Prime Minister"
     if role_token is not None and role_token.lower_ in CLIENT_ROLES and token.dep_ == "poss" and token.head == role_token:
         return []  # "Acme's lawyer, Jane Roe"
     collective = rule in _COLLECTIVE_RULES or rule.endswith("-seat") or role_token is not None and (
@@ -1601,6 +1611,9 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
         return role.head, [role, *between], role, "appositive-role"
+    if role.dep_ == "conj" and role.i + 1 < len(role.doc) and role.doc[role.i + 1]._.kg_type == "Person":
+        # "Senate Leader X and House Leader Y": the second title is Y's, however the parser hangs Y
+        return role.doc[role.i + 1], [role], role, "role-apposed-holder"
     if role.dep_ == "conj" and _is_role(role.head):
         # "X, a former minister and still a member of Y": the status is the second role's own
         found = _holder_of_role(role.head)

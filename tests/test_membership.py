@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from kg.membership import AS_VERBS, OBJECT_VERBS, PARTY_OBJECT_VERBS, PREP_VERBS, TITLE_BODIES, TOKEN_PATTERNS, find_memberships
 from kg.model import Entity, Mention
@@ -1242,6 +1243,28 @@ def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
     resolution = Resolution((person, body), {1: person.key, 2: person.key, acronym.i: body.key})
     found = {(r.subject, r.object, r.rule) for r in find_memberships(doc, resolution)}
     assert found == {(person.key, body.key, "person-verb-spelled-acronym")}
+
+
+def test_a_second_title_joined_to_the_first_belongs_to_the_name_after_it(nlp):
+    # the parse the model gives "Senate Leader A and House Leader B": B hung on the first title
+    words = ["Senate", "Minority", "Leader", "Anna", "Berg", "and", "House", "Minority", "Leader", "Tom", "Ekdahl",
+             "will", "attend", "."]
+    heads = [2, 2, 12, 4, 2, 2, 8, 8, 2, 10, 2, 12, 12, 12]
+    deps = ["compound", "compound", "nsubj", "compound", "appos", "cc", "compound", "compound", "conj", "compound",
+            "appos", "aux", "ROOT", "punct"]
+    pos = ["PROPN"] * 5 + ["CCONJ"] + ["PROPN"] * 5 + ["AUX", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+    def entity(key: str, type_: str, span) -> Entity:
+        return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
+
+    berg, ekdahl = entity("person/anna-berg", "Person", doc[3:5]), entity("person/tom-ekdahl", "Person", doc[9:11])
+    senate, house = entity("organization/senate", "Organization", doc[0:1]), entity("organization/house", "Organization", doc[6:7])
+    resolution = Resolution((berg, ekdahl, senate, house),
+                            {0: senate.key, 3: berg.key, 4: berg.key, 6: house.key, 9: ekdahl.key, 10: ekdahl.key})
+    found = {(r.subject, r.object) for r in find_memberships(doc, resolution)}
+    assert (ekdahl.key, house.key) in found
+    assert (berg.key, house.key) not in found
 
 
 @pytest.mark.parametrize(
