@@ -49,6 +49,7 @@ FRAME_SUBJECTS: frozenset[str] = frozenset({
     "visit", "trip", "tour", "talks", "meeting", "itinerary", "programme", "program", "stop", "day",
     "pair", "two", "sides", "leaders", "side", "consultation", "consultations",
 })
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that"})
 # Words of a venue's event whose "at Q" places the traveller at Q.
 VENUE_EVENT_WORDS: frozenset[str] = frozenset({
     "talk", "talks", "meeting", "dinner", "lunch", "luncheon", "breakfast", "banquet", "ceremony",
@@ -259,8 +260,8 @@ def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
             yield from _venue_visits(token, _named(token, story, "dobj"), frame, story)
         if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
             yield from _where_held(token, frame, story)
-        if token.lower_ in VENUE_PREPS and token.dep_ == "prep":
-            event = _event_above(token)
+        if token.lower_ in VENUE_PREPS and (token.dep_ == "prep" or token.dep_ == "conj" and token.head.dep_ == "prep"):
+            event = _event_above(token if token.dep_ == "prep" else token.head)
             if event is not None:
                 venues = [key for key in _named(token, story, "pobj")
                           if token.lower_ != "in" or _venue_named(key, story)]
@@ -432,7 +433,9 @@ def _subject_above(token: Token) -> Token | None:
     for _ in range(12):
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return subjects[0]
+            # 'The tour, which included ...': the relative pronoun stands for the noun it follows.
+            relative = subjects[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl"
+            return current.head if relative else subjects[0]
         if current.head.i == current.i:
             return None
         current = current.head

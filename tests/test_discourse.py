@@ -72,6 +72,14 @@ POSITIVE = [
         "two cities would share a tram line.",
         ("talksWith", "person/jonas-berg", "person/petra-hlinka", "occurred"), id="speaker-after-the-talks"),
     pytest.param(
+        "The delegation led by Mayor Oskar Pettersen arrived in Talvik on Thursday. The delegation toured the "
+        "markets in Talvik and at the Nordby Stadium.",
+        ("visits", "person/oskar-pettersen", "place/nordby-stadium", "occurred"), id="venue-in-a-joined-phrase"),
+    pytest.param(
+        "Defence Minister Hanna Lindgren began a trip to Mirovia on Wednesday. Her programme, which included "
+        "a briefing at the Stellan Airbase, was cut short.",
+        ("visits", "person/hanna-lindgren", "place/stellan-airbase", "occurred"), id="which-stands-for-the-trip"),
+    pytest.param(
         "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Speaking after the meeting, President "
         "Tomas Ferreira said the border would reopen.",
         ("talksWith", "person/ilse-brandt", "person/tomas-ferreira", "occurred"), id="speaking-after-the-meeting"),
