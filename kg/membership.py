@@ -1667,6 +1667,10 @@ def _subject_of(verb: Token) -> Token | None:
                 antecedent = verb.head
                 if antecedent.dep_ == "appos" and not antecedent._.kg_type and _is_role(antecedent):
                     antecedent = antecedent.head  # "X, a former minister who quit the Y"
+                elif not antecedent._.kg_type and _is_role(antecedent):
+                    # "the party's candidate, X, who has since joined the Y": the clause hangs on the role
+                    antecedent = next((c for c in antecedent.children if c.dep_ == "appos" and c.i > antecedent.i
+                                       and c._.kg_type == "Person"), antecedent)
                 return antecedent
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):

@@ -923,6 +923,10 @@ FAMILIES: dict[str, list[tuple[str, str, str, str]]] = {
     ],
     "role-in-body": [
         ("Jane Roe, the Unity Party's 2023 presidential candidate, spoke.", "Jane Roe", "Unity Party", "current"),
+        ("The news comes a day after the Unity Party's 2023 presidential candidate, Jane Roe, who has since joined the "
+         "Green Alliance (GA), toured markets in Lagos.", "Jane Roe", "Unity Party", "current"),
+        ("The news comes a day after the Unity Party's 2023 presidential candidate, Jane Roe, who has since joined the "
+         "Green Alliance (GA), toured markets in Lagos.", "Jane Roe", "Green Alliance", "current"),
         ("Jane Roe, the most prominent figure in the Unity Party, spoke.", "Jane Roe", "Unity Party", "current"),
         ("Tom Ekdahl, a senior official in the Water Agency, spoke.", "Tom Ekdahl", "Water Agency", "current"),
     ],
