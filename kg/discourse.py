@@ -35,6 +35,11 @@ STAFF_TITLE_WORDS: frozenset[str] = frozenset({
 })
 # Verbs whose passive agent is the traveller's host ("was received by Y").
 HOST_VERBS: frozenset[str] = frozenset({"receive", "welcome", "greet", "host", "meet", "hug", "embrace"})
+# Verbs of giving a meal in someone's honour ("Y hosted a lunch for the visitor").
+MEAL_HOST_VERBS: frozenset[str] = frozenset({"host", "give", "offer", "throw"})
+MEAL_NOUNS: frozenset[str] = frozenset({
+    "lunch", "luncheon", "dinner", "breakfast", "banquet", "reception", "supper", "tea", "brunch",
+})
 # Object words that stand for the traveller when the host is the subject ("Y hosted the visitor").
 GUEST_WORDS: frozenset[str] = frozenset({
     "visitor", "visitors", "guest", "guests", "delegation", "him", "her", "them", "envoy", "delegates",
@@ -142,9 +147,12 @@ class _Story:
     def entity_of(self, token: Token) -> str | None:
         return self.resolution.entity_of(token)
 
-    def last_person_before(self, i: int) -> str | None:
-        """The person named last before token `i`: the antecedent a pronoun most likely has."""
+    def last_person_before(self, i: int, skip: frozenset[str] = frozenset()) -> str | None:
+        """The person named last before token `i` (other than `skip`): the antecedent a pronoun
+        most likely has."""
         n = bisect_left(self.person_tokens, i)
+        while n and self.person_keys[n - 1] in skip:
+            n -= 1
         return self.person_keys[n - 1] if n else None
 
 
@@ -304,13 +312,30 @@ def _host_talks(verb: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
 
 
 def _guest_of(verb: Token, frame: Frame, story: _Story) -> tuple[str, ...] | None:
-    """The travellers a host verb's object stands for ('hosted the visitors', 'welcomed her')."""
-    if verb.lemma_.lower() not in HOST_VERBS or verb.pos_ != "VERB":
+    """The travellers a host verb's object stands for ('hosted the visitors', 'welcomed her'),
+    or of a meal it hosts ('hosted a lunch for him', 'gave a dinner in honour of the guests')."""
+    if verb.lemma_.lower() not in HOST_VERBS | MEAL_HOST_VERBS or verb.pos_ != "VERB":
         return None
-    guests = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(guests) != 1 or guests[0].lower_ not in GUEST_WORDS or story.entity_of(guests[0]) is not None:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or story.entity_of(objects[0]) is not None:
         return None
-    return _pronoun_owners(guests[0], frame, story) if guests[0].pos_ == "PRON" else frame.travellers
+    guest = objects[0]
+    if guest.lemma_.lower() in MEAL_NOUNS:
+        guests = [g for prep in (*verb.children, *guest.children) if prep.dep_ == "prep" and prep.lower_ == "for"
+                  for g in prep.children if g.dep_ == "pobj"]
+        if not guests:
+            return frame.travellers[:1]
+        guest = guests[0]
+        if story.entity_of(guest) is not None:
+            return (story.entity_of(guest),) if story.entity_of(guest) in frame.travellers else ()
+    elif verb.lemma_.lower() not in HOST_VERBS:
+        return None
+    if guest.lower_ not in GUEST_WORDS:
+        return None
+    if guest.pos_ != "PRON":
+        return frame.travellers
+    hosts = frozenset(key for c in verb.children if c.dep_ == "nsubj" and (key := story.entity_of(c)))
+    return _pronoun_owners(guest, frame, story, hosts)
 
 
 def _talks(trigger: Token, frame: Frame, owners: tuple[str, ...], partner: str, story: _Story,
@@ -417,9 +442,11 @@ def _title_owner(noun: Token, frame: Frame, story: _Story) -> tuple[str, ...]:
     return bearers if len(bearers) == 1 and bearers[0] in frame.travellers else ()
 
 
-def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story) -> tuple[str, ...]:
-    """A pronoun is the frame's when the person named last before it is a traveller."""
-    antecedent = story.last_person_before(pronoun.i)
+def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story,
+                    skip: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A pronoun is the frame's when the person named last before it (other than `skip`, the
+    subject an object pronoun cannot stand for) is a traveller."""
+    antecedent = story.last_person_before(pronoun.i, skip)
     if antecedent not in frame.travellers:
         return ()
     if pronoun.lower_ in PLURAL_PRONOUNS:

@@ -80,6 +80,18 @@ POSITIVE = [
         "a briefing at the Stellan Airbase, was cut short.",
         ("visits", "person/hanna-lindgren", "place/stellan-airbase", "occurred"), id="which-stands-for-the-trip"),
     pytest.param(
+        "Senator Rafael Ostrovsky landed in Port Elmira on Sunday. At the Corvell Palace, Governor Yusuf "
+        "Adeyemi hosted a lunch for the visitor.",
+        ("talksWith", "person/rafael-ostrovsky", "person/yusuf-adeyemi", "occurred"), id="lunch-for-the-visitor"),
+    pytest.param(
+        "The delegation led by Mayor Oskar Pettersen arrived in Talvik on Thursday. Governor Leyla Demir "
+        "hosted a dinner for the delegation.",
+        ("talksWith", "person/leyla-demir", "person/oskar-pettersen", "occurred"), id="dinner-for-the-delegation"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. Governor Petra Hlinka hosted a banquet at the "
+        "Velka Castle.",
+        ("talksWith", "person/jonas-berg", "person/petra-hlinka", "occurred"), id="banquet-on-the-trip"),
+    pytest.param(
         "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Speaking after the meeting, President "
         "Tomas Ferreira said the border would reopen.",
         ("talksWith", "person/ilse-brandt", "person/tomas-ferreira", "occurred"), id="speaking-after-the-meeting"),
@@ -120,6 +132,9 @@ NEGATIVE = [
     pytest.param(
         "Mayor Jonas Berg arrived in Ostrava on Monday. After the talks with the union, Governor Petra "
         "Hlinka said nothing.", id="meeting-with-its-own-party"),
+    pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. Governor Petra Hlinka hosted a banquet for the city's "
+        "nurses at the Velka Castle.", id="banquet-for-others"),
     pytest.param(
         "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
         id="no-trip-no-frame"),
