@@ -3,9 +3,14 @@
 News stories establish a trip once ("X arrived in P on Monday") and then tell what happened on
 it without repeating X ("Talks with Y focused on trade", "He was received by Y", "The visit
 included a stop at the Q"). The sentence rules (`kg.events`) see only one sentence; this pass
-reads their visits relations as TRIP FRAMES (traveller(s), destination, status, first
-sentence) and, inside a frame, links the traveller to the one named partner of a meeting told
-without its other party, and to the named venue where the trip's events take place.
+reads their visits relations as TRIP FRAMES (traveller(s), destination, status, sentences)
+and, inside a frame, links the traveller to
+- the one named partner of a meeting told without its other party ("talks with Y", "was
+  received by Y", "Y hosted the visitor", "a lunch for the visitor", "after the meeting, Y said");
+- the named venue where the trip's events take place ("talks at the Q", "toured Q", "Q, where
+  the meeting took place").
+A fact takes the sentence's own status cue, else a planned trip plans it. Everything here is a
+weaker inference than a rule's, so it carries a lower confidence and never repeats a rule fact.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from kg.events import status_of
 from kg.model import Relation, Span
+from kg.resolve import Resolution
 from kg.venues import HEAD_FIRST, SITE_WORDS, VENUE_HEADS
 
 # Nouns of a meeting whose "with Y" names the other party ("talks with Y", "a dinner with Y").
@@ -59,9 +65,9 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that"})
 VENUE_EVENT_WORDS: frozenset[str] = frozenset({
     "talk", "talks", "meeting", "dinner", "lunch", "luncheon", "breakfast", "banquet", "ceremony",
     "reception", "stop", "visit", "tour", "wreath", "speech", "address", "conference", "signing",
-    "hold", "lay", "meet", "speak", "address", "visit", "tour", "stop", "attend", "receive",
-    "welcome", "greet", "host", "sign", "inspect", "deliver", "dine", "include", "arrive", "hug",
-    "homily", "sermon", "mass", "remarks", "lecture", "rally", "recital", "concert", "workshop",
+    "hold", "lay", "meet", "speak", "attend", "receive", "welcome", "greet", "host", "sign",
+    "inspect", "deliver", "dine", "include", "arrive", "hug", "homily", "sermon", "mass", "remarks",
+    "lecture", "rally", "recital", "concert", "workshop",
 })
 # Verbs whose direct object is a venue the traveller goes to ("toured Q").
 VENUE_OBJECT_VERBS: frozenset[str] = frozenset({"tour", "visit", "inspect", "include"})
@@ -101,7 +107,7 @@ class Frame:
     last: int
 
 
-def infer(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Relation]:
+def infer(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> list[Relation]:
     """Talks and venue visits of the trips the rule relations establish (rule 'discourse.*')."""
     frames = trip_frames(doc, resolution, relations)
     if not frames:
@@ -122,7 +128,7 @@ def infer(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Relation]
 class _Story:
     """What the pass needs to know of the article: entity types, people in order, known facts."""
 
-    def __init__(self, resolution, relations: Sequence[Relation]) -> None:
+    def __init__(self, resolution: Resolution, relations: Sequence[Relation]) -> None:
         self.resolution = resolution
         self.types = {entity.key: entity.type for entity in resolution.entities}
         self.entities = {entity.key: entity for entity in resolution.entities}
@@ -156,7 +162,7 @@ class _Story:
         return self.person_keys[n - 1] if n else None
 
 
-def trip_frames(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Frame]:
+def trip_frames(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> list[Frame]:
     """Frames from the visits relations, each holding until the next trip or a change of time.
 
     The same travellers going on with the same status ("his visit to <country>", "he then flew
@@ -201,7 +207,7 @@ def trip_frames(doc: Doc, resolution, relations: Sequence[Relation]) -> list[Fra
     return frames
 
 
-def _told_as_main(sent, keys: set[str], resolution) -> bool:
+def _told_as_main(sent, keys: set[str], resolution: Resolution) -> bool:
     """Some traveller is the subject of the sentence's main clause, not of an aside
     ('Y, who flew in from Z, ...') or an object ('accompanied by Y'): only such a trip
     takes over the story from the frame before it."""
@@ -216,13 +222,13 @@ def _told_as_main(sent, keys: set[str], resolution) -> bool:
     return False
 
 
-def _in_order(sent, keys: set[str], resolution) -> tuple[str, ...]:
+def _in_order(sent, keys: set[str], resolution: Resolution) -> tuple[str, ...]:
     """The travellers in the order the sentence names them: the trip's main traveller first."""
     named = [key for token in sent if (key := resolution.entity_of(token)) in keys]
     return tuple(dict.fromkeys([*named, *sorted(keys)]))
 
 
-def _names_any(sent, keys: tuple[str, ...], resolution) -> bool:
+def _names_any(sent, keys: tuple[str, ...], resolution: Resolution) -> bool:
     return any(resolution.entity_of(token) in keys for token in sent)
 
 
