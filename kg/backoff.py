@@ -5,14 +5,15 @@ covers. This tier scores the pairs of resolved entities that share a sentence wi
 word (or, for memberships, a body close to a person) with a logistic model over GENERIC
 features only: the dependency path between the two mentions (labels, and the lemmas of the
 path's words only when they are words of our own trigger, title and preposition tables, else
-their part of speech), trigger class, distance, entity types, intervening entities,
-coordination and negation cues. No name or other open-class word is ever a feature, so the
-model cannot learn the vocabulary of the passages it was trained on.
+their part of speech), trigger class and how both ends hang from it, distance, entity types
+and prominence (mention counts), intervening entities, coordination, negation cues, and what
+the rules stated in the same sentence. No name or other open-class word is ever a feature, so
+the model cannot learn the vocabulary of the passages it was trained on.
 
 The weights are data (`backoff_model.json`, written by `benchmarks/train_backoff.py`); scoring
 is a dot product and a sigmoid. A pair is proposed only when the rules relate it in no way of
 that kind, and only above the kind's threshold, which the training script picks on passages
-the weights were not fitted on.
+the weights were not fitted on; a threshold of 1.0 turns a kind off.
 """
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ PLACE_TYPES = frozenset({"Place", "Country"})
 PARTY_TYPES = frozenset({"Person", "Organization", "Country"})
 MEMBER_TYPES = frozenset({"Person", "Country"})
 BODY_TYPES = frozenset({"Organization"})
+# A place reached through these is home or a source, not a visit ("returns to X", "stayed in
+# X", "according to X", "officials in X said"); the rules leave such pairs alone on purpose.
+HOMEWARD_LEMMAS = P.RETURN_LEMMAS | frozenset({"stay", "remain"})
+NOT_VISIT_PATH_LEMMAS = HOMEWARD_LEMMAS | L.SPEECH_VERBS
 MEMBER_WINDOW = 12  # tokens between a person and a body for a membership candidate
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _MAX_PATH_EDGES = 5
@@ -220,7 +225,9 @@ def candidates(doc: Doc, entities: Iterable[Entity], token_entity: Mapping[int, 
     `related_too` keeps those pairs as well (training learns how stated facts are worded from
     them). What the rules found in the same sentence for either end is a feature.
     """
+    entities = list(entities)
     types = {entity.key: entity.type for entity in entities}
+    salience = _salience(entities)
     rule_relations = list(rule_relations)
     related = {pair_key(r.kind, r.subject, r.object) for r in rule_relations}
     for index, sent in enumerate(doc.sents):
@@ -238,12 +245,48 @@ def candidates(doc: Doc, entities: Iterable[Entity], token_entity: Mapping[int, 
                     continue
                 if kind == "memberOf" and _gap(subject, obj) > MEMBER_WINDOW:
                     continue
+                if kind == "visits" and _reached_through(subject, obj, NOT_VISIT_PATH_LEMMAS):
+                    continue
                 trigger = _trigger_for(kind, subject, obj, triggers) if triggers else None
+                if trigger is not None and not _linked(subject, obj, trigger):
+                    continue
                 f = features(kind, subject, obj, trigger, mentions, index)
+                f |= {f"{end}_{value}" for end, m in (("s", subject), ("o", obj)) for value in salience[m.key]}
                 f |= {f"rules_{end}_{kind}" for end, key in (("s", subject.key), ("o", obj.key))
                       if any(k == kind and key in ends and ends != {subject.key, obj.key}
                              for k, ends in stated)}
                 yield Candidate(kind, subject, obj, trigger, frozenset(f))
+
+
+def _linked(a: Mention, b: Mention, trigger: Token) -> bool:
+    """A syntactic link, not co-occurrence: one end is an argument of the trigger (or of the
+    verb a trigger noun hangs from) and the other lies inside the trigger's phrase."""
+    anchors = {trigger.i, trigger.head.i}
+    for first, second in ((a, b), (b, a)):
+        head = first.head
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            head = head.head
+        if (head.head.i in anchors and head.dep_ in _SUBJECT_DEPS | {"poss", "agent"}
+                and trigger.left_edge.i <= second.head.i <= trigger.right_edge.i):
+            return True
+    return False
+
+
+def _reached_through(a: Mention, b: Mention, lemmas: frozenset[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in _path_tokens(a.head, b.head))
+
+
+def _salience(entities: list[Entity]) -> dict[str, tuple[str, ...]]:
+    """How prominent each entity is in the article: its mention count and whether it is the
+    most mentioned of its type (the story's protagonist travels; a passing name rarely does)."""
+    top: dict[str, tuple[int, str]] = {}
+    for entity in entities:
+        count = len(entity.mentions)
+        if count > top.get(entity.type, (0, ""))[0]:
+            top[entity.type] = (count, entity.key)
+    return {e.key: (f"mentions={_bucket(len(e.mentions), (1, 3))}",
+                    f"top={top.get(e.type, (0, ''))[1] == e.key}",
+                    f"words={_bucket(len(e.name.split()), (1, 2))}") for e in entities}
 
 
 def _stated_in(sent, relations: list[Relation]) -> list[tuple[str, set[str]]]:
@@ -354,6 +397,8 @@ def features(kind: str, s: Mention, o: Mention, trigger: Token | None,
         f"lca={word(up[-1])}",
         f"sdep={a.dep_}:{word(a.head)}",
         f"odep={b.dep_}:{word(b.head)}",
+        f"sner={a.ent_type_ or '-'}",
+        f"oner={b.ent_type_ or '-'}",
         f"dist={_bucket(abs(a.i - b.i), (3, 7, 15))}",
         f"order={'so' if a.i < b.i else 'os'}",
         f"sent={_bucket(sentence_index, (0, 1, 4))}",
@@ -398,6 +443,11 @@ def _trigger_features(kind: str, s: Mention, o: Mention, trigger: Token, on_path
     if b.head.dep_ == "prep" and b.head.head.i == trigger.i:
         f.add(f"o_prep={word(b.head)}")
     f.add(f"tdist={_bucket(min(abs(trigger.i - a.i), abs(trigger.i - b.i)), (1, 3, 8))}")
+    # how the two ends hang from the trigger, together: "subject + 'to' object" is one cue
+    s_arg = next((x[6:] for x in f if x.startswith("s_arg=")), "-")
+    o_arg = next((x[7:] for x in f if x.startswith("o_prep=")), "under" if "o_under_trig" in f else "-")
+    f.add(f"frame={_trigger_class(kind, trigger)}|{s_arg}|{o_arg}")
+    f.add(f"frame_types={s.type}|{s_arg}|{o.type}|{o_arg}")
     return f
 
 

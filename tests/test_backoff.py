@@ -72,6 +72,21 @@ def test_no_event_candidates_without_a_trigger(nlp, text):
     assert not [c for c in _all_candidates(nlp, text) if c.kind in {"visits", "talksWith"}]
 
 
+@pytest.mark.parametrize(("text", "traveller"), [
+    ("Trade Minister Ilse Varga returned to Tarnow on Friday.", "Ilse Varga"),  # home again
+    ("Trade Minister Ilse Varga stayed in Tarnow to chair the meeting.", "Ilse Varga"),
+    ("Officials in Tarnow said Trade Minister Ilse Varga would travel abroad.", "Ilse Varga"),  # a source
+    ("Omar Fenn said Trade Minister Ilse Varga would travel to Tarnow.", "Omar Fenn"),  # not Fenn's trip
+])
+def test_no_visit_candidate_without_a_link_or_through_home_and_sources(nlp, text, traveller):
+    doc, resolution = _parsed(nlp, text)
+    names = {e.key: e.name for e in resolution.entities}
+    pairs = {(names[c.subject.key], names[c.object.key])
+             for c in candidates(doc, resolution.entities, resolution.token_entity) if c.kind == "visits"}
+    assert {"Tarnow", traveller} <= set(names.values())
+    assert (traveller, "Tarnow") not in pairs
+
+
 def test_pairs_the_rules_relate_are_left_out(nlp):
     doc, resolution = _parsed(nlp, SENTENCES[0])
     visit = next(c for c in candidates(doc, resolution.entities, resolution.token_entity) if c.kind == "visits")
@@ -92,7 +107,7 @@ def test_talks_pairs_are_symmetric():
     ("Trade Minister Ilse Varga will travel to Tarnow next week.", "visits", "planned"),
     ("Trade Minister Ilse Varga is expected to fly to Tarnow on Friday.", "visits", "planned"),
     ("Trade Minister Ilse Varga travelled to Tarnow on Monday.", "visits", "occurred"),
-    ("Trade Minister Ilse Varga cancelled her trip to Tarnow.", "visits", "cancelled"),
+    ("Trade Minister Ilse Varga postponed her visit to Tarnow.", "visits", "cancelled"),
     ("Ilse Varga, the former head of the Harbour Party, spoke on Monday.", "memberOf", "former"),
     ("Ilse Varga, the ex-chair of the Harbour Party, spoke on Monday.", "memberOf", "former"),
     ("Ilse Varga, the head of the Harbour Party, spoke on Monday.", "memberOf", "current"),
@@ -139,9 +154,9 @@ def test_thresholds_of_one_switch_the_tier_off(nlp):
     assert propose(doc, resolution.entities, resolution.token_entity, [], off) == []
 
 
-# A fact the rules do not state ("was in talks in" with the place in a trailing phrase; with
+# A fact the rules do not state (an activity verb's place, with the trip in a trailing phrase; with
 # the shipped thresholds of 1.0 only a lowered threshold proposes it), and hard negatives.
-MISSED = "Trade Minister Ilse Varga was in talks in the port city of Tarnow on Monday with President Omar Fenn."
+MISSED = "Trade Minister Ilse Varga opened a factory in Tarnow during her tour on Monday."
 HARD_NEGATIVES = [
     "Trade Minister Ilse Varga told Radio Quellport that the talks had failed.",
     "Ilse Varga leads a Tarnow-based group that held talks on grain prices.",
