@@ -2024,7 +2024,8 @@ def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Fou
                 _has_particle(verb, particle) for particle in P.RETURN_PHRASAL[lemma])):
         return
     if _has_particle(verb, "in") and not _has_particle(verb, "back") and not any(
-            child.dep_ == "prep" and child.lower_ == "after" for child in verb.children):
+            child.dep_ == "prep" and child.lower_ == "after" for child in verb.children) and not (
+            _stayed_where_left(verb)):
         return  # "flew in from Abuja" may leave a home; "... after meeting X there" a stay
     # "flew back from X": the phrase may hang from the particle
     heads = [verb, *(child for child in verb.children if child.lower_ in {"back", "in"})]
@@ -2033,6 +2034,14 @@ def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Fou
                      for k in ctx.refs(target, P.PLACE_TYPES))
     rule_id, confidence = P.RETURN_FROM_RULE
     yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
+
+
+def _stayed_where_left(verb: Token) -> bool:
+    """"flew in from Tokyo, where he had attended a meeting": something done at the place left
+    makes it a stay, not a home."""
+    return any(clause.dep_ == "relcl" and clause.lemma_.lower() in P.ACTIVITY_LEMMAS
+               and any(child.lower_ == "where" for child in clause.children)
+               for place in _follow(verb, ("prep:from", "pobj")) for clause in place.children)
 
 
 def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:

@@ -1485,6 +1485,9 @@ def test_a_companion_shares_the_trip_of_its_sentence_not_an_earlier_venue(nlp):
     ("Henrik Dahl visited the family home in Cusco on Sunday.", ("visits", DAHL, "place/cusco"),
      None),
     ("Henrik Dahl flew home to Cusco on Sunday.", None, ("visits", DAHL, "place/cusco")),
+    ("Henrik Dahl flew in from Cusco, where he had attended a meeting with suppliers.",
+     ("visits", DAHL, "place/cusco"), None),
+    ("Henrik Dahl flew in from Cusco on Monday.", None, ("visits", DAHL, "place/cusco")),
 ])
 def test_words_that_look_alike_in_other_roles(nlp, text, expected, forbidden):
     facts = _triples(nlp, text)
