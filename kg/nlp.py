@@ -617,7 +617,9 @@ def span_repair(doc: Doc) -> Doc:
         if label in ("PERSON", "ORG") and end < len(doc) and doc[end].lower_ in LEADER_ORG_SUFFIXES:
             end, label = end + 1, "ORG"
         elif label != "PERSON":
-            end = _trim_trailing_title(doc, start, end)
+            trimmed = _trim_trailing_title(doc, start, end)
+            if not (label in ("GPE", "LOC", "FAC") and doc[trimmed - 1].text in ("-", "–")):
+                end = trimmed  # but "Port-au-Prince" keeps its prince
         if label == "ORG" and end - start > 2 and doc[end - 1].lower_ in _BODY_EVENT_TAILS and doc[end - 2].lower_ in ORG_HEADS:
             end -= 1  # "Polar Council Ministerial" is a meeting of the council
         if label == "ORG":

@@ -301,8 +301,8 @@ def _mentions(doc: Doc):
             if party:
                 yield ent, "PARTY", name, party
             continue
-        if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON":
-            continue
+        if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON" and folded not in _COUNTRY_ALIAS:
+            continue  # "Kestrelian" names a people; "New Zealand" is a demonym and the country's name
         if ent.label_ == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
             # "the Tories" tagged as a body is the party its nickname stands for
             yield ent, "PARTY", name, PARTY_WORDS[folded]

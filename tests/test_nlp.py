@@ -144,6 +144,9 @@ def test_titles_length_reads_a_run_of_titles():
         ("Accompanied by Provincial Chief Minister Syed Karim Ali Baig, the chairman visited relief camps.",
          "Syed Karim Ali Baig", "PERSON"),
         ("Chief Minister Mian Aslam Iqbal Khan toured the site.", "Mian Aslam Iqbal Khan", "PERSON"),
+        # a title word at the end of a hyphenated place's name stays in it
+        ("He flew to Bourg-le-Prince on Monday.", "Bourg-le-Prince", "GPE"),
+        ("The envoy arrived in Saint-Bishop on Friday.", "Saint-Bishop", "FAC"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's

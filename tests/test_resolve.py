@@ -461,3 +461,8 @@ def test_a_club_goes_by_its_name_without_its_letters(nlp, text, club, bare):
     by_name = _by_name(resolve(nlp(text)))
     assert by_name[club].type == "Organization"
     assert bare not in by_name and bare in by_name[club].aliases
+
+
+def test_a_country_whose_name_is_also_its_demonym_is_kept(nlp):
+    text = "Talks with New Zealand's Trade Minister Tomas Riva began on Monday. He is on a visit to New Zealand."
+    assert _by_name(resolve(nlp(text)))["New Zealand"].type == "Country"
