@@ -72,6 +72,8 @@ VENUE_EVENT_WORDS: frozenset[str] = frozenset({
 # Verbs whose direct object is a venue the traveller goes to ("toured Q").
 VENUE_OBJECT_VERBS: frozenset[str] = frozenset({"tour", "visit", "inspect", "include"})
 VENUE_PREPS: frozenset[str] = frozenset({"at", "inside", "outside", "in"})
+# Unnamed sites a named street or building then locates ("his residence on Q Road").
+SITE_NOUNS: frozenset[str] = frozenset({"residence", "home", "office", "offices", "headquarters", "house", "villa"})
 # Sentence openings that move the story to another time: the frame ends there.
 TIME_SHIFT_OPENERS: frozenset[str] = frozenset({
     "earlier", "previously", "last", "before", "in", "since", "back", "years", "months", "once",
@@ -278,7 +280,7 @@ def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
             event = _event_above(token if token.dep_ == "prep" else token.head)
             if event is not None:
                 venues = [key for key in _named(token, story, "pobj")
-                          if token.lower_ != "in" or _venue_named(key, story)]
+                          if token.lower_ != "in" or _venue_named(key, story)] or _site_address(token, story)
                 yield from _venue_visits(event, venues, frame, story)
 
 
@@ -391,6 +393,19 @@ def _venue_visits(word: Token, venues: list[str], frame: Frame, story: _Story) -
     for venue in dict.fromkeys(venues):
         for traveller in owners:
             yield _relation("visits", traveller, venue, status, word, "discourse.venue")
+
+
+def _site_address(prep: Token, story: _Story) -> list[str]:
+    """'at his residence on Q Road', 'at the ministry's office in the Q Building': an unnamed
+    site given by the named street or building it stands on or in."""
+    keys = []
+    for site in prep.children:
+        if site.dep_ != "pobj" or site.lemma_.lower() not in SITE_NOUNS:
+            continue
+        for inner in site.children:
+            if inner.dep_ == "prep" and inner.lower_ in {"on", "in"}:
+                keys += [key for key in _named(inner, story, "pobj") if _venue_named(key, story)]
+    return keys
 
 
 def _venue_named(key: str, story: _Story) -> bool:

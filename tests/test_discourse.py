@@ -92,6 +92,18 @@ POSITIVE = [
         "Velka Castle.",
         ("talksWith", "person/jonas-berg", "person/petra-hlinka", "occurred"), id="banquet-on-the-trip"),
     pytest.param(
+        "Mayor Jonas Berg arrived in Ostrava on Monday. He held talks with Governor Petra Hlinka at her "
+        "residence on Kestrel Road.",
+        ("visits", "person/jonas-berg", "place/kestrel-road", "occurred"), id="residence-on-a-street"),
+    pytest.param(
+        "Senator Rafael Ostrovsky landed in Port Elmira on Sunday. He later laid a wreath at the "
+        "headquarters on Harbour Street.",
+        ("visits", "person/rafael-ostrovsky", "place/harbour-street", "occurred"), id="headquarters-on-a-street"),
+    pytest.param(
+        "The delegation led by Mayor Oskar Pettersen arrived in Talvik on Thursday. The delegation was "
+        "received at the council's headquarters on Lantern Avenue.",
+        ("visits", "person/oskar-pettersen", "place/lantern-avenue", "occurred"), id="received-on-an-avenue"),
+    pytest.param(
         "Foreign Minister Ilse Brandt arrived in Valdoria on Monday. Speaking after the meeting, President "
         "Tomas Ferreira said the border would reopen.",
         ("talksWith", "person/ilse-brandt", "person/tomas-ferreira", "occurred"), id="speaking-after-the-meeting"),
@@ -135,6 +147,9 @@ NEGATIVE = [
     pytest.param(
         "Mayor Jonas Berg arrived in Ostrava on Monday. Governor Petra Hlinka hosted a banquet for the city's "
         "nurses at the Velka Castle.", id="banquet-for-others"),
+    pytest.param(
+        "Senator Rafael Ostrovsky landed in Port Elmira on Sunday. His aide, Tom Reyes, lives at a house on "
+        "Harbour Street.", id="someone-else-at-an-address"),
     pytest.param(
         "Governor Lucia Prado held talks with President Tomas Ferreira at the Corvell Palace.",
         id="no-trip-no-frame"),
