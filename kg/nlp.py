@@ -380,8 +380,8 @@ def _trim_title(doc: Doc, start: int, end: int, label: str, title_cover: set[int
     n = titles_length(lowered)
     while n < end - start and start + n in title_cover:
         n += 1
-    if n == 0 or n >= end - start:
-        return start, end, label
+    if n == 0 or n >= end - start or venues.venue_head(doc[start:end]) in venues.STREET_HEADS:
+        return start, end, label  # "Queens Road" is a street, not a queen's
     rest = doc[start + n : end]
     if label != "PERSON" and any(t.lower_ in ORG_HEADS for t in rest):
         k = start + n
@@ -598,6 +598,7 @@ def span_repair(doc: Doc) -> Doc:
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
+        end = _complete_known_place(doc, start, end, label)
         end, glued = _split_glued(doc, start, end, person_words)
         spans.extend(glued)
         if end <= start or all(i in title_cover for i in range(start, end)):
@@ -1431,6 +1432,14 @@ def _club_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if start > 0 and doc[start - 1].text in CLUB_MARKS:
         return start - 1, end
     return start, end
+
+
+def _complete_known_place(doc: Doc, start: int, end: int, label: str) -> int:
+    """"Santo" + "Domingo": a known place the model cut short runs on to its last word."""
+    if label in ("GPE", "LOC") and end < len(doc) and _is_capitalized(doc[end]) and doc[end].pos_ == "PROPN" \
+            and gazetteer.is_place(doc[start : end + 1].text):
+        return end + 1
+    return end
 
 
 def _country_pair(text: str) -> bool:

@@ -147,6 +147,10 @@ def test_titles_length_reads_a_run_of_titles():
         # a title word at the end of a hyphenated place's name stays in it
         ("He flew to Bourg-le-Prince on Monday.", "Bourg-le-Prince", "GPE"),
         ("The envoy arrived in Saint-Bishop on Friday.", "Saint-Bishop", "FAC"),
+        # a known place the model cut short, and a street named with a title word
+        ("The tour will end on Friday in San Jose with a ministers' meeting.", "San Jose", "GPE"),
+        ("He joined the picket line at the Queens Road depot during the strike.", "Queens Road depot", "FAC"),
+        ("The march ended at Kings Avenue on Sunday.", "Kings Avenue", "FAC"),
         # members named in the plural end a body's name
         ("He chairs the Kestrel Conference of Catholic Bishops.", "Kestrel Conference of Catholic Bishops", "ORG"),
         # a plural article opens a party's name, not a person's
