@@ -94,6 +94,11 @@ EVENT_DEPTH = 2
 FRAME_SPAN = 6
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
+# Words saying that an event told as its clause's subject is not settled ("an audience with Y was
+# under consideration").
+UNCONFIRMED_WORDS: frozenset[str] = frozenset({
+    "consideration", "considered", "possible", "unconfirmed", "explored", "tentative", "mooted", "unclear",
+})
 CONFIDENCE = 0.6
 FRAME_STATUSES = frozenset({"occurred", "planned"})
 
@@ -499,11 +504,15 @@ def _clause_of(token: Token) -> Token:
 
 
 def _status(trigger: Token, kind: str, frame: Frame) -> str:
-    """The sentence's own cue first; else a planned trip plans its events unless told as past."""
+    """The sentence's own cue first (an event that 'was under consideration' is speculative); else
+    a planned trip plans its events unless told as past."""
     own = status_of(trigger, kind)
+    verb = _clause_of(trigger)
+    if own == "occurred" and trigger.dep_ in {"nsubj", "nsubjpass"} and any(
+            word.lower_ in UNCONFIRMED_WORDS for child in verb.children for word in child.subtree):
+        return "speculative"
     if own != "occurred" or frame.status != "planned":
         return own
-    verb = _clause_of(trigger)
     past = verb.tag_ in {"VBD", "VBN"} or any(
         c.tag_ == "VBD" for c in verb.children if c.dep_ in {"aux", "auxpass"})
     return "occurred" if past else "planned"

@@ -226,3 +226,15 @@ def test_a_trip_told_in_an_aside_keeps_the_frame(nlp, aside):
     facts = _inferred(nlp, text)
     assert ("talksWith", "person/hanna-lindgren", "person/sven-ulf", "occurred") in facts
     assert not any("person/jon-rask" in fact for fact in facts)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Foreign Minister Ilse Brandt arrived in Valdoria on Monday. A meeting with President Tomas Ferreira "
+     "was under consideration, officials said.", ("person/ilse-brandt", "person/tomas-ferreira")),
+    ("Mayor Jonas Berg arrived in Ostrava on Monday. Talks with Governor Petra Hlinka remained unconfirmed.",
+     ("person/jonas-berg", "person/petra-hlinka")),
+    ("Senator Rafael Ostrovsky landed in Port Elmira on Sunday. A dinner with Governor Yusuf Adeyemi was "
+     "being explored, his office said.", ("person/rafael-ostrovsky", "person/yusuf-adeyemi")),
+])
+def test_an_unsettled_meeting_is_speculative(nlp, text, pair):
+    assert ("talksWith", *sorted(pair), "speculative") in _inferred(nlp, text)
