@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from kg.events import status_of
-from kg.model import Relation, Span
+from kg.events import sentence_evidence, status_of
+from kg.model import Relation
 from kg.resolve import Resolution
 from kg.venues import HEAD_FIRST, SITE_WORDS, VENUE_HEADS
 
@@ -519,9 +519,5 @@ def _status(trigger: Token, kind: str, frame: Frame) -> str:
 
 
 def _relation(kind: str, subject: str, obj: str, status: str, trigger: Token, rule: str) -> Relation:
-    sent = trigger.sent
-    text = sent.text.strip()
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
     return Relation(kind=kind, subject=subject, object=obj, status=status,
-                    evidence=Span(text=text, start=start, end=start + len(text)),
-                    rule=rule, confidence=CONFIDENCE)
+                    evidence=sentence_evidence(trigger), rule=rule, confidence=CONFIDENCE)

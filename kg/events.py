@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from kg import patterns as P
-from kg.gazetteer import is_place
+from kg.gazetteer import given_name_gender, is_place
 from kg.lexicons import COUNTRIES, DEMONYMS
 from kg.model import Entity, Relation, Span, slugify
 
@@ -1150,16 +1150,9 @@ def _tells_travel(verb: Token) -> bool:
 def _first_name_gender(name: str) -> str:
     """"male" / "female" when the first word of a name is a clearly gendered given name."""
     first = name.split()[0].split("-")[0] if name.split() else ""
-    guess = _gender_detector().get_gender(first) if len(first) > 1 else "unknown"
+    guess = given_name_gender(first) if len(first) > 1 else "unknown"
     return {"male": "male", "mostly_male": "male", "female": "female",
             "mostly_female": "female"}.get(guess, "")
-
-
-@cache
-def _gender_detector():
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
 
 
 _TEXT = "kg_events_text"
@@ -2723,7 +2716,8 @@ def _scheduled_present(chain: list[Token]) -> bool:
             and not (top.lemma_.lower() in P.TITLE_PRESENT_EVENTS and _on_title_line(top)))
 
 
-def _evidence(trigger: Token) -> Span:
+def sentence_evidence(trigger: Token) -> Span:
+    """The sentence holding `trigger`, trimmed of surrounding whitespace: a relation's evidence."""
     text = _doc_text(trigger.doc)
     start, end = _sentence_chars(trigger.doc, trigger.i)
     while start < end and text[start].isspace():
@@ -2745,7 +2739,7 @@ def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
             subject, obj = obj, subject
         status = status_of(item.trigger, item.kind)
         relation = Relation(kind=item.kind, subject=subject, object=obj, status=status,
-                            evidence=_evidence(item.trigger), rule=item.rule,
+                            evidence=sentence_evidence(item.trigger), rule=item.rule,
                             confidence=item.confidence)
         # A tenseless headline ("Smith's Trip to Oslo") says nothing about status; prefer a
         # mention whose status rests on a cue or a tense.

@@ -72,6 +72,11 @@ def is_given_name(word: str) -> bool:
     return _given_names().get_gender(first) != "unknown" or _accented_given(first)
 
 
+def given_name_gender(word: str) -> str:
+    """`gender-guesser`'s verdict on a first name: "male", "mostly_female", "andy", "unknown"..."""
+    return _given_names().get_gender(word)
+
+
 def _accented_given(word: str) -> bool:
     """"Jéssica": an accented spelling of a name the list knows without accents."""
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
