@@ -361,10 +361,6 @@ def _role_of(words: list[str]) -> str | None:
     return TITLES.get(" ".join(w for w in words if w not in TITLE_MODIFIERS).replace(" - ", "-"))
 
 
-def _person_tokens(name: str) -> list[str]:
-    return [w for w in fold(name).split() if len(w) > 1 or name.count(".") == 0]
-
-
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Join surname/short forms ("Quill", "M. Quill") to the fullest person name."""
     people = sorted(
@@ -651,7 +647,7 @@ def _merge_venue_short_names(groups: list[_Group]) -> list[_Group]:
     longer: dict[str, list[_Group]] = {}
     for group in groups:
         words = fold(_canonical_name(group)).split()
-        if group.type == "Place" and len(words) > 2 and words[0] in _VENUE_FIRST_WORDS and words[1] in ("of", "de", "du", "des"):
+        if group.type == "Place" and len(words) > 2 and words[0] in _VENUE_FIRST_WORDS and words[1] in venues.HEAD_LINKS:
             longer.setdefault(words[-1], []).append(group)
     return _absorb_one_word_places(groups, longer)
 

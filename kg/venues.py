@@ -34,6 +34,8 @@ HEAD_FIRST: frozenset[str] = frozenset({
     "basilica", "cathedral", "palace", "palais", "palacio", "palazzo", "castle", "shrine", "mosque", "temple",
     "mausoleum", "tomb", "monastery", "abbey", "hotel", "hôtel", "villa", "fortress", "citadel",
 })
+# Links after a head that opens a venue's name ("Palace of the Nation", "Hôtel de Brissac").
+HEAD_LINKS: frozenset[str] = frozenset({"of", "de", "du", "des"})
 # Honorifics of the person a venue is named after ("the Sir Tomas Riva Hall"): part of its name.
 NAMESAKE_HONORIFICS: frozenset[str] = frozenset({"sir", "dame", "saint", "st", "st.", "king", "queen", "prince", "princess"})
 # Lower-case words naming a site after a name ("the Kestrel memorial", "the Hollin Road depot").
@@ -71,7 +73,7 @@ def venue_head(words: Span) -> str | None:
     last, first = words[-1], words[0]
     if last.lower_ in VENUE_HEADS and last.text[:1].isupper():
         return last.lower_
-    if first.lower_ in HEAD_FIRST and first.text[:1].isupper() and words[1].lower_ in ("of", "de", "du", "des"):
+    if first.lower_ in HEAD_FIRST and first.text[:1].isupper() and words[1].lower_ in HEAD_LINKS:
         return first.lower_
     if first.lower_ in BARE_HEAD_FIRST and first.text[:1].isupper() and words[1].text[:1].isupper():
         return first.lower_
