@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
 from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
@@ -624,8 +624,6 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "chief justice": ("supreme court",),
 }
 _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
-# "the Roe administration": its eponym belongs to it.
-EPONYM_BODIES: frozenset[str] = frozenset({"administration", "government", "cabinet"})
 
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
@@ -2053,7 +2051,7 @@ def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations = []
     for entity in resolution.entities:
         words = fold(entity.name).split()
-        if entity.type != "Organization" or len(words) != 2 or words[1] not in EPONYM_BODIES or words[0] not in people:
+        if entity.type != "Organization" or len(words) != 2 or words[1] not in LEADER_ORG_SUFFIXES or words[0] not in people:
             continue
         mention = entity.mentions[0]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
