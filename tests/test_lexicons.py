@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lexicons import PARTY_WORDS, PORTFOLIOS, TITLES
+from kg.lexicons import HONORIFICS, PARTY_WORDS, PORTFOLIOS, STYLE_TITLES, TITLES
 from kg.resolve import resolve
 
 # Abbreviations that news uses for other things than parties must stay out of the party table.
@@ -23,6 +23,12 @@ def test_ambiguous_abbreviations_are_not_parties(word):
 
 def test_titles_are_keyed_lower_case():
     assert all(title == title.lower() for title in TITLES)
+
+
+def test_styles_are_lower_case_and_record_no_role():
+    """A style in TITLES too would be recorded as the person's role."""
+    assert all(style == style.lower() for style in STYLE_TITLES)
+    assert not STYLE_TITLES & set(TITLES) and not STYLE_TITLES & HONORIFICS
 
 
 def test_portfolio_phrases_are_lower_case():
