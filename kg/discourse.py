@@ -20,9 +20,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from kg.events import sentence_evidence, status_of
 from kg.model import Relation
+from kg.patterns import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
 from kg.resolve import Resolution
 from kg.venues import HEAD_FIRST, SITE_WORDS, VENUE_HEADS
 
@@ -90,10 +92,10 @@ TIME_SHIFT_SECOND: Mapping[str, frozenset[str]] = {
 MAIN_PATH: frozenset[str] = frozenset({"compound", "flat", "appos", "conj", "nsubj", "nsubjpass", "cc", "punct"})
 # How far up from a venue's preposition its event word may be.
 EVENT_DEPTH = 2
+# How many heads a subject search climbs: bounds the walk on a deep or run-on parse.
+CLAUSE_CLIMB = 12
 # A frame lasts at most this many sentences after its first.
 FRAME_SPAN = 6
-SINGULAR_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
-PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "them", "their"})
 # Words saying that an event told as its clause's subject is not settled ("an audience with Y was
 # under consideration").
 UNCONFIRMED_WORDS: frozenset[str] = frozenset({
@@ -116,10 +118,10 @@ class Frame:
 
 def infer(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> list[Relation]:
     """Talks and venue visits of the trips the rule relations establish (rule 'discourse.*')."""
-    frames = trip_frames(doc, resolution, relations)
+    sentences = list(doc.sents)
+    frames = _trip_frames(sentences, resolution, relations)
     if not frames:
         return []
-    sentences = list(doc.sents)
     story = _Story(resolution, relations)
     found: list[Relation] = []
     for frame in frames:
@@ -177,7 +179,11 @@ def trip_frames(doc: Doc, resolution: Resolution, relations: Sequence[Relation])
     article's first trip also covers the lead before it, where stories often tell its events
     before its arrival.
     """
-    sentences = list(doc.sents)
+    return _trip_frames(list(doc.sents), resolution, relations)
+
+
+def _trip_frames(sentences: list[DocSpan], resolution: Resolution,
+                 relations: Sequence[Relation]) -> list[Frame]:
     starts = [sent.start_char for sent in sentences]
     by_sentence: dict[int, list[Relation]] = {}
     for relation in relations:
@@ -214,7 +220,7 @@ def trip_frames(doc: Doc, resolution: Resolution, relations: Sequence[Relation])
     return frames
 
 
-def _told_as_main(sent, keys: set[str], resolution: Resolution) -> bool:
+def _told_as_main(sent: DocSpan, keys: set[str], resolution: Resolution) -> bool:
     """Some traveller is the subject of the sentence's main clause, not of an aside
     ('Y, who flew in from Z, ...') or an object ('accompanied by Y'): only such a trip
     takes over the story from the frame before it."""
@@ -229,13 +235,13 @@ def _told_as_main(sent, keys: set[str], resolution: Resolution) -> bool:
     return False
 
 
-def _in_order(sent, keys: set[str], resolution: Resolution) -> tuple[str, ...]:
+def _in_order(sent: DocSpan, keys: set[str], resolution: Resolution) -> tuple[str, ...]:
     """The travellers in the order the sentence names them: the trip's main traveller first."""
     named = [key for token in sent if (key := resolution.entity_of(token)) in keys]
     return tuple(dict.fromkeys([*named, *sorted(keys)]))
 
 
-def _names_any(sent, keys: tuple[str, ...], resolution: Resolution) -> bool:
+def _names_any(sent: DocSpan, keys: tuple[str, ...], resolution: Resolution) -> bool:
     return any(resolution.entity_of(token) in keys for token in sent)
 
 
@@ -248,7 +254,7 @@ def _most_specific(types: Mapping[str, str], places: list[str]) -> str:
     return next((key for key in places if types.get(key) != "Country"), places[0])
 
 
-def _shifts_time(sent) -> bool:
+def _shifts_time(sent: DocSpan) -> bool:
     words = [t for t in sent if not t.is_punct and not t.is_space][:3]
     if not words:
         return False
@@ -269,7 +275,7 @@ def _pair_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
     return kind, subject, obj
 
 
-def _sentence_facts(sent, frame: Frame, story: _Story) -> Iterator[Relation]:
+def _sentence_facts(sent: DocSpan, frame: Frame, story: _Story) -> Iterator[Relation]:
     for token in sent:
         lemma = token.lemma_.lower()
         if lemma in MEETING_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
@@ -339,8 +345,9 @@ def _guest_of(verb: Token, frame: Frame, story: _Story) -> tuple[str, ...] | Non
         if not guests:
             return frame.travellers[:1]
         guest = guests[0]
-        if story.entity_of(guest) is not None:
-            return (story.entity_of(guest),) if story.entity_of(guest) in frame.travellers else ()
+        named = story.entity_of(guest)
+        if named is not None:
+            return (named,) if named in frame.travellers else ()
     elif verb.lemma_.lower() not in HOST_VERBS:
         return None
     if guest.lower_ not in GUEST_WORDS:
@@ -475,15 +482,15 @@ def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story,
     antecedent = story.last_person_before(pronoun.i, skip)
     if antecedent not in frame.travellers:
         return ()
-    if pronoun.lower_ in PLURAL_PRONOUNS:
+    if pronoun.lower_ in PRONOUNS_PLURAL:
         return frame.travellers
-    return (antecedent,) if pronoun.lower_ in SINGULAR_PRONOUNS else ()
+    return (antecedent,) if pronoun.lower_ in PRONOUNS_SINGULAR else ()
 
 
 def _subject_above(token: Token) -> Token | None:
     """The subject of the clause holding `token`, climbing through clauses that share theirs."""
     current = token
-    for _ in range(12):
+    for _ in range(CLAUSE_CLIMB):
         subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             # 'The tour, which included ...': the relative pronoun stands for the noun it follows.
