@@ -999,10 +999,13 @@ def _title_word_only(tokens: list[Token]) -> bool:
     return all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words) and not set(words) & _BODY_ALONE
 
 
+_KIND_ONLY_NAMES = COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+
+
 def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
     """Whether a body's name is only a kind of body ("Party", "Group"): a reference, not a name."""
     entity = resolution.by_key(key) if key else None
-    return entity is not None and fold(entity.name) in COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
+    return entity is not None and fold(entity.name) in _KIND_ONLY_NAMES
 
 
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:

@@ -401,9 +401,12 @@ def _trim_trailing_title(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+_EXTENDED_HEADS = ORG_HEADS | {"affairs"}
+
+
 def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
     """Extend "X Committee" over "on Y", "Ministry" over "of Foreign Affairs", and so on."""
-    while end < limit - 1 and doc[end - 1].lower_ in ORG_HEADS | {"affairs"} and doc[end].lower_ in ORG_LINKS:
+    while end < limit - 1 and doc[end - 1].lower_ in _EXTENDED_HEADS and doc[end].lower_ in ORG_LINKS:
         if doc[end].lower_ == "for" and doc[end - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start):
             break  # "Member of Parliament for Kestrelby": the seat's constituency, not the body's name
         j = end + 1
@@ -1708,6 +1711,9 @@ _ORG_KIND_NOUNS = frozenset({"chipmaker", "automaker", "carmaker", "drugmaker", 
                              "telecom", "regulator", "watchdog", "exporter", "importer"})
 # Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).
 _FACILITY_HEADS = (PLACE_HEADS | venues.BUILDING_HEADS | venues.STREET_HEADS) - {"house", "hall", "residence"}
+_BODY_OR_PLACE_HEADS = ORG_HEADS | PLACE_HEADS
+# Head nouns of an apposition that make the name before it a body (", the country's biggest lender,").
+_ORG_KIND_WORDS = ORG_COMMON_NOUNS | _ORG_KIND_CUES | _ORG_KIND_NOUNS | ORG_HEADS
 _PERSON_APPOSITION_CUES = frozenset({"former", "retired", "veteran", "lawmaker", "politician", "diplomat", "activist",
                                      "analyst", "economist", "professor", "lawyer", "official", "journalist",
                                      "businessman", "businesswoman", "candidate", "member", "head", "chief",
@@ -1762,7 +1768,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             body = _bracketed_after_person(doc, i, end) or doc[i - 1].lower_ == "the" and doc[end].lower_ in _PARTY_ROLES
             found.append((i, end, "ORG" if body else "PERSON"))
         elif 2 <= end - i <= 4 and all(t.pos_ == "PROPN" or t.lower_ in _NAME_PARTICLES for t in words) and _introduced_as_person(doc, end) \
-                and not any(t.lower_ in ORG_HEADS | PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
+                and not any(t.lower_ in _BODY_OR_PLACE_HEADS for t in words) and not gazetteer.is_place(words.text):
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
@@ -1874,8 +1880,7 @@ def _introduced_as_body(doc: Doc, end: int) -> bool:
         last = tok
         if tok.dep_ not in _NOUN_MODIFIERS:
             break
-    kinds = ORG_COMMON_NOUNS | _ORG_KIND_CUES | _ORG_KIND_NOUNS | ORG_HEADS
-    return last is not None and last.is_lower and last.lower_ in kinds
+    return last is not None and last.is_lower and last.lower_ in _ORG_KIND_WORDS
 
 
 def _introduced_as_person(doc: Doc, end: int) -> bool:
@@ -1900,8 +1905,10 @@ def _names_members(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].is_lower and doc[end].lower_ in _MEMBER_NOUNS
 
 
+_NOT_IN_PLAIN_NAME = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | MINISTRY_TOPICS
+
+
 def _plain_name(words: Span) -> bool:
     """Capitalized words with no body, place or portfolio noun among them."""
-    blocked = ORG_HEADS | PLACE_HEADS | EVENT_HEADS | MINISTRY_TOPICS
-    return all(t.text[:1].isupper() and t.lower_ not in blocked and t.lower_ not in _DEMONYM_WORDS for t in words)
+    return all(t.text[:1].isupper() and t.lower_ not in _NOT_IN_PLAIN_NAME and t.lower_ not in _DEMONYM_WORDS for t in words)
 
