@@ -70,13 +70,9 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """"The meeting at the palace was also attended by X": a definite meeting that names no
     party of its own is the last one told; X joins its participants, and its place is
     visited by those of them told travelling."""
+    talk_rule, visit_rule = P.MEETING_ANAPHOR_RULES
     for noun in ctx.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in P.TALK_GROUP_NOUNS or not any(
-                det.dep_ == "det" and det.lower_ in P.MEETING_ANAPHOR_DETS
-                for det in noun.children) or any(
-                child.dep_ == "poss" or child.dep_ == "compound" and ctx.entity_at(child)
-                or child.dep_ == "prep" and child.lower_ in {"with", "between", "of"}
-                for child in noun.children):
+        if not _anaphoric_meeting(ctx, noun):
             continue
         participants = _last_meeting(ctx, found, noun.i)
         if not participants:
@@ -91,7 +87,6 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
                           for path in (("agent", "pobj"), ("dobj",))
                           for target in _follow(clause, path)
                           for k in _named_people_below(ctx, target) if k not in participants)
-        talk_rule, visit_rule = P.MEETING_ANAPHOR_RULES
         if joiners and len(participants) + len(joiners) <= P.MAX_GROUP:
             yield from _group_pairs(participants + joiners, noun, talk_rule,
                                     P.JOINED_MEETING_RULE[1])
@@ -106,6 +101,17 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
                       and item.trigger.i < noun.i and not _at_home(ctx, ctx.homes, item)}
         visitors = [k for k in participants if k in travellers]
         yield from _pairs("visits", visitors, places, noun, visit_rule, P.MEETING_PLACE_RULE[1])
+
+
+def _anaphoric_meeting(ctx: _Context, noun: Token) -> bool:
+    """"the meeting", "that session": a definite talk noun with no owner, named compound or
+    "with"/"between"/"of" phrase naming its own parties."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in P.TALK_GROUP_NOUNS and any(
+        det.dep_ == "det" and det.lower_ in P.MEETING_ANAPHOR_DETS for det in noun.children
+    ) and not any(
+        child.dep_ == "poss" or child.dep_ == "compound" and ctx.entity_at(child)
+        or child.dep_ == "prep" and child.lower_ in {"with", "between", "of"}
+        for child in noun.children)
 
 
 def _named_people_below(ctx: _Context, phrase: Token) -> list[str]:
@@ -289,10 +295,7 @@ class _Context:
             if key is not None:
                 return []
             # "towns in the state, including A and B": the places named in the list
-            return self._capital_of(token) or [
-                k for prep in token.children if prep.dep_ == "prep"
-                and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
-                if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
+            return self._capital_of(token) or self._included(token, types)
         named = self._name_inside(token, types)
         if key is not None or named:
             return named
@@ -339,9 +342,7 @@ class _Context:
             return [k for k in together if self.type_of(k) in types]
         if token.pos_ == "NOUN":
             # "Leaders including A, B and C": the named members of the group noun
-            included = [k for prep in token.children if prep.dep_ == "prep"
-                        and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
-                        if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
+            included = self._included(token, types)
             if included:
                 return included
         if lemma in P.TITLE_NOUNS or token.pos_ == "PROPN":
@@ -371,6 +372,12 @@ class _Context:
             if people:
                 return tuple(people) if len(people) == 2 else ()
         return ()
+
+    def _included(self, token: Token, types: frozenset[str]) -> list[str]:
+        """What the list after "including" or "like" on `token` names."""
+        return [k for prep in token.children if prep.dep_ == "prep"
+                and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
+                if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
 
     def _capital_of(self, token: Token) -> list[str]:
         """"the Ukrainian capital", "Kenya's capital": that capital, if the article names it."""
@@ -1169,19 +1176,23 @@ def _doc_text(doc: Doc) -> str:
 
 def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
     """Character bounds of the sentence holding token `i`, without rebuilding Doc.sents."""
-    sentences = doc.user_data.get(_SENTENCES)
-    if sentences is None:
-        spans = list(doc.sents)
-        sentences = doc.user_data[_SENTENCES] = (
-            [sent.start for sent in spans], [(sent.start_char, sent.end_char) for sent in spans])
-    starts, chars = sentences
+    starts, chars = _sentence_table(doc)
     return chars[bisect_right(starts, i) - 1]
+
+
+def _sentence_table(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """First tokens and character bounds of the doc's sentences, built once per doc."""
+    table = doc.user_data.get(_SENTENCES)
+    if table is None:
+        spans = list(doc.sents)
+        table = doc.user_data[_SENTENCES] = (
+            [sent.start for sent in spans], [(sent.start_char, sent.end_char) for sent in spans])
+    return table
 
 
 def _sentence_index(doc: Doc, i: int) -> int:
     """Number of the sentence holding token `i`."""
-    _sentence_chars(doc, i)
-    return bisect_right(doc.user_data[_SENTENCES][0], i) - 1
+    return bisect_right(_sentence_table(doc)[0], i) - 1
 
 
 def _on_title_line(token: Token) -> bool:
@@ -2225,20 +2236,8 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
             yield from _joined_for_talks(ctx, token)
         if lemma == "be":
             yield from _guest_of(ctx, token)
-        if lemma in P.TALK_HOLD_VERBS and any(
-                child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS
-                and not list(_follow(child, P.WITH)) for child in token.children):
-            # "held phone calls on Monday with X": the partner hangs from the verb
-            rule = P.TALK_NOUN_RULES[0]
-            partners = _partners(ctx, token, rule)
-            if partners:
-                yield from _pairs("talksWith", ctx.agents(token), partners, token, rule.id,
-                                  rule.confidence)
-                yield from _partners_together(ctx, token, partners, next(
-                    child for child in token.children if child.dep_ == "dobj"
-                    and child.lemma_.lower() in P.TALK_GROUP_NOUNS))
-            else:
-                yield from _group_pairs(ctx.agents(token), token, *P.SUBJECT_GROUP_RULE)
+        if lemma in P.TALK_HOLD_VERBS:
+            yield from _held_talks(ctx, token)
     if token.lower_ == "meeting" and token.dep_ == "compound":
         yield from _gerund_talks(ctx, token)
     if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ in P.TOLD_IN_PREPS:
@@ -2273,6 +2272,22 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                         if ctx.type_of(k) in P.AGENT_TYPES]):
             if len(owners) >= 2:
                 yield from _group_pairs(owners, token, *P.GROUP_RULE)
+
+
+def _held_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+    """"held phone calls on Monday with X": the partner hangs from the verb, not the talk noun;
+    with no partner, "A and B held talks" pairs the subjects."""
+    talks = [child for child in verb.children
+             if child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS]
+    if not any(not list(_follow(talk, P.WITH)) for talk in talks):
+        return
+    rule = P.TALK_NOUN_RULES[0]
+    partners = _partners(ctx, verb, rule)
+    if partners:
+        yield from _pairs("talksWith", ctx.agents(verb), partners, verb, rule.id, rule.confidence)
+        yield from _partners_together(ctx, verb, partners, talks[0])
+    else:
+        yield from _group_pairs(ctx.agents(verb), verb, *P.SUBJECT_GROUP_RULE)
 
 
 def _partners_together(ctx: _Context, trigger: Token, partners: list[str],
