@@ -772,7 +772,7 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     """
     types = {entity.key: entity.type for entity in resolution.entities}
     lowered = [t.lower_ for t in doc]
-    parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(doc, resolution, lowered)
+    parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types)
     title_tokens: set[int] = set()
     i = 0
     while i < len(lowered):
@@ -822,14 +822,11 @@ def _party_keys(resolution: Resolution) -> set[str]:
             if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name)))}
 
 
-def _called_parties(doc: Doc, resolution: Resolution, lowered: list[str]) -> set[str]:
+def _called_parties(resolution: Resolution, lowered: list[str], types: dict[str, str]) -> set[str]:
     """Bodies the passage calls a party: "the Unity party", "Roe's Civic Pact party"."""
-    found = set()
-    for i, key in resolution.token_entity.items():
-        if i + 1 < len(doc) and lowered[i + 1] in ("party", "party's") and resolution.token_entity.get(i + 1) != key:
-            found.add(key)
-    types = {entity.key: entity.type for entity in resolution.entities}
-    return {key for key in found if types.get(key) == "Organization"}
+    return {key for i, key in resolution.token_entity.items()
+            if i + 1 < len(lowered) and lowered[i + 1] in ("party", "party's") and resolution.token_entity.get(i + 1) != key
+            and types.get(key) == "Organization"}
 
 
 def _party_named(name: str) -> bool:
@@ -1196,14 +1193,14 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
         if not back and (org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org):
             continue
         for found in filter(None, (_holder_of(token) or _passive_holder(token), _party_owner(token))):
-            relations += _clause_relations(doc, resolution, token, back, found)
+            relations += _clause_relations(doc, resolution, types, token, back, found)
     return relations
 
 
-def _clause_relations(doc: Doc, resolution: Resolution, token: Token, back: bool,
+def _clause_relations(doc: Doc, resolution: Resolution, types: dict[str, str], token: Token, back: bool,
                       found: tuple[Token, list[Token], Token | None, str]) -> list[Relation]:
-    """The memberships of one clause `found` on the body `token` (a body noun when `back`)."""
-    types = {entity.key: entity.type for entity in resolution.entities}
+    """The memberships of one clause `found` on the body `token` (a body noun when `back`);
+    `types` maps entity keys to their types."""
     org = _entity_of(resolution, token)
     holder_token, cue_tokens, role_token, rule = found
     member = _entity_of(resolution, holder_token) or _role_antecedent(doc, resolution, holder_token) \
