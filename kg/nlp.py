@@ -86,8 +86,8 @@ def _load(name: str) -> Language:
 
 
 LINE_BREAK_COMPONENT = "kg_line_breaks"
-# A line this short ends a headline, byline or dateline, not a hard-wrapped sentence.
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+# A line this short ends a headline, byline or dateline, not a hard-wrapped sentence.
 _SHORT_LINE = 60
 
 
@@ -720,7 +720,8 @@ def _one_long_name(doc: Doc, first: Span, second: Span) -> bool:
 
 def _join_group_names(doc: Doc) -> list[Span]:
     """"Christian" + "Democrats" tagged as two group words is one party's name; "Sheikh Nasser" +
-    "bin Khalid Al Rumaihi" cut at the patronymic is one person's."""
+    "bin Khalid Al Rumaihi" cut at the patronymic is one person's; "Ohio" + "House" is one state
+    chamber."""
     ents = list(doc.ents)
     joined: list[Span] = []
     for ent in ents:
