@@ -25,6 +25,7 @@ from kg.lexicons import (
     DEMONYMS,
     HONORIFICS,
     LEADER_ORG_SUFFIXES,
+    LOCATIVE_PREPS,
     MINISTRY_TOPICS,
     ORG_HEADS,
     PARTY_CODES,
@@ -104,6 +105,10 @@ class _Group:
     @property
     def first_token(self) -> int:
         return min(r.start for r in self.tokens)
+
+    def relabel(self, label: str) -> None:
+        """Count every mention under `label`: the context showed what the mentions name."""
+        self.labels = Counter({label: sum(self.labels.values())})
 
     def absorb(self, other: _Group) -> None:
         self.names += other.names
@@ -205,7 +210,7 @@ def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
     for group in groups:  # the code tagged as a body elsewhere in the article
         owner = codes.get(group.names[0])
         if owner is not None and owner is not group and id(group) not in absorbed and group.type == "Organization":
-            group.labels = Counter({"PARTY": sum(group.labels.values())})
+            group.relabel("PARTY")
             owner.absorb(group)
             absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
@@ -235,8 +240,7 @@ def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
 
 
 # Words whose object or complement is a place where something is or goes ("in X", "visited X").
-_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "into", "across", "through", "at", "near", "via", "toward", "towards",
-                                 "inside", "outside", "around", "throughout", "within"})
+_PLACE_PREPOSITIONS = LOCATIVE_PREPS | {"inside", "throughout", "within"}
 _PLACE_VERBS = frozenset({"visit", "tour", "leave", "reach", "enter", "invade", "attack", "govern", "rule"})
 
 
@@ -258,7 +262,7 @@ def _claim_surname_places(doc: Doc, groups: list[_Group]) -> list[_Group]:
         roots = [doc[r.start : r.stop].root for r in group.tokens]
         if any(_stands_as_place(root) for root in roots) or not any(_acts_as_person(root) for root in roots):
             continue
-        group.labels = Counter({"PERSON": sum(group.labels.values())})
+        group.relabel("PERSON")
         group.canonical = None
         owners[0].absorb(group)
         absorbed.add(id(group))
@@ -387,7 +391,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             owners = [p for p in people if fold(p.names[0]).split()[-len(words):] == words
                       and len(fold(p.names[0]).split()) > len(words)]
             if len(owners) == 1:
-                group.labels = Counter({"PERSON": sum(group.labels.values())})
+                group.relabel("PERSON")
                 owners[0].absorb(group)
                 rest.remove(group)
             continue
@@ -407,7 +411,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             candidates = surname or candidates
         target = _nearest_before(candidates, group.first_token)
         # Being a known person's surname outweighs the model's label on the bare word.
-        group.labels = Counter({"PERSON": sum(group.labels.values())})
+        group.relabel("PERSON")
         target.absorb(group)
         rest.remove(group)
     return people + rest
@@ -485,7 +489,7 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
             target = expansions[name][0]
             if target is not group:
                 if target.type == "Place":
-                    group.labels = Counter({"GPE": sum(group.labels.values())})
+                    group.relabel("GPE")
                 target.absorb(group)
                 remaining.remove(group)
     return remaining
@@ -560,7 +564,7 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             candidates = _parent_first(firsts.get(folded, [])) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
-            group.labels = Counter({"ORG": sum(group.labels.values())})
+            group.relabel("ORG")
             target.absorb(group)
             absorbed.add(id(group))
     taken = {i for g in groups for r in g.tokens for i in r}
@@ -667,7 +671,7 @@ def _merge_club_short_names(groups: list[_Group]) -> list[_Group]:
     for group in groups:
         owners = clubs.get(fold(group.names[0]), [])
         if len(owners) == 1 and owners[0] is not group and group.type != "Person":
-            group.labels = Counter({"ORG": sum(group.labels.values())})
+            group.relabel("ORG")
             group.canonical = None
             owners[0].absorb(group)
             absorbed.add(id(group))
