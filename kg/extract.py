@@ -8,7 +8,6 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.backoff import BackoffModel, load_model, propose
 from kg.discourse import infer
 from kg.events import find_events
 from kg.membership import find_memberships
@@ -27,12 +26,8 @@ class Extractor:
     """Entities and relations of articles, with one spaCy pipeline loaded once."""
 
     def __init__(self, model: str | None = None, nlp: Language | None = None, *,
-                 preload: bool = False, backoff: bool | BackoffModel = True) -> None:
+                 preload: bool = False) -> None:
         self.nlp = nlp if nlp is not None else load_pipeline(model)
-        # The learned tier (kg.backoff) proposes facts the rules missed; False turns it off,
-        # and so does a model whose thresholds are all 1.0 (then it costs nothing).
-        tier = load_model() if backoff is True else backoff or None
-        self.backoff = tier if tier is not None and tier.active else None
         if preload:
             # Name lists, matchers and caches load on first use; reading one short article
             # loads them now, so processes forked from this one share them instead of each
@@ -55,8 +50,6 @@ class Extractor:
         relations += infer(doc, resolution, relations)
         keys = {entity.key for entity in resolution.entities}
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
-        if self.backoff is not None:
-            relations += propose(doc, resolution.entities, resolution.token_entity, relations, self.backoff)
         return Extraction(article, with_roles(resolution.entities, relations), tuple(dedupe(relations)))
 
 
