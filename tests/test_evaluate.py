@@ -220,16 +220,17 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 @pytest.mark.parametrize(
-    ("folder", "floor"),
+    ("folder", "floor", "status_floor"),
     [
         # Passages whose errors guided rule work: regression guards, not accuracy claims.
-        ("goldset", 0.95),
-        ("devnews", 0.68),
-        # Passages no rule was written from: the honest estimate; the floor sits just under it.
-        ("heldout", 0.70),
+        ("goldset", 0.95, 0.95),
+        ("devnews", 0.75, 0.95),
+        ("heldout", 0.85, 0.95),
+        # Passages never read for rule work: the honest estimate; the floors sit just under it.
+        ("unseen", 0.62, 0.90),
     ],
 )
-def test_accuracy_does_not_regress(nlp, folder, floor):
+def test_accuracy_does_not_regress(nlp, folder, floor, status_floor):
     report = evaluate(str(BENCHMARKS / folder), Extractor(nlp=nlp))
     assert report.micro.f1 >= floor, report.micro
-    assert report.status_accuracy >= 0.95, (report.status_correct, report.status_total)
+    assert report.status_accuracy >= status_floor, (report.status_correct, report.status_total)
