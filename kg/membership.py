@@ -1726,6 +1726,7 @@ _TENURE_VERBS = frozenset({"serve", "work", "spend", "sit", "teach", "report", "
 
 
 def _next_step(then: Token) -> bool:
+    """"then" after a conjunction orders a career ("A and then the head of X"), not dates a role."""
     return then.i > 0 and then.doc[then.i - 1].lower_ in ("and", "or")
 
 

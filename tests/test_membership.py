@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.membership import AS_VERBS, OBJECT_VERBS, PARTY_OBJECT_VERBS, PREP_VERBS, TITLE_BODIES, TOKEN_PATTERNS, find_memberships
 from kg.model import Entity, Mention
@@ -302,6 +302,11 @@ NEGATIVES = [
     "Jane Roe became a critic of the plan at the Water Agency meeting.",
     "The vote was rigged, party spokesperson Tom Ek said, blaming the Unity Party.",
 ]
+
+
+def _entity(key: str, type_: str, span: Span) -> Entity:
+    """An entity of one mention, for tests that hand-build a resolution."""
+    return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
 
 
 def _memberships(nlp, text: str) -> set[tuple[str, str, str]]:
@@ -1239,11 +1244,8 @@ def test_a_body_known_only_by_its_abbreviation_after_its_spelled_name(nlp):
     doc = nlp(text)
     people, acronym = doc[1:3], next(t for t in doc if t.text == "NWW")
 
-    def entity(key: str, type_: str, span) -> Entity:
-        return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
-
-    person = entity("person/jane-roe", "Person", people)
-    body = entity("organization/nww", "Organization", doc[acronym.i : acronym.i + 1])
+    person = _entity("person/jane-roe", "Person", people)
+    body = _entity("organization/nww", "Organization", doc[acronym.i : acronym.i + 1])
     resolution = Resolution((person, body), {1: person.key, 2: person.key, acronym.i: body.key})
     found = {(r.subject, r.object, r.rule) for r in find_memberships(doc, resolution)}
     assert found == {(person.key, body.key, "person-verb-spelled-acronym")}
@@ -1259,11 +1261,8 @@ def test_a_second_title_joined_to_the_first_belongs_to_the_name_after_it(nlp):
     pos = ["PROPN"] * 5 + ["CCONJ"] + ["PROPN"] * 5 + ["AUX", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
 
-    def entity(key: str, type_: str, span) -> Entity:
-        return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
-
-    berg, ekdahl = entity("person/anna-berg", "Person", doc[3:5]), entity("person/tom-ekdahl", "Person", doc[9:11])
-    senate, house = entity("organization/senate", "Organization", doc[0:1]), entity("organization/house", "Organization", doc[6:7])
+    berg, ekdahl = _entity("person/anna-berg", "Person", doc[3:5]), _entity("person/tom-ekdahl", "Person", doc[9:11])
+    senate, house = _entity("organization/senate", "Organization", doc[0:1]), _entity("organization/house", "Organization", doc[6:7])
     resolution = Resolution((berg, ekdahl, senate, house),
                             {0: senate.key, 3: berg.key, 4: berg.key, 6: house.key, 9: ekdahl.key, 10: ekdahl.key})
     found = {(r.subject, r.object) for r in find_memberships(doc, resolution)}
@@ -1285,10 +1284,7 @@ def test_a_body_whose_name_ends_in_a_title_word_names_no_body(nlp, text, body_wo
     body_span = doc[0:body_words]
     body_key = "organization/" + "-".join(t.lower_ for t in body_span)
 
-    def entity(key: str, type_: str, span) -> Entity:
-        return Entity(key, type_, span.text, (), (Mention(span.text, span.start_char, span.end_char, type_),), ())
-
-    person, body = entity("person/jane-roe", "Person", people), entity(body_key, "Organization", body_span)
+    person, body = _entity("person/jane-roe", "Person", people), _entity(body_key, "Organization", body_span)
     resolution = Resolution((person, body), {6: person.key, 7: person.key} | {t.i: body.key for t in body_span})
     assert {r.object for r in find_memberships(doc, resolution)} == expected
 
