@@ -1931,16 +1931,7 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
     for verb in ctx.doc:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in P.TRAVEL_LEMMAS:
-            # "A is travelling with B": B shares A's trip (a destination here is the rules')
-            # each conjunct's own name, or the name in apposition to a description
-            companions = [k for target in _follow(verb, P.WITH) for member in _conjuncts(target)
-                          for k in ctx.denote(member, P.PERSON_TYPES) or [
-                              k for appos in member.children if appos.dep_ == "appos"
-                              for k in ctx.named(appos) if ctx.type_of(k) == "Person"]]
-            if companions and not any(list(_follow(verb, path)) for path in (P.TO, P.IN, P.FOR)):
-                for leader in ctx.agents(verb, P.PERSON_TYPES):
-                    yield from ((companion, leader, verb) for companion in companions
-                                if companion != leader)
+            yield from _travelling_with(ctx, verb)
             continue
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS:
             continue
@@ -1968,6 +1959,22 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
                     yield companion, leader, verb
 
 
+def _travelling_with(ctx: _Context, verb: Token) -> Iterator[tuple[str, str, Token]]:
+    """"A is travelling with B": B shares A's trip. With a destination of its own the clause
+    is the travel rules' to tell."""
+    if any(list(_follow(verb, path)) for path in (P.TO, P.IN, P.FOR)):
+        return
+    # each conjunct's own name, or the name in apposition to a description ("his deputy, B")
+    companions = [k for target in _follow(verb, P.WITH) for member in _conjuncts(target)
+                  for k in ctx.denote(member, P.PERSON_TYPES) or [
+                      k for appos in member.children if appos.dep_ == "appos"
+                      for k in ctx.named(appos) if ctx.type_of(k) == "Person"]]
+    if not companions:
+        return
+    for leader in ctx.agents(verb, P.PERSON_TYPES):
+        yield from ((companion, leader, verb) for companion in companions if companion != leader)
+
+
 def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """Companions visit what their leader visits in that sentence or where the trip was told.
 
@@ -1978,17 +1985,19 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     for companion, leader, verb in _companion_links(ctx):
         # "X, who visited Lima last year, will travel to Quito. Y will accompany him": Quito
         status = status_of(verb, "visits")
-        earlier = [item for item in found if item.kind == "visits" and item.subject == leader
-                   and item.trigger.i < verb.sent.end
+        here = _sentence_index(ctx.doc, verb.i)
+        earlier = [(item, _sentence_index(ctx.doc, item.trigger.i)) for item in found
+                   if item.kind == "visits" and item.subject == leader]
+        earlier = [(item, sentence) for item, sentence in earlier if sentence <= here
                    and status_of(item.trigger, "visits") == status]
-        starts = [item.trigger.sent.start for item in earlier]
+        sentences = [sentence for _, sentence in earlier]
         if verb.lemma_.lower() in P.TRAVEL_LEMMAS:
             # "A, on a visit to X, is travelling with B": the trip of that sentence, else the
             # trip as first told (not the legs and venues told since)
-            told = {verb.sent.start if verb.sent.start in starts else min(starts, default=-1)}
+            told = {here if here in sentences else min(sentences, default=-1)}
         else:
-            told = {verb.sent.start, min(starts, default=-1)}
-        places = _unique(item.object for item in earlier if item.trigger.sent.start in told)
+            told = {here, min(sentences, default=-1)}
+        places = _unique(item.object for item, sentence in earlier if sentence in told)
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
 
