@@ -443,6 +443,11 @@ SPEAKER_ROLES: frozenset[str] = frozenset(
      "narrator", "announcer", "unidentified", "caller", "guest", "voice", "crosstalk", "translator", "interpreter"}
 )
 
+# Letters that mark a sports club's name before or after it ("Sporting CP", "AC Kestrel").
+CLUB_MARKS: frozenset[str] = frozenset(
+    {"FC", "CF", "AFC", "SC", "CP", "AC", "BK", "FK", "SK", "SV", "RC", "CD", "UD", "SD", "IF", "FF"}
+)
+
 # Capitalized words that first-name lists contain but that open body and place names.
 NOT_GIVEN_NAMES: frozenset[str] = frozenset(
     {"royal", "general", "free", "christian", "santa", "san", "justice", "liberty", "star", "sun",

@@ -22,6 +22,7 @@ from kg import gazetteer, venues
 from kg.errors import ModelError
 from kg.lexicons import (
     CITIES,
+    CLUB_MARKS,
     COUNTRIES,
     COUNTRY_NAMES,
     DEMONYMS,
@@ -1415,10 +1416,6 @@ def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
         and not (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN")
 
 
-# Letters that mark a sports club's name before or after it ("Sporting CP", "AC Kestrel").
-CLUB_MARKS = frozenset({"FC", "CF", "AFC", "SC", "CP", "AC", "BK", "FK", "SK", "SV", "RC", "CD", "UD", "SD", "IF", "FF"})
-
-
 def _club_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """"Sporting" + "CP", "AC" + "Kestrel": a club's letters the model left outside its name."""
     if end < len(doc) and doc[end].text in CLUB_MARKS:
@@ -1702,12 +1699,12 @@ _HYPHEN_SUFFIXES = frozenset({"led", "based", "born", "backed", "owned", "run", 
 # Residences and palaces that stand for a body until a preposition puts someone inside them.
 _VENUE_HEADS = frozenset({"house", "palace", "lodge", "mansion"})
 _VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "into"})
-# Industry nouns that headlines capitalize ("Chipmaker's chief"); ORG_COMMON_NOUNS holds the rest.
 # Kinds of body that name the body right after them ("the sovereign fund X", "chip designer X").
 _ORG_KIND_CUES = frozenset({"fund", "designer", "developer", "investor", "broker", "exchange", "platform", "website",
                             "magazine", "tabloid", "weekly", "broadcaster", "chipmaker", "automaker", "carmaker",
                             "drugmaker", "miner", "retailer", "startup", "studio", "outlet", "portal", "app",
                             "regulator", "watchdog", "think-tank", "tank", "charity", "ngo", "nonprofit", "union"})
+# Industry nouns that headlines capitalize ("Chipmaker's chief"); ORG_COMMON_NOUNS holds the rest.
 _ORG_KIND_NOUNS = frozenset({"chipmaker", "automaker", "carmaker", "drugmaker", "miner", "shipbuilder", "refiner",
                              "telecom", "regulator", "watchdog", "exporter", "importer"})
 # Place heads that end facility names rather than bodies ("House" and "Hall" often name bodies).

@@ -20,6 +20,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import (
+    CLUB_MARKS,
     COUNTRIES,
     COUNTRY_NAMES,
     DEMONYMS,
@@ -38,7 +39,7 @@ from kg.lexicons import (
 )
 from kg import gazetteer, venues
 from kg.model import Entity, Mention, entity_key
-from kg.nlp import CLUB_MARKS, KEPT_LABELS, acronym, title_length, tokens_among
+from kg.nlp import KEPT_LABELS, acronym, title_length, tokens_among
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
 # Ties in the type vote go to the more specific reading.
