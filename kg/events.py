@@ -2206,47 +2206,10 @@ def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
 
 
 def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
+    """Every talk the rules tell with `token` as trigger: a talk verb, noun or phrase."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
-        partnered = False
-        for rule in P.TALK_VERB_RULES:
-            if lemma not in rule.lemmas or not _has_particle(token, rule.particle):
-                continue
-            partners = _partners(ctx, token, rule)
-            if partners:
-                partnered = True
-                # "hosted X, alongside Minister Y": Y is on the hosting side
-                agents = ctx.agents(token) + [k for target in _follow(token, P.ALONGSIDE)
-                                              for k in ctx.refs(target, P.PERSON_TYPES)]
-                yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
-                if not _separate_partners(token) and not _distributive(token) and (
-                        rule.id not in P.SEPARATE_PARTNER_RULES):
-                    # "was received by A and B": co-hosts are one side of the reception
-                    hosts = tuple(partners) if rule.id == P.HOST_RULE_ID and not any(
-                        child.dep_ == "dobj" for child in token.children) else ()
-                    # "A and B met C and D": A and B are one side, C and D met together
-                    yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
-                                            weaker=True,
-                                            side=ctx.group_members + hosts + tuple(agents))
-        if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(
-                token, P.APART_MEETING_WORDS if lemma in P.APART_MEETING_VERBS else frozenset()) and (
-                lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
-            # "A and B discussed X": only subjects of its own, never inherited ones
-            agents = ctx.agents(token) if lemma not in P.OWN_SUBJECT_GROUP_VERBS else [
-                k for subject in token.children if subject.dep_ == "nsubj"
-                for k in ctx.refs(subject, P.AGENT_TYPES)]
-            yield from _group_pairs(agents, token, *P.SUBJECT_GROUP_RULE,
-                                    side=ctx.group_members)
-        if lemma in P.AGREE_VERBS:
-            yield from _agreed_after_talks(ctx, token)
-        if lemma in P.SIGN_VERBS:
-            yield from _signed_with(ctx, token)
-        if lemma in P.ACCOMPANY_VERBS:
-            yield from _joined_for_talks(ctx, token)
-        if lemma == "be":
-            yield from _guest_of(ctx, token)
-        if lemma in P.TALK_HOLD_VERBS:
-            yield from _held_talks(ctx, token)
+        yield from _verb_talks(ctx, token, lemma)
     if token.lower_ == "meeting" and token.dep_ == "compound":
         yield from _gerund_talks(ctx, token)
     if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ in P.TOLD_IN_PREPS:
@@ -2260,27 +2223,77 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
                                   token, rule.id, rule.confidence)
     if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
                                             or token.lower_ in P.TALK_GROUP_NOUNS):
-        for rule in P.TALK_NOUN_RULES:
-            if (lemma in rule.lemmas or token.lower_ in rule.lemmas) and _has_particle(
-                    token, rule.particle):
-                partners = _partners(ctx, token, rule)
-                if partners:
-                    agents = ctx.noun_agents(token)
-                    yield from _pairs("talksWith", agents, partners, token, rule.id,
-                                      rule.confidence)
-                    yield from _partners_together(ctx, token, partners, token)
-        between = [k for target in _follow(token, P.BETWEEN)
-                   for k in ctx.refs(target, P.PARTY_TYPES)]
-        yield from _group_pairs(between, token, *P.GROUP_RULE)
-        # "A and B's meeting", "a meeting of A, B and C": the named parties of the meeting
-        possessors = [child for child in token.children if child.dep_ == "poss"]
-        if possessors and token.dep_ == "conj":
-            possessors.append(token.head)  # "A and B's meeting" parsed as "A and [B's meeting]"
-        for owners in ([k for child in possessors for k in ctx.refs(child, P.PARTY_TYPES)],
-                       [k for target in _follow(token, P.OF) for k in ctx.named(target)
-                        if ctx.type_of(k) in P.AGENT_TYPES]):
-            if len(owners) >= 2:
-                yield from _group_pairs(owners, token, *P.GROUP_RULE)
+        yield from _talk_noun_talks(ctx, token, lemma)
+
+
+def _verb_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+    """Talks told by a verb: its rule partners, co-subjects and the verbs of agreeing,
+    signing, joining and holding talks."""
+    partnered = False
+    for rule in P.TALK_VERB_RULES:
+        if lemma not in rule.lemmas or not _has_particle(token, rule.particle):
+            continue
+        partners = _partners(ctx, token, rule)
+        if partners:
+            partnered = True
+            # "hosted X, alongside Minister Y": Y is on the hosting side
+            agents = ctx.agents(token) + [k for target in _follow(token, P.ALONGSIDE)
+                                          for k in ctx.refs(target, P.PERSON_TYPES)]
+            yield from _pairs("talksWith", agents, partners, token, rule.id, rule.confidence)
+            if not _separate_partners(token) and not _distributive(token) and (
+                    rule.id not in P.SEPARATE_PARTNER_RULES):
+                # "was received by A and B": co-hosts are one side of the reception
+                hosts = tuple(partners) if rule.id == P.HOST_RULE_ID and not any(
+                    child.dep_ == "dobj" for child in token.children) else ()
+                # "A and B met C and D": A and B are one side, C and D met together
+                yield from _group_pairs(agents + partners, token, *P.SUBJECT_GROUP_RULE,
+                                        weaker=True,
+                                        side=ctx.group_members + hosts + tuple(agents))
+    if lemma in P.CO_SUBJECT_TALK_VERBS and not partnered and not _distributive(
+            token, P.APART_MEETING_WORDS if lemma in P.APART_MEETING_VERBS else frozenset()) and (
+            lemma not in P.HANDSHAKE_VERBS or _has_particle(token, "hands")):
+        # "A and B discussed X": only subjects of its own, never inherited ones
+        agents = ctx.agents(token) if lemma not in P.OWN_SUBJECT_GROUP_VERBS else [
+            k for subject in token.children if subject.dep_ == "nsubj"
+            for k in ctx.refs(subject, P.AGENT_TYPES)]
+        yield from _group_pairs(agents, token, *P.SUBJECT_GROUP_RULE,
+                                side=ctx.group_members)
+    if lemma in P.AGREE_VERBS:
+        yield from _agreed_after_talks(ctx, token)
+    if lemma in P.SIGN_VERBS:
+        yield from _signed_with(ctx, token)
+    if lemma in P.ACCOMPANY_VERBS:
+        yield from _joined_for_talks(ctx, token)
+    if lemma == "be":
+        yield from _guest_of(ctx, token)
+    if lemma in P.TALK_HOLD_VERBS:
+        yield from _held_talks(ctx, token)
+
+
+def _talk_noun_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+    """Talks told by a talk noun: "talks with X", "a meeting between A and B", "A and B's
+    meeting"."""
+    for rule in P.TALK_NOUN_RULES:
+        if (lemma in rule.lemmas or token.lower_ in rule.lemmas) and _has_particle(
+                token, rule.particle):
+            partners = _partners(ctx, token, rule)
+            if partners:
+                agents = ctx.noun_agents(token)
+                yield from _pairs("talksWith", agents, partners, token, rule.id,
+                                  rule.confidence)
+                yield from _partners_together(ctx, token, partners, token)
+    between = [k for target in _follow(token, P.BETWEEN)
+               for k in ctx.refs(target, P.PARTY_TYPES)]
+    yield from _group_pairs(between, token, *P.GROUP_RULE)
+    # "A and B's meeting", "a meeting of A, B and C": the named parties of the meeting
+    possessors = [child for child in token.children if child.dep_ == "poss"]
+    if possessors and token.dep_ == "conj":
+        possessors.append(token.head)  # "A and B's meeting" parsed as "A and [B's meeting]"
+    for owners in ([k for child in possessors for k in ctx.refs(child, P.PARTY_TYPES)],
+                   [k for target in _follow(token, P.OF) for k in ctx.named(target)
+                    if ctx.type_of(k) in P.AGENT_TYPES]):
+        if len(owners) >= 2:
+            yield from _group_pairs(owners, token, *P.GROUP_RULE)
 
 
 def _held_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
