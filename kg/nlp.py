@@ -56,6 +56,8 @@ _TITLE_TOKENS = [tuple(word.rstrip(".") for word in title.split()) for title in 
     tuple(title.replace("-", " - ").split()) for title in TITLES if "-" in title
 ]
 _MAX_TITLE_LEN = max(len(t) for t in _TITLE_TOKENS)
+# Words a title phrase may span: the longest title, its modifiers and honorifics, and a final ".".
+_TITLE_WINDOW = _MAX_TITLE_LEN + 6
 _TITLE_SET = frozenset(_TITLE_TOKENS)
 # "the House Energy subcommittee on Oversight": a lower-case head still names the body.
 _LOWERCASE_BODY_HEADS = frozenset({"committee", "subcommittee", "commission", "panel"})
@@ -155,7 +157,7 @@ def title_length(tokens: list[str] | tuple[str, ...], start: int = 0) -> int:
 
     Dots are ignored ("Capt" + "." reads as "capt."), and a split-off "." is part of the title.
     """
-    return _window_title_length(tuple(tokens[start : start + _MAX_TITLE_LEN + 6]))
+    return _window_title_length(tuple(tokens[start : start + _TITLE_WINDOW]))
 
 
 @lru_cache(maxsize=16384)
@@ -408,8 +410,8 @@ _EXTENDED_HEADS = ORG_HEADS | {"affairs"}
 def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
     """Extend "X Committee" over "on Y", "Ministry" over "of Foreign Affairs", and so on."""
     while end < limit - 1 and doc[end - 1].lower_ in _EXTENDED_HEADS and doc[end].lower_ in ORG_LINKS:
-        if doc[end].lower_ == "for" and doc[end - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start):
-            break  # "Member of Parliament for Kestrelby": the seat's constituency, not the body's name
+        if _opens_constituency(doc, start, end):
+            break
         j = end + 1
         if j < limit and doc[j].lower_ == "the":
             j += 1
@@ -419,9 +421,9 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
             if tok.lower_ in TIME_WORDS:
                 break
             if _is_capitalized(tok) and tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.text in ("-", "&"):
-                lowered = [t.lower_ for t in doc[run_end:limit]]
-                if run_end > j and doc[run_end - 1].lower_ not in ORG_LINKS and title_length(lowered) and not tok.lower_ in ORG_HEADS:
-                    break
+                if run_end > j and doc[run_end - 1].lower_ not in ORG_LINKS and tok.lower_ not in ORG_HEADS \
+                        and title_length([t.lower_ for t in doc[run_end : min(limit, run_end + _TITLE_WINDOW)]]):
+                    break  # a title after the name starts the holder's, as in "Ministry of Finance Minister X"
                 run_end += 1
             elif (tok.text == "," or tok.lower_ == "and") and doc[end].lower_ == "on":
                 nxt = _continue_list(doc, run_end, limit)
@@ -453,9 +455,15 @@ _CHAMBERS = frozenset({"parliament", "assembly", "house", "senate", "congress", 
 def _cut_constituency(doc: Doc, start: int, end: int) -> int:
     """"(Member of) the National Assembly for Kestrelby": the body ends before the constituency."""
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ == "for" and doc[k - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start):
+        if _opens_constituency(doc, start, k):
             return k
     return end
+
+
+def _opens_constituency(doc: Doc, start: int, k: int) -> bool:
+    """"Member of Parliament for Kestrelby": "for" after the chamber of a body named from `start`
+    opens the member's constituency, no part of the body's name."""
+    return doc[k].lower_ == "for" and doc[k - 1].lower_ in _CHAMBERS and _seat_holder_before(doc, start)
 
 
 def _seat_holder_before(doc: Doc, start: int) -> bool:
