@@ -70,7 +70,9 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """"The meeting at the palace was also attended by X": a definite meeting that names no
     party of its own is the last one told; X joins its participants, and its place is
     visited by those of them told travelling."""
-    talk_rule, visit_rule = P.MEETING_ANAPHOR_RULES
+    # the meeting told again is joined as "X joined the lunch" is, and held where it was met
+    talk_rule, talk_confidence = P.JOINED_MEETING_RULE
+    visit_rule, visit_confidence = P.MEETING_PLACE_RULE
     for noun in ctx.doc:
         if not _anaphoric_meeting(ctx, noun):
             continue
@@ -88,11 +90,10 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
                           for target in _follow(clause, path)
                           for k in _named_people_below(ctx, target) if k not in participants)
         if joiners and len(participants) + len(joiners) <= P.MAX_GROUP:
-            yield from _group_pairs(participants + joiners, noun, talk_rule,
-                                    P.JOINED_MEETING_RULE[1])
+            yield from _group_pairs(participants + joiners, noun, talk_rule, talk_confidence)
         else:
             yield from _pairs("talksWith", joiners, participants, noun, talk_rule,
-                              P.JOINED_MEETING_RULE[1])
+                              talk_confidence)
         held = [clause for clause in noun.children if clause.dep_ in {"acl", "relcl"}
                 and clause.lemma_.lower() in P.MEETING_HELD_VERBS]
         places = _unique(k for node in (noun, *held)
@@ -100,7 +101,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         travellers = {item.subject for item in found if item.kind == "visits"
                       and item.trigger.i < noun.i and not _at_home(ctx, ctx.homes, item)}
         visitors = [k for k in participants if k in travellers]
-        yield from _pairs("visits", visitors, places, noun, visit_rule, P.MEETING_PLACE_RULE[1])
+        yield from _pairs("visits", visitors, places, noun, visit_rule, visit_confidence)
 
 
 def _anaphoric_meeting(ctx: _Context, noun: Token) -> bool:

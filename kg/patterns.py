@@ -210,7 +210,6 @@ JOINED_MEETING_SENTENCES = 3  # how far back the meeting joined may be told
 MEETING_JOIN_VERBS = frozenset("attend include involve join".split())
 MEETING_HELD_VERBS = frozenset("hold take".split())  # "held at", "took place at"
 MEETING_ANAPHOR_DETS = frozenset("the this that".split())
-MEETING_ANAPHOR_RULES = ("talksWith.joined_meeting", "visits.met_in")
 # "X joined Y for talks/dinner": the two meet
 JOINED_FOR_TALKS_RULE = ("talksWith.joined_for", 0.75)
 # "X was Y's guest in Oslo": hosted by Y, and a visit to the place given (or to a host country)
