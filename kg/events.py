@@ -2114,10 +2114,13 @@ def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     if token.lower_ in P.HEADLINE_GROUP_NOUNS:
         yield from _headline_group_visits(ctx, token)
         return
-    if token.lemma_.lower() not in P.TITLE_NOUNS or not _in_headline(token):
+    if token.lemma_.lower() not in P.TITLE_NOUNS:
         return
-    places = _unique(k for path in (P.IN, P.AT) for target in _follow(token, path)
-                     for k in ctx.refs(target, P.PLACE_TYPES))
+    targets = [target for path in (P.IN, P.AT) for target in _follow(token, path)]
+    # the headline test reads the token's whole line: only for a title with a place phrase
+    if not targets or not _in_headline(token):
+        return
+    places = _unique(k for target in targets for k in ctx.refs(target, P.PLACE_TYPES))
     person = ctx.titled_person(token, forward=True) if places else None
     if person is not None:
         rule_id, confidence = P.HEADLINE_RULE
