@@ -301,10 +301,10 @@ class _Context:
         if key is not None or named:
             return named
         lower = token.lower_
-        clause = token.head if token.dep_ in {"dobj", "dative"} else token.head.head
-        if lower in _RELATIVE and token.dep_ in {"dobj", "dative", "pobj"} and (
-                clause.dep_ == "relcl" and clause.head.i != clause.i):
-            return self.refs(clause.head, types)  # "Y, whom she met", "Y, with whom she spoke"
+        if lower in _RELATIVE and token.dep_ in {"dobj", "dative", "pobj"}:
+            clause = token.head if token.dep_ in {"dobj", "dative"} else token.head.head
+            if clause.dep_ == "relcl" and clause.head.i != clause.i:
+                return self.refs(clause.head, types)  # "Y, whom she met", "Y, with whom she spoke"
         if lower in P.PRONOUNS_SINGULAR and token.pos_ == "PRON":
             found = self.antecedent(token.i, plural=False, exclude=self._clause_subjects(token))
             return [k for k in found if self.type_of(k) in types]
@@ -358,21 +358,27 @@ class _Context:
         return []
 
     def _last_two_people(self, token: Token) -> tuple[str, ...]:
-        """The two people named in the sentence before `token`, else in the one before it."""
+        """The two people named earlier in `token`'s sentence, else in the sentence before."""
         sent = token.sent
         spans = [self.doc[sent.start:token.i]]
         if sent.start > 0:
             previous = self.doc[sent.start - 1].sent
             spans.append(self.doc[previous.start:previous.end])
         for span in spans:
-            # "He spoke with Y after the two held talks": a pronoun counts as its person
-            people = _unique(k for t in span for k in (
-                [self.entity_at(t)] if t.pos_ != "PRON" else
-                self.antecedent(t.i, plural=False) if t.lower_ in P.PRONOUNS_SINGULAR
-                and t.dep_ in _SUBJECTS else []) if k is not None and self.type_of(k) == "Person")
+            people = _unique(k for t in span for k in self._mentioned(t)
+                             if k is not None and self.type_of(k) == "Person")
             if people:
                 return tuple(people) if len(people) == 2 else ()
         return ()
+
+    def _mentioned(self, token: Token) -> Iterable[str | None]:
+        """The entity a token names or, for a singular subject pronoun, its antecedent: in "He
+        spoke with Y after the two held talks" the pronoun counts as its person."""
+        if token.pos_ != "PRON":
+            return [self.entity_at(token)]
+        if token.lower_ in P.PRONOUNS_SINGULAR and token.dep_ in _SUBJECTS:
+            return self.antecedent(token.i, plural=False)
+        return []
 
     def _included(self, token: Token, types: frozenset[str]) -> list[str]:
         """What the list after "including" or "like" on `token` names."""
