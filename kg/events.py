@@ -2436,12 +2436,21 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
 def _distributive(verb: Token, ignored: frozenset[str] = frozenset()) -> bool:
     """"A and B each met X", "A and B separately discussed it", "met A and B in separate
     meetings": no talk between A and B (unless the word is one of `ignored`)."""
-    return any(word.lower_ in P.DISTRIBUTIVE_WORDS and word.lower_ not in ignored
-               for child in verb.children
-               if child.dep_ not in _CLAUSE_DEPS for word in (
-                   child, *child.children,
-                   *(grand for pobj in child.children if child.dep_ == "prep"
-                     for grand in pobj.children)))
+    cues = P.DISTRIBUTIVE_WORDS - ignored
+    return any(word.lower_ in cues for word in _modifier_words(verb))
+
+
+def _modifier_words(verb: Token) -> Iterator[Token]:
+    """The verb's children outside its clauses, their children, and the words modifying a
+    prepositional object ("in separate meetings": "separate")."""
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            continue
+        yield child
+        yield from child.children
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                yield from pobj.children
 
 
 def _separate_partners(trigger: Token) -> bool:
