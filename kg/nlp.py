@@ -1077,6 +1077,8 @@ _STAFF_NOUNS = frozenset({"analyst", "economist", "strategist", "researcher", "e
 # Titles whose "of X" is a firm or body ("the chief executive of X"), when X is no place.
 _OFFICE_OF = frozenset({"executive", "ceo", "chairman", "chairwoman", "chair", "founder", "co-founder", "owner", "member",
                         "director", "head", "president", "officer", "shareholder", "subsidiary", "unit", "division"})
+# What follows ", whose" after a company's name ("X, whose chairman Ana Liu said", "whose chief").
+_OFFICE_HOLDERS = _OFFICE_OF | {"chief"}
 _COMPANY_OFFICERS = frozenset({"executive", "operating", "financial", "technology", "commercial"})
 
 
@@ -1106,7 +1108,7 @@ def _company_cue(doc: Doc, start: int, end: int) -> bool:
         return True
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OFFICE_OF:
         return True
-    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "whose" and doc[k + 2].lower_ in _OFFICE_OF | {"chief"}:
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "whose" and doc[k + 2].lower_ in _OFFICE_HOLDERS:
         return True  # "X, whose chairman Ana Liu said"
     if start > 1 and doc[start - 1].lower_ == "at" and doc[start - 2].lemma_ in _STAFF_NOUNS:
         return True  # "analysts at X"
