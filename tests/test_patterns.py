@@ -40,7 +40,7 @@ def test_visit_rules_point_at_places_and_talk_rules_at_parties(rule):
     P.JOIN_IN_RULE, P.PURPOSE_PLACE_RULE, P.DUE_IN_RULE, P.GERUND_RULE,
     P.DATELINE_TRIP_RULE, P.RETURN_FROM_RULE, P.SIGNED_WITH_RULE, P.GERUND_TALK_RULE,
     P.TOLD_IN_RULE, P.PLACE_IS_STOP_RULE, P.JOINED_FOR_TALKS_RULE, P.GUEST_OF_RULE,
-    P.GUEST_IN_RULE])
+    P.GUEST_IN_RULE, P.JOINED_MEETING_RULE])
 def test_structural_rules_have_ids_and_confidences(rule_id, confidence):
     assert rule_id.split(".")[0] in RELATION_KINDS
     assert 0 < confidence <= 1
@@ -80,6 +80,13 @@ def test_expected_reads_planned_for_visits_and_speculative_for_talks():
     assert "expect" in P.PLANNED_GOVERNORS
     assert "expect" not in P.SPECULATIVE_GOVERNORS["visits"]
     assert "expect" in P.SPECULATIVE_GOVERNORS["talksWith"]
+
+
+@pytest.mark.parametrize("rule_ids", [
+    P.SEPARATE_PARTNER_RULES, P.LIGHT_VERB_NOUN_RULES, {P.HOST_RULE_ID}])
+def test_rule_id_tables_name_rules_that_exist(rule_ids):
+    # a renamed rule would silently drop out of a table keyed on its id
+    assert rule_ids <= {rule.id for rule in RULES}
 
 
 def test_every_rule_id_is_unique_per_part_of_speech():
