@@ -325,12 +325,12 @@ def _host_talks(verb: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
                               "discourse.received_by")
         return
     hosts = [story.entity_of(c) for c in verb.children if c.dep_ == "nsubj"]
-    owners = _guest_of(verb, frame, story)
+    owners = _hosted_travellers(verb, frame, story)
     if owners is not None and len(hosts) == 1 and hosts[0] and hosts[0] not in frame.travellers:
         yield from _talks(verb, frame, owners, hosts[0], story, "discourse.hosted")
 
 
-def _guest_of(verb: Token, frame: Frame, story: _Story) -> tuple[str, ...] | None:
+def _hosted_travellers(verb: Token, frame: Frame, story: _Story) -> tuple[str, ...] | None:
     """The travellers a host verb's object stands for ('hosted the visitors', 'welcomed her'),
     or of a meal it hosts ('hosted a lunch for him', 'gave a dinner in honour of the guests')."""
     if verb.lemma_.lower() not in HOST_VERBS | MEAL_HOST_VERBS or verb.pos_ != "VERB":
@@ -399,8 +399,8 @@ def _venue_visits(word: Token, venues: list[str], frame: Frame, story: _Story) -
     venues = [key for key in venues if story.types.get(key) == "Place" and key != frame.place]
     if not venues:
         return
-    guest = _guest_of(word, frame, story)
-    owners = _owners(word, frame, story) if guest is None else guest
+    hosted = _hosted_travellers(word, frame, story)
+    owners = _owners(word, frame, story) if hosted is None else hosted
     status = _status(word, "visits", frame)
     for venue in dict.fromkeys(venues):
         for traveller in owners:
