@@ -21,11 +21,10 @@ from spacy.tokens import Doc, Token
 
 from kg import patterns as P
 from kg.gazetteer import given_name_gender, is_place
-from kg.lexicons import COUNTRIES, DEMONYMS
+from kg.lexicons import COUNTRIES, DEMONYMS, RELATIVE_PRONOUNS
 from kg.model import Entity, Relation, Span, slugify
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
 _QUANTIFIERS = frozenset({"both", "all", "each", "some", "most"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
@@ -301,7 +300,7 @@ class _Context:
         if key is not None or named:
             return named
         lower = token.lower_
-        if lower in _RELATIVE and token.dep_ in {"dobj", "dative", "pobj"}:
+        if lower in RELATIVE_PRONOUNS and token.dep_ in {"dobj", "dative", "pobj"}:
             clause = token.head if token.dep_ in {"dobj", "dative"} else token.head.head
             if clause.dep_ == "relcl" and clause.head.i != clause.i:
                 return self.refs(clause.head, types)  # "Y, whom she met", "Y, with whom she spoke"
@@ -792,7 +791,7 @@ class _Context:
                     if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"):
                 continue
             subject = token
-            if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+            if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
                 subject = token.head.head  # "X, who travelled to Y,"
             found.extend((token.i, k) for k in self.named(subject) if self.type_of(k) == "Person")
         return sorted(found)
@@ -979,7 +978,7 @@ class _Context:
             if subject.lower_ in _QUANTIFIERS:
                 target = next((pobj for prep in subject.children if prep.dep_ == "prep"
                                for pobj in prep.children if pobj.dep_ == "pobj"), subject)
-            if target.lower_ in _RELATIVE and verb.dep_ in {"relcl", "acl"}:
+            if target.lower_ in RELATIVE_PRONOUNS and verb.dep_ in {"relcl", "acl"}:
                 personal = target.lower_ == "who"
                 target = _coordination_subject(verb.head)
                 if target.pos_ == "NOUN" and target.lemma_.lower() in P.TRIP_NOUNS:

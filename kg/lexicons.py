@@ -545,3 +545,5 @@ TITLES.update(
      if form.format(p=portfolio) not in TITLES}
 )
 
+# Pronouns that open a relative clause ("the party, which she leads"; "the envoy, whom he met").
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})

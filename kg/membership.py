@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, TITLE_MODIFIERS, TITLES
+from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, RELATIVE_PRONOUNS, TITLE_MODIFIERS, TITLES
 from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
@@ -580,7 +580,6 @@ BOARD_MEMBERS: frozenset[str] = frozenset({"directors", "governors", "trustees",
 ROLE_PREPS: frozenset[str] = frozenset({"of", "for", "at", "on"})
 # Verbs whose object may be a body's office ("runs Acme's Paris office").
 _OFFICE_VERBS: frozenset[str] = frozenset({"run", "head", "lead", "direct", "oversee", "manage"})
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 FUTURE_CUES: frozenset[str] = frozenset({"will", "shall", "'ll", "plans", "plan", "set", "expected", "going", "would"})
 NARRATIVE_CUES: frozenset[str] = frozenset({"later", "eventually", "subsequently", "soon", "then"})
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg import gazetteer, venues
+from kg.patterns import DATELINE_DASHES
 from kg.errors import ModelError
 from kg.lexicons import (
     CITIES,
@@ -103,7 +104,7 @@ def line_breaks(doc: Doc) -> Doc:
     """
     text = doc.text  # spaCy rebuilds Doc.text on every access
     for token in doc[:-1]:
-        if token.text in _DATELINE_DASHES and _ends_dateline(doc, token):
+        if token.text in DATELINE_DASHES and _ends_dateline(doc, token):
             doc[token.i + 1].is_sent_start = True
         if token.text.endswith(":") and _closes_speaker_label(doc, token):
             doc[token.i + 1].is_sent_start = True
@@ -134,7 +135,6 @@ def _closes_speaker_label(doc: Doc, colon: Token) -> bool:
     return any(t.is_alpha for t in label) and all(t.is_upper or t.text in ("(", ")", ",", "-", ".", "'") for t in label)
 
 
-_DATELINE_DASHES = frozenset({"–", "—", "-", "--"})
 _DATELINE_MAX_TOKENS = 8
 
 
@@ -1634,7 +1634,7 @@ def _dateline_agencies(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tupl
                 continue
             close = next((j for j in range(k + 1, min(k + 5, len(doc) - 1)) if doc[j].text == ")"), None)
             words = doc[k + 1 : close] if close else None
-            if words and all(t.is_alpha for t in words) and doc[close + 1].text in _DATELINE_DASHES \
+            if words and all(t.is_alpha for t in words) and doc[close + 1].text in DATELINE_DASHES \
                     and not taken.intersection(range(k + 1, close)):
                 found.append((k + 1, close, "ORG"))
             break
