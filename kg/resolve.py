@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import (
@@ -38,8 +37,9 @@ from kg.lexicons import (
     US_STATES,
 )
 from kg import gazetteer, venues
+from kg.docview import DocView, doc_view
 from kg.model import Entity, Mention, entity_key
-from kg.nlp import KEPT_LABELS, acronym, title_length, tokens_among
+from kg.nlp import KEPT_LABELS, acronym, title_length
 
 _TYPE_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "PARTY": "Organization"}
 # Ties in the type vote go to the more specific reading.
@@ -87,29 +87,75 @@ class Resolution:
         return None
 
 
-@dataclass
 class _Group:
-    """Mutable cluster used while resolving."""
+    """Mutable cluster used while resolving.
 
-    names: list[str] = field(default_factory=list)
-    surfaces: list[str] = field(default_factory=list)
-    labels: Counter = field(default_factory=Counter)
-    mentions: list[Mention] = field(default_factory=list)
-    tokens: list[range] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    canonical: str | None = None
+    The merge passes ask every group for its type, canonical name and first name's words
+    again and again; those are memoized and recomputed only after the group changes, so
+    every change goes through the methods below.
+    """
+
+    __slots__ = ("names", "surfaces", "labels", "mentions", "tokens", "roles", "_canonical", "_type", "_name")
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.surfaces: list[str] = []
+        self.labels: Counter = Counter()
+        self.mentions: list[Mention] = []
+        self.tokens: list[range] = []
+        self.roles: list[str] = []
+        self._canonical: str | None = None
+        self._type: str | None = None
+        self._name: str | None = None
+
+    @property
+    def canonical(self) -> str | None:
+        return self._canonical
+
+    @canonical.setter
+    def canonical(self, value: str | None) -> None:
+        self._canonical = value
+        self._changed()
 
     @property
     def type(self) -> str:
-        return _voted_type(tuple(self.labels.items()), self.canonical)
+        if self._type is None:
+            self._type = _voted_type(tuple(self.labels.items()), self._canonical)
+        return self._type
+
+    @property
+    def name(self) -> str:
+        """The canonical name (`_canonical_name`)."""
+        if self._name is None:
+            self._name = _canonical_name(self)
+        return self._name
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """Folded words of the first name, which never changes once given."""
+        return _folded_words(self.names[0])
 
     @property
     def first_token(self) -> int:
         return min(r.start for r in self.tokens)
 
+    def add(self, name: str, mention: Mention, tokens: range) -> None:
+        """One more mention, read as `name`."""
+        self.names.append(name)
+        self.surfaces.append(mention.text)
+        self.mentions.append(mention)
+        self.tokens.append(tokens)
+        self._changed()
+
+    def vote(self, label: str) -> None:
+        """Count one mention labelled `label`."""
+        self.labels[label] += 1
+        self._changed()
+
     def relabel(self, label: str) -> None:
         """Count every mention under `label`: the context showed what the mentions name."""
         self.labels = Counter({label: sum(self.labels.values())})
+        self._changed()
 
     def absorb(self, other: _Group) -> None:
         self.names += other.names
@@ -118,7 +164,11 @@ class _Group:
         self.mentions += other.mentions
         self.tokens += other.tokens
         self.roles += other.roles
-        self.canonical = self.canonical or other.canonical
+        self._canonical = self._canonical or other._canonical
+        self._changed()
+
+    def _changed(self) -> None:
+        self._type = self._name = None
 
 
 # The type is asked for again and again while groups merge; few label tallies recur.
@@ -145,6 +195,16 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _folded_words(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+# The same names are looked up in the gazetteer and abbreviated again and again.
+_is_place = lru_cache(maxsize=8192)(gazetteer.is_place)
+_acronym = lru_cache(maxsize=8192)(acronym)
+
+
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
     """Drop a leading "the", a trailing possessive, and leading titles/honorifics from a name."""
     text = _LEADING_ARTICLE.sub("", text.strip())
@@ -158,40 +218,42 @@ def clean_name(text: str) -> str:
 
 def resolve(doc: Doc) -> Resolution:
     """Cluster the doc's PERSON/ORG/GPE/LOC/FAC ents (and party forms) into entities."""
+    view = doc_view(doc)
     groups: dict[str, _Group] = {}
-    for span, label, name, canonical in _mentions(doc):
+    for span, label, name, canonical in _mentions(doc, view):
         folded = fold(canonical or name)
         if not folded:
             continue
-        group = groups.setdefault(folded, _Group())
-        titled = _title_before(doc, span) if label in ("PERSON", "ORG") else None
-        if titled is not None and label == "ORG" and not any(t.lower_ in ORG_HEADS for t in span):
+        group = groups.get(folded)
+        if group is None:
+            group = groups[folded] = _Group()
+        titled = _title_before(view, span.start) if label in ("PERSON", "ORG") else None
+        if titled is not None and label == "ORG" and ORG_HEADS.isdisjoint(view.lower[span.start : span.end]):
             # A personal title before a bare name outweighs the model's ORG label.
             label = "PERSON"
-        group.names.append(name)
-        group.surfaces.append(span.text)
-        group.labels[label] += 1
-        group.mentions.append(Mention(span.text, span.start_char, span.end_char, label))
-        group.tokens.append(range(span.start, span.end))
-        group.canonical = group.canonical or canonical
+        text = view.text[span.start_char : span.end_char]
+        group.add(name, Mention(text, span.start_char, span.end_char, label), range(span.start, span.end))
+        group.vote(label)
+        if canonical and not group.canonical:
+            group.canonical = canonical
         if titled is not None:
-            title_span, role = titled
+            title_start, role = titled
             group.roles.append(role)
             if label == "PERSON":
-                group.surfaces.append(doc[title_span.start : span.end].text)
+                group.surfaces.append(view.text[view.tokens[title_start].idx : span.end_char])
     merged = _merge_people(list(groups.values()))
-    _add_bare_surnames(doc, merged)
+    _add_bare_surnames(view, merged)
     merged = _claim_surname_places(doc, merged)
     merged = _merge_bodies(merged)
-    merged = _link_short_forms(doc, merged)
+    merged = _link_short_forms(view, merged)
     merged = _merge_place_prefixes(merged)
     merged = _merge_venue_short_names(merged)
     merged = _merge_club_short_names(merged)
-    merged = _join_bracketed_parties(doc, merged)
+    merged = _join_bracketed_parties(view, merged)
     return _finish(merged)
 
 
-def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
+def _join_bracketed_parties(view: DocView, groups: list[_Group]) -> list[_Group]:
     """"the Social Democrats (SDP)": the party code in brackets after a party's name is that party,
     whatever longer name the code table gives it."""
     at = {r.start: g for g in groups if g.labels["PARTY"] for r in g.tokens if r.stop - r.start == 1}
@@ -203,11 +265,11 @@ def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
         for r in group.tokens:
             k = r.stop
             code = at.get(k + 1)
-            if code is not None and code is not group and k + 2 < len(doc) and doc[k].text == "(" \
-                    and doc[k + 2].text == ")" and doc[k + 1].is_upper:
+            if code is not None and code is not group and k + 2 < len(view.tokens) and view.lower[k] == "(" \
+                    and view.lower[k + 2] == ")" and view.tokens[k + 1].is_upper:
                 group.absorb(code)
                 absorbed.add(id(code))
-                codes[doc[k + 1].text] = group
+                codes[view.tokens[k + 1].text] = group
     for group in groups:  # the code tagged as a body elsewhere in the article
         owner = codes.get(group.names[0])
         if owner is not None and owner is not group and id(group) not in absorbed and group.type == "Organization":
@@ -217,27 +279,28 @@ def _join_bracketed_parties(doc: Doc, groups: list[_Group]) -> list[_Group]:
     return [g for g in groups if id(g) not in absorbed]
 
 
-def _add_bare_surnames(doc: Doc, groups: list[_Group]) -> None:
+def _add_bare_surnames(view: DocView, groups: list[_Group]) -> None:
     """Surnames the model did not tag ("Weber, a member of ...") join their person."""
-    taken = {i for g in groups for r in g.tokens for i in r}
     surnames: dict[str, list[_Group]] = {}
     for group in groups:
-        words = _canonical_name(group).split() if group.type == "Person" else []
+        words = group.name.split() if group.type == "Person" else []
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(group)
-    for token in _tokens_spelled(doc, set(surnames)):
+    spelled = _tokens_spelled(view, set(surnames))
+    if not spelled:
+        return
+    taken = {i for g in groups for r in g.tokens for i in r}
+    tokens, pos = view.tokens, view.pos
+    for token in spelled:
+        i = token.i
         owners = surnames[token.text]
-        if token.i in taken or token.pos_ != "PROPN":
+        if i in taken or pos[i] != "PROPN":
             continue
-        if any(0 <= j < len(doc) and doc[j].i not in taken and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
-               for j in (token.i - 1, token.i + 1)):
+        if any(0 <= j < len(tokens) and j not in taken and pos[j] == "PROPN" and tokens[j].text[:1].isupper()
+               for j in (i - 1, i + 1)):
             continue
-        group = _nearest_before(owners, token.i) if len(owners) > 1 else owners[0]
-        span = doc[token.i : token.i + 1]
-        group.names.append(token.text)
-        group.surfaces.append(token.text)
-        group.mentions.append(Mention(token.text, span.start_char, span.end_char, "PERSON"))
-        group.tokens.append(range(token.i, token.i + 1))
+        group = _nearest_before(owners, i) if len(owners) > 1 else owners[0]
+        group.add(token.text, Mention(token.text, token.idx, token.idx + len(token.text), "PERSON"), range(i, i + 1))
 
 
 # Words whose object or complement is a place where something is or goes ("in X", "visited X").
@@ -250,7 +313,7 @@ def _claim_surname_places(doc: Doc, groups: list[_Group]) -> list[_Group]:
     the one person of that name, and never stands where a place does, is that person."""
     surnames: dict[str, list[_Group]] = {}
     for group in groups:
-        words = _canonical_name(group).split() if group.type == "Person" else []
+        words = group.name.split() if group.type == "Person" else []
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(group)
     if not surnames:
@@ -287,69 +350,75 @@ def _stands_as_place(token: Token) -> bool:
     return token.dep_ == "dobj" and token.head.lemma_ in _PLACE_VERBS
 
 
-def _mentions(doc: Doc):
+def _mentions(doc: Doc, view: DocView):
     """(span, label, cleaned name, canonical name or None) for every usable mention."""
     ents = doc.ents
     for ent in ents:
-        if ent.label_ not in KEPT_LABELS:
+        label = ent.label_
+        if label not in KEPT_LABELS:
             continue
+        # Span.text makes a Token per word; the view's text is sliced instead.
+        text = view.text[ent.start_char : ent.end_char]
         # A venue named after a person keeps the namesake's title ("Sir Tomas Riva Hall").
-        if ent.label_ == "FAC" and venues.venue_head(ent):
-            name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", ent.text.strip())).strip()
+        if label == "FAC" and venues.venue_head(ent):
+            name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip())).strip()
         else:
-            name = clean_name(ent.text)
+            name = clean_name(text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         folded = name.replace("’", "'").lower()
-        if ent.label_ == "NORP":
+        if label == "NORP":
             party = PARTY_WORDS.get(folded)
             if party:
                 yield ent, "PARTY", name, party
             continue
-        if folded in _DEMONYM_TO_COUNTRY and ent.label_ != "PERSON" and folded not in _COUNTRY_ALIAS:
+        if folded in _DEMONYM_TO_COUNTRY and label != "PERSON" and folded not in _COUNTRY_ALIAS:
             continue  # "Kestrelian" names a people; "New Zealand" is a demonym and the country's name
-        if ent.label_ == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
+        if label == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
             # "the Tories" tagged as a body is the party its nickname stands for
             yield ent, "PARTY", name, PARTY_WORDS[folded]
             continue
         if name.lower() in TITLES or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
             continue
         canonical = None
-        if ent.label_ in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
+        if label in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
             canonical = _COUNTRY_ALIAS[folded]
             yield ent, "GPE", name, canonical
             continue
-        yield ent, ent.label_, name, canonical
-    in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
-    for token in tokens_among(doc, _PARTY_KEYS):
-        if token.i not in in_ents and token.text[:1].isupper():
-            pair = doc[token.i - 1 : token.i + 1] if token.i > 0 and token.i - 1 not in in_ents else None
-            party = PARTY_WORDS.get(pair.text.lower()) if pair is not None and pair.text[:1].isupper() else None
-            if party:  # "the Social Democrats" the model left untagged is one party, not "Democrats"
-                yield pair, "PARTY", pair.text, party
-            else:
-                yield doc[token.i : token.i + 1], "PARTY", token.text, PARTY_WORDS[token.lower_]
-    for match in _PARTY_CODE.finditer(doc.text):
+        yield ent, label, name, canonical
+    party_words = [i for i, word in enumerate(view.lower) if word in _PARTY_KEYS]
+    if party_words:
+        in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
+        for i in party_words:
+            if i not in in_ents and view.tokens[i].text[:1].isupper():
+                pair = doc[i - 1 : i + 1] if i > 0 and i - 1 not in in_ents else None
+                party = PARTY_WORDS.get(pair.text.lower()) if pair is not None and pair.text[:1].isupper() else None
+                if party:  # "the Social Democrats" the model left untagged is one party, not "Democrats"
+                    yield pair, "PARTY", pair.text, party
+                else:
+                    yield doc[i : i + 1], "PARTY", view.tokens[i].text, PARTY_WORDS[view.lower[i]]
+    for match in _PARTY_CODE.finditer(view.text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is not None and _near_person(doc, span):
+        if span is not None and _near_person(view, span.start):
             yield span, "PARTY", match.group(1), PARTY_CODES[match.group(1)]
 
 
-def _near_person(doc: Doc, span: Span) -> bool:
+def _near_person(view: DocView, start: int) -> bool:
     """A party code belongs right after a person's name: "Rep. Hyde, D-N.J." / "Hyde (R-Texas)"."""
-    return any(doc[i].ent_type_ == "PERSON" for i in range(max(0, span.start - 3), span.start))
+    return "PERSON" in view.ent_type[max(0, start - 3) : start]
 
 
-def _title_before(doc: Doc, span: Span) -> tuple[Span, str] | None:
-    """The title phrase right before a mention ("Foreign Minister" in "Foreign Minister Wen")."""
-    first = max(0, span.start - 6)
-    lowered = [t.lower_ for t in doc[first : span.start]]
-    for start in range(first, span.start):
-        if title_length(lowered[start - first :]) == span.start - start:
-            role = _role_of(lowered[start - first :])
+def _title_before(view: DocView, start: int) -> tuple[int, str] | None:
+    """Where the title phrase right before a mention starting at token `start` begins, and
+    its role ("Foreign Minister" in "Foreign Minister Wen")."""
+    first = max(0, start - 6)
+    lowered = view.lower[first:start]
+    for begin in range(first, start):
+        if title_length(lowered[begin - first :]) == start - begin:
+            role = _role_of(lowered[begin - first :])
             if role is None:
                 return None
-            return doc[start : span.start], role
+            return begin, role
     return None
 
 
@@ -368,29 +437,26 @@ def _role_of(words: list[str]) -> str | None:
 
 def _merge_people(groups: list[_Group]) -> list[_Group]:
     """Join surname/short forms ("Quill", "M. Quill") to the fullest person name."""
-    people = sorted(
-        (g for g in groups if g.type == "Person" and len(fold(g.names[0]).split()) > 1),
-        key=lambda g: -len(fold(g.names[0]).split()),
-    )
+    people = sorted((g for g in groups if g.type == "Person" and len(g.words) > 1), key=lambda g: -len(g.words))
     absorbed: set[int] = set()
     for i, short in enumerate(people):
-        short_words = fold(short.names[0]).split()
+        short_words = short.words
         for full in people[:i]:
             if id(full) in absorbed:
                 continue
-            full_words = fold(full.names[0]).split()
+            full_words = full.words
             if short_words[-1] == full_words[-1] and set(short_words) <= set(full_words) | {w[0] for w in full_words}:
                 full.absorb(short)
                 absorbed.add(id(short))
                 break
     people = [g for g in people if id(g) not in absorbed]
-    rest = [g for g in groups if g not in people and id(g) not in absorbed]
+    kept = absorbed | {id(g) for g in people}
+    rest = [g for g in groups if id(g) not in kept]
     for group in list(rest):
-        words = fold(group.names[0]).split()
-        if len(words) > 1 and not group.canonical and not any(w in ORG_HEADS for w in words):
+        words = group.words
+        if len(words) > 1 and not group.canonical and ORG_HEADS.isdisjoint(words):
             # "Van Dijk" opening a sentence, typed as a body: the surname of "Marit van Dijk".
-            owners = [p for p in people if fold(p.names[0]).split()[-len(words):] == words
-                      and len(fold(p.names[0]).split()) > len(words)]
+            owners = [p for p in people if p.words[-len(words):] == words and len(p.words) > len(words)]
             if len(owners) == 1:
                 group.relabel("PERSON")
                 owners[0].absorb(group)
@@ -398,17 +464,17 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
             continue
         if len(words) != 1 or (group.canonical and group.type != "Person"):
             continue
-        candidates = [p for p in people if words[0] in (fold(p.names[0]).split()[-1], fold(p.names[0]).split()[0])]
-        if group.type == "Place" and gazetteer.is_place(group.names[0]):
+        candidates = [p for p in people if words[0] in (p.words[-1], p.words[0])]
+        if group.type == "Place" and _is_place(group.names[0]):
             # "went to Sydney" is not Sydney Lowe; only a surname outweighs a known place.
-            candidates = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
+            candidates = [p for p in candidates if p.words[-1] == words[0]]
         if not candidates and group.type == "Person":
             candidates = [p for p in people if _inner_surname(p.names[0], words[0])]
             candidates = candidates if len(candidates) == 1 else []
         if not candidates:
             continue
         if len(candidates) > 1:
-            surname = [p for p in candidates if fold(p.names[0]).split()[-1] == words[0]]
+            surname = [p for p in candidates if p.words[-1] == words[0]]
             candidates = surname or candidates
         target = _nearest_before(candidates, group.first_token)
         # Being a known person's surname outweighs the model's label on the bare word.
@@ -481,7 +547,7 @@ def _merge_bodies(groups: list[_Group]) -> list[_Group]:
     expansions = {}
     for group in remaining:
         if group.type in ("Organization", "Place") and len(group.names[0].split()) > 1:
-            expansions.setdefault(acronym(_canonical_name(group)), []).append(group)
+            expansions.setdefault(_acronym(group.name), []).append(group)
     for group in list(remaining):
         name = group.names[0].replace(".", "")
         if len(name) >= 3 and name.isupper() and " " not in name and name not in expansions:
@@ -522,7 +588,7 @@ _LEADER_BODIES = LEADER_ORG_SUFFIXES | {"campaign", "camp", "family", "presidenc
 _BRACKET_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 
 
-def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
+def _link_short_forms(view: DocView, groups: list[_Group]) -> list[_Group]:
     """Short forms of a multi-word body join it: the acronym in brackets after its name
     ("Authority on Trade (ATA)"), its first word when the model typed that alone ("Quorvex" of
     "Quorvex Robotics"), and its capitalized head noun alone ("the Commission")."""
@@ -532,13 +598,15 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
     bracketed: dict[str, _Group] = {}
     firsts: dict[str, list[_Group]] = {}
     heads: dict[str, list[_Group]] = {}
+    lower = view.lower
     for body in bodies:
         for tokens in body.tokens:
             k = tokens.stop
-            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and _BRACKET_ACRONYM.match(doc[k + 1].text) \
-                    and sum(ch.isupper() for ch in doc[k + 1].text) >= 2:
-                bracketed.setdefault(doc[k + 1].text, body)
-        words = _canonical_name(body).split()
+            if k + 2 < len(lower) and lower[k] == "(" and lower[k + 2] == ")":
+                code = view.tokens[k + 1].text
+                if _BRACKET_ACRONYM.match(code) and sum(ch.isupper() for ch in code) >= 2:
+                    bracketed.setdefault(code, body)
+        words = body.name.split()
         if words[0][:1].isupper() and words[0].lower() not in _COUNTRY_ALIAS and words[0].lower() not in _DEMONYM_TO_COUNTRY \
                 and words[0].lower() not in ORG_HEADS and not title_length([words[0].lower()]) \
                 and not all(w.lower() in _LEADER_BODIES for w in words[1:]):
@@ -560,7 +628,7 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             continue
         folded = fold(name)
         titled_person = group.type == "Person" and bool(group.roles)
-        known_place = group.type == "Place" and (gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
+        known_place = group.type == "Place" and (_is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
         if target is None and " " not in folded and not titled_person and not known_place:
             candidates = _parent_first(firsts.get(folded, [])) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
@@ -568,31 +636,31 @@ def _link_short_forms(doc: Doc, groups: list[_Group]) -> list[_Group]:
             group.relabel("ORG")
             target.absorb(group)
             absorbed.add(id(group))
-    taken = {i for g in groups for r in g.tokens for i in r}
-    forms = set(bracketed) | {head.capitalize() for head in heads} | {_canonical_name(b).split()[0] for v in firsts.values() for b in v}
-    for token in _tokens_spelled(doc, forms):
+    forms = set(bracketed) | {head.capitalize() for head in heads} | {b.name.split()[0] for v in firsts.values() for b in v}
+    spelled = _tokens_spelled(view, forms)
+    taken = {i for g in groups for r in g.tokens for i in r} if spelled else set()
+    for token in spelled:
         if token.i in taken:
             continue
         target = bracketed.get(token.text)
-        if target is None and _stands_alone(doc, token):
-            firms = _parent_first(firsts.get(fold(token.text), [])) if _distinctive(token) else []
-            candidates = heads.get(token.lower_, []) or firms
+        if target is None and _stands_alone(view, token.i):
+            firms = _parent_first(firsts.get(fold(token.text), [])) if _distinctive(view, token.i) else []
+            candidates = heads.get(lower[token.i], []) or firms
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
-            target.names.append(token.text)
-            target.surfaces.append(token.text)
-            target.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "ORG"))
-            target.tokens.append(range(token.i, token.i + 1))
+            target.add(token.text, Mention(token.text, token.idx, token.idx + len(token.text), "ORG"),
+                       range(token.i, token.i + 1))
     return [g for g in groups if id(g) not in absorbed]
 
 
-def _tokens_spelled(doc: Doc, words: set[str]) -> list[Token]:
-    """Tokens whose text is one of `words`, found on the doc's array of word ids, not a token loop."""
+def _tokens_spelled(view: DocView, words: set[str]) -> list[Token]:
+    """Tokens whose text is one of `words` (compared on the view's lower-case words first, which
+    are strings already made, rather than making every token's text)."""
     if not words:
         return []
-    hashes = {doc.vocab.strings[w] for w in words}
-    # a set lookup per id beats numpy.isin, whose fixed cost dominates on an article's array
-    return [doc[i] for i, word in enumerate(doc.to_array(ORTH).tolist()) if word in hashes]
+    lowered = {w.lower() for w in words}
+    tokens = view.tokens
+    return [tokens[i] for i, word in enumerate(view.lower) if word in lowered and tokens[i].text in words]
 
 
 # Last words of a parent company's full name ("Arden Holdings" over its unit "Arden Energy").
@@ -604,7 +672,7 @@ def _parent_first(bodies: list[_Group]) -> list[_Group]:
     """Of several bodies opening with the same word, the one whose name ends in a legal form."""
     if len(bodies) < 2:
         return bodies
-    parents = [b for b in bodies if fold(_canonical_name(b)).split()[-1] in _PARENT_FORMS]
+    parents = [b for b in bodies if fold(b.name).split()[-1] in _PARENT_FORMS]
     return parents if len(parents) == 1 else bodies
 
 
@@ -622,7 +690,7 @@ def _merge_place_prefixes(groups: list[_Group]) -> list[_Group]:
     not know it as a place of its own."""
     longer: dict[str, list[_Group]] = {}
     for group in groups:
-        words = fold(_canonical_name(group)).split()
+        words = _folded_words(group.name)
         if group.type == "Place" and len(words) > 1 and words[-1] not in _BUILDING_HEADS:
             longer.setdefault(words[0], []).append(group)
     return _absorb_one_word_places(groups, longer)
@@ -637,7 +705,7 @@ def _absorb_one_word_places(groups: list[_Group], longer: dict[str, list[_Group]
     for group in groups:
         targets = longer.get(fold(group.names[0]), [])
         if group.type == "Place" and not group.canonical and len(targets) == 1 and targets[0] is not group \
-                and not gazetteer.is_place(group.names[0]):
+                and not _is_place(group.names[0]):
             targets[0].absorb(group)
             absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
@@ -651,7 +719,7 @@ def _merge_venue_short_names(groups: list[_Group]) -> list[_Group]:
     ("Palace of X", "Palacio de X") goes by its last word alone."""
     longer: dict[str, list[_Group]] = {}
     for group in groups:
-        words = fold(_canonical_name(group)).split()
+        words = _folded_words(group.name)
         if group.type == "Place" and len(words) > 2 and words[0] in _VENUE_FIRST_WORDS and words[1] in venues.HEAD_LINKS:
             longer.setdefault(words[-1], []).append(group)
     return _absorb_one_word_places(groups, longer)
@@ -662,7 +730,7 @@ def _merge_club_short_names(groups: list[_Group]) -> list[_Group]:
     whatever the model typed the bare name as."""
     clubs: dict[str, list[_Group]] = {}
     for group in groups:
-        words = _canonical_name(group).split()
+        words = group.name.split()
         if group.type == "Organization" and len(words) > 1 and (words[-1] in CLUB_MARKS or words[0] in CLUB_MARKS):
             bare = " ".join(words[:-1] if words[-1] in CLUB_MARKS else words[1:])
             clubs.setdefault(fold(bare), []).append(group)
@@ -679,13 +747,13 @@ def _merge_club_short_names(groups: list[_Group]) -> list[_Group]:
     return [g for g in groups if id(g) not in absorbed]
 
 
-def _stands_alone(doc: Doc, token: Token) -> bool:
+def _stands_alone(view: DocView, i: int) -> bool:
     """"the Commission said", "a Commission spokesperson": not part of another capitalized name."""
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = view.tokens[i - 1] if i > 0 else None
+    after = view.tokens[i + 1] if i + 1 < len(view.tokens) else None
     named_before = before is not None and before.text[:1].isupper() and not before.is_sent_start and before.lower_ != "the"
     named_after = after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and not title_length([after.lower_])
-    return not named_before and not named_after and token.pos_ in ("PROPN", "NOUN")
+    return not named_before and not named_after and view.pos[i] in ("PROPN", "NOUN")
 
 
 # Words that open many body names ("National Grid", "Federal Reserve") and name none alone.
@@ -697,10 +765,11 @@ _GENERIC_FIRST_WORDS = frozenset({
 })
 
 
-def _distinctive(token: Token) -> bool:
+def _distinctive(view: DocView, i: int) -> bool:
     """A proper noun that is no common name word, first name or place ("Quorvex", not "National")."""
-    return token.pos_ == "PROPN" and token.lower_ not in _GENERIC_FIRST_WORDS and not gazetteer.is_given_name(token.text) \
-        and not gazetteer.is_place(token.text)
+    text = view.tokens[i].text
+    return view.pos[i] == "PROPN" and view.lower[i] not in _GENERIC_FIRST_WORDS and not gazetteer.is_given_name(text) \
+        and not _is_place(text)
 
 
 def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
@@ -767,12 +836,12 @@ def _finish(groups: list[_Group]) -> Resolution:
     used: dict[str, Entity] = {}
     for group in sorted(groups, key=lambda g: g.first_token):
         entity_type = group.type
-        name = _canonical_name(group)
+        name = group.name
         if entity_type == "Place" and (group.canonical or name in COUNTRY_NAMES):
             entity_type = "Country"
         key = entity_key(entity_type, name)
         aliases = []
-        for form in [*group.names, *group.surfaces]:
+        for form in dict.fromkeys([*group.names, *group.surfaces]):  # a name recurs in most articles
             form = _POSSESSIVE.sub("", form.strip()).strip()
             if form and form != name and form not in aliases and "\n" not in form:
                 aliases.append(form)
