@@ -10,7 +10,6 @@ cancellation cues on the trigger's governing chain.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
@@ -20,6 +19,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from kg import patterns as P
+from kg.docview import doc_view
 from kg.gazetteer import given_name_gender, is_place
 from kg.lexicons import COUNTRIES, DEMONYMS, RELATIVE_PRONOUNS
 from kg.model import Entity, Relation, Span, slugify
@@ -41,7 +41,7 @@ class _Found:
     kind: str
     subject: str
     object: str
-    trigger: Token
+    trigger: _Word
     rule: str
     confidence: float
 
@@ -50,7 +50,7 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     """All visits and talksWith relations the patterns find in `doc`, one per pair."""
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
-    for token in doc:
+    for token in ctx.doc:
         if not _may_fire(ctx, token):
             continue
         visits = list(_visits_from(ctx, token))
@@ -103,7 +103,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         yield from _pairs("visits", visitors, places, noun, visit_rule, visit_confidence)
 
 
-def _anaphoric_meeting(ctx: _Context, noun: Token) -> bool:
+def _anaphoric_meeting(ctx: _Context, noun: _Word) -> bool:
     """"the meeting", "that session": a definite talk noun with no owner, named compound or
     "with"/"between"/"of" phrase naming its own parties."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in P.TALK_GROUP_NOUNS and any(
@@ -114,7 +114,7 @@ def _anaphoric_meeting(ctx: _Context, noun: Token) -> bool:
         for child in noun.children)
 
 
-def _named_people_below(ctx: _Context, phrase: Token) -> list[str]:
+def _named_people_below(ctx: _Context, phrase: _Word) -> list[str]:
     """People named in a list phrase, titles and appositions included ("the party chairman,
     A, and the chief of staff to the president, B"), but not in its clauses or possessors."""
     stack, keys = [phrase], []
@@ -132,10 +132,10 @@ def _last_meeting(ctx: _Context, found: list[_Found], index: int,
                   lemmas: set[str] | None = None) -> list[str]:
     """Participants of the last talk told in the few sentences before `index` (of a meeting
     named by one of `lemmas`, if given)."""
-    first = _sentence_index(ctx.doc, index) - P.JOINED_MEETING_SENTENCES
+    first = ctx.doc.sentence_of(index) - P.JOINED_MEETING_SENTENCES
     told = [item for item in found if item.kind == "talksWith" and item.trigger.i < index
             and (lemmas is None or item.trigger.lemma_.lower() in lemmas)
-            and _sentence_index(ctx.doc, item.trigger.i) >= first]
+            and ctx.doc.sentence_of(item.trigger.i) >= first]
     if not told:
         return []
     last = told[-1].trigger.i
@@ -190,7 +190,7 @@ _TRIGGER_WORDS = frozenset({"be", "meeting"}).union(*(
     and not name.startswith(("PRONOUN", "ORDINALS"))))
 
 
-def _may_fire(ctx: _Context, token: Token) -> bool:
+def _may_fire(ctx: _Context, token: _Word) -> bool:
     """Whether any per-token rule can fire on `token`: a trigger word, a name or a mention.
 
     Most tokens are none of these; skipping them spares running every rule's guard on them.
@@ -200,6 +200,148 @@ def _may_fire(ctx: _Context, token: Token) -> bool:
             or token.lower_ in _TRIGGER_WORDS or token.lemma_.lower() in _TRIGGER_WORDS)
 
 
+# -- the document as plain words -------------------------------------------------------------
+
+
+class _Word:
+    """One token of a parsed document, with the `Token` attributes the rules read.
+
+    spaCy builds a new `Token` on every `doc[i]`, `token.head` or `token.children`, and a new
+    string on every `token.dep_`; the rules ask the same tokens these questions many times
+    over, so each answer is read once per document into one plain object per token. The
+    attributes have spaCy's names and meanings; the words of a document are built once, so
+    they compare by identity as tokens compare by position.
+    """
+
+    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_",
+                 "idx", "head", "children", "sent")
+
+    def __init__(self, doc: _Words, token: Token, lower: str, pos: str, tag: str, dep: str,
+                 ent_type: str) -> None:
+        self.doc = doc
+        self.i = token.i
+        self.text = token.text
+        self.lower_ = lower
+        self.lemma_ = token.lemma_
+        self.pos_ = pos
+        self.tag_ = tag
+        self.dep_ = dep
+        self.ent_type_ = ent_type
+        self.idx = token.idx
+
+    # rarely read: asked of the parsed token itself
+    @property
+    def is_punct(self) -> bool:
+        return self.doc.parsed[self.i].is_punct
+
+    @property
+    def left_edge(self) -> _Word:
+        return self.doc[self.doc.parsed[self.i].left_edge.i]
+
+    @property
+    def right_edge(self) -> _Word:
+        return self.doc[self.doc.parsed[self.i].right_edge.i]
+
+    @property
+    def is_sent_end(self) -> bool:
+        return self.i + 1 == self.sent.end
+
+    @property
+    def subtree(self) -> Iterator[_Word]:
+        """The word and its descendants in text order, as `Token.subtree` yields them."""
+        for child in self.children:
+            if child.i < self.i:
+                yield from child.subtree
+        yield self
+        for child in self.children:
+            if child.i > self.i:
+                yield from child.subtree
+
+    @property
+    def ancestors(self) -> Iterator[_Word]:
+        node = self
+        while node.head is not node:
+            node = node.head
+            yield node
+
+    def nbor(self, offset: int) -> _Word:
+        return self.doc[self.i + offset]
+
+
+class _Sentence:
+    """One sentence of a `_Words`, with the `Span` attributes the rules read."""
+
+    __slots__ = ("doc", "start", "end", "start_char", "end_char")
+
+    def __init__(self, doc: _Words, start: int, end: int) -> None:
+        self.doc, self.start, self.end = doc, start, end
+        last = doc[end - 1]
+        self.start_char, self.end_char = doc[start].idx, last.idx + len(last.text)
+
+    def __iter__(self) -> Iterator[_Word]:
+        return iter(self.doc[self.start:self.end])
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char:self.end_char]
+
+    @property
+    def root(self) -> _Word:
+        return self.doc[self.doc.parsed[self.start:self.end].root.i]
+
+
+class _Words:
+    """A parsed `Doc` as `_Word`s and `_Sentence`s, with the `Doc` operations the rules use
+    (a slice is a list of words)."""
+
+    __slots__ = ("parsed", "view", "text", "words", "sents")
+
+    def __init__(self, doc: Doc) -> None:
+        view = doc_view(doc)
+        self.parsed, self.view, self.text = doc, view, view.text
+        self.words = words = [_Word(self, token, *attrs) for token, *attrs in zip(
+            view.tokens, view.lower, view.pos, view.tag, view.dep, view.ent_type)]
+        for word, head, children in zip(words, view.head, view.children):
+            word.head = words[head]
+            word.children = tuple([words[child] for child in children])
+        self.sents = [_Sentence(self, start, end) for start, end in view.sent_bounds]
+        for sent in self.sents:
+            for word in words[sent.start:sent.end]:
+                word.sent = sent
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self) -> Iterator[_Word]:
+        return iter(self.words)
+
+    def __getitem__(self, index: int | slice) -> _Word | list[_Word]:
+        return self.words[index]
+
+    def sentence_of(self, i: int) -> int:
+        """Number of the sentence holding word `i`."""
+        return self.view.sentence_of(i)
+
+    def char_span(self, start: int, end: int, alignment_mode: str) -> list[_Word] | None:
+        span = self.parsed.char_span(start, end, alignment_mode=alignment_mode)
+        return None if span is None else self.words[span.start:span.end]
+
+
+_WORDS = "kg_event_words"
+
+
+def _words(doc: Doc) -> _Words:
+    """The words of `doc`, built on first use and kept with the doc."""
+    words = doc.user_data.get(_WORDS)
+    if words is None or words.parsed is not doc:
+        words = doc.user_data[_WORDS] = _Words(doc)
+    return words
+
+
+def _word(token: Token | _Word) -> _Word:
+    return token if isinstance(token, _Word) else _words(token.doc)[token.i]
+
+
 # -- argument resolution -------------------------------------------------------------------
 
 
@@ -207,7 +349,7 @@ class _Context:
     """The parse plus the resolution, with the lookups the rules share."""
 
     def __init__(self, doc: Doc, resolution: Resolution) -> None:
-        self.doc = doc
+        self.doc = _words(doc)
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
         self._genders: dict[str, str] = {}
@@ -218,14 +360,14 @@ class _Context:
         entity = self.entities.get(key)
         return entity.type if entity else ""
 
-    def entity_at(self, token: Token) -> str | None:
+    def entity_at(self, token: _Word) -> str | None:
         key = self.token_entity.get(token.i)
         if key is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             # "On Tuesday Roe met ...": a surname the model left untagged this time
             key = self.surnames.get(token.text) or self._name_head_of(token)
         return key
 
-    def _name_head_of(self, token: Token) -> str | None:
+    def _name_head_of(self, token: _Word) -> str | None:
         """"Su-bin Cho" where only "Su" was tagged: the untagged head of a person's name."""
         keys = {self.token_entity.get(t.i) for t in token.subtree
                 if t.i < token.i and t.dep_ in {"compound", "flat", "punct"}
@@ -249,7 +391,7 @@ class _Context:
                     owners.setdefault(words[-1], set()).add(key)
         return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
 
-    def refs(self, token: Token, types: frozenset[str]) -> list[str]:
+    def refs(self, token: _Word, types: frozenset[str]) -> list[str]:
         """Entity keys of `token` and of everything coordinated or in apposition with it."""
         keys: list[str] = []
         person = any(self.type_of(k) == "Person" for k in self.denote(token, types))
@@ -266,7 +408,7 @@ class _Context:
                     keys.append(key)
         return keys
 
-    def _adjacent_place(self, token: Token, types: frozenset[str]) -> list[str]:
+    def _adjacent_place(self, token: _Word, types: frozenset[str]) -> list[str]:
         """"Quito, Ecuador": the place right after a place name, whatever the parser did."""
         key = self.entity_at(token)
         if key is None or types != P.PLACE_TYPES or self.type_of(key) not in types:
@@ -286,7 +428,7 @@ class _Context:
             return []  # "California, U.S. Secretary ...": the name belongs to what follows
         return [following]
 
-    def denote(self, token: Token, types: frozenset[str]) -> list[str]:
+    def denote(self, token: _Word, types: frozenset[str]) -> list[str]:
         """Entity keys one token stands for: a name, a pronoun, a title or a group noun."""
         key = self.entity_at(token)
         if key is not None and self.type_of(key) in types:
@@ -356,7 +498,7 @@ class _Context:
                 return [titled] if titled and self.type_of(titled) in types else []
         return []
 
-    def _last_two_people(self, token: Token) -> tuple[str, ...]:
+    def _last_two_people(self, token: _Word) -> tuple[str, ...]:
         """The two people named earlier in `token`'s sentence, else in the sentence before."""
         sent = token.sent
         spans = [self.doc[sent.start:token.i]]
@@ -370,7 +512,7 @@ class _Context:
                 return tuple(people) if len(people) == 2 else ()
         return ()
 
-    def _mentioned(self, token: Token) -> Iterable[str | None]:
+    def _mentioned(self, token: _Word) -> Iterable[str | None]:
         """The entity a token names or, for a singular subject pronoun, its antecedent: in "He
         spoke with Y after the two held talks" the pronoun counts as its person."""
         if token.pos_ != "PRON":
@@ -379,13 +521,13 @@ class _Context:
             return self.antecedent(token.i, plural=False)
         return []
 
-    def _included(self, token: Token, types: frozenset[str]) -> list[str]:
+    def _included(self, token: _Word, types: frozenset[str]) -> list[str]:
         """What the list after "including" or "like" on `token` names."""
         return [k for prep in token.children if prep.dep_ == "prep"
                 and prep.lower_ in P.INCLUDING_PREPS for pobj in prep.children
                 if pobj.dep_ == "pobj" for k in self.refs(pobj, types)]
 
-    def _capital_of(self, token: Token) -> list[str]:
+    def _capital_of(self, token: _Word) -> list[str]:
         """"the Ukrainian capital", "Kenya's capital": that capital, if the article names it."""
         if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
             return []
@@ -402,7 +544,7 @@ class _Context:
                 return named[:1]
         return []
 
-    def _means_group(self, token: Token) -> bool:
+    def _means_group(self, token: _Word) -> bool:
         """A noun standing for the travelling party whose members the article names."""
         lemma, lower = token.lemma_.lower(), token.lower_
         if lemma in P.GROUP_NOUNS:
@@ -418,7 +560,7 @@ class _Context:
             return count is None or _small_number(count.lower_) == len(self.group_members)
         return False
 
-    def recent_group(self, token: Token) -> tuple[str, ...]:
+    def recent_group(self, token: _Word) -> tuple[str, ...]:
         """"Both leaders", "the two executives": the people last named together, if the
         description fits them (a count or "both" must match their number)."""
         lemma = token.lemma_.lower()
@@ -432,11 +574,11 @@ class _Context:
             _small_number(count.lower_) if count is not None else 0)
         if not dets & P.RECENT_GROUP_DETS or count is not None and not size:
             return ()
-        here = _sentence_index(self.doc, token.i)
+        here = self.doc.sentence_of(token.i)
         for position, keys, counted in reversed(self.named_together):
             if position >= token.i:
                 continue
-            if here - _sentence_index(self.doc, position) > P.RECENT_GROUP_SENTENCES:
+            if here - self.doc.sentence_of(position) > P.RECENT_GROUP_SENTENCES:
                 return ()
             if counted and not size:
                 continue  # "A met B. The leaders ...": may mean more than the two who met
@@ -486,7 +628,7 @@ class _Context:
                               for k in self.named(t)], counted=True)
         return sorted(found)
 
-    def _nationally_marked(self, token: Token) -> bool:
+    def _nationally_marked(self, token: _Word) -> bool:
         """"Ghana's president", "the Swedish prime minister": a title marked by its country."""
         for child in token.children:
             if child.dep_ == "poss" and self.type_of(self.entity_at(child) or "") in P.PLACE_TYPES:
@@ -496,7 +638,7 @@ class _Context:
                 return True
         return False
 
-    def _name_inside(self, token: Token, types: frozenset[str]) -> list[str]:
+    def _name_inside(self, token: _Word, types: frozenset[str]) -> list[str]:
         """"President Jane Roe, Jr.": the name hangs below a head the parser chose badly."""
         for child in token.children:
             if child.dep_ in {"compound", "nmod"} and child.i < token.i:
@@ -505,7 +647,7 @@ class _Context:
                     return [key]
         return []
 
-    def _after_title_complement(self, token: Token) -> int:
+    def _after_title_complement(self, token: _Word) -> int:
         """Index after a title and its "to the United States"-like complement, wherever hung."""
         doc = self.doc
         after = max(t.i for t in token.subtree if t.i < token.i + 12) + 1
@@ -518,7 +660,7 @@ class _Context:
                 after += 1
         return after
 
-    def _titled_name(self, token: Token, types: frozenset[str]) -> list[str]:
+    def _titled_name(self, token: _Word, types: frozenset[str]) -> list[str]:
         """The person a bare title names: "the Ambassador, Ann Ray," or "Crown Prince of X Ann Ray"."""
         for child in token.children:
             if child.dep_ == "appos":
@@ -603,7 +745,7 @@ class _Context:
                 return tuple(_unique(k for i, k in earlier if i == last))
         return told
 
-    def _named_or_titled(self, token: Token) -> list[str]:
+    def _named_or_titled(self, token: _Word) -> list[str]:
         key = self.entity_at(token)
         if key is not None:
             return [key]
@@ -616,7 +758,7 @@ class _Context:
             return [titled] if titled else []
         return []
 
-    def _clause_subjects(self, pronoun: Token) -> frozenset[str]:
+    def _clause_subjects(self, pronoun: _Word) -> frozenset[str]:
         """"X, who will host him": an object pronoun never means its own clause's subject."""
         if pronoun.dep_ not in {"dobj", "dative"} or pronoun.head.pos_ not in {"VERB", "AUX"}:
             return frozenset()
@@ -675,7 +817,7 @@ class _Context:
         named = {key for i, key in self.person_positions if i < index and key not in exclude}
         return (named.pop(),) if len(named) == 1 else ()
 
-    def _event_owner(self, pronoun: Token) -> tuple[str, ...]:
+    def _event_owner(self, pronoun: _Word) -> tuple[str, ...]:
         """"X's visit in May, when he met Y": a when/where clause on an owned noun is the owner's."""
         clause = pronoun.head
         if pronoun.dep_ != "nsubj" or clause.dep_ != "relcl" or not any(
@@ -689,7 +831,7 @@ class _Context:
         return ()
 
     @staticmethod
-    def _reporter(pronoun: Token) -> Token | None:
+    def _reporter(pronoun: _Word) -> _Word | None:
         """"X told reporters that he would ...": the named subject of the reporting verb."""
         clause = pronoun.head
         if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
@@ -698,7 +840,7 @@ class _Context:
                     if s.dep_ == "nsubj" and s.pos_ in {"PROPN", "NOUN"}]
         return subjects[0] if subjects else None
 
-    def _fronted_subject(self, pronoun: Token) -> tuple[str, ...]:
+    def _fronted_subject(self, pronoun: _Word) -> tuple[str, ...]:
         """The subject a pronoun inside a fronted adverbial ("After his talks, X ...") means."""
         node = pronoun
         while node.head.i != node.i:
@@ -713,7 +855,7 @@ class _Context:
             node = head
         return ()
 
-    def _person_before_in_sentence(self, pronoun: Token,
+    def _person_before_in_sentence(self, pronoun: _Word,
                                    exclude: frozenset[str] = frozenset()) -> str | None:
         """"Smith's decision to end his trip": a possessive pronoun's nearest named person."""
         for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
@@ -726,7 +868,7 @@ class _Context:
     def interviewee(self) -> tuple[str, ...]:
         """The person an interview's introduction names as the subject of its first sentence
         with a named person as subject; nobody unless the introduction says it is an interview."""
-        intro = _doc_text(self.doc)[:P.INTERVIEW_INTRO_CHARS].lower()
+        intro = self.doc.text[:P.INTERVIEW_INTRO_CHARS].lower()
         if not any(cue in intro for cue in P.INTERVIEW_CUES):
             return ()
         for sent in self.doc.sents:
@@ -751,7 +893,7 @@ class _Context:
             and all(is_place(form) for form in (entity.name, *entity.aliases))
             and not (entity.type == "Person" and self.gender(key)))
 
-    def _other_gender(self, pronoun: Token, cues_only: bool = False) -> frozenset[str]:
+    def _other_gender(self, pronoun: _Word, cues_only: bool = False) -> frozenset[str]:
         """People a "he" (or "she") cannot mean: their first name or honorific says otherwise
         (with `cues_only`, only an honorific or gendered title)."""
         wanted = P.PRONOUN_GENDERS.get(pronoun.lower_)
@@ -811,7 +953,7 @@ class _Context:
                                  if self.type_of(k) == "Person")
         return found
 
-    def _current_traveller(self, pronoun: Token, candidate: str,
+    def _current_traveller(self, pronoun: _Word, candidate: str,
                            exclude: frozenset[str]) -> tuple[str, ...]:
         """"X flew to Accra and met Y. He then travelled on": the traveller, not whom he met.
 
@@ -862,7 +1004,7 @@ class _Context:
         return [(i, key) for i, key in sorted(self.token_entity.items())
                 if self.type_of(key) == "Person"]
 
-    def titled_person(self, token: Token, forward: bool = False) -> str | None:
+    def titled_person(self, token: _Word, forward: bool = False) -> str | None:
         """The person a definite title ("the Deputy Secretary") refers to, if roles say so.
 
         `forward` lets a headline title mean the first holder named after it.
@@ -961,12 +1103,12 @@ class _Context:
                     add(companions)
         return tuple(members)
 
-    def named(self, token: Token) -> list[str]:
+    def named(self, token: _Word) -> list[str]:
         """Keys of the named entities coordinated at `token` (no pronouns, titles or groups)."""
         return [key for member in _coordinated(token)
                 if (key := self.entity_at(member)) is not None]
 
-    def agents(self, verb: Token, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
+    def agents(self, verb: _Word, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
         """Who does what `verb` says: its subject, inherited along xcomp/conj/purpose chains."""
         for subject in _subjects_of(verb):
             target = subject
@@ -1032,7 +1174,7 @@ class _Context:
             return _unique(keys)
         return []
 
-    def _who_antecedent(self, head: Token, types: frozenset[str]) -> list[str]:
+    def _who_antecedent(self, head: _Word, types: frozenset[str]) -> list[str]:
         """"X, minister at Qatar's Foreign Ministry, who had travelled ...": "who" means a
         person; past a body the parser hung it on, the person that body's phrase describes."""
         node = head
@@ -1045,7 +1187,7 @@ class _Context:
             node = node.head
         return self.refs(head, types)
 
-    def _marked_compatriot(self, title: Token) -> list[str]:
+    def _marked_compatriot(self, title: _Word) -> list[str]:
         """"the first trip by a Chilean president": the one person of the sentence whose
         title marks that country."""
         if title.lemma_.lower() not in P.TITLE_NOUNS or not any(
@@ -1059,7 +1201,7 @@ class _Context:
                   and countries <= self.homes.get(k, set())}
         return list(people) if len(people) == 1 else []
 
-    def appositive_owners(self, noun: Token, types: frozenset[str]) -> list[str] | None:
+    def appositive_owners(self, noun: _Word, types: frozenset[str]) -> list[str] | None:
         """Who makes a trip told in an apposition to a clause, or None if it is not one.
 
         "A hosted B in Accra, the first leg of a tour that ...": the tour is the guest's; "A
@@ -1094,7 +1236,7 @@ class _Context:
             return self.agents(verb, types)
         return []
 
-    def noun_agents(self, noun: Token, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
+    def noun_agents(self, noun: _Word, types: frozenset[str] = P.AGENT_TYPES) -> list[str]:
         """Who makes the trip or holds the meeting a noun names."""
         for child in noun.children:
             if child.dep_ == "poss":
@@ -1151,7 +1293,7 @@ _NO_ENTITY = Entity(key="", type="", name="")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def _tells_travel(verb: Token) -> bool:
+def _tells_travel(verb: _Word) -> bool:
     """A clause that tells a trip: a travel verb or "made a visit"."""
     lemma = verb.lemma_.lower()
     return lemma in P.TRAVEL_LEMMAS or (
@@ -1168,49 +1310,16 @@ def _first_name_gender(name: str) -> str:
             "mostly_female": "female"}.get(guess, "")
 
 
-_TEXT = "kg_events_text"
-_SENTENCES = "kg_events_sentences"
-
-
-def _doc_text(doc: Doc) -> str:
-    """Doc.text joins every token on each access; read it once per doc."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
-
-
-def _sentence_chars(doc: Doc, i: int) -> tuple[int, int]:
-    """Character bounds of the sentence holding token `i`, without rebuilding Doc.sents."""
-    starts, chars = _sentence_table(doc)
-    return chars[bisect_right(starts, i) - 1]
-
-
-def _sentence_table(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
-    """First tokens and character bounds of the doc's sentences, built once per doc."""
-    table = doc.user_data.get(_SENTENCES)
-    if table is None:
-        spans = list(doc.sents)
-        table = doc.user_data[_SENTENCES] = (
-            [sent.start for sent in spans], [(sent.start_char, sent.end_char) for sent in spans])
-    return table
-
-
-def _sentence_index(doc: Doc, i: int) -> int:
-    """Number of the sentence holding token `i`."""
-    return bisect_right(_sentence_table(doc)[0], i) - 1
-
-
-def _on_title_line(token: Token) -> bool:
+def _on_title_line(token: _Word) -> bool:
     """A token on the article's first line when that line is a title (no closing full stop)."""
-    text = _doc_text(token.doc)
+    text = token.doc.text
     end = text.find("\n")
     return 0 <= token.idx < end and not text[:end].rstrip().endswith((".", "?", "!"))
 
 
-def _in_headline(token: Token) -> bool:
+def _in_headline(token: _Word) -> bool:
     """A token on a verbless line of its own, as a headline or live-blog title is."""
-    text = _doc_text(token.doc)
+    text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     end = len(text) if end < 0 else end
@@ -1235,7 +1344,7 @@ def _small_number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
 
 
-def _coordinated(token: Token) -> Iterator[Token]:
+def _coordinated(token: _Word) -> Iterator[_Word]:
     """The token, its conjuncts and appositions, recursively ("Lima, Peru, and Quito")."""
     stack, seen = [token], set()
     while stack:
@@ -1249,7 +1358,7 @@ def _coordinated(token: Token) -> Iterator[Token]:
                      or _misparsed_conjunct(child))
 
 
-def _conjuncts(token: Token) -> Iterator[Token]:
+def _conjuncts(token: _Word) -> Iterator[_Word]:
     """The token and its conjuncts, not its appositions ("A, R-Town, and B": A and B)."""
     yield token
     for child in token.children:
@@ -1257,7 +1366,7 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield from _conjuncts(child)
 
 
-def _means_pair(token: Token) -> bool:
+def _means_pair(token: _Word) -> bool:
     """A bare "both" or "the two" standing as a subject for two people told before."""
     if token.dep_ not in _SUBJECTS or any(child.dep_ == "prep" for child in token.children):
         return False
@@ -1267,7 +1376,7 @@ def _means_pair(token: Token) -> bool:
         child.lower_ == "the" for child in token.children)
 
 
-def _coordination_subject(token: Token) -> Token:
+def _coordination_subject(token: _Word) -> _Word:
     """"A and B, who met in Oslo, ...": a relative clause on the last of coordinated subjects
     is about all of them; elsewhere ("met A and B, who ...") only about its own noun."""
     root = token
@@ -1276,13 +1385,13 @@ def _coordination_subject(token: Token) -> Token:
     return root if root is not token and root.dep_ in _SUBJECTS else token
 
 
-def _misparsed_conjunct(token: Token) -> bool:
+def _misparsed_conjunct(token: _Word) -> bool:
     """"Roe and Prime Minister Ann Ray met": the parser hung "Roe and" on the second name."""
     return (token.dep_ in {"nmod", "compound"} and token.pos_ == "PROPN" and token.i < token.head.i
             and any(child.dep_ == "cc" and child.i > token.i for child in token.children))
 
 
-def _subjects_of(verb: Token) -> list[Token]:
+def _subjects_of(verb: _Word) -> list[_Word]:
     subjects = [child for child in verb.children if child.dep_ in _SUBJECTS]
     if subjects or verb.i == 0:
         return subjects
@@ -1297,7 +1406,7 @@ def _subjects_of(verb: Token) -> list[Token]:
     return []
 
 
-def _raised_subjects(verb: Token) -> list[Token]:
+def _raised_subjects(verb: _Word) -> list[_Word]:
     """The verb's subjects, or those of the verbs it is the complement or conjunct of ("X is
     expected to hold talks": X), found on the tree alone."""
     for _ in range(3):
@@ -1308,7 +1417,7 @@ def _raised_subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _stolen_subject(token: Token) -> bool:
+def _stolen_subject(token: _Word) -> bool:
     """"After his talks in Oslo, Smith met ...": the parser made the subject an apposition."""
     if token.dep_ != "appos" or token.head.i > token.i:
         return False
@@ -1323,7 +1432,7 @@ def _stolen_subject(token: Token) -> bool:
             and token.head.i < verb.i and any(a.i == verb.i for a in token.ancestors))
 
 
-def _governor(token: Token) -> tuple[Token | None, str]:
+def _governor(token: _Word) -> tuple[_Word | None, str]:
     """The verb or noun a noun phrase hangs from, and how (dobj, a preposition, ...)."""
     head = token.head
     if head.i == token.i:
@@ -1350,7 +1459,7 @@ def _unique(keys: Iterable[str]) -> list[str]:
     return seen
 
 
-def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
+def _follow(token: _Word, path: tuple[str, ...]) -> Iterator[_Word]:
     """Tokens reached from `token` along a path of "dep" or "dep:lemma" steps."""
     frontier = [token]
     for n, step in enumerate(path):
@@ -1366,7 +1475,7 @@ def _follow(token: Token, path: tuple[str, ...]) -> Iterator[Token]:
     yield from frontier
 
 
-def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
+def _places_below(ctx: _Context, token: _Word, max_depth: int = 6) -> list[str]:
     """Places in "in/at X" phrases hanging from `token` within its own clause."""
     keys: list[str] = []
     frontier = [(token, 0)]
@@ -1394,7 +1503,7 @@ def _places_below(ctx: _Context, token: Token, max_depth: int = 6) -> list[str]:
     return keys
 
 
-def _topic(prep: Token) -> bool:
+def _topic(prep: _Word) -> bool:
     """"talks on a terminal in X", "a call about the dam in X": a place in the topic is not
     where the meeting is ("on the sidelines of a summit in X" still is)."""
     return prep.dep_ == "prep" and (prep.lower_ in P.TOPIC_PREPS or prep.lower_ == "on" and any(
@@ -1406,7 +1515,7 @@ def _topic(prep: Token) -> bool:
 # -- visits -------------------------------------------------------------------------------
 
 
-def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
         for rule in P.VISIT_VERB_RULES:
@@ -1464,7 +1573,7 @@ def _visits_from(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _person_in_place(ctx, token)
 
 
-def _trip_made_to(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _trip_made_to(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"the two trips X made to Y", "the visit that X paid to Y": the relative clause's
     subject made the trip, to the place on its light verb."""
     if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in P.TRIP_NOUNS:
@@ -1478,7 +1587,7 @@ def _trip_made_to(ctx: _Context, verb: Token) -> Iterator[_Found]:
     yield from _pairs("visits", agents, places, verb, rule.id, rule.confidence)
 
 
-def _stays_behind(verb: Token) -> bool:
+def _stays_behind(verb: _Word) -> bool:
     """"stayed behind in X", "stayed in X ... and will not make the trip": kept from a trip."""
     if verb.lemma_.lower() != "stay":
         return False
@@ -1487,14 +1596,14 @@ def _stays_behind(verb: Token) -> bool:
         and any(neg.dep_ == "neg" for neg in child.children) for child in verb.children)
 
 
-def _spends_a_life(verb: Token) -> bool:
+def _spends_a_life(verb: _Word) -> bool:
     """"spent eleven years in X", "began her career in X": a residence or career, no trip."""
     return any(child.lemma_.lower() in P.LIFE_SPANS and (
         child.dep_ == "dobj" or child.dep_ == "npadvmod" and child.tag_ == "NNS")
         for child in verb.children)  # "later this year" is a time, not a stretch of life
 
 
-def _dateline_trip_visits(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+def _dateline_trip_visits(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
     """"LIMA — X arrived on Monday", "LIMA — X, on an unannounced trip, said": a trip with
     no destination of its own told under a dateline goes to the dateline's place."""
     if token.pos_ == "VERB" and lemma in P.ARRIVAL_LEMMAS:
@@ -1519,7 +1628,7 @@ def _dateline_trip_visits(ctx: _Context, token: Token, lemma: str) -> Iterator[_
     yield from _pairs("visits", agents, places, token, rule_id, confidence)
 
 
-def _stray_conjuncts(ctx: _Context, verb: Token, targets: list[Token]) -> list[Token]:
+def _stray_conjuncts(ctx: _Context, verb: _Word, targets: list[_Word]) -> list[_Word]:
     """"travelled to A, and B, C": the parser may hang a listed name on the verb itself.
 
     A name whose span swallowed the comma ("B, C" as one place) is no one place: skipped.
@@ -1532,7 +1641,7 @@ def _stray_conjuncts(ctx: _Context, verb: Token, targets: list[Token]) -> list[T
             and "," not in ctx.entities.get(ctx.entity_at(child) or "", _NO_ENTITY).name]
 
 
-def _misparsed_gerund_visits(ctx: _Context, word: Token) -> Iterator[_Found]:
+def _misparsed_gerund_visits(ctx: _Context, word: _Word) -> Iterator[_Found]:
     """"spent the week touring farms in X": a gerund the parser made a compound noun."""
     if word.dep_ != "compound" or word.tag_ != "NN" or word.head.pos_ != "NOUN":
         return
@@ -1545,7 +1654,7 @@ def _misparsed_gerund_visits(ctx: _Context, word: Token) -> Iterator[_Found]:
     yield from _pairs("visits", ctx.agents(governor), places, word, rule_id, confidence)
 
 
-def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
+def _purpose_places(ctx: _Context, verb: _Word, agents: list[str],
                     destinations: list[str]) -> Iterator[_Found]:
     """"will fly to Budapest to open a plant in Szeged": the purpose's place is visited too."""
     for purpose in verb.children:
@@ -1559,7 +1668,7 @@ def _purpose_places(ctx: _Context, verb: Token, agents: list[str],
             yield from _pairs("visits", agents, places, purpose, rule_id, confidence)
 
 
-def _homeward(verb: Token) -> bool:
+def _homeward(verb: _Word) -> bool:
     """"flew home to Oslo", "headed home": going home is no visit ("visited the family home
     in X" is a house, not the visitor's home)."""
     return any(child.lower_ == "home" and child.dep_ in {"advmod", "npadvmod", "dobj", "prt"}
@@ -1567,14 +1676,14 @@ def _homeward(verb: Token) -> bool:
                for child in verb.children)
 
 
-def _has_particle(verb: Token, particle: str) -> bool:
+def _has_particle(verb: _Word, particle: str) -> bool:
     """"touched down", "was shown around", "a courtesy call": the particle or fixed modifier
     a phrasal rule needs, if any."""
     return not particle or any(child.dep_ in {"prt", "prep", "advmod", "dobj", "amod", "compound"}
                                and child.lower_ == particle for child in verb.children)
 
 
-def _venue_place(ctx: _Context, noun: Token) -> list[str]:
+def _venue_place(ctx: _Context, noun: _Word) -> list[str]:
     """"at Dhaka airport", "at Lima's presidential palace", "to the Lima summit": the place a
     venue or gathering is named for."""
     lemma = noun.lemma_.lower()
@@ -1588,7 +1697,7 @@ def _venue_place(ctx: _Context, noun: Token) -> list[str]:
     return found
 
 
-def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[str]:
+def _destination(ctx: _Context, target: _Word, types: frozenset[str]) -> list[str]:
     """A destination and the places enclosing it: "went to the palace in Madrid" reaches both."""
     keys = ctx.refs(target, types) or (_venue_place(ctx, target) if types == P.PLACE_TYPES else [])
     if target.pos_ == "PRON" or any(ctx.type_of(k) == "Person" for k in ctx.denote(target, P.AGENT_TYPES)):
@@ -1605,12 +1714,12 @@ def _destination(ctx: _Context, target: Token, types: frozenset[str]) -> list[st
     return keys
 
 
-def _companions(ctx: _Context, verb: Token) -> list[str]:
+def _companions(ctx: _Context, verb: _Word) -> list[str]:
     """People travelling "with" the subject ("flew to Oslo with Smith and a delegation")."""
     return [k for target in _follow(verb, P.WITH) for k in ctx.refs(target, P.PERSON_TYPES)]
 
 
-def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
+def _noun_destinations(ctx: _Context, noun: _Word, rule: P.Rule) -> list[str]:
     places = _unique(k for path in rule.paths for target in _follow(noun, path)
                      for k in _destination(ctx, target, rule.object_types))
     if rule.id == "visits.stop_in":
@@ -1635,7 +1744,7 @@ def _noun_destinations(ctx: _Context, noun: Token, rule: P.Rule) -> list[str]:
     return []
 
 
-def _meeting_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _meeting_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"A and B met in Lima" and "X hosted Y in Paris": the participants are in that place."""
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
@@ -1703,7 +1812,7 @@ def _guests_in_a_foreign_capital(ctx: _Context, guests: list[str], places: list[
     return all(guest in ctx.homes and not ctx.homes[guest] & set(slugs) for guest in guests)
 
 
-def _told_travelling(token: Token) -> bool:
+def _told_travelling(token: _Word) -> bool:
     """"Y, who is on a visit to the region," / "Y, who arrived on Sunday,"."""
     for clause in token.children:
         if clause.dep_ not in {"relcl", "acl"}:
@@ -1714,7 +1823,7 @@ def _told_travelling(token: Token) -> bool:
     return False
 
 
-def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
+def _travellers_among(ctx: _Context, keys: list[str], verb: _Word) -> list[str]:
     """"Roe and Prime Minister B are holding talks at X": of several subjects meeting where
     one of them was told travelling, the others are the hosts (unless marked as foreign)."""
     travellers = {k for i, k in ctx.travel_subjects if i < verb.i}
@@ -1725,7 +1834,7 @@ def _travellers_among(ctx: _Context, keys: list[str], verb: Token) -> list[str]:
     return [k for k in keys if k in travellers or k in foreign or k in ctx.group_members]
 
 
-def _premodified_by_country(ctx: _Context, token: Token, key: str) -> bool:
+def _premodified_by_country(ctx: _Context, token: _Word, key: str) -> bool:
     """"Ghanaian Prime Minister Ann Ray", "Ghana's Ann Ray": the words just before a name."""
     if token.i > 0 and ctx.entity_at(token.doc[token.i - 1]) == key:
         return False  # only the first token of the name
@@ -1739,7 +1848,7 @@ def _premodified_by_country(ctx: _Context, token: Token, key: str) -> bool:
     return False
 
 
-def _here_places(ctx: _Context, verb: Token) -> list[str]:
+def _here_places(ctx: _Context, verb: _Word) -> list[str]:
     """"LIMA — X met Y here on Monday", "X is here for talks": the dateline's place."""
     if not any(child.lower_ == "here" and child.dep_ == "advmod" for child in verb.children):
         return []
@@ -1769,7 +1878,7 @@ def _dateline_places(ctx: _Context, sent) -> list[str]:
     return []
 
 
-def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...], ...],
+def _foreign_guests(ctx: _Context, trigger: _Word, paths: tuple[tuple[str, ...], ...],
                     places: list[str]) -> list[str]:
     """Partners of a meeting who came from elsewhere: "met Peruvian Minister X in Madrid".
 
@@ -1786,7 +1895,7 @@ def _foreign_guests(ctx: _Context, trigger: Token, paths: tuple[tuple[str, ...],
     return keys
 
 
-def _resident_envoy(token: Token) -> bool:
+def _resident_envoy(token: _Word) -> bool:
     """"the Chinese ambassador, X,": an envoy lives where they are posted."""
     return any(t.lemma_.lower() in P.RESIDENT_TITLES for t in (token, *token.children)
                if t.dep_ not in _CLAUSE_DEPS)
@@ -1798,7 +1907,7 @@ def _holds_resident_title(ctx: _Context, key: str) -> bool:
                                       for word in role.lower().split())
 
 
-def _marked_foreign(ctx: _Context, token: Token, places: list[str]) -> bool:
+def _marked_foreign(ctx: _Context, token: _Word, places: list[str]) -> bool:
     """A demonym or another country inside the partner's own phrase, not in a clause or a
     topic ("met X on the Irish diaspora") hanging from it."""
     stack = [child for child in token.children if _describes(child)]
@@ -1813,18 +1922,18 @@ def _marked_foreign(ctx: _Context, token: Token, places: list[str]) -> bool:
     return False
 
 
-def _describes(child: Token) -> bool:
+def _describes(child: _Word) -> bool:
     return child.dep_ not in _CLAUSE_DEPS and not (
         child.dep_ == "prep" and child.lower_ not in P.TITLE_COMPLEMENT_PREPS)
 
 
-def _fronted_place(verb: Token, key: str, ctx: _Context) -> bool:
+def _fronted_place(verb: _Word, key: str, ctx: _Context) -> bool:
     subjects = _subjects_of(verb)
     first_subject = min((s.left_edge.i for s in subjects), default=verb.i)
     return any(ctx.entity_at(t) == key for t in verb.doc[verb.sent.start:first_subject])
 
 
-def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _fronted_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"In Lima, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
     if lemma not in P.ACTIVITY_LEMMAS and not (lemma in P.PLANNED_GOVERNORS and any(
             child.dep_ == "xcomp" and child.lemma_.lower() in P.ACTIVITY_LEMMAS
@@ -1848,7 +1957,7 @@ def _fronted_place_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_F
                           confidence)
 
 
-def _object_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _object_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"gave two concerts in Porto", "led a delegation to Hanoi": the object licenses a visit."""
     for rule in P.OBJECT_VISIT_RULES:
         if lemma not in rule.verbs:
@@ -1866,7 +1975,7 @@ def _object_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
                           rule.confidence)
 
 
-def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _carry_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"took her campaign to Lima" (the subject goes) or "will take him to Quito" (he goes)."""
     if lemma not in P.CARRY_VERBS:
         return
@@ -1893,7 +2002,7 @@ def _carry_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
     yield from _pairs("visits", visitors, places, verb, rule_id, confidence)
 
 
-def _nationality_fits(ctx: _Context, person: str, descriptions: list[Token]) -> bool:
+def _nationality_fits(ctx: _Context, person: str, descriptions: list[_Word]) -> bool:
     """"the Kenyan leader" cannot be someone the article marks as from another country."""
     homes = ctx.homes.get(person)
     if not homes:
@@ -1907,7 +2016,7 @@ def _nationality_fits(ctx: _Context, person: str, descriptions: list[Token]) -> 
     return True
 
 
-def _join_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _join_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"She will join Roe in Rio": joining a person somewhere is going there."""
     if lemma not in P.ACCOMPANY_VERBS:
         return
@@ -1922,7 +2031,7 @@ def _join_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
                       confidence)
 
 
-def _trip_owner(ctx: _Context, verb: Token) -> list[str]:
+def _trip_owner(ctx: _Context, verb: _Word) -> list[str]:
     """Who makes the trip a clause hangs from ("a tour that ..." or "began a tour ... that")."""
     head = verb.head
     if head.pos_ == "NOUN" and head.lemma_.lower() in P.TRIP_NOUNS:
@@ -1933,7 +2042,7 @@ def _trip_owner(ctx: _Context, verb: Token) -> list[str]:
     return []
 
 
-def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
+def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
     for verb in ctx.doc:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in P.TRAVEL_LEMMAS:
@@ -1965,7 +2074,7 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, Token]]:
                     yield companion, leader, verb
 
 
-def _travelling_with(ctx: _Context, verb: Token) -> Iterator[tuple[str, str, Token]]:
+def _travelling_with(ctx: _Context, verb: _Word) -> Iterator[tuple[str, str, _Word]]:
     """"A is travelling with B": B shares A's trip. With a destination of its own the clause
     is the travel rules' to tell."""
     if any(list(_follow(verb, path)) for path in (P.TO, P.IN, P.FOR)):
@@ -1991,8 +2100,8 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     for companion, leader, verb in _companion_links(ctx):
         # "X, who visited Lima last year, will travel to Quito. Y will accompany him": Quito
         status = status_of(verb, "visits")
-        here = _sentence_index(ctx.doc, verb.i)
-        earlier = [(item, _sentence_index(ctx.doc, item.trigger.i)) for item in found
+        here = ctx.doc.sentence_of(verb.i)
+        earlier = [(item, ctx.doc.sentence_of(item.trigger.i)) for item in found
                    if item.kind == "visits" and item.subject == leader]
         earlier = [(item, sentence) for item, sentence in earlier if sentence <= here
                    and status_of(item.trigger, "visits") == status]
@@ -2007,7 +2116,7 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
 
-def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _be_in_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"X is in Paris for talks" and "her last stop will be in Quito"."""
     if lemma != "be":
         return
@@ -2036,7 +2145,7 @@ def _be_in_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
-def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Found]:
+def _return_from_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"X returned from Lima on Friday": the place left behind was visited."""
     if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children) or (
             lemma in P.RETURN_PHRASAL and not any(
@@ -2055,7 +2164,7 @@ def _return_from_visits(ctx: _Context, verb: Token, lemma: str) -> Iterator[_Fou
     yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
-def _stayed_where_left(verb: Token) -> bool:
+def _stayed_where_left(verb: _Word) -> bool:
     """"flew in from Tokyo, where he had attended a meeting": something done at the place left
     makes it a stay, not a home."""
     return any(clause.dep_ == "relcl" and clause.lemma_.lower() in P.ACTIVITY_LEMMAS
@@ -2063,7 +2172,7 @@ def _stayed_where_left(verb: Token) -> bool:
                for place in _follow(verb, ("prep:from", "pobj")) for clause in place.children)
 
 
-def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:
+def _due_in_visits(ctx: _Context, word: _Word, lemma: str) -> Iterator[_Found]:
     """"X is due in Lima on Monday", "X is expected in Lima": an announced arrival."""
     if lemma == "due" and word.dep_ == "acomp" and word.head.lemma_ == "be":
         holder = word.head
@@ -2081,7 +2190,7 @@ def _due_in_visits(ctx: _Context, word: Token, lemma: str) -> Iterator[_Found]:
                           rule_id, confidence)
 
 
-def _place_is_stop(ctx: _Context, verb: Token, subject: Token) -> Iterator[_Found]:
+def _place_is_stop(ctx: _Context, verb: _Word, subject: _Word) -> Iterator[_Found]:
     """"Lima was the first stop on her tour", "Lima is Roe's last destination"."""
     for attr in verb.children:
         if attr.dep_ != "attr" or attr.lemma_.lower() not in P.STOP_NOUNS:
@@ -2096,7 +2205,7 @@ def _place_is_stop(ctx: _Context, verb: Token, subject: Token) -> Iterator[_Foun
                           confidence)
 
 
-def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_Found]:
+def _first_by_title(ctx: _Context, verb: _Word, owners: list[str]) -> Iterator[_Found]:
     """"The visit was the first by a serving minister to Kenya": the trip's traveller goes
     there when the generic title of the by-phrase is one the traveller holds."""
     for attr in verb.children:
@@ -2114,7 +2223,7 @@ def _first_by_title(ctx: _Context, verb: Token, owners: list[str]) -> Iterator[_
             yield from _pairs("visits", holders, places, verb, rule_id, confidence)
 
 
-def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _headline_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"Minister in Hanoi", "Live: Swedish prime minister in Canberra": a titled headline."""
     if token.lower_ in P.HEADLINE_GROUP_NOUNS:
         yield from _headline_group_visits(ctx, token)
@@ -2132,7 +2241,7 @@ def _headline_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _pairs("visits", [person], places, token, rule_id, confidence)
 
 
-def _headline_group_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _headline_group_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"Senators in Lisbon pledge support" over a story naming the delegation's members."""
     if not ctx.group_members or not _on_title_line(token):
         return
@@ -2144,7 +2253,7 @@ def _headline_group_visits(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _pairs("visits", ctx.group_members, places, token, rule_id, confidence)
 
 
-def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _person_in_place(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"Ann Ray, in Lima for talks, met ...": a person's own "in X for talks" phrase."""
     key = ctx.entity_at(token)
     if key is None or ctx.type_of(key) != "Person" or ctx.entity_at(token.head) == key:
@@ -2159,7 +2268,7 @@ def _person_in_place(ctx: _Context, token: Token) -> Iterator[_Found]:
     yield from _pairs("visits", [key], places, token, rule_id, confidence)
 
 
-def _dated_aside(prep: Token) -> bool:
+def _dated_aside(prep: _Word) -> bool:
     """"Ann Ray, in Lima on Monday, said": an aside dated to the news is a stay."""
     doc = prep.doc
     for word in doc[prep.right_edge.i + 1:min(len(doc), prep.right_edge.i + 5)]:
@@ -2170,13 +2279,13 @@ def _dated_aside(prep: Token) -> bool:
     return False
 
 
-def _dated(verb: Token) -> bool:
+def _dated(verb: _Word) -> bool:
     """"is in Kabul today", "was in Lima on Monday": presence tied to a time of the news."""
     return any(word.lower_ in P.BE_IN_TIME_WORDS for child in verb.children
                if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"} for word in child.subtree)
 
 
-def _has_purpose(verb: Token) -> bool:
+def _has_purpose(verb: _Word) -> bool:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
             if any(p.lemma_.lower() in P.BE_IN_PURPOSE_NOUNS or p.lower_ in P.BE_IN_PURPOSE_NOUNS
@@ -2187,13 +2296,13 @@ def _has_purpose(verb: Token) -> bool:
     return False
 
 
-def _visiting_as_verb(token: Token) -> bool:
+def _visiting_as_verb(token: _Word) -> bool:
     """"met visiting Secretary Roe": "visiting" right after the verb, parsed as its clause."""
     return (token.lower_ in P.VISITING_MODIFIERS and token.dep_ in {"xcomp", "advcl"}
             and token.i == token.head.i + 1)
 
 
-def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _visiting_modifier(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"met visiting Secretary Roe in Lima": the visitor is in the meeting's place."""
     if token.lower_ not in P.VISITING_MODIFIERS:
         return
@@ -2214,7 +2323,7 @@ def _visiting_modifier(ctx: _Context, token: Token) -> Iterator[_Found]:
 # -- talksWith ----------------------------------------------------------------------------
 
 
-def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
+def _talks_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Every talk the rules tell with `token` as trigger: a talk verb, noun or phrase."""
     lemma = token.lemma_.lower()
     if token.pos_ in {"VERB", "AUX"}:
@@ -2235,7 +2344,7 @@ def _talks_from(ctx: _Context, token: Token) -> Iterator[_Found]:
         yield from _talk_noun_talks(ctx, token, lemma)
 
 
-def _verb_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+def _verb_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
     """Talks told by a verb: its rule partners, co-subjects and the verbs of agreeing,
     signing, joining and holding talks."""
     partnered = False
@@ -2279,7 +2388,7 @@ def _verb_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
         yield from _held_talks(ctx, token)
 
 
-def _talk_noun_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found]:
+def _talk_noun_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
     """Talks told by a talk noun: "talks with X", "a meeting between A and B", "A and B's
     meeting"."""
     for rule in P.TALK_NOUN_RULES:
@@ -2305,7 +2414,7 @@ def _talk_noun_talks(ctx: _Context, token: Token, lemma: str) -> Iterator[_Found
             yield from _group_pairs(owners, token, *P.GROUP_RULE)
 
 
-def _held_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _held_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"held phone calls on Monday with X": the partner hangs from the verb, not the talk noun;
     with no partner, "A and B held talks" pairs the subjects."""
     talks = [child for child in verb.children
@@ -2321,8 +2430,8 @@ def _held_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
         yield from _group_pairs(ctx.agents(verb), verb, *P.SUBJECT_GROUP_RULE)
 
 
-def _partners_together(ctx: _Context, trigger: Token, partners: list[str],
-                       noun: Token) -> Iterator[_Found]:
+def _partners_together(ctx: _Context, trigger: _Word, partners: list[str],
+                       noun: _Word) -> Iterator[_Found]:
     """"a meeting with A and B": A and B met together too, unless the talk `noun` says there
     were several ("bilateral meetings", plural "meetings") or the partners came apart."""
     if _separate_partners(trigger) or _distributive(trigger) or _distributive(noun) or (
@@ -2332,7 +2441,7 @@ def _partners_together(ctx: _Context, trigger: Token, partners: list[str],
                             side=ctx.group_members)
 
 
-def _agreed_after_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _agreed_after_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"A and B agreed to X after talks", headline "A, B agree to X after ministers' call":
     the co-subjects of an agreement reached after talks held them."""
     clauses = [verb, *(child for child in verb.children if child.dep_ == "xcomp")]
@@ -2353,7 +2462,7 @@ def _agreed_after_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
     yield from _group_pairs(sides, verb, rule_id, confidence, side=ctx.group_members)
 
 
-def _on_the_phone(ctx: _Context, noun: Token) -> Iterator[_Found]:
+def _on_the_phone(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X was on the phone with Y": the partner hangs from "be", not from the noun."""
     verb = noun.head.head
     if verb.lemma_ != "be" or list(_follow(noun, P.WITH)):
@@ -2364,7 +2473,7 @@ def _on_the_phone(ctx: _Context, noun: Token) -> Iterator[_Found]:
     yield from _pairs("talksWith", ctx.agents(verb), partners, noun, rule.id, rule.confidence)
 
 
-def _told_in_call(ctx: _Context, noun: Token) -> Iterator[_Found]:
+def _told_in_call(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X told Y in a phone call that ...": the addressee of what is said in a talk."""
     verb = noun.head.head
     if verb.lemma_.lower() not in P.TOLD_IN_VERBS or list(_follow(noun, P.WITH)) or list(
@@ -2376,7 +2485,7 @@ def _told_in_call(ctx: _Context, noun: Token) -> Iterator[_Found]:
     yield from _pairs("talksWith", ctx.agents(verb), addressees, verb, rule_id, confidence)
 
 
-def _gerund_talks(ctx: _Context, word: Token) -> Iterator[_Found]:
+def _gerund_talks(ctx: _Context, word: _Word) -> Iterator[_Found]:
     """"X denied meeting Y" parsed with "meeting" as a compound of Y's name."""
     name = word.head
     verb = name.head
@@ -2389,7 +2498,7 @@ def _gerund_talks(ctx: _Context, word: Token) -> Iterator[_Found]:
                       rule_id, confidence)
 
 
-def _joined_for_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _joined_for_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X joined Y for talks", "X will join Y for dinner": the two meet."""
     if not any(pobj.lemma_.lower() in P.TALK_GROUP_NOUNS for pobj in _follow(verb, P.FOR)):
         return
@@ -2399,7 +2508,7 @@ def _joined_for_talks(ctx: _Context, verb: Token) -> Iterator[_Found]:
     yield from _pairs("talksWith", ctx.agents(verb), joined, verb, rule_id, confidence)
 
 
-def _guest_of(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _guest_of(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X was Y's guest (in Oslo)": Y hosted X; a place given is X's visit."""
     for attr in verb.children:
         if attr.dep_ != "attr" or attr.lemma_.lower() not in P.GUEST_NOUNS:
@@ -2417,7 +2526,7 @@ def _guest_of(ctx: _Context, verb: Token) -> Iterator[_Found]:
         yield from _pairs("visits", guests, places, verb, *P.GUEST_IN_RULE)
 
 
-def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
+def _signed_with(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"signed a memorandum with X": the two sides of an agreement met to sign it."""
     deals = [obj for obj in verb.children
              if obj.dep_ == "dobj" and obj.lemma_.lower() in P.AGREEMENT_NOUNS]
@@ -2432,14 +2541,14 @@ def _signed_with(ctx: _Context, verb: Token) -> Iterator[_Found]:
         yield from _group_pairs(agents, verb, rule_id, confidence)  # "A and B signed a pact"
 
 
-def _distributive(verb: Token, ignored: frozenset[str] = frozenset()) -> bool:
+def _distributive(verb: _Word, ignored: frozenset[str] = frozenset()) -> bool:
     """"A and B each met X", "A and B separately discussed it", "met A and B in separate
     meetings": no talk between A and B (unless the word is one of `ignored`)."""
     cues = P.DISTRIBUTIVE_WORDS - ignored
     return any(word.lower_ in cues for word in _modifier_words(verb))
 
 
-def _modifier_words(verb: Token) -> Iterator[Token]:
+def _modifier_words(verb: _Word) -> Iterator[_Word]:
     """The verb's children outside its clauses, their children, and the words modifying a
     prepositional object ("in separate meetings": "separate")."""
     for child in verb.children:
@@ -2452,7 +2561,7 @@ def _modifier_words(verb: Token) -> Iterator[Token]:
                 yield from pobj.children
 
 
-def _separate_partners(trigger: Token) -> bool:
+def _separate_partners(trigger: _Word) -> bool:
     """"spoke with A, and with B" or "received A and then B": two separate talks."""
     preps = [child.lower_ for child in trigger.children if child.dep_ in {"prep", "agent"}]
     if any(child.dep_ in {"prep", "agent"} and any(
@@ -2467,7 +2576,7 @@ def _separate_partners(trigger: Token) -> bool:
         for adverb in member.children) for target in targets for member in _coordinated(target))
 
 
-def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
+def _partners(ctx: _Context, trigger: _Word, rule: P.Rule) -> list[str]:
     if any(child.dep_ in {"oprd", "attr"} for child in trigger.children):
         return []  # "called X a liar", "named X envoy": naming, not talking
     if rule.bare and any(_is_infinitive(t) for t in trigger.subtree if t.pos_ in {"VERB", "AUX"}):
@@ -2487,7 +2596,7 @@ def _partners(ctx: _Context, trigger: Token, rule: P.Rule) -> list[str]:
     return keys
 
 
-def _named_after_comma(ctx: _Context, target: Token) -> list[str]:
+def _named_after_comma(ctx: _Context, target: _Word) -> list[str]:
     """"met the chief whip, X, on Monday": a common-noun partner named right after a comma,
     which the parser may hang from the verb instead of the noun."""
     after = target.right_edge.i + 1
@@ -2503,7 +2612,7 @@ def _named_after_comma(ctx: _Context, target: Token) -> list[str]:
     return [k for k in ctx.refs(name, P.PERSON_TYPES) if ctx.type_of(k) == "Person"]
 
 
-def _person_after_country(ctx: _Context, target: Token) -> list[str]:
+def _person_after_country(ctx: _Context, target: _Word) -> list[str]:
     """"talks with the Republic of Ruritania (ROR) Deputy Minister Ann Ray": a country name the parser
     took for the partner when it only qualifies the titled name right after it."""
     key = ctx.entity_at(target)
@@ -2522,7 +2631,7 @@ def _person_after_country(ctx: _Context, target: Token) -> list[str]:
     return []
 
 
-def _own_members(ctx: _Context, group: Token) -> list[str]:
+def _own_members(ctx: _Context, group: _Word) -> list[str]:
     """People a group phrase names itself: "a delegation led by X", "a delegation, A and B"."""
     found = [k for child in group.children if child.dep_ == "acl"
              and child.lemma_.lower() in P.GROUP_LEAD_VERBS
@@ -2537,7 +2646,7 @@ def _own_members(ctx: _Context, group: Token) -> list[str]:
     return _unique(k for k in found if ctx.type_of(k) == "Person")
 
 
-def _represented_bodies(ctx: _Context, target: Token) -> list[str]:
+def _represented_bodies(ctx: _Context, target: _Word) -> list[str]:
     """"officials of the Commission", "representatives from Acme": the body they speak for."""
     if target.lower_ not in P.REPRESENTATIVE_NOUNS or ctx.entity_at(target) is not None:
         return []
@@ -2552,7 +2661,7 @@ def _represented_bodies(ctx: _Context, target: Token) -> list[str]:
             for body in _named_body(pobj) for k in ctx.denote(body, P.ORGANIZATION_TYPES)]
 
 
-def _named_body(noun: Token) -> list[Token]:
+def _named_body(noun: _Word) -> list[_Word]:
     """The names a body phrase gives: "Acme", "its directorate, DG COMP", or the owner of
     "the Commission's directorate" (never "the Peruvian government", which names none)."""
     names = [member for member in _coordinated(noun) if member.pos_ == "PROPN"]
@@ -2560,7 +2669,7 @@ def _named_body(noun: Token) -> list[Token]:
                      if owner.dep_ == "poss" and owner.pos_ == "PROPN"]
 
 
-def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: float,
+def _group_pairs(keys: list[str], trigger: _Word, rule_id: str, confidence: float,
                  weaker: bool = False, side: tuple[str, ...] = ()) -> Iterator[_Found]:
     """All pairs of a group of two to four named parties meeting together.
 
@@ -2575,7 +2684,7 @@ def _group_pairs(keys: list[str], trigger: Token, rule_id: str, confidence: floa
         yield _Found("talksWith", a, b, trigger, rule_id, confidence * (0.6 if weaker else 1.0))
 
 
-def _pairs(kind: str, subjects: Iterable[str], objects: Iterable[str], trigger: Token,
+def _pairs(kind: str, subjects: Iterable[str], objects: Iterable[str], trigger: _Word,
            rule_id: str, confidence: float) -> Iterator[_Found]:
     objects = list(objects)
     for subject in _unique(subjects):
@@ -2587,7 +2696,7 @@ def _pairs(kind: str, subjects: Iterable[str], objects: Iterable[str], trigger: 
 # -- status and output --------------------------------------------------------------------
 
 
-def _governing_chain(trigger: Token) -> list[Token]:
+def _governing_chain(trigger: _Word) -> list[_Word]:
     """The trigger and the verbs whose tense, modality or negation it inherits."""
     chain = [trigger]
     current = trigger
@@ -2624,7 +2733,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
     return chain
 
 
-def _presupposed_part(chain: list[Token]) -> list[Token]:
+def _presupposed_part(chain: list[_Word]) -> list[_Word]:
     """The chain up to a presupposing preposition ("denied ... during his visit")."""
     for n, token in enumerate(chain[:-1]):
         if (token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "pobj"
@@ -2633,21 +2742,22 @@ def _presupposed_part(chain: list[Token]) -> list[Token]:
     return chain
 
 
-def _tensed(chain: list[Token]) -> bool:
+def _tensed(chain: list[_Word]) -> bool:
     return any(t.tag_ in {"VBD", "VBZ", "VBP"} or _has_own_tense(t) for t in chain)
 
 
-def _is_infinitive(verb: Token) -> bool:
+def _is_infinitive(verb: _Word) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
 
 
-def _has_own_tense(verb: Token) -> bool:
+def _has_own_tense(verb: _Word) -> bool:
     return verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
         child.dep_ in {"aux", "auxpass"} and child.lower_ != "to" for child in verb.children)
 
 
-def status_of(trigger: Token, kind: str) -> str:
+def status_of(trigger: Token | _Word, kind: str) -> str:
     """occurred / planned / speculative / cancelled / negated from cues around the trigger."""
+    trigger = _word(trigger)
     full = _governing_chain(trigger)
     chain = _presupposed_part(full)
     lemmas = [t.lemma_.lower() for t in chain]
@@ -2701,7 +2811,7 @@ def status_of(trigger: Token, kind: str) -> str:
     return "occurred"
 
 
-def _ahead_of_now(chain: list[Token]) -> bool:
+def _ahead_of_now(chain: list[_Word]) -> bool:
     """"The announcement comes days before her visit to X": an event a present-tense clause
     places after itself is still to come."""
     for lower, upper in zip(chain, chain[1:]):
@@ -2710,14 +2820,14 @@ def _ahead_of_now(chain: list[Token]) -> bool:
     return False
 
 
-def _cancelled_alongside(top: Token) -> bool:
+def _cancelled_alongside(top: _Word) -> bool:
     """"was due to visit Lima but cancelled": a conjoined cancel verb with no object of its own."""
     return any(conj.dep_ == "conj" and conj.lemma_.lower() in P.CANCEL_LEMMAS
                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in conj.children)
                for conj in top.children)
 
 
-def _denied(top: Token) -> bool:
+def _denied(top: _Word) -> bool:
     """"denied that she had met X", "denied reports that he had met X": a denied clause."""
     if top.dep_ not in {"ccomp", "acl"} or top.head.i == top.i:
         return False
@@ -2727,7 +2837,7 @@ def _denied(top: Token) -> bool:
     return head.lemma_.lower() in P.DENIAL_VERBS
 
 
-def _is_to_infinitive_plan(chain: list[Token]) -> bool:
+def _is_to_infinitive_plan(chain: list[_Word]) -> bool:
     """"X is to visit Y" / "X is going to visit Y"."""
     for lower, upper in zip(chain, chain[1:]):
         if lower.dep_ == "xcomp" and _is_infinitive(lower):
@@ -2739,7 +2849,7 @@ def _is_to_infinitive_plan(chain: list[Token]) -> bool:
     return False
 
 
-def _future_time(chain: list[Token]) -> bool:
+def _future_time(chain: list[_Word]) -> bool:
     """"next week", "tomorrow": future unless the verb is in the past ("had planned ...")."""
     if any(t.tag_ == "VBD" for t in chain):
         return False
@@ -2750,7 +2860,7 @@ def _future_time(chain: list[Token]) -> bool:
     return False
 
 
-def _says_future(phrase: Token) -> bool:
+def _says_future(phrase: _Word) -> bool:
     """A future time word in the phrase itself, not in a clause inside it ("ahead of the
     show, which opens next week" dates the show, not the trip)."""
     stack = [phrase]
@@ -2762,7 +2872,7 @@ def _says_future(phrase: Token) -> bool:
     return False
 
 
-def _scheduled_present(chain: list[Token]) -> bool:
+def _scheduled_present(chain: list[_Word]) -> bool:
     """News uses the simple present for schedules: "Roe travels to Oslo on May 3"."""
     top = next((t for t in reversed(chain) if t.pos_ in {"VERB", "AUX"}), None)
     # a title's "X meets Y" / "X visits Z" is the news itself ("X travels to Z" stays a plan)
@@ -2771,10 +2881,11 @@ def _scheduled_present(chain: list[Token]) -> bool:
             and not (top.lemma_.lower() in P.TITLE_PRESENT_EVENTS and _on_title_line(top)))
 
 
-def sentence_evidence(trigger: Token) -> Span:
+def sentence_evidence(trigger: Token | _Word) -> Span:
     """The sentence holding `trigger`, trimmed of surrounding whitespace: a relation's evidence."""
-    text = _doc_text(trigger.doc)
-    start, end = _sentence_chars(trigger.doc, trigger.i)
+    trigger = _word(trigger)
+    text = trigger.doc.text
+    start, end = trigger.sent.start_char, trigger.sent.end_char
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -2874,7 +2985,7 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
     return homes
 
 
-def _marker_countries(ctx: _Context, markers: Iterable[Token]) -> list[str]:
+def _marker_countries(ctx: _Context, markers: Iterable[_Word]) -> list[str]:
     """Country slugs named by marker words (a country name, its entity, or a demonym)."""
     found: list[str] = []
     for marker in markers:
@@ -2887,7 +2998,7 @@ def _marker_countries(ctx: _Context, markers: Iterable[Token]) -> list[str]:
     return found
 
 
-def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[Token]]]:
+def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[_Word]]]:
     """(person, markers) for "Peru's Minister for Trade, Ann Ray": a country-marked title
     with its complement, a comma, then the name, however the parser attached the name."""
     doc = ctx.doc
