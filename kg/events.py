@@ -53,6 +53,10 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     for token in ctx.doc:
         if not _may_fire(ctx, token):
             continue
+        if not _is_trigger_word(token):
+            # a name no rule is keyed on can only be a person's own "in X for talks" phrase
+            found.extend(_person_in_place(ctx, token))
+            continue
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
         # a meeting somewhere tells who met there, not who is travelling
@@ -84,7 +88,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         clauses += [clause for node in (noun, *_follow(noun, ("prep", "pobj")))
                     for clause in node.children if clause.dep_ == "relcl"]
         joiners = _unique(k for clause in clauses
-                          if clause.lemma_.lower() in P.MEETING_JOIN_VERBS
+                          if clause.lemma in P.MEETING_JOIN_VERBS
                           for path in (("agent", "pobj"), ("dobj",))
                           for target in _follow(clause, path)
                           for k in _named_people_below(ctx, target) if k not in participants)
@@ -94,7 +98,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
             yield from _pairs("talksWith", joiners, participants, noun, talk_rule,
                               talk_confidence)
         held = [clause for clause in noun.children if clause.dep_ in {"acl", "relcl"}
-                and clause.lemma_.lower() in P.MEETING_HELD_VERBS]
+                and clause.lemma in P.MEETING_HELD_VERBS]
         places = _unique(k for node in (noun, *held)
                          for k in _places_below(ctx, node, max_depth=3))
         travellers = {item.subject for item in found if item.kind == "visits"
@@ -106,7 +110,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
 def _anaphoric_meeting(ctx: _Context, noun: _Word) -> bool:
     """"the meeting", "that session": a definite talk noun with no owner, named compound or
     "with"/"between"/"of" phrase naming its own parties."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in P.TALK_GROUP_NOUNS and any(
+    return noun.pos_ == "NOUN" and noun.lemma in P.TALK_GROUP_NOUNS and any(
         det.dep_ == "det" and det.lower_ in P.MEETING_ANAPHOR_DETS for det in noun.children
     ) and not any(
         child.dep_ == "poss" or child.dep_ == "compound" and ctx.entity_at(child)
@@ -134,7 +138,7 @@ def _last_meeting(ctx: _Context, found: list[_Found], index: int,
     named by one of `lemmas`, if given)."""
     first = ctx.doc.sentence_of(index) - P.JOINED_MEETING_SENTENCES
     told = [item for item in found if item.kind == "talksWith" and item.trigger.i < index
-            and (lemmas is None or item.trigger.lemma_.lower() in lemmas)
+            and (lemmas is None or item.trigger.lemma in lemmas)
             and ctx.doc.sentence_of(item.trigger.i) >= first]
     if not told:
         return []
@@ -146,11 +150,10 @@ def _last_meeting(ctx: _Context, found: list[_Found], index: int,
 def _joined_meetings(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """"X had lunch with Y. Z joined the lunch": Z talks with those told at that meeting."""
     for verb in ctx.doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS or list(
-                _follow(verb, P.WITH)):
+        if verb.pos_ != "VERB" or verb.lemma not in P.ACCOMPANY_VERBS or _follow(verb, P.WITH):
             continue
-        meals = {obj.lemma_.lower() for obj in verb.children if obj.dep_ == "dobj"
-                 and obj.lemma_.lower() in P.TALK_GROUP_NOUNS
+        meals = {obj.lemma for obj in verb.children if obj.dep_ == "dobj"
+                 and obj.lemma in P.TALK_GROUP_NOUNS
                  and any(det.lower_ == "the" for det in obj.children)}
         if not meals:
             continue
@@ -196,8 +199,26 @@ def _may_fire(ctx: _Context, token: _Word) -> bool:
     Most tokens are none of these; skipping them spares running every rule's guard on them.
     A rule keyed on a word outside the `kg.patterns` trigger tables must add it above.
     """
-    return (token.pos_ == "PROPN" or token.i in ctx.token_entity
-            or token.lower_ in _TRIGGER_WORDS or token.lemma_.lower() in _TRIGGER_WORDS)
+    return token.pos_ == "PROPN" or token.i in ctx.token_entity or _is_trigger_word(token)
+
+
+def _is_trigger_word(token: _Word) -> bool:
+    """Whether a per-token rule is keyed on `token`'s word; of the rules, only a person's
+    "in X for talks" fires on any other token, a name."""
+    return token.lower_ in _TRIGGER_WORDS or token.lemma in _TRIGGER_WORDS
+
+
+def _by_lemma(rules: Iterable[P.Rule]) -> dict[str, tuple[P.Rule, ...]]:
+    """Lemma -> the rules keyed on it, in table order: a token meets only its own rules."""
+    table: dict[str, list[P.Rule]] = {}
+    for rule in rules:
+        for lemma in rule.lemmas:
+            table.setdefault(lemma, []).append(rule)
+    return {lemma: tuple(keyed) for lemma, keyed in table.items()}
+
+
+_VISIT_VERB_RULES = _by_lemma(P.VISIT_VERB_RULES)
+_TALK_VERB_RULES = _by_lemma(P.TALK_VERB_RULES)
 
 
 # -- the document as plain words -------------------------------------------------------------
@@ -209,20 +230,22 @@ class _Word:
     spaCy builds a new `Token` on every `doc[i]`, `token.head` or `token.children`, and a new
     string on every `token.dep_`; the rules ask the same tokens these questions many times
     over, so each answer is read once per document into one plain object per token. The
-    attributes have spaCy's names and meanings; the words of a document are built once, so
-    they compare by identity as tokens compare by position.
+    attributes have spaCy's names and meanings, plus `lemma`, the lemma lower-cased (what
+    the tables hold); the words of a document are built once, so they compare by identity as
+    tokens compare by position.
     """
 
-    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_",
-                 "idx", "head", "children", "sent")
+    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "lemma", "pos_", "tag_", "dep_",
+                 "ent_type_", "idx", "head", "children", "sent")
 
-    def __init__(self, doc: _Words, token: Token, lower: str, pos: str, tag: str, dep: str,
-                 ent_type: str) -> None:
+    def __init__(self, doc: _Words, token: Token, lower: str, lemma: str, pos: str, tag: str,
+                 dep: str, ent_type: str) -> None:
         self.doc = doc
         self.i = token.i
         self.text = token.text
         self.lower_ = lower
         self.lemma_ = token.lemma_
+        self.lemma = lemma
         self.pos_ = pos
         self.tag_ = tag
         self.dep_ = dep
@@ -300,7 +323,7 @@ class _Words:
         view = doc_view(doc)
         self.parsed, self.view, self.text = doc, view, view.text
         self.words = words = [_Word(self, token, *attrs) for token, *attrs in zip(
-            view.tokens, view.lower, view.pos, view.tag, view.dep, view.ent_type)]
+            view.tokens, view.lower, view.lemma, view.pos, view.tag, view.dep, view.ent_type)]
         for word, head, children in zip(words, view.head, view.children):
             word.head = words[head]
             word.children = tuple([words[child] for child in children])
@@ -353,6 +376,9 @@ class _Context:
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
         self._genders: dict[str, str] = {}
+        # memos of answers that depend on the parse alone, asked again by rule after rule
+        self._untagged_names: dict[int, str | None] = {}
+        self._antecedents: dict[tuple[int, bool, frozenset[str]], tuple[str, ...]] = {}
         # (trigger position, traveller) of the trips found so far, in text order
         self.visit_order: list[tuple[int, str]] = []
 
@@ -364,7 +390,10 @@ class _Context:
         key = self.token_entity.get(token.i)
         if key is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             # "On Tuesday Roe met ...": a surname the model left untagged this time
-            key = self.surnames.get(token.text) or self._name_head_of(token)
+            if token.i not in self._untagged_names:
+                self._untagged_names[token.i] = (self.surnames.get(token.text)
+                                                 or self._name_head_of(token))
+            key = self._untagged_names[token.i]
         return key
 
     def _name_head_of(self, token: _Word) -> str | None:
@@ -458,10 +487,10 @@ class _Context:
             # "Both later flew to X", "the two then met": the two people just named
             pair = self._last_two_people(token) or self.antecedent(token.i, plural=True)
             return [k for k in pair if self.type_of(k) in types] if len(pair) == 2 else []
-        lemma = token.lemma_.lower()
+        lemma = token.lemma
         if lemma in P.LED_PARTY_NOUNS and token.pos_ == "NOUN" and lemma not in P.GROUP_NOUNS:
             led = [k for child in token.children if child.dep_ == "acl"
-                   and child.lemma_.lower() in P.GROUP_LEAD_VERBS
+                   and child.lemma in P.GROUP_LEAD_VERBS
                    for pobj in _follow(child, ("agent", "pobj"))
                    for k in self.refs(pobj, types) if self.type_of(k) == "Person"]
             if led:
@@ -529,7 +558,7 @@ class _Context:
 
     def _capital_of(self, token: _Word) -> list[str]:
         """"the Ukrainian capital", "Kenya's capital": that capital, if the article names it."""
-        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+        if token.lemma != "capital" or token.pos_ != "NOUN":
             return []
         for child in token.children:
             if child.dep_ not in {"amod", "compound", "poss"} or child.i > token.i:
@@ -546,7 +575,7 @@ class _Context:
 
     def _means_group(self, token: _Word) -> bool:
         """A noun standing for the travelling party whose members the article names."""
-        lemma, lower = token.lemma_.lower(), token.lower_
+        lemma, lower = token.lemma, token.lower_
         if lemma in P.GROUP_NOUNS:
             return True
         if not self.group_members:
@@ -563,7 +592,7 @@ class _Context:
     def recent_group(self, token: _Word) -> tuple[str, ...]:
         """"Both leaders", "the two executives": the people last named together, if the
         description fits them (a count or "both" must match their number)."""
-        lemma = token.lemma_.lower()
+        lemma = token.lemma
         if token.pos_ != "NOUN" or not (
                 token.lower_ in P.RECENT_GROUP_NOUNS and token.tag_ == "NNS"
                 or lemma in P.PAIR_NOUNS):
@@ -600,7 +629,7 @@ class _Context:
         for token in self.doc:
             if token.dep_ in _SUBJECTS:
                 add(token.i, self.named(token))
-            lemma = token.lemma_.lower()
+            lemma = token.lemma
             if token.pos_ != "VERB":
                 continue
             if lemma in P.ACCOMPANY_VERBS:
@@ -620,7 +649,7 @@ class _Context:
                                           *(c for c in token.children if c.dep_ == "dobj"))
                               for k in self.named(t)], counted=True)
             elif lemma in P.TALK_HOLD_VERBS and any(
-                    obj.dep_ == "dobj" and obj.lemma_.lower() in P.TALK_GROUP_NOUNS
+                    obj.dep_ == "dobj" and obj.lemma in P.TALK_GROUP_NOUNS
                     for obj in token.children):
                 # "A will hold a session with B ... the two leaders": the two who talk
                 add(token.i, [k for t in (*_raised_subjects(token), *_follow(token, P.WITH),
@@ -705,10 +734,10 @@ class _Context:
             members = list(_coordinated(token))
             named = any(m.dep_ == "appos" and self.entity_at(m) for m in members)
             keys = tuple(_unique(k for member in members
-                                 if not (named and member.lemma_.lower() in P.TITLE_NOUNS)
+                                 if not (named and member.lemma in P.TITLE_NOUNS)
                                  for k in self._named_or_titled(member)
                                  if self.type_of(k) in P.AGENT_TYPES))
-            if not keys and token.lemma_.lower() in P.TRIP_NOUNS and token.head.lemma_ == "be":
+            if not keys and token.lemma in P.TRIP_NOUNS and token.head.lemma_ == "be":
                 # "The trip is Roe's second to Peru. She ...": the trip's owner is the topic
                 keys = tuple(k for attr in token.head.children if attr.dep_ == "attr"
                              for owner in attr.children if owner.dep_ == "poss"
@@ -716,7 +745,7 @@ class _Context:
             if not keys:
                 continue
             group = keys
-            if token.head.lemma_.lower() in P.TALK_GROUP_VERBS:
+            if token.head.lemma in P.TALK_GROUP_VERBS:
                 group = tuple(_unique(keys + tuple(
                     k for target in _follow(token.head, P.WITH) for member in _coordinated(target)
                     for k in _person_after_country(self, member) or self._named_or_titled(member)
@@ -753,7 +782,7 @@ class _Context:
             return list(self.group_members)
         if self.recent_group(token):
             return list(self.recent_group(token))
-        if token.lemma_.lower() in P.TITLE_NOUNS:
+        if token.lemma in P.TITLE_NOUNS:
             titled = self.titled_person(token)
             return [titled] if titled else []
         return []
@@ -771,6 +800,13 @@ class _Context:
         A pronoun in a fronted phrase points forward to the clause's subject ("After his stop
         in Rome, Smith will fly to Paris").
         """
+        key = (index, plural, exclude)
+        if key not in self._antecedents:
+            self._antecedents[key] = self._find_antecedent(index, plural, exclude)
+        return self._antecedents[key]
+
+    def _find_antecedent(self, index: int, plural: bool,
+                         exclude: frozenset[str]) -> tuple[str, ...]:
         pronoun = self.doc[index]
         given = exclude | self.not_people
         exclude = given | (self._other_gender(pronoun) if not plural else frozenset())
@@ -796,7 +832,7 @@ class _Context:
             keys = tuple(k for k in self._named_or_titled(reporter)
                          if self.type_of(k) == "Person" and k not in exclude_told)
             # a capitalized singular subject the model did not tag is still a named reporter
-            unnamed = reporter.lemma_.lower() in P.TITLE_NOUNS or reporter.lower_.endswith("s")
+            unnamed = reporter.lemma in P.TITLE_NOUNS or reporter.lower_.endswith("s")
             if keys or reporter.pos_ == "PROPN" or (reporter.text[:1].isupper() and not unnamed):
                 return keys[:1]
         if not plural and pronoun.dep_ == "poss":
@@ -825,7 +861,7 @@ class _Context:
             return ()
         # the clause may hang from a word after the owned noun: take the nearest owned trip
         for token in reversed(self.doc[pronoun.sent.start:pronoun.i]):
-            if token.dep_ == "poss" and token.head.lemma_.lower() in P.TRIP_NOUNS:
+            if token.dep_ == "poss" and token.head.lemma in P.TRIP_NOUNS:
                 return tuple(k for k in self._named_or_titled(token)
                              if self.type_of(k) == "Person")
         return ()
@@ -929,7 +965,7 @@ class _Context:
             # head's xcomp or by a trip in one of its phrases
             if token.dep_ not in _SUBJECTS or not any(_tells_travel(verb) for verb in (
                     token.head, *(c for c in token.head.children if c.dep_ == "xcomp"))) and not any(
-                    pobj.lemma_.lower() in P.TRIP_NOUNS for prep in token.head.children
+                    pobj.lemma in P.TRIP_NOUNS for prep in token.head.children
                     if prep.dep_ == "prep" for pobj in prep.children if pobj.dep_ == "pobj"):
                 continue
             subject = token
@@ -944,7 +980,7 @@ class _Context:
         welcomed by A")."""
         found: list[tuple[int, str]] = []
         for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.HOST_PLACE_LEMMAS:
+            if verb.pos_ != "VERB" or verb.lemma not in P.HOST_PLACE_LEMMAS:
                 continue
             passive = any(child.dep_ == "nsubjpass" for child in verb.children)
             for guest in verb.children:
@@ -963,7 +999,7 @@ class _Context:
         clause = pronoun.head
         verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]  # "is due to fly"
         if pronoun.dep_ not in _SUBJECTS or not (
-                any(_tells_travel(v) or v.lemma_.lower() in P.ACCOMPANY_VERBS for v in verbs)
+                any(_tells_travel(v) or v.lemma in P.ACCOMPANY_VERBS for v in verbs)
                 or clause.dep_ == "relcl" and _tells_travel(_governor(clause.head)[0] or clause)):
             return ()
         travellers = [k for i, k in self.travel_subjects if i < pronoun.i and k not in exclude]
@@ -980,7 +1016,7 @@ class _Context:
         """People named together in each sentence that tells a meeting or a talk."""
         found = []
         for sent in self.doc.sents:
-            if any(t.lemma_.lower() in P.INTERLOCUTOR_LEMMAS for t in sent):
+            if any(t.lemma in P.INTERLOCUTOR_LEMMAS for t in sent):
                 found.append({k for t in sent if (k := self.token_entity.get(t.i)) is not None})
         return found
 
@@ -1048,17 +1084,17 @@ class _Context:
             members.extend(k for k in keys if k not in members and self.type_of(k) == "Person")
 
         for token in self.doc:
-            if token.lemma_.lower() not in P.GROUP_NOUNS:
+            if token.lemma not in P.GROUP_NOUNS:
                 continue
             head = token.head
             if token.dep_ in _SUBJECTS:
                 # "The delegation will be led by A and includes B and C"
                 for verb in (head, *(c for c in head.children
                                      if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
-                    if verb.lemma_.lower() in P.GROUP_LIST_VERBS:
+                    if verb.lemma in P.GROUP_LIST_VERBS:
                         add(self.token_entity[t.i] for t in verb.subtree
                             if t.i in self.token_entity and t not in set(token.subtree))
-                    if verb.lemma_.lower() in P.GROUP_LEAD_VERBS:
+                    if verb.lemma in P.GROUP_LEAD_VERBS:
                         add(k for agent in verb.children if agent.dep_ == "agent"
                             for pobj in agent.children for k in self.named(pobj))
             # "A and a delegation from B toured ...": the person it travels with
@@ -1069,15 +1105,15 @@ class _Context:
             add(k for noun in (token, *_follow(token, P.OF)) for appos in noun.children
                 if appos.dep_ == "appos" for k in self.named(appos))
             for child in token.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in P.GROUP_LEAD_VERBS:
+                if child.dep_ == "acl" and child.lemma in P.GROUP_LEAD_VERBS:
                     add(k for agent in child.children if agent.dep_ == "agent"
                         for pobj in agent.children for k in self.named(pobj))
-                if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in P.GROUP_LIST_VERBS:
+                if child.dep_ in {"relcl", "acl"} and child.lemma in P.GROUP_LIST_VERBS:
                     # "the delegation, which includes A and B,"
                     add(k for obj in child.children if obj.dep_ in {"dobj", "attr", "prep"}
                         for t in obj.subtree if (k := self.entity_at(t)) is not None)
             if token.dep_ == "pobj" and head.lower_ == "of" and (
-                    head.head.lemma_.lower() in P.GROUP_PART_NOUNS
+                    head.head.lemma in P.GROUP_PART_NOUNS
                     and head.head.dep_ in {"attr", "nsubj"}):
                 # "A, B and C are part of a delegation that ..."
                 for subject in _subjects_of(head.head.head):
@@ -1085,7 +1121,7 @@ class _Context:
                         add(self.named(subject))
             governor, relation = _governor(token)
             if governor is not None and governor.pos_ in {"VERB", "AUX"}:
-                if relation in {"dobj", "with"} or governor.lemma_.lower() in P.COMPANION_VERBS:
+                if relation in {"dobj", "with"} or governor.lemma in P.COMPANION_VERBS:
                     for subject in _subjects_of(governor):
                         add(self.named(subject))
                     for obj in governor.children:
@@ -1093,7 +1129,7 @@ class _Context:
                             add(self.named(obj))
         # "A ... was accompanied by B": people named as travelling together, or with a member
         for verb in self.doc:
-            if verb.pos_ == "VERB" and verb.lemma_.lower() in P.ACCOMPANY_VERBS:
+            if verb.pos_ == "VERB" and verb.lemma in P.ACCOMPANY_VERBS:
                 companions = [k for pobj in _follow(verb, ("agent", "pobj"))
                               for k in self.named(pobj)]
                 leaders = [k for s in verb.children if s.dep_ == "nsubjpass"
@@ -1112,9 +1148,9 @@ class _Context:
         """Who does what `verb` says: its subject, inherited along xcomp/conj/purpose chains."""
         for subject in _subjects_of(verb):
             target = subject
-            if subject.pos_ == "NOUN" and subject.lemma_.lower() in P.TRIP_NOUNS:
+            if subject.pos_ == "NOUN" and subject.lemma in P.TRIP_NOUNS:
                 return self.noun_agents(subject, types)
-            if subject.pos_ == "NOUN" and subject.lemma_.lower() in P.VEHICLE_NOUNS:
+            if subject.pos_ == "NOUN" and subject.lemma in P.VEHICLE_NOUNS:
                 return [k for owner in subject.children if owner.dep_ == "poss"
                         for k in self.refs(owner, types)]
             if subject.lower_ in _QUANTIFIERS:
@@ -1123,7 +1159,7 @@ class _Context:
             if target.lower_ in RELATIVE_PRONOUNS and verb.dep_ in {"relcl", "acl"}:
                 personal = target.lower_ == "who"
                 target = _coordination_subject(verb.head)
-                if target.pos_ == "NOUN" and target.lemma_.lower() in P.TRIP_NOUNS:
+                if target.pos_ == "NOUN" and target.lemma in P.TRIP_NOUNS:
                     return self.noun_agents(target, types)  # "a tour that began in X"
                 if personal:
                     return self._who_antecedent(target, types)
@@ -1143,7 +1179,7 @@ class _Context:
                     keys = self.refs(head.head, types)
                 elif head.dep_ in {"attr", "oprd"}:
                     keys = self.agents(head.head, types)
-                elif head.lemma_.lower() in P.PLAN_NOUNS:
+                elif head.lemma in P.PLAN_NOUNS:
                     # "her plan to visit Y", "has no plans to visit Y": the planner travels
                     owner = [k for child in head.children if child.dep_ == "poss"
                              for k in self.refs(child, types)]
@@ -1153,7 +1189,7 @@ class _Context:
             return keys
         objects = [obj for obj in verb.head.children if obj.dep_ == "dobj"]
         if (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and _is_infinitive(verb)) and objects and (
-                verb.head.lemma_.lower() in P.OBJECT_CONTROL_VERBS):
+                verb.head.lemma in P.OBJECT_CONTROL_VERBS):
             # "invited X to visit Y": the object does what the clause says
             return [k for obj in objects for k in self.refs(obj, types)]
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
@@ -1168,7 +1204,7 @@ class _Context:
                 extra = self.agents(verb_up, types) if verb_up is not None else []
                 return _unique(extra + companions)
             keys = self.agents(governor, types)
-            if governor.lemma_.lower() in P.COMPANION_VERBS:
+            if governor.lemma in P.COMPANION_VERBS:
                 keys += [k for obj in governor.children if obj.dep_ == "dobj"
                          for k in self.refs(obj, types)]
             return _unique(keys)
@@ -1190,7 +1226,7 @@ class _Context:
     def _marked_compatriot(self, title: _Word) -> list[str]:
         """"the first trip by a Chilean president": the one person of the sentence whose
         title marks that country."""
-        if title.lemma_.lower() not in P.TITLE_NOUNS or not any(
+        if title.lemma not in P.TITLE_NOUNS or not any(
                 det.lower_ in {"a", "an"} for det in title.children):
             return []
         countries = {c for child in title.children if child.dep_ in {"amod", "compound"}
@@ -1228,7 +1264,7 @@ class _Context:
                 return None
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
-        lemma = verb.lemma_.lower()
+        lemma = verb.lemma
         if lemma in P.HOST_PLACE_LEMMAS:
             return [k for obj in verb.children if obj.dep_ in {"dobj", "nsubjpass"}
                     for k in self.refs(obj, types) if self.type_of(k) == "Person"]
@@ -1247,7 +1283,7 @@ class _Context:
                         for k in self.refs(pobj, types) or self._marked_compatriot(pobj)]
         # "the Latvian leg of his tour": the owner of the trip it is part of
         owned = [k for trip in (*_follow(noun, P.OF), *_follow(noun, P.ON))
-                 if trip.lemma_.lower() in P.TRIP_NOUNS
+                 if trip.lemma in P.TRIP_NOUNS
                  and any(c.dep_ == "poss" or c.lower_ == "by" for c in trip.children)
                  for k in self.noun_agents(trip, types)]
         if owned:
@@ -1255,7 +1291,7 @@ class _Context:
         owners = self.appositive_owners(noun, types)
         if owners is not None:
             return owners
-        if noun.lemma_.lower() in P.TRIP_NOUNS and any(
+        if noun.lemma in P.TRIP_NOUNS and any(
                 child.dep_ == "det" and child.lower_ in {"the", "this"} for child in noun.children):
             # "The visit will wrap up with a stop in Perth": the trip the story is about
             return [k for k in self.last_traveller(noun.i) if self.type_of(k) in types]
@@ -1276,7 +1312,7 @@ class _Context:
             return self.agents(upper, types) if upper is not None and upper.pos_ == "VERB" else []
         if governor.pos_ in {"VERB", "AUX"}:
             agents = self.agents(governor, types)
-            if relation == "for" and governor.lemma_.lower() in P.COMPANION_VERBS:
+            if relation == "for" and governor.lemma in P.COMPANION_VERBS:
                 # "will accompany A to Tokyo for the talks": A holds them too
                 agents += [k for obj in governor.children if obj.dep_ == "dobj"
                            for k in self.refs(obj, types) if k not in agents]
@@ -1295,10 +1331,10 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 def _tells_travel(verb: _Word) -> bool:
     """A clause that tells a trip: a travel verb or "made a visit"."""
-    lemma = verb.lemma_.lower()
+    lemma = verb.lemma
     return lemma in P.TRAVEL_LEMMAS or (
         lemma in P.PHRASAL_TRAVEL and _has_particle(verb, P.PHRASAL_TRAVEL[lemma])) or any(
-        child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS for child in verb.children)
+        child.dep_ == "dobj" and child.lemma in P.TRIP_NOUNS for child in verb.children)
 
 
 @lru_cache(maxsize=4096)
@@ -1459,20 +1495,25 @@ def _unique(keys: Iterable[str]) -> list[str]:
     return seen
 
 
-def _follow(token: _Word, path: tuple[str, ...]) -> Iterator[_Word]:
-    """Tokens reached from `token` along a path of "dep" or "dep:lemma" steps."""
+@cache
+def _steps(path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(dep, word) of each "dep" or "dep:word" step of a path, split once per path."""
+    return tuple((dep, word) for dep, _, word in (step.partition(":") for step in path))
+
+
+def _follow(token: _Word, path: tuple[str, ...]) -> list[_Word]:
+    """Words reached from `token` along a path of "dep" or "dep:word" steps."""
     frontier = [token]
-    for n, step in enumerate(path):
-        dep, _, lemma = step.partition(":")
+    for n, (dep, word) in enumerate(_steps(path)):
         if n == 0 and dep == "prep":
             # "travel May 9 to Lima": the parser may hang the phrase from the date
             frontier += [child for child in token.children if child.dep_ == "npadvmod"]
         frontier = [child for current in frontier for child in current.children
-                    if child.dep_ == dep and (not lemma or child.lower_ == lemma)]
+                    if child.dep_ == dep and (not word or child.lower_ == word)]
         if dep in {"prep", "agent"}:  # "with X, and with Y", "by X and by Y"
             frontier += [conj for prep in frontier for conj in prep.children
                          if conj.dep_ == "conj" and conj.lower_ == prep.lower_]
-    yield from frontier
+    return frontier
 
 
 def _places_below(ctx: _Context, token: _Word, max_depth: int = 6) -> list[str]:
@@ -1507,7 +1548,7 @@ def _topic(prep: _Word) -> bool:
     """"talks on a terminal in X", "a call about the dam in X": a place in the topic is not
     where the meeting is ("on the sidelines of a summit in X" still is)."""
     return prep.dep_ == "prep" and (prep.lower_ in P.TOPIC_PREPS or prep.lower_ == "on" and any(
-        pobj.dep_ == "pobj" and pobj.lemma_.lower() not in P.ON_PLACE_NOUNS
+        pobj.dep_ == "pobj" and pobj.lemma not in P.ON_PLACE_NOUNS
         and pobj.ent_type_ not in {"DATE", "TIME"} and pobj.pos_ == "NOUN"
         for pobj in prep.children))
 
@@ -1516,11 +1557,9 @@ def _topic(prep: _Word) -> bool:
 
 
 def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
-    lemma = token.lemma_.lower()
+    lemma = token.lemma
     if token.pos_ in {"VERB", "AUX"}:
-        for rule in P.VISIT_VERB_RULES:
-            if lemma not in rule.lemmas:
-                continue
+        for rule in _VISIT_VERB_RULES.get(lemma, ()):
             if _visiting_as_verb(token) or _spends_a_life(token) or _stays_behind(token):
                 break  # the guest's modifier, a residence, or staying back: not a visit
             if _has_particle(token, rule.particle) and not _homeward(token):
@@ -1557,7 +1596,7 @@ def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
                 for child in token.children):
             hosted = _governor(token)[0]
             # "hosted X at a lunch at the palace": the hosting rule places the guest
-            places = [] if hosted is not None and hosted.lemma_.lower() in P.HOST_PLACE_LEMMAS \
+            places = [] if hosted is not None and hosted.lemma in P.HOST_PLACE_LEMMAS \
                 else _places_below(ctx, token, max_depth=3)
             if places:
                 agents = _travellers_among(ctx, ctx.noun_agents(token), token) + _foreign_guests(
@@ -1576,7 +1615,7 @@ def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
 def _trip_made_to(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"the two trips X made to Y", "the visit that X paid to Y": the relative clause's
     subject made the trip, to the place on its light verb."""
-    if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in P.TRIP_NOUNS:
+    if verb.dep_ != "relcl" or verb.head.lemma not in P.TRIP_NOUNS:
         return
     agents = [k for subject in verb.children if subject.dep_ == "nsubj"
               for k in ctx.refs(subject, P.AGENT_TYPES)]
@@ -1589,7 +1628,7 @@ def _trip_made_to(ctx: _Context, verb: _Word) -> Iterator[_Found]:
 
 def _stays_behind(verb: _Word) -> bool:
     """"stayed behind in X", "stayed in X ... and will not make the trip": kept from a trip."""
-    if verb.lemma_.lower() != "stay":
+    if verb.lemma != "stay":
         return False
     return _has_particle(verb, "behind") or _has_particle(verb, "home") or any(
         child.dep_ == "conj" and _tells_travel(child)
@@ -1598,7 +1637,7 @@ def _stays_behind(verb: _Word) -> bool:
 
 def _spends_a_life(verb: _Word) -> bool:
     """"spent eleven years in X", "began her career in X": a residence or career, no trip."""
-    return any(child.lemma_.lower() in P.LIFE_SPANS and (
+    return any(child.lemma in P.LIFE_SPANS and (
         child.dep_ == "dobj" or child.dep_ == "npadvmod" and child.tag_ == "NNS")
         for child in verb.children)  # "later this year" is a time, not a stretch of life
 
@@ -1614,7 +1653,7 @@ def _dateline_trip_visits(ctx: _Context, token: _Word, lemma: str) -> Iterator[_
         agents = ctx.agents(token)
     elif token.pos_ == "NOUN" and lemma in P.TRIP_NOUNS and token.dep_ == "pobj" and (
             token.head.lower_ in P.DATELINE_TRIP_PREPS):
-        if any(list(_follow(token, path)) for path in (P.TO, P.IN, P.AT, P.OF)) or any(
+        if any(_follow(token, path) for path in (P.TO, P.IN, P.AT, P.OF)) or any(
                 child.dep_ in {"compound", "poss"} for child in token.children):
             return
         agents = ctx.noun_agents(token)
@@ -1686,7 +1725,7 @@ def _has_particle(verb: _Word, particle: str) -> bool:
 def _venue_place(ctx: _Context, noun: _Word) -> list[str]:
     """"at Dhaka airport", "at Lima's presidential palace", "to the Lima summit": the place a
     venue or gathering is named for."""
-    lemma = noun.lemma_.lower()
+    lemma = noun.lemma
     if lemma not in P.VENUE_NOUNS and lemma not in P.PART_NOUNS and lemma not in P.EVENT_VENUE_NOUNS:
         return []
     found = [k for child in noun.children if child.dep_ in {"compound", "poss"} and child.i < noun.i
@@ -1725,11 +1764,11 @@ def _noun_destinations(ctx: _Context, noun: _Word, rule: P.Rule) -> list[str]:
     if rule.id == "visits.stop_in":
         # "The tour, which also included a recital at X and a workshop in Y"
         places += [k for clause in noun.children if clause.dep_ in {"relcl", "acl"}
-                   and clause.lemma_.lower() in P.GROUP_LIST_VERBS - {"be"}
+                   and clause.lemma in P.GROUP_LIST_VERBS - {"be"}
                    for obj in clause.children if obj.dep_ == "dobj"
                    for member in _conjuncts(obj)
                    for k in _places_below(ctx, member, max_depth=3) if k not in places]
-    if noun.lemma_.lower() in P.TRIP_COMPOUND_NOUNS and rule.id == "visits.trip_to":
+    if noun.lemma in P.TRIP_COMPOUND_NOUNS and rule.id == "visits.trip_to":
         places += [k for child in noun.children if child.dep_ == "compound"
                    for k in ctx.refs(child, rule.object_types) if k not in places]
     if places or rule.id not in P.LIGHT_VERB_NOUN_RULES:
@@ -1737,7 +1776,7 @@ def _noun_destinations(ctx: _Context, noun: _Word, rule: P.Rule) -> list[str]:
     governor, relation = _governor(noun)
     if governor is not None and governor.pos_ == "NOUN":
         governor, relation = _governor(governor)
-    if governor is not None and governor.pos_ == "VERB" and governor.lemma_.lower() in P.TRIP_LIGHT_VERBS:
+    if governor is not None and governor.pos_ == "VERB" and governor.lemma in P.TRIP_LIGHT_VERBS:
         # "began ten days of travel to X", "continued her tour in X"
         return _unique(k for path in rule.paths for target in _follow(governor, path)
                        for k in ctx.refs(target, rule.object_types))
@@ -1754,8 +1793,8 @@ def _meeting_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_F
             # "X is scheduled to be received at the palace (with Y)": the inherited subject
             guests = ctx.agents(verb, P.PERSON_TYPES) + _companions(ctx, verb)
         # "Vietnam is hosting X", "X was welcomed by Peru": a country as host is the place
-        hosts = [obj for obj in verb.children if obj.dep_ == "nsubj"] + list(
-            _follow(verb, ("agent", "pobj")))
+        hosts = [obj for obj in verb.children if obj.dep_ == "nsubj"] + _follow(
+            verb, ("agent", "pobj"))
         host_places = [k for host in hosts for k in ctx.refs(host, P.PLACE_TYPES)]
         # "hosted a dinner for X in Lima": the guest of the meal
         guests += [k for meal in P.HOST_MEALS for target in _follow(verb, (f"dobj:{meal}", *P.FOR))
@@ -1818,7 +1857,7 @@ def _told_travelling(token: _Word) -> bool:
         if clause.dep_ not in {"relcl", "acl"}:
             continue
         if _tells_travel(clause) or any(
-                pobj.lemma_.lower() in P.TRIP_NOUNS for pobj in _follow(clause, ("prep:on", "pobj"))):
+                pobj.lemma in P.TRIP_NOUNS for pobj in _follow(clause, ("prep:on", "pobj"))):
             return True
     return False
 
@@ -1897,7 +1936,7 @@ def _foreign_guests(ctx: _Context, trigger: _Word, paths: tuple[tuple[str, ...],
 
 def _resident_envoy(token: _Word) -> bool:
     """"the Chinese ambassador, X,": an envoy lives where they are posted."""
-    return any(t.lemma_.lower() in P.RESIDENT_TITLES for t in (token, *token.children)
+    return any(t.lemma in P.RESIDENT_TITLES for t in (token, *token.children)
                if t.dep_ not in _CLAUSE_DEPS)
 
 
@@ -1936,7 +1975,7 @@ def _fronted_place(verb: _Word, key: str, ctx: _Context) -> bool:
 def _fronted_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     """"In Lima, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
     if lemma not in P.ACTIVITY_LEMMAS and not (lemma in P.PLANNED_GOVERNORS and any(
-            child.dep_ == "xcomp" and child.lemma_.lower() in P.ACTIVITY_LEMMAS
+            child.dep_ == "xcomp" and child.lemma in P.ACTIVITY_LEMMAS
             for child in verb.children)):
         return
     subjects = _subjects_of(verb)
@@ -1963,13 +2002,13 @@ def _object_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
         if lemma not in rule.verbs:
             continue
         objects = [child for child in verb.children
-                   if child.dep_ == "dobj" and child.lemma_.lower() in rule.objects]
+                   if child.dep_ == "dobj" and child.lemma in rule.objects]
         nodes = [verb, *objects, *(pobj for obj in objects for pobj in _follow(obj, P.OF))]
         places = _unique(k for node in nodes if objects for path in rule.paths
                          for target in _follow(node, path)
                          for k in _destination(ctx, target, P.PLACE_TYPES))
         # "led a delegation to X that included Y": the members named with it go too
-        members = [k for obj in objects if obj.lemma_.lower() in P.GROUP_NOUNS
+        members = [k for obj in objects if obj.lemma in P.GROUP_NOUNS
                    for k in _own_members(ctx, obj)]
         yield from _pairs("visits", _unique(ctx.agents(verb) + members), places, verb, rule.id,
                           rule.confidence)
@@ -1985,14 +2024,14 @@ def _carry_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
         return
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     owner = _trip_owner(ctx, verb) if any(
-        obj.lemma_.lower() in P.TITLE_NOUNS or obj.lower_ in P.PRONOUNS_SINGULAR
+        obj.lemma in P.TITLE_NOUNS or obj.lower_ in P.PRONOUNS_SINGULAR
         for obj in objects) else []
     # "a tour that will take him (the Kenyan leader) to Lome": the one making the tour
     carried = [k for k in owner if _nationality_fits(ctx, k, objects)] or [
         k for obj in objects for k in ctx.refs(obj, P.PERSON_TYPES)]
     if not carried and any(obj.pos_ in {"PRON", "PROPN"} and obj.dep_ != "poss" for obj in objects):
         return  # "took it to Lima", "brought Acme to Lima": something else travels
-    if not carried and any(obj.lemma_.lower() in P.TITLE_NOUNS for obj in objects):
+    if not carried and any(obj.lemma in P.TITLE_NOUNS for obj in objects):
         # "a tour that will take the leader to Quito": the leader is the one touring
         carried = _trip_owner(ctx, verb)
         if not carried:
@@ -2034,9 +2073,9 @@ def _join_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
 def _trip_owner(ctx: _Context, verb: _Word) -> list[str]:
     """Who makes the trip a clause hangs from ("a tour that ..." or "began a tour ... that")."""
     head = verb.head
-    if head.pos_ == "NOUN" and head.lemma_.lower() in P.TRIP_NOUNS:
+    if head.pos_ == "NOUN" and head.lemma in P.TRIP_NOUNS:
         return ctx.noun_agents(head, P.PERSON_TYPES)
-    if head.pos_ == "VERB" and any(child.dep_ == "dobj" and child.lemma_.lower() in P.TRIP_NOUNS
+    if head.pos_ == "VERB" and any(child.dep_ == "dobj" and child.lemma in P.TRIP_NOUNS
                                    for child in head.children):
         return ctx.agents(head, P.PERSON_TYPES)
     return []
@@ -2045,10 +2084,10 @@ def _trip_owner(ctx: _Context, verb: _Word) -> list[str]:
 def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
     for verb in ctx.doc:
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in P.TRAVEL_LEMMAS:
+        if verb.pos_ == "VERB" and verb.lemma in P.TRAVEL_LEMMAS:
             yield from _travelling_with(ctx, verb)
             continue
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in P.ACCOMPANY_VERBS:
+        if verb.pos_ != "VERB" or verb.lemma not in P.ACCOMPANY_VERBS:
             continue
         # "was joined on the trip by B": the parser may hang the agent from the trip noun
         agent = [pobj for path in (("agent", "pobj"), ("prep", "pobj", "prep:by", "pobj"))
@@ -2060,7 +2099,7 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
                 # "Accompanied by B, A visited ...": the main clause's subject leads
                 leaders = _subjects_of(verb.head)
             companions = agent
-        elif verb.lemma_.lower() == "accompany":
+        elif verb.lemma == "accompany":
             leaders = [child for child in verb.children if child.dep_ == "dobj"]
             companions = [verb]
         else:
@@ -2077,7 +2116,7 @@ def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
 def _travelling_with(ctx: _Context, verb: _Word) -> Iterator[tuple[str, str, _Word]]:
     """"A is travelling with B": B shares A's trip. With a destination of its own the clause
     is the travel rules' to tell."""
-    if any(list(_follow(verb, path)) for path in (P.TO, P.IN, P.FOR)):
+    if any(_follow(verb, path) for path in (P.TO, P.IN, P.FOR)):
         return
     # each conjunct's own name, or the name in apposition to a description ("his deputy, B")
     companions = [k for target in _follow(verb, P.WITH) for member in _conjuncts(target)
@@ -2106,7 +2145,7 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         earlier = [(item, sentence) for item, sentence in earlier if sentence <= here
                    and status_of(item.trigger, "visits") == status]
         sentences = [sentence for _, sentence in earlier]
-        if verb.lemma_.lower() in P.TRAVEL_LEMMAS:
+        if verb.lemma in P.TRAVEL_LEMMAS:
             # "A, on a visit to X, is travelling with B": the trip of that sentence, else the
             # trip as first told (not the legs and venues told since)
             told = {here if here in sentences else min(sentences, default=-1)}
@@ -2127,7 +2166,7 @@ def _be_in_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
     for subject in _subjects_of(verb):
         if ctx.type_of(ctx.entity_at(subject) or "") in P.PLACE_TYPES:
             yield from _place_is_stop(ctx, verb, subject)
-        if subject.lemma_.lower() in P.TRIP_NOUNS:
+        if subject.lemma in P.TRIP_NOUNS:
             agents = ctx.noun_agents(subject)
             # "The visit will be Roe's first to Peru": the goal hangs from the attribute
             goals += [k for word in verb.subtree if word.i > verb.i and word.lower_ in P.ORDINALS
@@ -2167,7 +2206,7 @@ def _return_from_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Fou
 def _stayed_where_left(verb: _Word) -> bool:
     """"flew in from Tokyo, where he had attended a meeting": something done at the place left
     makes it a stay, not a home."""
-    return any(clause.dep_ == "relcl" and clause.lemma_.lower() in P.ACTIVITY_LEMMAS
+    return any(clause.dep_ == "relcl" and clause.lemma in P.ACTIVITY_LEMMAS
                and any(child.lower_ == "where" for child in clause.children)
                for place in _follow(verb, ("prep:from", "pobj")) for clause in place.children)
 
@@ -2193,12 +2232,12 @@ def _due_in_visits(ctx: _Context, word: _Word, lemma: str) -> Iterator[_Found]:
 def _place_is_stop(ctx: _Context, verb: _Word, subject: _Word) -> Iterator[_Found]:
     """"Lima was the first stop on her tour", "Lima is Roe's last destination"."""
     for attr in verb.children:
-        if attr.dep_ != "attr" or attr.lemma_.lower() not in P.STOP_NOUNS:
+        if attr.dep_ != "attr" or attr.lemma not in P.STOP_NOUNS:
             continue
         owners = [k for child in attr.children if child.dep_ == "poss"
                   for k in ctx.refs(child, P.AGENT_TYPES)]
         owners += [k for path in (("prep:on", "pobj"), ("prep:of", "pobj"))
-                   for trip in _follow(attr, path) if trip.lemma_.lower() in P.TRIP_NOUNS
+                   for trip in _follow(attr, path) if trip.lemma in P.TRIP_NOUNS
                    for k in ctx.noun_agents(trip) if k not in owners]
         rule_id, confidence = P.PLACE_IS_STOP_RULE
         yield from _pairs("visits", owners, ctx.refs(subject, P.PLACE_TYPES), verb, rule_id,
@@ -2212,11 +2251,11 @@ def _first_by_title(ctx: _Context, verb: _Word, owners: list[str]) -> Iterator[_
         if attr.dep_ != "attr":
             continue
         for title in _follow(attr, ("prep:by", "pobj")):
-            if title.lemma_.lower() not in P.TITLE_NOUNS or ctx.entity_at(title) is not None or (
+            if title.lemma not in P.TITLE_NOUNS or ctx.entity_at(title) is not None or (
                     not any(det.lower_ in {"a", "an", "any"} for det in title.children)):
                 continue
             holders = [k for k in owners if ctx.type_of(k) == "Person" and any(
-                title.lemma_.lower() in role.lower() for role in ctx.entities[k].roles)]
+                title.lemma in role.lower() for role in ctx.entities[k].roles)]
             places = _unique(k for node in (attr, title) for target in _follow(node, P.TO)
                              for k in ctx.refs(target, P.PLACE_TYPES))
             rule_id, confidence = P.FIRST_BY_RULE
@@ -2228,7 +2267,7 @@ def _headline_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
     if token.lower_ in P.HEADLINE_GROUP_NOUNS:
         yield from _headline_group_visits(ctx, token)
         return
-    if token.lemma_.lower() not in P.TITLE_NOUNS:
+    if token.lemma not in P.TITLE_NOUNS:
         return
     targets = [target for path in (P.IN, P.AT) for target in _follow(token, path)]
     # the headline test reads the token's whole line: only for a title with a place phrase
@@ -2288,10 +2327,10 @@ def _dated(verb: _Word) -> bool:
 def _has_purpose(verb: _Word) -> bool:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
-            if any(p.lemma_.lower() in P.BE_IN_PURPOSE_NOUNS or p.lower_ in P.BE_IN_PURPOSE_NOUNS
+            if any(p.lemma in P.BE_IN_PURPOSE_NOUNS or p.lower_ in P.BE_IN_PURPOSE_NOUNS
                    for p in child.children if p.dep_ == "pobj"):
                 return True
-        if child.dep_ in {"xcomp", "advcl", "relcl"} and child.lemma_.lower() in P.BE_IN_PURPOSE_VERBS:
+        if child.dep_ in {"xcomp", "advcl", "relcl"} and child.lemma in P.BE_IN_PURPOSE_VERBS:
             return True
     return False
 
@@ -2325,7 +2364,7 @@ def _visiting_modifier(ctx: _Context, token: _Word) -> Iterator[_Found]:
 
 def _talks_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Every talk the rules tell with `token` as trigger: a talk verb, noun or phrase."""
-    lemma = token.lemma_.lower()
+    lemma = token.lemma
     if token.pos_ in {"VERB", "AUX"}:
         yield from _verb_talks(ctx, token, lemma)
     if token.lower_ == "meeting" and token.dep_ == "compound":
@@ -2348,8 +2387,8 @@ def _verb_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
     """Talks told by a verb: its rule partners, co-subjects and the verbs of agreeing,
     signing, joining and holding talks."""
     partnered = False
-    for rule in P.TALK_VERB_RULES:
-        if lemma not in rule.lemmas or not _has_particle(token, rule.particle):
+    for rule in _TALK_VERB_RULES.get(lemma, ()):
+        if not _has_particle(token, rule.particle):
             continue
         partners = _partners(ctx, token, rule)
         if partners:
@@ -2418,8 +2457,8 @@ def _held_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"held phone calls on Monday with X": the partner hangs from the verb, not the talk noun;
     with no partner, "A and B held talks" pairs the subjects."""
     talks = [child for child in verb.children
-             if child.dep_ == "dobj" and child.lemma_.lower() in P.TALK_GROUP_NOUNS]
-    if not any(not list(_follow(talk, P.WITH)) for talk in talks):
+             if child.dep_ == "dobj" and child.lemma in P.TALK_GROUP_NOUNS]
+    if not any(not _follow(talk, P.WITH) for talk in talks):
         return
     rule = P.TALK_NOUN_RULES[0]
     partners = _partners(ctx, verb, rule)
@@ -2435,7 +2474,7 @@ def _partners_together(ctx: _Context, trigger: _Word, partners: list[str],
     """"a meeting with A and B": A and B met together too, unless the talk `noun` says there
     were several ("bilateral meetings", plural "meetings") or the partners came apart."""
     if _separate_partners(trigger) or _distributive(trigger) or _distributive(noun) or (
-            noun.tag_ == "NNS" and noun.lemma_.lower() in P.SEPARATE_PLURAL_TALKS):
+            noun.tag_ == "NNS" and noun.lemma in P.SEPARATE_PLURAL_TALKS):
         return
     yield from _group_pairs(partners, trigger, *P.SUBJECT_GROUP_RULE, weaker=True,
                             side=ctx.group_members)
@@ -2451,7 +2490,7 @@ def _agreed_after_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     after += [clause for clause in verb.children if clause.dep_ == "advcl" and any(
         mark.dep_ == "mark" and mark.lower_ in P.AFTER_PREPS for mark in clause.children)]
     after += [talk for word in after for talk in _follow(word, P.OF)]  # "six hours of talks"
-    if not any(word.lemma_.lower() in P.TALK_GROUP_NOUNS for word in after):
+    if not any(word.lemma in P.TALK_GROUP_NOUNS for word in after):
         return
     sides = ctx.agents(verb, P.PARTY_TYPES)
     if _on_title_line(verb):
@@ -2465,7 +2504,7 @@ def _agreed_after_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
 def _on_the_phone(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X was on the phone with Y": the partner hangs from "be", not from the noun."""
     verb = noun.head.head
-    if verb.lemma_ != "be" or list(_follow(noun, P.WITH)):
+    if verb.lemma_ != "be" or _follow(noun, P.WITH):
         return
     rule = P.TALK_NOUN_RULES[0]
     partners = _unique(k for target in _follow(verb, P.WITH)
@@ -2476,8 +2515,7 @@ def _on_the_phone(ctx: _Context, noun: _Word) -> Iterator[_Found]:
 def _told_in_call(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X told Y in a phone call that ...": the addressee of what is said in a talk."""
     verb = noun.head.head
-    if verb.lemma_.lower() not in P.TOLD_IN_VERBS or list(_follow(noun, P.WITH)) or list(
-            _follow(noun, P.BETWEEN)):
+    if verb.lemma not in P.TOLD_IN_VERBS or _follow(noun, P.WITH) or _follow(noun, P.BETWEEN):
         return
     addressees = [k for obj in verb.children if obj.dep_ in {"dobj", "dative"}
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
@@ -2490,7 +2528,7 @@ def _gerund_talks(ctx: _Context, word: _Word) -> Iterator[_Found]:
     name = word.head
     verb = name.head
     if (word.dep_ != "compound" or word.lower_ != "meeting" or name.dep_ != "dobj"
-            or verb.lemma_.lower() not in P.GERUND_TALK_VERBS):
+            or verb.lemma not in P.GERUND_TALK_VERBS):
         return
     rule_id, confidence = P.GERUND_TALK_RULE
     # the name carries the status: its chain runs through the governing verb
@@ -2500,7 +2538,7 @@ def _gerund_talks(ctx: _Context, word: _Word) -> Iterator[_Found]:
 
 def _joined_for_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X joined Y for talks", "X will join Y for dinner": the two meet."""
-    if not any(pobj.lemma_.lower() in P.TALK_GROUP_NOUNS for pobj in _follow(verb, P.FOR)):
+    if not any(pobj.lemma in P.TALK_GROUP_NOUNS for pobj in _follow(verb, P.FOR)):
         return
     joined = [k for obj in verb.children if obj.dep_ == "dobj"
               for k in ctx.refs(obj, P.PARTY_TYPES)]
@@ -2511,7 +2549,7 @@ def _joined_for_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
 def _guest_of(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X was Y's guest (in Oslo)": Y hosted X; a place given is X's visit."""
     for attr in verb.children:
-        if attr.dep_ != "attr" or attr.lemma_.lower() not in P.GUEST_NOUNS:
+        if attr.dep_ != "attr" or attr.lemma not in P.GUEST_NOUNS:
             continue
         hosts = [k for child in attr.children if child.dep_ == "poss"
                  for k in ctx.refs(child, P.PARTY_TYPES)]
@@ -2529,7 +2567,7 @@ def _guest_of(ctx: _Context, verb: _Word) -> Iterator[_Found]:
 def _signed_with(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"signed a memorandum with X": the two sides of an agreement met to sign it."""
     deals = [obj for obj in verb.children
-             if obj.dep_ == "dobj" and obj.lemma_.lower() in P.AGREEMENT_NOUNS]
+             if obj.dep_ == "dobj" and obj.lemma in P.AGREEMENT_NOUNS]
     if not deals:
         return
     partners = _unique(k for node in (verb, *deals) for target in _follow(node, P.WITH)
@@ -2584,9 +2622,9 @@ def _partners(ctx: _Context, trigger: _Word, rule: P.Rule) -> list[str]:
     keys: list[str] = []
     for path in rule.paths:
         for target in _follow(trigger, path):
-            if target.lemma_.lower() in P.NOT_TALK_PARTNER_NOUNS:
+            if target.lemma in P.NOT_TALK_PARTNER_NOUNS:
                 continue
-            if target.lemma_.lower() in P.GROUP_NOUNS:
+            if target.lemma in P.GROUP_NOUNS:
                 # "received a delegation led by X": only members named in the phrase itself
                 keys.extend(k for k in _own_members(ctx, target) if k not in keys)
                 continue
@@ -2634,13 +2672,13 @@ def _person_after_country(ctx: _Context, target: _Word) -> list[str]:
 def _own_members(ctx: _Context, group: _Word) -> list[str]:
     """People a group phrase names itself: "a delegation led by X", "a delegation, A and B"."""
     found = [k for child in group.children if child.dep_ == "acl"
-             and child.lemma_.lower() in P.GROUP_LEAD_VERBS
+             and child.lemma in P.GROUP_LEAD_VERBS
              for pobj in _follow(child, ("agent", "pobj")) for k in ctx.named(pobj)]
     found += [k for noun in (group, *_follow(group, P.OF)) for appos in noun.children
               if appos.dep_ == "appos" for k in ctx.named(appos)]
     # "a delegation that included X", "a delegation including X"
     found += [k for clause in group.children if clause.dep_ in {"relcl", "acl", "prep"}
-              and clause.lemma_.lower() in P.GROUP_LIST_VERBS - {"be"}
+              and clause.lemma in P.GROUP_LIST_VERBS - {"be"}
               for obj in clause.children if obj.dep_ in {"dobj", "pobj"}
               for k in ctx.named(obj)]
     return _unique(k for k in found if ctx.type_of(k) == "Person")
@@ -2721,7 +2759,7 @@ def _governing_chain(trigger: _Word) -> list[_Word]:
                 break
         elif current.dep_ in {"xcomp", "acomp"} or (current.dep_ == "advcl" and _is_infinitive(current)):
             current = head
-        elif current.dep_ == "acl" and _is_infinitive(current) and head.lemma_.lower() in P.PLAN_NOUNS:
+        elif current.dep_ == "acl" and _is_infinitive(current) and head.lemma in P.PLAN_NOUNS:
             current = head  # "has no plans to visit", "her plan to visit was scrapped"
         elif current.dep_ == "conj" and not _has_own_tense(current):
             current = head
@@ -2760,17 +2798,17 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
     trigger = _word(trigger)
     full = _governing_chain(trigger)
     chain = _presupposed_part(full)
-    lemmas = [t.lemma_.lower() for t in chain]
+    lemmas = [t.lemma for t in chain]
     governors = lemmas[1:]
     modifiers = [child for child in trigger.children if child.dep_ in {"amod", "compound", "det"}]
     if any(lemma in P.CANCEL_LEMMAS for lemma in governors) or any(
-            m.lemma_.lower() in P.CANCEL_LEMMAS or m.lower_ in P.CANCEL_LEMMAS for m in modifiers):
+            m.lemma in P.CANCEL_LEMMAS or m.lower_ in P.CANCEL_LEMMAS for m in modifiers):
         return "cancelled"
     for t in chain:
-        particle = P.CANCEL_PARTICLES.get(t.lemma_.lower())
+        particle = P.CANCEL_PARTICLES.get(t.lemma)
         if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in t.children):
             return "cancelled"
-    if any(P.UNREALIZED_PLAN_GOVERNORS & {t.lemma_.lower(), t.lower_} and any(
+    if any(P.UNREALIZED_PLAN_GOVERNORS & {t.lemma, t.lower_} and any(
             child.dep_ == "aux" and child.lower_ == "had" for child in t.children)
             for t in chain[1:]):
         return "cancelled"
@@ -2797,11 +2835,11 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
             m.lower_ in {"possible", "potential"} for m in modifiers):
         return "speculative"
     aux = [child.lower_ for t in full for child in t.children if child.dep_ in {"aux", "auxpass"}]
-    lemmas = [t.lemma_.lower() for t in full]
+    lemmas = [t.lemma for t in full]
     if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
             or any(lemma in P.PLANNED_GOVERNORS for lemma in lemmas[1:])
             # "was due in Dhaka for talks with X": the plan sits on the verb's complement
-            or any(child.dep_ == "acomp" and child.lemma_.lower() in P.PLANNED_GOVERNORS
+            or any(child.dep_ == "acomp" and child.lemma in P.PLANNED_GOVERNORS
                    for t in chain[1:] for child in t.children)
             or _ahead_of_now(full)
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
@@ -2822,7 +2860,7 @@ def _ahead_of_now(chain: list[_Word]) -> bool:
 
 def _cancelled_alongside(top: _Word) -> bool:
     """"was due to visit Lima but cancelled": a conjoined cancel verb with no object of its own."""
-    return any(conj.dep_ == "conj" and conj.lemma_.lower() in P.CANCEL_LEMMAS
+    return any(conj.dep_ == "conj" and conj.lemma in P.CANCEL_LEMMAS
                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in conj.children)
                for conj in top.children)
 
@@ -2834,7 +2872,7 @@ def _denied(top: _Word) -> bool:
     head = top.head
     if head.pos_ == "NOUN" and head.dep_ == "dobj":
         head = head.head
-    return head.lemma_.lower() in P.DENIAL_VERBS
+    return head.lemma in P.DENIAL_VERBS
 
 
 def _is_to_infinitive_plan(chain: list[_Word]) -> bool:
@@ -2877,8 +2915,8 @@ def _scheduled_present(chain: list[_Word]) -> bool:
     top = next((t for t in reversed(chain) if t.pos_ in {"VERB", "AUX"}), None)
     # a title's "X meets Y" / "X visits Z" is the news itself ("X travels to Z" stays a plan)
     return (top is not None and top.tag_ in {"VBZ", "VBP"}
-            and top.lemma_.lower() in P.SCHEDULE_PRESENT_LEMMAS
-            and not (top.lemma_.lower() in P.TITLE_PRESENT_EVENTS and _on_title_line(top)))
+            and top.lemma in P.SCHEDULE_PRESENT_LEMMAS
+            and not (top.lemma in P.TITLE_PRESENT_EVENTS and _on_title_line(top)))
 
 
 def sentence_evidence(trigger: Token | _Word) -> Span:
@@ -2897,19 +2935,30 @@ def _dedupe(ctx: _Context, found: list[_Found]) -> list[Relation]:
     """One relation per (kind, pair): asserted statuses first, then confidence, then order."""
     best: dict[tuple[str, str, str], tuple[tuple, Relation]] = {}
     homes = ctx.homes
+    # a trigger tells most of its pairs: read its status and evidence once
+    statuses: dict[tuple[int, str], str] = {}
+    sentences: dict[int, Span] = {}
+    tensed: dict[int, bool] = {}
     for item in found:
         if not _types_fit(ctx, item) or _at_home(ctx, homes, item):
             continue
         subject, obj = item.subject, item.object
         if item.kind == "talksWith" and obj < subject:
             subject, obj = obj, subject
-        status = status_of(item.trigger, item.kind)
+        trigger = item.trigger
+        if (trigger.i, item.kind) not in statuses:
+            statuses[trigger.i, item.kind] = status_of(trigger, item.kind)
+        if trigger.i not in sentences:
+            sentences[trigger.i] = sentence_evidence(trigger)
+        status = statuses[trigger.i, item.kind]
         relation = Relation(kind=item.kind, subject=subject, object=obj, status=status,
-                            evidence=sentence_evidence(item.trigger), rule=item.rule,
+                            evidence=sentences[trigger.i], rule=item.rule,
                             confidence=item.confidence)
         # A tenseless headline ("Smith's Trip to Oslo") says nothing about status; prefer a
         # mention whose status rests on a cue or a tense.
-        explicit = status != "occurred" or _tensed(_governing_chain(item.trigger))
+        if status == "occurred" and trigger.i not in tensed:
+            tensed[trigger.i] = _tensed(_governing_chain(trigger))
+        explicit = status != "occurred" or tensed[trigger.i]
         rank = (not relation.asserted, not explicit, -item.confidence, item.trigger.i)
         key = (item.kind, subject, obj)
         if key not in best or rank < best[key][0]:
@@ -2973,7 +3022,7 @@ def _home_places(ctx: _Context) -> dict[str, set[str]]:
         markers += [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                     for pobj in prep.children if pobj.dep_ == "pobj"
                     and ctx.type_of(ctx.entity_at(pobj) or "") == "Country"]
-        if token.dep_ == "appos" and token.head.lemma_.lower() in P.TITLE_NOUNS:
+        if token.dep_ == "appos" and token.head.lemma in P.TITLE_NOUNS:
             # "Ghana's Minister for Trade, Kofi Mensah,": the marker sits on the title
             markers += [t for child in token.head.children if child.i < token.head.i
                         and child.dep_ in {"poss", "amod", "compound"} for t in child.subtree]
@@ -3003,7 +3052,7 @@ def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[_Word]]]:
     with its complement, a comma, then the name, however the parser attached the name."""
     doc = ctx.doc
     for title in doc:
-        if title.lemma_.lower() not in P.TITLE_NOUNS or title.pos_ not in {"NOUN", "PROPN"}:
+        if title.lemma not in P.TITLE_NOUNS or title.pos_ not in {"NOUN", "PROPN"}:
             continue
         markers = [child for child in title.children if child.i < title.i
                    and child.dep_ in {"poss", "amod", "compound"}]
