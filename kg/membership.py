@@ -19,7 +19,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, RELATIVE_PRONOUNS, TITLE_MODIFIERS, TITLES
-from kg.model import ENTITY_TYPES, Entity, Relation, Span as TextSpan
+from kg.model import Entity, Relation, Span as TextSpan
+from kg.docview import DocView, doc_view
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
 from kg.resolve import Resolution, body_signature, fold
@@ -627,10 +628,10 @@ _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default="" if _name == "kg_type" else False)
-# Every value each annotation takes, so the Matcher reads them packed (see kg.packed_matcher).
-_ANNOTATIONS: dict[str, tuple[object, ...]] = {
-    "kg_type": ("", *ENTITY_TYPES), "kg_role": (False, True), "kg_party": (False, True),
-    "kg_party_code": (False, True)}
+# The patterns match over per-token lists of these annotations and of token attributes (see `_annotate`).
+_MATCHER = PackedMatcher()
+for _pattern in TOKEN_PATTERNS:
+    _MATCHER.add(_pattern.rule, [list(_pattern.pattern)])
 
 _ROLE_WORDS = ROLE_NOUNS | ROLE_MODIFIERS | frozenset(PARTY_WORDS)
 # First words of every title phrase (with modifiers and honorifics): only these can start one.
@@ -638,7 +639,6 @@ _TITLE_STARTS = frozenset(
     {title.split()[0] for title in TITLES} | {t.split()[0].rstrip(".") for t in TITLES}
     | TITLE_MODIFIERS | HONORIFICS | {h.rstrip(".") for h in HONORIFICS}
 )
-_MATCHERS: dict[int, PackedMatcher] = {}
 _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
 _BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_KINDS
@@ -655,16 +655,7 @@ _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
 _PARTIES = "kg_membership_parties"
 _TEXT = "kg_text"
-
-
-def _matcher(doc: Doc) -> PackedMatcher:
-    vocab_id = id(doc.vocab)
-    if vocab_id not in _MATCHERS:
-        matcher = PackedMatcher(doc.vocab, _ANNOTATIONS)
-        for pattern in TOKEN_PATTERNS:
-            matcher.add(pattern.rule, [list(pattern.pattern)])
-        _MATCHERS[vocab_id] = matcher
-    return _MATCHERS[vocab_id]
+_COLUMNS = "kg_membership_columns"
 
 
 def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
@@ -770,7 +761,8 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     Only values that differ from the extension defaults are written (it is the costly part).
     """
     types = {entity.key: entity.type for entity in resolution.entities}
-    lowered = [t.lower_ for t in doc]
+    view = doc_view(doc)
+    lowered = view.lower
     parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types)
     title_tokens: set[int] = set()
     i = 0
@@ -785,27 +777,36 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     doc.user_data[_ACRONYMS] = acronyms
     doc.user_data[_LOWERED] = lowered
     plural_roles = doc.user_data[_PLURAL_ROLES] = []
+    kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
     for token in doc:
         word = lowered[token.i]
         if _is_plural_role(token):
             plural_roles.append(token.i)
         key = resolution.token_entity.get(token.i, acronyms.get(token.i))
         if key is not None and token.i in title_tokens and types.get(key) == "Person":
-            token._.kg_role = True  # a title the resolver kept inside the name: "leader Jane Roe"
+            roles[token.i] = True  # a title the resolver kept inside the name: "leader Jane Roe"
         elif key is not None:
-            token._.kg_type = types.get(key, "")
+            kinds[token.i] = types.get(key, "")
             if key in parties:
-                token._.kg_party = True
+                party[token.i] = True
                 if word in PARTY_WORDS:
-                    token._.kg_role = True
+                    roles[token.i] = True
                 if len(token.text) == 1:
-                    _mark_party_code(doc, token)
+                    _mark_party_code(view, codes, token.i)
         elif token.i in title_tokens or word in _ROLE_WORDS or _is_plural_role(token):
-            token._.kg_role = True
-    for token in doc[1:-1]:
+            roles[token.i] = True
+    for i in range(1, len(lowered) - 1):
         # "Vice-President", "treasurer-general": one role across the hyphen
-        if token.text == "-" and doc[token.i - 1]._.kg_role and doc[token.i + 1]._.kg_role and not token.whitespace_:
-            token._.kg_role = True
+        if lowered[i] == "-" and roles[i - 1] and roles[i + 1] and not view.tokens[i].whitespace_:
+            roles[i] = True
+    doc.user_data[_COLUMNS] = {"ORTH": [t.text for t in view.tokens], "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
+                               "POS": view.pos, "TAG": view.tag, "DEP": view.dep, "kg_type": kinds, "kg_role": roles,
+                               "kg_party": party, "kg_party_code": codes}
+    for name, values, default in (("kg_type", kinds, ""), ("kg_role", roles, False), ("kg_party", party, False),
+                                  ("kg_party_code", codes, False)):
+        for i, value in enumerate(values):
+            if value != default:
+                view.tokens[i]._.set(name, value)
 
 
 def _entity_of(resolution: Resolution, token: Token) -> str | None:
@@ -852,18 +853,18 @@ def _is_plural_role(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in ROLE_NOUNS
 
 
-def _mark_party_code(doc: Doc, letter: Token) -> None:
+def _mark_party_code(view: DocView, codes: list[bool], letter: int) -> None:
     """Mark "D-N.J." after its party letter, so patterns can step over it."""
-    letter._.kg_party_code = True
-    j = letter.i + 1
-    while j < len(doc) and j <= letter.i + 4 and doc[j].text not in (",", ")", ";") and not doc[j].is_space:
-        doc[j]._.kg_party_code = True
+    codes[letter] = True
+    j = letter + 1
+    while j < len(codes) and j <= letter + 4 and view.tokens[j].text not in (",", ")", ";") and not view.tokens[j].is_space:
+        codes[j] = True
         j += 1
 
 
-def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[int, int, int, list[int]]]:
-    """Matcher hits, run only around sentences that name a body or refer back to one (the
-    extension-attribute predicates make matching the costly part). Each such sentence is
+def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, list[int]]]:
+    """Matcher hits, run only around sentences that name a body or refer back to one (matching
+    is the costly part). Each such sentence is
     matched with its neighbours, since abbreviations and signature lines split sentences."""
     _read_sentences(doc)
     types = {entity.key: entity.type for entity in resolution.entities}
@@ -881,10 +882,10 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[int, int, int, 
             windows[-1][1] = last
         else:
             windows.append([first, last])
-    with _matcher(doc).matching(doc) as matcher:
-        hits = [(match_id, first + start, first + end, alignment) for first, last in windows
-                for match_id, start, end, alignment in matcher(doc[first:last], with_alignments=True)]
-    yield from hits
+    columns = doc.user_data[_COLUMNS]
+    tokens = doc_view(doc).tokens
+    for first, last in windows:
+        yield from _MATCHER(columns, tokens, first, last)
 
 
 def _read_sentences(doc: Doc) -> None:
@@ -896,8 +897,8 @@ def _read_sentences(doc: Doc) -> None:
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     by_rule = {p.rule: p for p in TOKEN_PATTERNS}
-    for match_id, start, end, alignment in _matches(doc, resolution):
-        pattern = by_rule[doc.vocab.strings[match_id]]
+    for rule, start, end, alignment in _matches(doc, resolution):
+        pattern = by_rule[rule]
         slots: dict[str, list[Token]] = {}
         for token, element in zip(doc[start:end], alignment):
             slot = pattern.slots[element]

@@ -1,124 +1,350 @@
-"""A spaCy Matcher for patterns over a few small-domain token extensions, read in C.
+"""Matcher patterns matched over a document's token attributes read once into lists.
 
-spaCy's Matcher reads every extension attribute its patterns use through Python, for every
-token of every call (a Token, an Underscore object and a lookup each), which costs several
-times the matching itself. `PackedMatcher` packs those attributes into one native token
-field, `ent_kb_id` (no component of ours sets it), for the duration of a match, and rewrites
-the patterns' extension predicates into predicates over the packed values, so the Matcher
-reads them in C. It finds what a plain Matcher over the same patterns finds; a doc with a
-value outside the declared domains, or whose `ent_kb_id` is in use, is matched the plain way.
+spaCy's Matcher tries every pattern at every token and reads the attributes its IN/NOT_IN
+predicates and extension attributes test through Python each time; with a few dozen patterns
+that costs microseconds per token. `PackedMatcher` takes the attributes packed into plain
+per-token lists (the caller has them already) and starts a pattern only where it can get
+anywhere: the window holds a token for each of its required elements, the token passes its
+first element, and the token after passes what may follow. Past that it follows spaCy's
+matching algorithm step by step, so it finds the same matches, in the same order, with the
+same alignments as `Matcher(doc[first:last], with_alignments=True)` (dropping a pattern
+that cannot match, or a start it cannot get past, changes nothing else).
+
+Supported pattern elements: the operators `?`, `*`, `+`, `!` (or none); the attributes
+ORTH/TEXT, LOWER, LEMMA, POS, TAG, DEP and extension attributes (`"_"`) given a value or an
+IN/NOT_IN/REGEX predicate; the flags IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE,
+IS_TITLE, IS_UPPER, LIKE_NUM.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from itertools import product
+import re
+from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
 
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
+from spacy.tokens import Token
 
-Match = Callable[..., list]
-# Where spaCy keeps a token's extension value: doc.user_data[("._.", name, token.idx, None)].
-_EXTENSION_KEY = "._."
-_PACKED_FIELD = "ENT_KB_ID"
+Match = tuple[str, int, int, list[int]]
+Test = Callable[[int], bool]
+Check = tuple[str, str, object]  # (column, kind, value)
+Anchor = tuple[int, frozenset]  # (column slot, values one of which the token must have)
+
+# Quantifiers of the compiled pattern elements, as in spaCy ("+" is ONE then ZERO_PLUS).
+_ONE, _ZERO_PLUS, _ZERO_ONE, _ZERO = range(4)
+_OPERATORS = {None: (_ONE,), "1": (_ONE,), "+": (_ONE, _ZERO_PLUS), "*": (_ZERO_PLUS,), "?": (_ZERO_ONE,),
+              "!": (_ZERO,)}
+# What a state does on a token, named as in spaCy's Matcher.
+(_REJECT, _MATCH, _ADVANCE, _RETRY, _RETRY_ADVANCE, _RETRY_EXTEND, _MATCH_EXTEND, _MATCH_REJECT,
+ _MATCH_DOUBLE) = range(9)
+_RETRIES = frozenset({_RETRY, _RETRY_ADVANCE, _RETRY_EXTEND})
+# quantifier -> (action when the token passes, when it fails), for a non-final and a final element
+_ACTIONS = {
+    _ONE: ((_ADVANCE, _REJECT), (_MATCH, _REJECT)),
+    _ZERO: ((_REJECT, _ADVANCE), (_REJECT, _MATCH)),
+    _ZERO_PLUS: ((_RETRY_EXTEND, _RETRY), (_MATCH_EXTEND, _MATCH_REJECT)),
+    _ZERO_ONE: ((_RETRY_ADVANCE, _RETRY), (_MATCH_DOUBLE, _MATCH_REJECT)),
+}
+_COLUMNS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "LEMMA": "LEMMA", "POS": "POS", "TAG": "TAG",
+            "DEP": "DEP"}
+# The Token attribute holding each column, read when the caller does not give the column.
+_TOKEN_FIELDS = {"ORTH": "text", "LOWER": "lower_", "LEMMA": "lemma_", "POS": "pos_", "TAG": "tag_", "DEP": "dep_"}
+_FLAGS = frozenset({"IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER", "LIKE_NUM"})
 
 
 class PackedMatcher:
-    """Matcher patterns whose "_" predicates use only the extensions in `domains` (name ->
-    every value the extension may take), matched with those extensions packed."""
+    """Matcher patterns under string keys, matched over per-token attribute lists.
 
-    def __init__(self, vocab: Vocab, domains: Mapping[str, Sequence[object]]) -> None:
-        self._vocab = vocab
-        self._names = tuple(domains)
-        self._defaults = tuple(Token.get_extension(name)[0] for name in self._names)
-        self._codes: dict[tuple, int] = {
-            state: 0 if state == self._defaults else vocab.strings.add(_label(state))
-            for state in product(*domains.values())}
-        self._plain = Matcher(vocab)
-        self._packed: Matcher | None = Matcher(vocab)
+    Not reentrant: a call binds the matcher's tests to its document."""
+
+    def __init__(self) -> None:
+        self._names: list[str] = []  # column name by slot
+        self._columns: list[Sequence[object]] = []  # this call's column lists, by slot
+        self._tokens: list[Sequence[Token]] = [()]  # this call's tokens
+        self._tests: list[Test] = []
+        self._numbers: dict[tuple[Check, ...], int] = {}
+        self._anchors: list[Anchor | None] = []  # by test: a value it requires
+        # compiled elements (test, action if it passes, if it fails, element index, key); a None ends each pattern
+        self._elements: list[tuple[int, int, int, int, str] | None] = []
+        self._patterns: list[_Pattern] = []
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         """Add patterns under `key`, as `Matcher.add` does."""
-        self._plain.add(key, patterns)
-        if self._packed is not None:
-            try:
-                packed = [[self._pack(element) for element in pattern] for pattern in patterns]
-            except ValueError:
-                self._packed = None  # a predicate this class cannot rewrite: match plainly
+        for pattern in patterns:
+            compiled = [(quantifier, self._test(spec), token_idx) for token_idx, spec in enumerate(pattern)
+                        for quantifier in _OPERATORS[spec.get("OP")]]
+            first = len(self._elements)
+            for n, (quantifier, test, token_idx) in enumerate(compiled):
+                on_pass, on_fail = _ACTIONS[quantifier][n == len(compiled) - 1]
+                self._elements.append((test, on_pass, on_fail, token_idx, key))
+            self._elements.append(None)
+            required = tuple(dict.fromkeys(self._anchors[test] for quantifier, test, _ in compiled
+                              if quantifier == _ONE and self._anchors[test] is not None))
+            self._patterns.append(_Pattern(first, compiled, required))
+
+    def __call__(self, columns: Mapping[str, Sequence[object]], tokens: Sequence[Token], first: int,
+                 last: int) -> list[Match]:
+        """The matches within tokens `first` to `last` as (key, start, end, alignments), with
+        doc positions. `columns` maps ORTH, LOWER, ... and extension names to per-token lists;
+        a column not given is read from `tokens`."""
+        self._tokens[0] = tokens
+        self._columns[:] = [columns[name] if name in columns else _read(name, tokens) for name in self._names]
+        starts = self._starts(first, last)
+        states: list[tuple[int, int, int, tuple]] = []
+        matches: list[tuple[str, int, int, tuple]] = []
+        positions = sorted(starts)
+        k = 0
+        i = first
+        while i < last:
+            if not states:
+                if k == len(positions):
+                    break
+                i = positions[k]
+            if k < len(positions) and positions[k] == i:
+                states += [(e, i, 0, ()) for e in starts[i]]
+                k += 1
+            if states:
+                states = self._step(states, i, matches)
+            i += 1
+        self._finish(states, matches)
+        return _results(matches)
+
+    def _starts(self, first: int, last: int) -> dict[int, list[int]]:
+        """Token -> first elements of the patterns (in the order added) to start there."""
+        columns = self._columns
+        present: dict[int, set[object]] = {}
+        tests = self._tests
+        passing: dict[int, list[int]] = {}  # lead test -> tokens passing it
+        going_on: dict[tuple, bool] = {}
+        starts: dict[int, list[int]] = {}
+        for pattern in self._patterns:
+            for slot, values in pattern.required:
+                if slot not in present:
+                    present[slot] = set(columns[slot][first:last])
+                if values.isdisjoint(present[slot]):
+                    break
             else:
-                self._packed.add(key, packed)
+                lead = pattern.lead
+                if lead is None:
+                    where = range(first, last)
+                elif lead in passing:
+                    where = passing[lead]
+                else:
+                    where = passing[lead] = self._passing(lead, first, last)
+                follow = pattern.follow
+                for i in where:
+                    if follow is not None:
+                        if (follow, i) not in going_on:
+                            going_on[follow, i] = self._goes_on(follow, i, last)
+                        if not going_on[follow, i]:
+                            continue
+                    if i in starts:
+                        starts[i].append(pattern.first)
+                    else:
+                        starts[i] = [pattern.first]
+        return starts
 
-    @contextmanager
-    def matching(self, doc: Doc) -> Iterator[Match]:
-        """A function matching spans of `doc` (`match(doc[a:b], with_alignments=True)`),
-        with `doc`'s extension values packed while the block runs."""
-        marked = self._mark(doc) if self._packed is not None else None
-        if marked is None:
-            yield self._plain
-            return
-        try:
-            yield self._packed
-        finally:
-            for token in marked:
-                token.ent_kb_id = 0
+    def _passing(self, test: int, first: int, last: int) -> list[int]:
+        """The tokens from `first` to `last` that pass a test."""
+        function = self._tests[test]
+        anchor = self._anchors[test]
+        if anchor is None:
+            return [i for i in range(first, last) if function(i)]
+        slot, values = anchor
+        return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values and function(i)]
 
-    def _mark(self, doc: Doc) -> list[Token] | None:
-        """Write each annotated token's packed state; None when the doc cannot be packed."""
-        if doc.to_array(_PACKED_FIELD).any():
+    def _goes_on(self, follow: tuple[int, bool, tuple[int, ...]], i: int, last: int) -> bool:
+        """Whether a pattern started at `i` can get past its first element: a token after the
+        run the first element may take passes a test the rest may start with."""
+        lead, repeats, nexts = follow
+        tests = self._tests
+        p = i + 1
+        while p < last:
+            for test in nexts:
+                if tests[test](p):
+                    return True
+            if not repeats or not tests[lead](p):
+                return False
+            p += 1
+        return False
+
+    def _step(self, states: list[tuple[int, int, int, tuple]], i: int,
+              matches: list[tuple[str, int, int, tuple]]) -> list[tuple[int, int, int, tuple]]:
+        """Every state's transition on token `i` (spaCy's `transition_states`): states that
+        go on, then the branches they opened. An alignment is a chain (element, length, rest)."""
+        elements = self._elements
+        tests = self._tests
+        kept = []
+        branches = []
+        for e, start, length, align in states:
+            test, on_pass, on_fail, token_idx, key = elements[e]
+            action = on_pass if tests[test](i) else on_fail
+            if action == _REJECT:
+                continue
+            while action in _RETRIES:
+                align = (token_idx, length, align)
+                if action == _RETRY_EXTEND:
+                    branches.append((e, start, length + 1, align))
+                elif action == _RETRY_ADVANCE:
+                    branches.append((e + 1, start, length + 1, align))
+                e += 1
+                test, on_pass, on_fail, token_idx, key = elements[e]
+                action = on_pass if tests[test](i) else on_fail
+            if action == _REJECT:
+                continue
+            align = (token_idx, length, align)
+            if action == _ADVANCE:
+                kept.append((e + 1, start, length + 1, align))
+            elif action == _MATCH:
+                matches.append((key, start, length + 1, align))
+            elif action == _MATCH_EXTEND:
+                matches.append((key, start, length, align))
+                kept.append((e, start, length + 1, align))
+            elif action == _MATCH_REJECT:
+                matches.append((key, start, length, align))
+            else:  # _MATCH_DOUBLE
+                if length:
+                    matches.append((key, start, length, align))
+                matches.append((key, start, length + 1, align))
+        kept += branches
+        return kept
+
+    def _finish(self, states: list[tuple[int, int, int, tuple]], matches: list[tuple[str, int, int, tuple]]) -> None:
+        """States left at the window's end match if all their remaining elements are
+        optional (spaCy's `finish_states`)."""
+        elements = self._elements
+        for e, start, length, align in states:
+            while True:
+                test, on_pass, on_fail, token_idx, key = elements[e]
+                if on_fail != _RETRY and on_fail != _MATCH_REJECT:
+                    break  # a required element
+                align = (token_idx, length, align)
+                if on_fail == _MATCH_REJECT:
+                    matches.append((key, start, length, align))
+                    break
+                e += 1
+
+    def _test(self, spec: dict) -> int:
+        """The number of the test a pattern element makes (equal elements share one)."""
+        checks = []
+        for attr, value in spec.items():
+            if attr == "_":
+                checks += [_check(name, predicate) for name, predicate in value.items()]
+            elif attr in _FLAGS:
+                checks.append((attr, "flag", bool(value)))
+            elif attr in _COLUMNS:
+                checks.append(_check(_COLUMNS[attr], value))
+            elif attr != "OP":
+                raise ValueError(f"unsupported pattern attribute {attr!r}")
+        if not checks:
+            raise ValueError("a pattern element must test an attribute")
+        key = tuple(checks)
+        if key not in self._numbers:
+            self._numbers[key] = len(self._tests)
+            functions = [self._function(check) for check in checks]
+            self._tests.append(_all(functions))
+            self._anchors.append(next(((self._slot(column), value if kind == "in" else frozenset({value}))
+                                       for column, kind, value in checks if kind in ("eq", "in")), None))
+        return self._numbers[key]
+
+    def _slot(self, column: str) -> int:
+        if column not in self._names:
+            self._names.append(column)
+            self._columns.append(())
+        return self._names.index(column)
+
+    def _function(self, check: Check) -> Test:
+        """A check as a function of a token index, over the columns bound by each call."""
+        column, kind, value = check
+        if kind == "flag":
+            tokens, flag = self._tokens, attrgetter(column.lower())
+            return lambda i: flag(tokens[0][i]) is value
+        columns, slot = self._columns, self._slot(column)
+        if kind == "eq":
+            return lambda i: columns[slot][i] == value
+        if kind == "in":
+            return lambda i: columns[slot][i] in value
+        if kind == "not_in":
+            return lambda i: columns[slot][i] not in value
+        search = value.search
+        return lambda i: search(columns[slot][i]) is not None
+
+
+class _Pattern:
+    """A compiled pattern: where its elements begin, the test its first element makes when
+    required (None: it may start anywhere), what must follow for it to go on (see
+    `_follow`), and values its required elements need."""
+
+    __slots__ = ("first", "lead", "follow", "required")
+
+    def __init__(self, first: int, compiled: list[tuple[int, int, int]], required: tuple[Anchor, ...]) -> None:
+        self.first = first
+        self.lead = compiled[0][1] if compiled[0][0] == _ONE else None
+        self.follow = _follow(compiled)
+        self.required = required
+
+
+def _follow(compiled: list[tuple[int, int, int]]) -> tuple[int, bool, tuple[int, ...]] | None:
+    """(first test, whether it repeats, tests the next element may make) for a pattern whose
+    first element is required and whose rest must take a token; None otherwise."""
+    if compiled[0][0] != _ONE:
+        return None
+    rest = compiled[1:]
+    repeats = bool(rest) and rest[0][0] == _ZERO_PLUS and rest[0][1] == compiled[0][1]
+    nexts = []
+    for quantifier, test, _ in rest[1:] if repeats else rest:
+        if quantifier == _ZERO:
             return None
-        states: dict[int, list[object]] = {}
-        for key, value in doc.user_data.items():
-            if (type(key) is tuple and len(key) == 4 and key[0] == _EXTENSION_KEY
-                    and key[3] is None and key[1] in self._names):
-                states.setdefault(key[2], list(self._defaults))[self._names.index(key[1])] = value
-        if not states:
-            return []
-        tokens = {token.idx: token for token in doc}
-        marked = []
-        try:
-            for idx, state in states.items():
-                code = self._codes[tuple(state)]
-                if code:
-                    tokens[idx].ent_kb_id = code
-                    marked.append(tokens[idx])
-        except (KeyError, TypeError):  # a value outside the domains (or unhashable)
-            for token in marked:
-                token.ent_kb_id = 0
-            return None
-        return marked
-
-    def _pack(self, element: dict) -> dict:
-        if "_" not in element:
-            return element
-        if _PACKED_FIELD in element:
-            raise ValueError(f"pattern element already uses {_PACKED_FIELD}")
-        predicates = element["_"]
-        unknown = set(predicates) - set(self._names)
-        if unknown:
-            raise ValueError(f"extensions without a domain: {sorted(unknown)}")
-        allowed = [code for state, code in self._codes.items()
-                   if all(_accepts(spec, state[self._names.index(name)])
-                          for name, spec in predicates.items())]
-        packed = {attr: value for attr, value in element.items() if attr != "_"}
-        packed[_PACKED_FIELD] = {"IN": [self._label_of(code) for code in allowed]}
-        return packed
-
-    def _label_of(self, code: int) -> str:
-        return "" if code == 0 else self._vocab.strings[code]
+        nexts.append(test)
+        if quantifier == _ONE:
+            return compiled[0][1], repeats, tuple(dict.fromkeys(nexts))
+    return None  # the rest may take no token: the first element alone matches
 
 
-def _label(state: tuple) -> str:
-    return "kg-packed:" + "|".join(map(repr, state))
+def _check(column: str, value: object) -> Check:
+    if isinstance(value, dict):
+        if len(value) == 1 and next(iter(value)) in ("IN", "NOT_IN"):
+            kind, values = next(iter(value.items()))
+            return column, kind.lower(), frozenset(values)
+        if len(value) == 1 and "REGEX" in value:
+            return column, "regex", re.compile(value["REGEX"])
+        raise ValueError(f"unsupported predicate {value!r}")
+    return column, "eq", value
 
 
-def _accepts(spec: object, value: object) -> bool:
-    """Whether `value` passes a Matcher extension predicate: a value, or IN / NOT_IN."""
-    if isinstance(spec, dict):
-        if set(spec) == {"IN"}:
-            return value in spec["IN"]
-        if set(spec) == {"NOT_IN"}:
-            return value not in spec["NOT_IN"]
-        raise ValueError(f"unsupported extension predicate {spec!r}")
-    return value == spec
+def _read(column: str, tokens: Sequence[Token]) -> list[object]:
+    """A column the caller did not give, read from the tokens."""
+    if column in _TOKEN_FIELDS:
+        return [getattr(t, _TOKEN_FIELDS[column]) for t in tokens]
+    return [t._.get(column) for t in tokens]
+
+
+def _all(functions: list[Test]) -> Test:
+    if len(functions) == 1:
+        return functions[0]
+    if len(functions) == 2:
+        a, b = functions
+        return lambda i: a(i) and b(i)
+    if len(functions) == 3:
+        a, b, c = functions
+        return lambda i: a(i) and b(i) and c(i)
+    return lambda i: all(f(i) for f in functions)
+
+
+def _results(matches: list[tuple[str, int, int, tuple]]) -> list[Match]:
+    """Matches without repeats or empty ones, each with the pattern element of each token
+    (where several paths reached a token, the later element), as spaCy reports them."""
+    results = []
+    seen = set()
+    for key, start, length, chain in matches:
+        if length and (key, start, length) not in seen:
+            seen.add((key, start, length))
+            steps = []
+            while chain:
+                token_idx, at, chain = chain
+                steps.append((at, token_idx))
+            elements = [0] * length
+            for at, token_idx in sorted(steps):
+                if at < length:
+                    elements[at] = token_idx
+            results.append((key, start, start + length, elements))
+    return results
