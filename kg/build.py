@@ -55,7 +55,7 @@ def build(
     format is unknown or the output cannot be written, ModelError when no spaCy pipeline
     loads. The report's `output` is None when nothing was written.
     """
-    from kg.mapping import article_quads
+    from kg.mapping import article_statements
     from kg.serialize import open_writer, resolve_format
 
     started = time.perf_counter()
@@ -80,7 +80,7 @@ def build(
             if isinstance(result, Failure):
                 report_failure(result)
                 continue
-            writer.add_quads(article_quads(result, base))
+            writer.add_statements(article_statements(result, base))
             articles += 1
             relations += len(result.relations)
             entity_keys.update(entity.key for entity in result.entities)

@@ -1,9 +1,10 @@
 """Map one article's Extraction onto the newskg ontology.
 
-`article_quads` gives the article's statements as pyoxigraph quads in the article's named
-graph, which is what the writers in `kg.serialize` take: a build maps every article, and
-building an rdflib Graph per article would cost a large share of the parse. `article_graph`
-gives the same statements as an rdflib Graph, for callers that query or compare them.
+`article_statements` gives the article's statements in its named graph, in output order,
+which is what the writers in `kg.serialize` take: a build maps every article, and building
+an rdflib Graph per article would cost a large share of the parse. `article_quads` gives
+them as pyoxigraph quads and `article_graph` as an rdflib Graph, for callers that query or
+compare them.
 
 Every IRI is minted deterministically (from the base, entity keys, the article id and a hash
 of each statement's identity), so two runs over the same input give identical graphs and the
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -78,42 +80,72 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
 
 
-_Triple = tuple[ox.NamedNode, ox.NamedNode, "ox.NamedNode | ox.Literal"]
+class _Term(NamedTuple):
+    """An RDF term three ways: its value (IRI or lexical form, which output is ordered by),
+    its pyoxigraph node, and its N-Triples form (what the N-Quads writer prints)."""
+
+    value: str
+    node: ox.NamedNode | ox.Literal
+    nt: str
 
 
-def _node(term: URIRef) -> ox.NamedNode:
-    return ox.NamedNode(str(term))
+_Triple = tuple[_Term, _Term, _Term]
 
 
-# The terms `article_quads` writes, as pyoxigraph nodes made once.
-_TYPE = _node(RDF.type)
-_LABEL = _node(RDFS.label)
-_ALT_LABEL = _node(SKOS.altLabel)
-_TITLE = _node(KGO.title)
-_ARTICLE = _node(KGO.Article)
-_IDENTIFIER = _node(DCTERMS.identifier)
-_HEADLINE = _node(DCTERMS.title)
-_PUBLISHED = _node(DCTERMS.date)
-_URL = _node(SDO.url)
-_SOURCE = _node(DCTERMS.source)
-_MENTIONS = _node(SDO.mentions)
-_DERIVED_FROM = _node(PROV.wasDerivedFrom)
-_STATUS = _node(KGO.status)
-_EVIDENCE = _node(KGO.evidence)
-_RULE = _node(KGO.rule)
-_CONFIDENCE = _node(KGO.confidence)
-_ROLE = _node(KGO.role)
-_DATE = _node(KGO.date)
-_BEGIN = _node(NIF.beginIndex)
-_END = _node(NIF.endIndex)
-_NON_NEGATIVE = _node(XSD.nonNegativeInteger)
-_DECIMAL = _node(XSD.decimal)
-_STATUS_NODES = {status: _node(KGO[status]) for status in {*EVENT_STATUSES, *MEMBERSHIP_STATUSES}}
-_CLASS_NODES = {name: tuple(_node(cls) for cls in classes)
+def _named(value: str) -> _Term:
+    return _Term(value, ox.NamedNode(value), f"<{value}>")
+
+
+# Entities recur across articles, so their nodes are made once.
+_iri = lru_cache(maxsize=65536)(_named)
+
+
+def _node_term(node: ox.NamedNode | ox.Literal) -> _Term:
+    return _Term(node.value, node, str(node))
+
+
+@lru_cache(maxsize=16384)
+def _literal(value: str, datatype: ox.NamedNode | None = None) -> _Term:
+    """A literal; names, rules, offsets and confidences recur across articles."""
+    return _node_term(ox.Literal(value, datatype=datatype))
+
+
+def _constant(term: URIRef) -> _Term:
+    return _named(str(term))
+
+
+# The terms `article_statements` writes, made once.
+_TYPE = _constant(RDF.type)
+_LABEL = _constant(RDFS.label)
+_ALT_LABEL = _constant(SKOS.altLabel)
+_TITLE = _constant(KGO.title)
+_ARTICLE = _constant(KGO.Article)
+_IDENTIFIER = _constant(DCTERMS.identifier)
+_HEADLINE = _constant(DCTERMS.title)
+_PUBLISHED = _constant(DCTERMS.date)
+_URL = _constant(SDO.url)
+_SOURCE = _constant(DCTERMS.source)
+_MENTIONS = _constant(SDO.mentions)
+_DERIVED_FROM = _constant(PROV.wasDerivedFrom)
+_STATUS = _constant(KGO.status)
+_EVIDENCE = _constant(KGO.evidence)
+_RULE = _constant(KGO.rule)
+_CONFIDENCE = _constant(KGO.confidence)
+_ROLE = _constant(KGO.role)
+_DATE = _constant(KGO.date)
+_BEGIN = _constant(NIF.beginIndex)
+_END = _constant(NIF.endIndex)
+_NON_NEGATIVE = ox.NamedNode(str(XSD.nonNegativeInteger))
+_DECIMAL = ox.NamedNode(str(XSD.decimal))
+_STATUS_NODES = {status: _constant(KGO[status]) for status in {*EVENT_STATUSES, *MEMBERSHIP_STATUSES}}
+_CLASS_NODES = {name: tuple(_constant(cls) for cls in classes)
                 for name, classes in ENTITY_CLASSES.items()}
 # kind -> statement class, direct property, subject property, object property
-_RELATION_NODES = {kind: (_node(spec.cls), _node(spec.direct), _node(spec.subject),
-                          _node(spec.object)) for kind, spec in RELATION_MAPPING.items()}
+_RELATION_NODES = {kind: (_constant(spec.cls), _constant(spec.direct), _constant(spec.subject),
+                          _constant(spec.object)) for kind, spec in RELATION_MAPPING.items()}
+# Output order puts a subject's rdf:type first, then rdfs:label, then the other predicates.
+_RANK = {_TYPE.value: 0, _LABEL.value: 1}
+
 
 def entity_iri(key: str, base: str = DEFAULT_BASE) -> URIRef:
     """IRI of an entity node: base + Entity.key (e.g. .../person/antony-blinken)."""
@@ -135,6 +167,10 @@ def statement_iri(article_id: str, relation: Relation, base: str = DEFAULT_BASE)
 
     talksWith is symmetric, so its two sides are hashed in sorted order.
     """
+    return URIRef(_statement_iri(article_id, relation, base))
+
+
+def _statement_iri(article_id: str, relation: Relation, base: str) -> str:
     ends = [relation.subject, relation.object]
     if relation.kind == "talksWith":
         ends.sort()
@@ -143,7 +179,7 @@ def statement_iri(article_id: str, relation: Relation, base: str = DEFAULT_BASE)
          str(relation.evidence.end), relation.status, relation.role or ""]
     )
     digest = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
-    return URIRef(f"{base}{RELATION_MAPPING[relation.kind].segment}/{digest}")
+    return f"{base}{RELATION_MAPPING[relation.kind].segment}/{digest}"
 
 
 def date_literal(value: str) -> Literal:
@@ -174,25 +210,66 @@ def article_graph(ex: Extraction, base: str = DEFAULT_BASE) -> tuple[URIRef, Gra
 def article_quads(ex: Extraction, base: str = DEFAULT_BASE) -> list[ox.Quad]:
     """The statements of one article's extraction, each once, in the article's named graph
     (`graph_iri`); the same statements as `article_graph`."""
-    name = ox.NamedNode(str(graph_iri(ex.article.id, base)))
-    article = ox.NamedNode(str(article_iri(ex.article.id, base)))
+    return article_statements(ex, base).quads()
+
+
+class ArticleStatements:
+    """One article's statements, each once, in the order files list them: by subject, then
+    rdf:type, rdfs:label, the other predicates, objects (the order `kg.serialize` writes).
+
+    A build writes N-Quads straight from `nquads()`: making a pyoxigraph Quad per statement
+    and serializing it costs several times more than printing terms whose N-Triples forms
+    are known, and the terms of entities, labels and rules are made once per corpus.
+    """
+
+    __slots__ = ("graph", "triples")
+
+    def __init__(self, graph: _Term, triples: list[_Triple]) -> None:
+        self.graph = graph
+        self.triples = triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def quads(self) -> list[ox.Quad]:
+        name = self.graph.node
+        return [ox.Quad(s.node, p.node, o.node, name) for s, p, o in self.triples]
+
+    def nquads(self) -> str:
+        """The statements as N-Quads lines, as pyoxigraph's serializer prints them."""
+        name = self.graph.nt
+        return "".join([f"{s.nt} {p.nt} {o.nt} {name} .\n" for s, p, o in self.triples])
+
+
+def article_statements(ex: Extraction, base: str = DEFAULT_BASE) -> ArticleStatements:
+    """The statements of one article's extraction in its named graph, in output order."""
+    article = _named(str(article_iri(ex.article.id, base)))
     triples = _article_triples(article, ex.article)
     types: dict[str, str] = {}
     for entity in ex.entities:
         if entity.type in ENTITY_CLASSES:
-            node = _entity_node(entity.key, base)
+            node = _entity_term(entity.key, base)
             _add_entity(triples, node, entity)
             triples.append((article, _MENTIONS, node))
             types[entity.key] = entity.type
     for relation in ex.relations:
         if _fits(relation, types):
             _add_relation(triples, article, ex.article.id, relation, base)
-    return [ox.Quad(s, p, o, name) for s, p, o in dict.fromkeys(triples)]
+    # the sort is stable: first-seen order where the ordering values tie
+    ordered = sorted(dict.fromkeys(triples), key=_order)
+    return ArticleStatements(_named(str(graph_iri(ex.article.id, base))), ordered)
+
+
+def _order(triple: _Triple) -> tuple[str, int, str, str]:
+    """The order `kg.serialize` writes a graph in, read from values already at hand (asking
+    pyoxigraph terms for theirs makes new strings every time)."""
+    s, p, o = triple
+    return s.value, _RANK.get(p.value, 2), p.value, o.value
 
 
 @lru_cache(maxsize=65536)
-def _entity_node(key: str, base: str) -> ox.NamedNode:
-    return ox.NamedNode(str(entity_iri(key, base)))
+def _entity_term(key: str, base: str) -> _Term:
+    return _iri(str(entity_iri(key, base)))
 
 
 def _fits(relation: Relation, types: dict[str, str]) -> bool:
@@ -203,58 +280,69 @@ def _fits(relation: Relation, types: dict[str, str]) -> bool:
             and types.get(relation.object) in spec.object_types)
 
 
-def _article_triples(node: ox.NamedNode, article: Article) -> list[_Triple]:
+def _article_triples(node: _Term, article: Article) -> list[_Triple]:
     triples: list[_Triple] = [(node, _TYPE, _ARTICLE),
-                              (node, _IDENTIFIER, ox.Literal(article.id))]
+                              (node, _IDENTIFIER, _node_term(ox.Literal(article.id)))]
     if article.title:
-        triples.append((node, _HEADLINE, ox.Literal(article.title)))
+        triples.append((node, _HEADLINE, _node_term(ox.Literal(article.title))))
     if article.date:
-        triples.append((node, _PUBLISHED, ox_term(date_literal(article.date))))
+        triples.append((node, _PUBLISHED, _date(article.date)))
     if article.url:
-        triples.append((node, _URL, ox.NamedNode(quote(article.url.strip(), safe=_URL_SAFE))))
+        triples.append((node, _URL, _node_term(ox.NamedNode(quote(article.url.strip(), safe=_URL_SAFE)))))
     if article.source:
-        triples.append((node, _SOURCE, ox.Literal(article.source)))
+        triples.append((node, _SOURCE, _literal(article.source)))
     return triples
 
 
-def _add_entity(triples: list[_Triple], node: ox.NamedNode, entity: Entity) -> None:
-    triples.extend((node, _TYPE, cls) for cls in _CLASS_NODES[entity.type])
-    triples.append((node, _LABEL, ox.Literal(entity.name)))
-    triples.extend((node, _ALT_LABEL, ox.Literal(alias))
-                   for alias in entity.aliases if alias != entity.name)
-    triples.extend((node, _TITLE, ox.Literal(role)) for role in entity.roles)
+def _add_entity(triples: list[_Triple], node: _Term, entity: Entity) -> None:
+    for cls in _CLASS_NODES[entity.type]:
+        triples.append((node, _TYPE, cls))
+    triples.append((node, _LABEL, _literal(entity.name)))
+    for alias in entity.aliases:
+        if alias != entity.name:
+            triples.append((node, _ALT_LABEL, _literal(alias)))
+    for role in entity.roles:
+        triples.append((node, _TITLE, _literal(role)))
 
 
-def _add_relation(triples: list[_Triple], article: ox.NamedNode, article_id: str,
+def _add_relation(triples: list[_Triple], article: _Term, article_id: str,
                   relation: Relation, base: str) -> None:
     cls, direct, subject_property, object_property = _RELATION_NODES[relation.kind]
-    subject = _entity_node(relation.subject, base)
-    obj = _entity_node(relation.object, base)
-    node = ox.NamedNode(str(statement_iri(article_id, relation, base)))
+    subject = _entity_term(relation.subject, base)
+    obj = _entity_term(relation.object, base)
+    node = _named(_statement_iri(article_id, relation, base))
     evidence = relation.evidence
     triples += [
         (node, _TYPE, cls),
         (node, subject_property, subject),
         (node, object_property, obj),
         (node, _STATUS, _STATUS_NODES[relation.status]),
-        (node, _EVIDENCE, ox.Literal(evidence.text)),
-        (node, _BEGIN, ox.Literal(str(evidence.start), datatype=_NON_NEGATIVE)),
-        (node, _END, ox.Literal(str(evidence.end), datatype=_NON_NEGATIVE)),
-        (node, _RULE, ox.Literal(relation.rule)),
+        # evidence is new in every article: not worth a place in the literal cache
+        (node, _EVIDENCE, _node_term(ox.Literal(evidence.text))),
+        (node, _BEGIN, _literal(str(evidence.start), _NON_NEGATIVE)),
+        (node, _END, _literal(str(evidence.end), _NON_NEGATIVE)),
+        (node, _RULE, _literal(relation.rule)),
         (node, _CONFIDENCE, _confidence(relation.confidence)),
         (node, _DERIVED_FROM, article),
     ]
     if relation.role:
-        triples.append((node, _ROLE, ox.Literal(relation.role)))
+        triples.append((node, _ROLE, _literal(relation.role)))
     if relation.date:
-        triples.append((node, _DATE, ox_term(date_literal(relation.date))))
+        triples.append((node, _DATE, _date(relation.date)))
     if relation.status in RELATION_MAPPING[relation.kind].asserted:
         triples.append((subject, direct, obj))
         if relation.kind == "talksWith":
             triples.append((obj, direct, subject))
 
 
-def _confidence(value: float) -> ox.Literal:
+# Many articles share a date; rdflib's literal takes tens of microseconds to check one.
+@lru_cache(maxsize=4096)
+def _date(value: str) -> _Term:
+    return _node_term(ox_term(date_literal(value)))
+
+
+@lru_cache(maxsize=1024)
+def _confidence(value: float) -> _Term:
     """A confidence as a short xsd:decimal in [0, 1], so output is stable across runs."""
     decimal = Decimal(str(round(min(max(value, 0.0), 1.0), 3)))
-    return ox.Literal(format(decimal, "f"), datatype=_DECIMAL)
+    return _literal(format(decimal, "f"), _DECIMAL)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -27,6 +27,9 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.vocab import KGO, PREFIXES, RDF, RDFS, SKOS, XSD
+
+if TYPE_CHECKING:
+    from kg.mapping import ArticleStatements
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,9 @@ def open_writer(output: str, fmt: str) -> GraphWriter:
 class GraphWriter(ABC):
     """Collects article graphs and writes them to one file on commit.
 
-    `add(graph_name, graph)` or `add_quads(quads)` (pyoxigraph quads, as
-    `kg.mapping.article_quads` makes them, skipping an rdflib Graph) per article, then
+    `add(graph_name, graph)`, `add_quads(quads)` (pyoxigraph quads, as
+    `kg.mapping.article_quads` makes them, skipping an rdflib Graph) or `add_statements`
+    (`kg.mapping.article_statements`, in output order already) per article, then
     `commit()` (returns the number of triples or quads written) or `abort()`. As a context
     manager it aborts when the block raises or neither was called. In merged (single-graph) formats every entity keeps exactly one
     rdfs:label: the first label seen wins and later, different ones become skos:altLabel.
@@ -135,10 +139,19 @@ class GraphWriter(ABC):
         name = _named_node(str(graph_name))
         self.add_quads([ox.Quad(ox_term(s), ox_term(p), ox_term(o), name) for s, p, o in graph])
 
-    @abstractmethod
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add one article's statements, each once; their graph names matter only in TriG
         and N-Quads."""
+        self._add_ordered(sorted(quads, key=_order))
+
+    def add_statements(self, statements: ArticleStatements) -> None:
+        """Add one article's statements as `kg.mapping.article_statements` gives them,
+        already in output order."""
+        self._add_ordered(statements.quads())
+
+    @abstractmethod
+    def _add_ordered(self, quads: list[ox.Quad]) -> None:
+        """Add one article's statements, each once and in output order (see `_order`)."""
 
     @abstractmethod
     def commit(self) -> int:
@@ -163,11 +176,10 @@ class GraphWriter(ABC):
         self._done = True
         self._target.commit()
 
-    def _ordered(self, quads: Iterable[ox.Quad]) -> list[ox.Quad]:
-        """The quads in output order, with labels merged across articles in single-graph
+    def _merged(self, ordered: list[ox.Quad]) -> list[ox.Quad]:
+        """The quads (in output order) with labels merged across articles in single-graph
         formats (the order puts each subject's rdfs:label before its skos:altLabels, so one
         pass suffices)."""
-        ordered = sorted(quads, key=_order)
         if self.format.named_graphs:
             return ordered
         merged = []
@@ -190,8 +202,16 @@ class _StreamWriter(GraphWriter):
         self._count = 0
         self._shared: set[ox.Triple] = set()
 
-    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
-        ordered = self._ordered(quads)
+    def add_statements(self, statements: ArticleStatements) -> None:
+        if self.format.named_graphs:
+            # N-Quads lines print the same as pyoxigraph's serializer would print them
+            self._target.write(statements.nquads().encode())
+            self._count += len(statements)
+        else:
+            super().add_statements(statements)
+
+    def _add_ordered(self, quads: list[ox.Quad]) -> None:
+        ordered = self._merged(quads)
         if self.format.named_graphs:
             items: list[ox.Triple] | list[ox.Quad] = ordered
         else:
@@ -224,10 +244,10 @@ class _BufferedWriter(GraphWriter):
         self._subjects: dict[tuple[ox.NamedNode | ox.DefaultGraph, object],
                              dict[ox.Triple | ox.Quad, None]] = {}
 
-    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+    def _add_ordered(self, quads: list[ox.Quad]) -> None:
         named = self.format.named_graphs
         default = ox.DefaultGraph()
-        for quad in self._ordered(quads):
+        for quad in self._merged(quads):
             name = quad.graph_name if named else default
             statements = self._subjects.setdefault((name, quad.subject), {})
             statements[quad if named else quad.triple] = None

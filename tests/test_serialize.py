@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
-from kg.mapping import article_graph, article_quads, entity_iri
+from kg.mapping import article_graph, article_quads, article_statements, entity_iri
 from kg.model import Entity, Extraction
 from kg.serialize import FORMATS, open_writer, read_rdf, resolve_format
 from kg.vocab import RDFS, SKOS
@@ -28,11 +28,23 @@ def _articles(ex: Extraction) -> list[Extraction]:
     return [ex, second]
 
 
-def _write(path: Path, fmt: str, extractions: list[Extraction], quads: bool = False) -> int:
+def _escaped(ex: Extraction) -> Extraction:
+    """A third article whose names and evidence hold what N-Triples must escape."""
+    odd = "Ana \"Quote\" Back\\slash\tTab\nLine \u00e9\u2028\U0001F600\x07"
+    entities = tuple(replace(e, name=odd + e.name, aliases=(*e.aliases, odd)) for e in ex.entities)
+    relations = tuple(replace(r, evidence=replace(r.evidence, text=odd + r.evidence.text))
+                      for r in ex.relations)
+    return replace(ex, article=replace(ex.article, id="a3 /?#é", title=odd), entities=entities,
+                   relations=relations)
+
+
+def _write(path: Path, fmt: str, extractions: list[Extraction], how: str = "graphs") -> int:
     with open_writer(str(path), fmt) as writer:
         for ex in extractions:
-            if quads:
+            if how == "quads":
                 writer.add_quads(article_quads(ex))
+            elif how == "statements":
+                writer.add_statements(article_statements(ex))
             else:
                 writer.add(*article_graph(ex))
         return writer.commit()
@@ -98,15 +110,18 @@ def test_merged_output_keeps_one_label_per_entity(
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-@pytest.mark.parametrize("quads", [False, True], ids=["graphs", "graphs-then-quads"])
+@pytest.mark.parametrize("how", ["graphs", "quads", "statements"])
 def test_output_is_byte_identical_across_runs(
-    tmp_path: Path, sample_extraction: Extraction, fmt: str, quads: bool
+    tmp_path: Path, sample_extraction: Extraction, fmt: str, how: str
 ) -> None:
-    """Also when the second run adds articles as quads (`article_quads`) instead of Graphs."""
+    """Also when the second run adds articles as quads (`article_quads`) or as statements
+    (`article_statements`, which N-Quads output prints itself) instead of Graphs."""
+    extractions = [*_articles(sample_extraction), _escaped(sample_extraction)]
     first, second = tmp_path / f"a{SUFFIX[fmt]}", tmp_path / f"b{SUFFIX[fmt]}"
-    _write(first, fmt, _articles(sample_extraction))
-    _write(second, fmt, _articles(sample_extraction), quads=quads)
+    _write(first, fmt, extractions)
+    count = _write(second, fmt, extractions, how)
     assert first.read_bytes() == second.read_bytes()
+    assert count == _write(first, fmt, extractions)
 
 
 def test_turtle_uses_our_prefixes(tmp_path: Path, sample_extraction: Extraction) -> None:
