@@ -687,7 +687,9 @@ def _the_dead(doc: Doc, resolution: Resolution) -> set[str]:
     """People the passage reports dead: subjects of "died"/"passed away" (not negated or
     modal), and "the late X"."""
     dead = set()
-    for token in doc:
+    view = doc_view(doc)
+    lemmas = doc.user_data[_COLUMNS]["LEMMA"]
+    for token in (view.tokens[i] for i, word in enumerate(view.lower) if word == "late" or lemmas[i] in DEATH_VERBS):
         if token.lower_ == "late" and token.dep_ == "amod" and token.head._.kg_type == "Person" \
                 and token.i > 0 and doc[token.i - 1].lower_ == "the":
             dead.add(_entity_of(resolution, token.head))
@@ -778,28 +780,29 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     doc.user_data[_LOWERED] = lowered
     plural_roles = doc.user_data[_PLURAL_ROLES] = []
     kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
-    for token in doc:
-        word = lowered[token.i]
-        if _is_plural_role(token):
-            plural_roles.append(token.i)
-        key = resolution.token_entity.get(token.i, acronyms.get(token.i))
-        if key is not None and token.i in title_tokens and types.get(key) == "Person":
-            roles[token.i] = True  # a title the resolver kept inside the name: "leader Jane Roe"
+    texts = [t.text for t in view.tokens]
+    for i, word in enumerate(lowered):
+        plural = view.tag[i] in ("NNS", "NNPS") and view.lemma[i] in ROLE_NOUNS  # as `_is_plural_role`
+        if plural:
+            plural_roles.append(i)
+        key = resolution.token_entity.get(i, acronyms.get(i))
+        if key is not None and i in title_tokens and types.get(key) == "Person":
+            roles[i] = True  # a title the resolver kept inside the name: "leader Jane Roe"
         elif key is not None:
-            kinds[token.i] = types.get(key, "")
+            kinds[i] = types.get(key, "")
             if key in parties:
-                party[token.i] = True
+                party[i] = True
                 if word in PARTY_WORDS:
-                    roles[token.i] = True
-                if len(token.text) == 1:
-                    _mark_party_code(view, codes, token.i)
-        elif token.i in title_tokens or word in _ROLE_WORDS or _is_plural_role(token):
-            roles[token.i] = True
+                    roles[i] = True
+                if len(texts[i]) == 1:
+                    _mark_party_code(view, codes, i)
+        elif i in title_tokens or word in _ROLE_WORDS or plural:
+            roles[i] = True
     for i in range(1, len(lowered) - 1):
         # "Vice-President", "treasurer-general": one role across the hyphen
         if lowered[i] == "-" and roles[i - 1] and roles[i + 1] and not view.tokens[i].whitespace_:
             roles[i] = True
-    doc.user_data[_COLUMNS] = {"ORTH": [t.text for t in view.tokens], "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
+    doc.user_data[_COLUMNS] = {"ORTH": texts, "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
                                "POS": view.pos, "TAG": view.tag, "DEP": view.dep, "kg_type": kinds, "kg_role": roles,
                                "kg_party": party, "kg_party_code": codes}
     for name, values, default in (("kg_type", kinds, ""), ("kg_role", roles, False), ("kg_party", party, False),
@@ -843,7 +846,7 @@ def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
             for form in (entity.name, *entity.aliases):
                 if len(form) >= 2 and form.isupper() and form.isalpha() or len(form) >= 4 and form.istitle() and form.isalpha():
                     owners.setdefault(form, set()).add(entity.key)
-    return {token.i: next(iter(owners[token.text])) for token in doc
+    return {token.i: next(iter(owners[token.text])) for token in doc_view(doc).tokens
             if token.text in owners and len(owners[token.text]) == 1 and token.i not in resolution.token_entity
             and (token.is_upper or not token.is_sent_start
                  or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ROLE_WORDS)}
@@ -891,8 +894,9 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
 def _read_sentences(doc: Doc) -> None:
     """Doc.text and Doc.sents are rebuilt on every access; read them once per doc."""
     if _SENT_STARTS not in doc.user_data:
-        doc.user_data[_SENT_STARTS] = [sent.start for sent in doc.sents]
-        doc.user_data[_TEXT] = doc.text
+        view = doc_view(doc)
+        doc.user_data[_SENT_STARTS] = view.sent_starts
+        doc.user_data[_TEXT] = view.text
 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
