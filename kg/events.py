@@ -26,6 +26,7 @@ from kg.model import Entity, Relation, Span, slugify
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _QUANTIFIERS = frozenset({"both", "all", "each", "some", "most"})
+_PRONOUNS = P.PRONOUNS_SINGULAR | P.PRONOUNS_PLURAL
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 
 
@@ -60,8 +61,8 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
         # a meeting somewhere tells who met there, not who is travelling
-        ctx.visit_order.extend((item.trigger.i, item.subject) for item in visits
-                               if item.rule != P.MEETING_PLACE_RULE[0])
+        ctx.record_trips([(item.trigger.i, item.subject) for item in visits
+                          if item.rule != P.MEETING_PLACE_RULE[0]])
         found.extend(_talks_from(ctx, token))
     found.extend(_companion_visits(ctx, found))
     found.extend(_joined_meetings(ctx, found))
@@ -238,20 +239,6 @@ class _Word:
     __slots__ = ("doc", "i", "text", "lower_", "lemma_", "lemma", "pos_", "tag_", "dep_",
                  "ent_type_", "idx", "head", "children", "sent")
 
-    def __init__(self, doc: _Words, token: Token, lower: str, lemma: str, pos: str, tag: str,
-                 dep: str, ent_type: str) -> None:
-        self.doc = doc
-        self.i = token.i
-        self.text = token.text
-        self.lower_ = lower
-        self.lemma_ = token.lemma_
-        self.lemma = lemma
-        self.pos_ = pos
-        self.tag_ = tag
-        self.dep_ = dep
-        self.ent_type_ = ent_type
-        self.idx = token.idx
-
     # rarely read: asked of the parsed token itself
     @property
     def is_punct(self) -> bool:
@@ -317,20 +304,26 @@ class _Words:
     """A parsed `Doc` as `_Word`s and `_Sentence`s, with the `Doc` operations the rules use
     (a slice is a list of words)."""
 
-    __slots__ = ("parsed", "view", "text", "words", "sents")
+    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated")
 
     def __init__(self, doc: Doc) -> None:
         view = doc_view(doc)
         self.parsed, self.view, self.text = doc, view, view.text
-        self.words = words = [_Word(self, token, *attrs) for token, *attrs in zip(
-            view.tokens, view.lower, view.lemma, view.pos, view.tag, view.dep, view.ent_type)]
-        for word, head, children in zip(words, view.head, view.children):
+        # one pass setting the slots directly: an __init__ call per word costs a third more
+        self.words = words = [_Word.__new__(_Word) for _ in view.tokens]
+        for word, token, lower, lemma, pos, tag, dep, ent_type, head, children in zip(
+                words, view.tokens, view.lower, view.lemma, view.pos, view.tag, view.dep,
+                view.ent_type, view.head, view.children):
+            word.doc, word.i, word.text, word.idx = self, token.i, token.text, token.idx
+            word.lower_, word.lemma_, word.lemma = lower, token.lemma_, lemma
+            word.pos_, word.tag_, word.dep_, word.ent_type_ = pos, tag, dep, ent_type
             word.head = words[head]
             word.children = tuple([words[child] for child in children])
         self.sents = [_Sentence(self, start, end) for start, end in view.sent_bounds]
         for sent in self.sents:
             for word in words[sent.start:sent.end]:
                 word.sent = sent
+        self.coordinated: dict[int, tuple[_Word, ...]] = {}  # see `_coordinated`
 
     def __len__(self) -> int:
         return len(self.words)
@@ -381,6 +374,17 @@ class _Context:
         self._antecedents: dict[tuple[int, bool, frozenset[str]], tuple[str, ...]] = {}
         # (trigger position, traveller) of the trips found so far, in text order
         self.visit_order: list[tuple[int, str]] = []
+        # what a token stands for, until a trip found may change it (see `record_trips`)
+        self._denoted: dict[tuple[int, frozenset[str]], tuple[str, ...]] = {}
+
+    def record_trips(self, trips: list[tuple[int, str]]) -> None:
+        """Add (trigger position, traveller) pairs to `visit_order`.
+
+        "The visit" means the last trip told, so what a token denotes may change with them.
+        """
+        if trips:
+            self.visit_order.extend(trips)
+            self._denoted.clear()
 
     def type_of(self, key: str) -> str:
         entity = self.entities.get(key)
@@ -459,6 +463,11 @@ class _Context:
 
     def denote(self, token: _Word, types: frozenset[str]) -> list[str]:
         """Entity keys one token stands for: a name, a pronoun, a title or a group noun."""
+        if (token.i, types) not in self._denoted:
+            self._denoted[token.i, types] = tuple(self._denote(token, types))
+        return list(self._denoted[token.i, types])
+
+    def _denote(self, token: _Word, types: frozenset[str]) -> list[str]:
         key = self.entity_at(token)
         if key is not None and self.type_of(key) in types:
             return [key]
@@ -727,11 +736,11 @@ class _Context:
         """
         history: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
         for token in self.doc:
-            if token.dep_ not in _SUBJECTS or token.lower_ in P.PRONOUNS_SINGULAR | P.PRONOUNS_PLURAL:
+            if token.dep_ not in _SUBJECTS or token.lower_ in _PRONOUNS:
                 continue
             # "Qatar's prime minister and foreign minister, Sheikh X, says": the name, not
             # guesses from the titles
-            members = list(_coordinated(token))
+            members = _coordinated(token)
             named = any(m.dep_ == "appos" and self.entity_at(m) for m in members)
             keys = tuple(_unique(k for member in members
                                  if not (named and member.lemma in P.TITLE_NOUNS)
@@ -1380,18 +1389,26 @@ def _small_number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
 
 
-def _coordinated(token: _Word) -> Iterator[_Word]:
-    """The token, its conjuncts and appositions, recursively ("Lima, Peru, and Quito")."""
-    stack, seen = [token], set()
+def _coordinated(token: _Word) -> tuple[_Word, ...]:
+    """The token, its conjuncts and appositions, recursively ("Lima, Peru, and Quito").
+
+    Kept per document: rule after rule asks it of the same arguments.
+    """
+    known = token.doc.coordinated
+    if token.i in known:
+        return known[token.i]
+    members, stack, seen = [], [token], set()
     while stack:
         current = stack.pop()
         if current.i in seen:
             continue
         seen.add(current.i)
-        yield current
+        members.append(current)
         stack.extend(child for child in current.children
                      if child.dep_ == "conj" or child.dep_ == "appos" and not _stolen_subject(child)
                      or _misparsed_conjunct(child))
+    known[token.i] = tuple(members)
+    return known[token.i]
 
 
 def _conjuncts(token: _Word) -> Iterator[_Word]:
@@ -1502,17 +1519,29 @@ def _steps(path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def _follow(token: _Word, path: tuple[str, ...]) -> list[_Word]:
-    """Words reached from `token` along a path of "dep" or "dep:word" steps."""
+    """Words reached from `token` along a path of "dep" or "dep:word" steps.
+
+    Plain loops: rules follow thousands of paths per document, and comprehensions cost a
+    call each.
+    """
     frontier = [token]
     for n, (dep, word) in enumerate(_steps(path)):
         if n == 0 and dep == "prep":
             # "travel May 9 to Lima": the parser may hang the phrase from the date
-            frontier += [child for child in token.children if child.dep_ == "npadvmod"]
-        frontier = [child for current in frontier for child in current.children
-                    if child.dep_ == dep and (not word or child.lower_ == word)]
-        if dep in {"prep", "agent"}:  # "with X, and with Y", "by X and by Y"
-            frontier += [conj for prep in frontier for conj in prep.children
-                         if conj.dep_ == "conj" and conj.lower_ == prep.lower_]
+            for child in token.children:
+                if child.dep_ == "npadvmod":
+                    frontier.append(child)
+        reached = []
+        for current in frontier:
+            for child in current.children:
+                if child.dep_ == dep and (not word or child.lower_ == word):
+                    reached.append(child)
+        if dep == "prep" or dep == "agent":  # "with X, and with Y", "by X and by Y"
+            for prep in reached[:]:
+                for conj in prep.children:
+                    if conj.dep_ == "conj" and conj.lower_ == prep.lower_:
+                        reached.append(conj)
+        frontier = reached
     return frontier
 
 
