@@ -901,10 +901,11 @@ def _read_sentences(doc: Doc) -> None:
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     by_rule = {p.rule: p for p in TOKEN_PATTERNS}
+    tokens = doc_view(doc).tokens  # the doc's Token objects, not new ones per `doc[i]`
     for rule, start, end, alignment in _matches(doc, resolution):
         pattern = by_rule[rule]
         slots: dict[str, list[Token]] = {}
-        for token, element in zip(doc[start:end], alignment):
+        for token, element in zip(tokens[start:end], alignment):
             slot = pattern.slots[element]
             if slot:
                 slots.setdefault(slot, []).append(token)
@@ -925,9 +926,9 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         if not _is_body(resolution, org) or _ends_country_name(slots["org"]):
             continue
         after = slots["org"][-1].i + 1
-        while after < len(doc) and _entity_of(resolution, doc[after]) == org:
+        while after < len(doc) and _entity_of(resolution, tokens[after]) == org:
             after += 1
-        if after < len(doc) and doc[after].lower_ in OUTSIDER_NOUNS:
+        if after < len(doc) and tokens[after].lower_ in OUTSIDER_NOUNS:
             continue  # "Jane Roe, a Green Party voter"
         if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
             continue
@@ -935,7 +936,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue  # "Foreign" of "Foreign Minister" taken for a ministry: the title rules weigh countries
         if _rank_only(doc, resolution, org):
             continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
-        if any(t.lower_ in REGION_NOUNS for t in doc[after : after + 2]) and not doc[after].is_punct:
+        if any(t.lower_ in REGION_NOUNS for t in tokens[after : after + 2]) and not tokens[after].is_punct:
             continue  # "the president of the Alto Sur region", "of the Alto-Sur d'Oro region"
         if pattern.rule == "org-title-person" and _ends_in_title(resolution, org):
             continue  # "Acme Plc Chief Executive Officer X": the model took a title word into the name
@@ -943,20 +944,20 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         if role_words in STATE_TITLES and fold(resolution.by_key(org).name).endswith(" state"):
             continue  # "Delta State Governor Jane Roe"
         if any(t.lower_ in CLIENT_ROLES for t in slots.get("role", [])) and any(
-                t.text in ("'s", "’s") for t in doc[slots["org"][-1].i + 1 : slots["role"][0].i]):
+                t.text in ("'s", "’s") for t in tokens[slots["org"][-1].i + 1 : slots["role"][0].i]):
             continue  # "Acme's lawyer, Jane Roe": hired by Acme, not part of it
-        if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in TOPIC_LINKS
+        if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and tokens[t.i + 1].lower_ in TOPIC_LINKS
                for t in slots.get("role", [])):
             continue
         role_tokens = slots.get("role", [])
         org_tokens = {t.i for t in slots.get("org", [])}
         while role_tokens and role_tokens[0].i > start and role_tokens[0].i - 1 not in org_tokens \
-                and _is_bare_role(doc[role_tokens[0].i - 1]):
-            role_tokens = [doc[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
+                and _is_bare_role(tokens[role_tokens[0].i - 1]):
+            role_tokens = [tokens[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
         first = start
-        while first > 0 and _entity_of(resolution, doc[first - 1]) == _entity_of(resolution, doc[start]) is not None:
+        while first > 0 and _entity_of(resolution, tokens[first - 1]) == _entity_of(resolution, tokens[start]) is not None:
             first -= 1
-        if pattern.rule in SUBJECT_RULES and first > 0 and doc[first - 1].pos_ == "ADP":
+        if pattern.rule in SUBJECT_RULES and first > 0 and tokens[first - 1].pos_ == "ADP":
             continue  # "a letter to Jane Roe from the Water Agency"
         if pattern.rule in FORWARD_APPOSED_RULES and role_tokens and _apposed_forward(doc, role_tokens[-1].i + 1):
             continue  # "asked about Jane Roe, a Water Agency spokesman, Tom Ek, said": the role is Tom Ek's
@@ -1974,13 +1975,15 @@ def _country_before(doc: Doc, start: int) -> str | None:
 
 
 def _read_country_before(doc: Doc, start: int) -> str | None:
+    view = doc_view(doc)
+    tokens = view.tokens
     k = start - 1
-    if k >= 0 and doc[k].text in ("'s", "’s"):
+    if k >= 0 and tokens[k].text in ("'s", "’s"):
         k -= 1
     for n in (3, 2, 1):
         if k - n + 1 < 0:
             continue
-        words = doc[k - n + 1 : k + 1].text
+        words = view.text[tokens[k - n + 1].idx : tokens[k].idx + len(tokens[k].text)]
         country, rest = body_signature(words + " x")
         if country and rest == "x":
             return country

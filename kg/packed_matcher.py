@@ -112,9 +112,8 @@ class PackedMatcher:
         """Token -> first elements of the patterns (in the order added) to start there."""
         columns = self._columns
         present: dict[int, set[object]] = {}
-        tests = self._tests
         passing: dict[int, list[int]] = {}  # lead test -> tokens passing it
-        going_on: dict[tuple, bool] = {}
+        going_on: dict[tuple, list[int]] = {}  # (lead test, follow) -> tokens a pattern may start at
         starts: dict[int, list[int]] = {}
         for pattern in self._patterns:
             for slot, values in pattern.required:
@@ -123,20 +122,19 @@ class PackedMatcher:
                 if values.isdisjoint(present[slot]):
                     break
             else:
-                lead = pattern.lead
-                if lead is None:
-                    where = range(first, last)
-                elif lead in passing:
-                    where = passing[lead]
-                else:
-                    where = passing[lead] = self._passing(lead, first, last)
-                follow = pattern.follow
-                for i in where:
+                lead, follow = pattern.lead, pattern.follow
+                where = going_on.get((lead, follow))
+                if where is None:
+                    if lead is None:
+                        where = range(first, last)
+                    elif lead in passing:
+                        where = passing[lead]
+                    else:
+                        where = passing[lead] = self._passing(lead, first, last)
                     if follow is not None:
-                        if (follow, i) not in going_on:
-                            going_on[follow, i] = self._goes_on(follow, i, last)
-                        if not going_on[follow, i]:
-                            continue
+                        where = [i for i in where if self._goes_on(follow, i, last)]
+                    going_on[lead, follow] = where
+                for i in where:
                     if i in starts:
                         starts[i].append(pattern.first)
                     else:
