@@ -16,12 +16,12 @@ weaker inference than a rule's, so it carries a lower confidence and never repea
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as DocSpan
 
+from kg.docview import DocView, doc_view
 from kg.events import sentence_evidence, status_of
 from kg.model import Relation
 from kg.patterns import PRONOUNS_PLURAL, PRONOUNS_SINGULAR
@@ -118,15 +118,18 @@ class Frame:
 
 def infer(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> list[Relation]:
     """Talks and venue visits of the trips the rule relations establish (rule 'discourse.*')."""
-    sentences = list(doc.sents)
-    frames = _trip_frames(sentences, resolution, relations)
+    view = doc_view(doc)
+    frames = _trip_frames(view, resolution, relations)
     if not frames:
         return []
     story = _Story(resolution, relations)
+    candidates = _candidates(view)
     found: list[Relation] = []
     for frame in frames:
-        for index in range(frame.first, frame.last + 1):
-            for relation in _sentence_facts(sentences[index], frame, story):
+        # a frame's sentences are consecutive: its words run from its first sentence's start
+        start, end = view.sent_bounds[frame.first][0], view.sent_bounds[frame.last][1]
+        for i in candidates[bisect_left(candidates, start) : bisect_left(candidates, end)]:
+            for relation in _word_facts(view, i, frame, story):
                 key = _pair_key(relation.kind, relation.subject, relation.object)
                 if key not in story.known:
                     story.known.add(key)
@@ -179,17 +182,19 @@ def trip_frames(doc: Doc, resolution: Resolution, relations: Sequence[Relation])
     article's first trip also covers the lead before it, where stories often tell its events
     before its arrival.
     """
-    return _trip_frames(list(doc.sents), resolution, relations)
+    return _trip_frames(doc_view(doc), resolution, relations)
 
 
-def _trip_frames(sentences: list[DocSpan], resolution: Resolution,
-                 relations: Sequence[Relation]) -> list[Frame]:
-    starts = [sent.start_char for sent in sentences]
+def _trip_frames(view: DocView, resolution: Resolution, relations: Sequence[Relation]) -> list[Frame]:
+    visits = [r for r in relations if r.kind == "visits" and r.status in FRAME_STATUSES]
+    if not visits:
+        return []
+    sentences = view.sent_bounds
+    starts = [view.tokens[start].idx for start, _ in sentences]
     by_sentence: dict[int, list[Relation]] = {}
-    for relation in relations:
-        if relation.kind == "visits" and relation.status in FRAME_STATUSES:
-            by_sentence.setdefault(_sentence_at(starts, relation.evidence.start), []).append(relation)
-    breaks = {i for i, sent in enumerate(sentences) if _shifts_time(sent)}
+    for relation in visits:
+        by_sentence.setdefault(_sentence_at(starts, relation.evidence.start), []).append(relation)
+    breaks = {i for i in range(len(sentences)) if _shifts_time(view, i)}
     types = {entity.key: entity.type for entity in resolution.entities}
     frames: list[Frame] = []
     for first in sorted(by_sentence):
@@ -198,12 +203,12 @@ def _trip_frames(sentences: list[DocSpan], resolution: Resolution,
         place = _most_specific(types, [r.object for r in trips])
         status = "planned" if all(r.status == "planned" for r in trips) else "occurred"
         previous = frames[-1] if frames else None
-        if previous is not None and not _told_as_main(sentences[first], set(travellers), resolution):
+        if previous is not None and not _told_as_main(view, sentences[first], set(travellers), resolution):
             continue
         if (previous is not None and status == previous.status and set(travellers) <= set(previous.travellers)
                 and not breaks.intersection(range(previous.last + 1, first + 1))):
             kept = previous.place if types.get(place) == "Country" else place
-            frames[-1] = replace(previous, place=kept, last=first)
+            frames[-1] = Frame(previous.travellers, kept, previous.status, previous.first, first)
         else:
             frames.append(Frame(travellers, place, status, first, first))
     for n, frame in enumerate(frames):
@@ -216,33 +221,35 @@ def _trip_frames(sentences: list[DocSpan], resolution: Resolution,
         if n == 0:
             while first > 0 and first not in breaks and _names_any(sentences[first - 1], frame.travellers, resolution):
                 first -= 1
-        frames[n] = replace(frame, first=first, last=last)
+        frames[n] = Frame(frame.travellers, frame.place, frame.status, first, last)
     return frames
 
 
-def _told_as_main(sent: DocSpan, keys: set[str], resolution: Resolution) -> bool:
+def _told_as_main(view: DocView, sent: tuple[int, int], keys: set[str], resolution: Resolution) -> bool:
     """Some traveller is the subject of the sentence's main clause, not of an aside
     ('Y, who flew in from Z, ...') or an object ('accompanied by Y'): only such a trip
     takes over the story from the frame before it."""
-    for token in sent:
-        if resolution.entity_of(token) not in keys:
+    dep, head = view.dep, view.head
+    for i in range(*sent):
+        if resolution.token_entity.get(i) not in keys:
             continue
-        current = token
-        while current.dep_ in MAIN_PATH and current.head.i != current.i:
-            current = current.head
-        if current.head.i == current.i:
+        current = i
+        while dep[current] in MAIN_PATH and head[current] != current:
+            current = head[current]
+        if head[current] == current:
             return True
     return False
 
 
-def _in_order(sent: DocSpan, keys: set[str], resolution: Resolution) -> tuple[str, ...]:
+def _in_order(sent: tuple[int, int], keys: set[str], resolution: Resolution) -> tuple[str, ...]:
     """The travellers in the order the sentence names them: the trip's main traveller first."""
-    named = [key for token in sent if (key := resolution.entity_of(token)) in keys]
+    named = [key for i in range(*sent) if (key := resolution.token_entity.get(i)) in keys]
     return tuple(dict.fromkeys([*named, *sorted(keys)]))
 
 
-def _names_any(sent: DocSpan, keys: tuple[str, ...], resolution: Resolution) -> bool:
-    return any(resolution.entity_of(token) in keys for token in sent)
+def _names_any(sent: tuple[int, int], keys: tuple[str, ...], resolution: Resolution) -> bool:
+    token_entity = resolution.token_entity
+    return any(token_entity.get(i) in keys for i in range(*sent))
 
 
 def _sentence_at(starts: list[int], char: int) -> int:
@@ -254,19 +261,26 @@ def _most_specific(types: Mapping[str, str], places: list[str]) -> str:
     return next((key for key in places if types.get(key) != "Country"), places[0])
 
 
-def _shifts_time(sent: DocSpan) -> bool:
-    words = [t for t in sent if not t.is_punct and not t.is_space][:3]
-    if not words:
-        return False
-    first = words[0].lower_
+def _shifts_time(view: DocView, sentence: int) -> bool:
+    """Sentence number `sentence` opens at another time ("Last year, ...")."""
+    words = _words(view, *view.sent_bounds[sentence])
+    first = next(words, None)
     if first not in TIME_SHIFT_OPENERS:
         return False
-    second = words[1].lower_ if len(words) > 1 else ""
+    second = next(words, "")
     if first == "in":
         return second.isdigit() and len(second) == 4
     if first in TIME_SHIFT_SECOND:
         return second in TIME_SHIFT_SECOND[first]
     return True
+
+
+def _words(view: DocView, start: int, end: int) -> Iterator[str]:
+    """The lower-case words from `start` to `end`, punctuation and spaces left out."""
+    for i in range(start, end):
+        token = view.tokens[i]
+        if not token.is_punct and not token.is_space:
+            yield view.lower[i]
 
 
 def _pair_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
@@ -275,24 +289,33 @@ def _pair_key(kind: str, subject: str, obj: str) -> tuple[str, str, str]:
     return kind, subject, obj
 
 
-def _sentence_facts(sent: DocSpan, frame: Frame, story: _Story) -> Iterator[Relation]:
-    for token in sent:
-        lemma = token.lemma_.lower()
-        if lemma in MEETING_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
-            yield from _nominal_talks(token, frame, story)
-            yield from _speaker_after_meeting(token, frame, story)
-        if lemma in HOST_VERBS and token.pos_ == "VERB":
-            yield from _host_talks(token, frame, story)
-        if lemma in VENUE_OBJECT_VERBS and token.pos_ == "VERB":
-            yield from _venue_visits(token, _named(token, story, "dobj"), frame, story)
-        if token.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
-            yield from _where_held(token, frame, story)
-        if token.lower_ in VENUE_PREPS and (token.dep_ == "prep" or token.dep_ == "conj" and token.head.dep_ == "prep"):
-            event = _event_above(token if token.dep_ == "prep" else token.head)
-            if event is not None:
-                venues = [key for key in _named(token, story, "pobj")
-                          if token.lower_ != "in" or _venue_named(key, story)] or _site_address(token, story)
-                yield from _venue_visits(event, venues, frame, story)
+_TRIGGER_LEMMAS = MEETING_NOUNS | HOST_VERBS | VENUE_OBJECT_VERBS
+
+
+def _candidates(view: DocView) -> list[int]:
+    """The words some rule of `_word_facts` may start from, read in one pass over the doc."""
+    return [i for i, (lemma, dep, lower) in enumerate(zip(view.lemma, view.dep, view.lower))
+            if lemma in _TRIGGER_LEMMAS or dep == "relcl" or lower in VENUE_PREPS]
+
+
+def _word_facts(view: DocView, i: int, frame: Frame, story: _Story) -> Iterator[Relation]:
+    """The facts of the frame that word `i` starts."""
+    token, lemma, pos, dep, lower = view.tokens[i], view.lemma[i], view.pos[i], view.dep[i], view.lower[i]
+    if lemma in MEETING_NOUNS and pos in {"NOUN", "PROPN"}:
+        yield from _nominal_talks(token, frame, story)
+        yield from _speaker_after_meeting(token, frame, story)
+    if lemma in HOST_VERBS and pos == "VERB":
+        yield from _host_talks(token, frame, story)
+    if lemma in VENUE_OBJECT_VERBS and pos == "VERB":
+        yield from _venue_visits(token, _named(token, story, "dobj"), frame, story)
+    if dep == "relcl" and any(view.dep[c] == "advmod" and view.lower[c] == "where" for c in view.children[i]):
+        yield from _where_held(token, frame, story)
+    if lower in VENUE_PREPS and (dep == "prep" or dep == "conj" and view.dep[view.head[i]] == "prep"):
+        event = _event_above(token if dep == "prep" else view.tokens[view.head[i]])
+        if event is not None:
+            venues = [key for key in _named(token, story, "pobj")
+                      if lower != "in" or _venue_named(key, story)] or _site_address(token, story)
+            yield from _venue_visits(event, venues, frame, story)
 
 
 def _nominal_talks(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
@@ -363,9 +386,20 @@ def _talks(trigger: Token, frame: Frame, owners: tuple[str, ...], partner: str, 
     if (not owners or story.types.get(partner) not in {"Person", "Organization"}
             or partner in frame.travellers or partner in story.visitors):
         return
-    status = _status(trigger, "talksWith", frame)
-    for traveller in owners:
-        yield _relation("talksWith", traveller, partner, status, trigger, rule)
+    yield from _new_facts("talksWith", ((traveller, partner) for traveller in owners), trigger, frame, story, rule)
+
+
+def _new_facts(kind: str, pairs: Iterable[tuple[str, str]], trigger: Token, frame: Frame, story: _Story,
+               rule: str) -> Iterator[Relation]:
+    """Relations for the (subject, object) pairs the article does not state yet (`infer` drops
+    the others); their status, which walks the clause, is read only when one is new."""
+    status = None
+    for subject, obj in pairs:
+        if _pair_key(kind, subject, obj) in story.known:
+            continue
+        if status is None:
+            status = _status(trigger, kind, frame)
+        yield _relation(kind, subject, obj, status, trigger, rule)
 
 
 def _where_held(clause: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
@@ -401,10 +435,8 @@ def _venue_visits(word: Token, venues: list[str], frame: Frame, story: _Story) -
         return
     hosted = _hosted_travellers(word, frame, story)
     owners = _owners(word, frame, story) if hosted is None else hosted
-    status = _status(word, "visits", frame)
-    for venue in dict.fromkeys(venues):
-        for traveller in owners:
-            yield _relation("visits", traveller, venue, status, word, "discourse.venue")
+    pairs = ((traveller, venue) for venue in dict.fromkeys(venues) for traveller in owners)
+    yield from _new_facts("visits", pairs, word, frame, story, "discourse.venue")
 
 
 def _site_address(prep: Token, story: _Story) -> list[str]:

@@ -69,10 +69,10 @@ class Resolution:
 
     def entity_of(self, item: Token | Span | int) -> str | None:
         """Entity key of a token (or token index), or of a span (its root first, then any token)."""
+        if isinstance(item, Token):  # the rules' usual question first
+            return self.token_entity.get(item.i)
         if isinstance(item, int):
             return self.token_entity.get(item)
-        if isinstance(item, Token):
-            return self.token_entity.get(item.i)
         key = self.token_entity.get(item.root.i)
         if key:
             return key
