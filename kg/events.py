@@ -10,7 +10,7 @@ cancellation cues on the trigger's governing chain.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import combinations
@@ -1599,14 +1599,8 @@ def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
                     agents = ctx.agents(token) + _companions(ctx, token)
                     yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
                     yield from _purpose_places(ctx, token, agents, places)
-        yield from _meeting_place_visits(ctx, token, lemma)
-        if lemma in P.TRIP_MADE_VERBS:
-            yield from _trip_made_to(ctx, token)
-        yield from _object_visits(ctx, token, lemma)
-        yield from _carry_visits(ctx, token, lemma)
-        yield from _join_visits(ctx, token, lemma)
-        yield from _be_in_visits(ctx, token, lemma)
-        yield from _fronted_place_visits(ctx, token, lemma)
+        for rule in _verb_visit_rules(lemma):
+            yield from rule(ctx, token)
     if lemma in P.DUE_LEMMAS:
         yield from _due_in_visits(ctx, token, lemma)
     if lemma in P.RETURN_LEMMAS or lemma in P.RETURN_PHRASAL:
@@ -1636,9 +1630,26 @@ def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
         yield from _misparsed_gerund_visits(ctx, token)
     if lemma in P.DATELINE_TRIP_LEMMAS:
         yield from _dateline_trip_visits(ctx, token, lemma)
-    yield from _visiting_modifier(ctx, token)
-    yield from _headline_visits(ctx, token)
-    yield from _person_in_place(ctx, token)
+    if token.lower_ in P.VISITING_MODIFIERS:
+        yield from _visiting_modifier(ctx, token)
+    if token.lower_ in P.HEADLINE_GROUP_NOUNS or lemma in P.TITLE_NOUNS:
+        yield from _headline_visits(ctx, token)
+    if token.i in ctx.token_entity or token.pos_ == "PROPN":  # all `entity_at` can name
+        yield from _person_in_place(ctx, token)
+
+
+@lru_cache(maxsize=4096)
+def _verb_visit_rules(lemma: str) -> tuple[Callable[[_Context, _Word], Iterator[_Found]], ...]:
+    """The visit rules of a verb keyed on `lemma`, in the order they run; a verb meets only
+    these (each rule below relies on it and checks no lemma of the list again)."""
+    keyed = ((P.HOST_PLACE_LEMMAS | P.MEETING_PLACE_LEMMAS, _meeting_place_visits),
+             (P.TRIP_MADE_VERBS, _trip_made_to),
+             (frozenset().union(*(rule.verbs for rule in P.OBJECT_VISIT_RULES)), _object_visits),
+             (P.CARRY_VERBS, _carry_visits),
+             (P.ACCOMPANY_VERBS, _join_visits),
+             ({"be"}, _be_in_visits),
+             (P.ACTIVITY_LEMMAS | P.PLANNED_GOVERNORS, _fronted_place_visits))
+    return tuple(rule for lemmas, rule in keyed if lemma in lemmas)
 
 
 def _trip_made_to(ctx: _Context, verb: _Word) -> Iterator[_Found]:
@@ -1812,8 +1823,9 @@ def _noun_destinations(ctx: _Context, noun: _Word, rule: P.Rule) -> list[str]:
     return []
 
 
-def _meeting_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _meeting_place_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"A and B met in Lima" and "X hosted Y in Paris": the participants are in that place."""
+    lemma = verb.lemma
     if lemma in P.HOST_PLACE_LEMMAS:
         guests = [k for obj in verb.children if obj.dep_ == "dobj" or obj.dep_ == "nsubjpass"
                   for k in ctx.refs(obj, P.PERSON_TYPES)]
@@ -2001,11 +2013,11 @@ def _fronted_place(verb: _Word, key: str, ctx: _Context) -> bool:
     return any(ctx.entity_at(t) == key for t in verb.doc[verb.sent.start:first_subject])
 
 
-def _fronted_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _fronted_place_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"In Lima, the Secretary will meet ..." / "While in Turkey, she will ...": a visit."""
-    if lemma not in P.ACTIVITY_LEMMAS and not (lemma in P.PLANNED_GOVERNORS and any(
-            child.dep_ == "xcomp" and child.lemma in P.ACTIVITY_LEMMAS
-            for child in verb.children)):
+    lemma = verb.lemma
+    if lemma not in P.ACTIVITY_LEMMAS and not any(  # a plan governing an activity
+            child.dep_ == "xcomp" and child.lemma in P.ACTIVITY_LEMMAS for child in verb.children):
         return
     subjects = _subjects_of(verb)
     if not subjects:
@@ -2025,8 +2037,9 @@ def _fronted_place_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_F
                           confidence)
 
 
-def _object_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _object_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"gave two concerts in Porto", "led a delegation to Hanoi": the object licenses a visit."""
+    lemma = verb.lemma
     for rule in P.OBJECT_VISIT_RULES:
         if lemma not in rule.verbs:
             continue
@@ -2043,10 +2056,8 @@ def _object_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
                           rule.confidence)
 
 
-def _carry_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _carry_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"took her campaign to Lima" (the subject goes) or "will take him to Quito" (he goes)."""
-    if lemma not in P.CARRY_VERBS:
-        return
     places = _unique(k for path in (P.TO, ("dative:to", "pobj")) for target in _follow(verb, path)
                      for k in ctx.refs(target, P.PLACE_TYPES))
     if not places:
@@ -2084,10 +2095,8 @@ def _nationality_fits(ctx: _Context, person: str, descriptions: list[_Word]) -> 
     return True
 
 
-def _join_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _join_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"She will join Roe in Rio": joining a person somewhere is going there."""
-    if lemma not in P.ACCOMPANY_VERBS:
-        return
     joined = [k for obj in verb.children if obj.dep_ == "dobj"
               for k in ctx.refs(obj, P.PERSON_TYPES)]
     if not joined:
@@ -2184,10 +2193,8 @@ def _companion_visits(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
         yield from _pairs("visits", [companion], places, verb, rule_id, confidence)
 
 
-def _be_in_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _be_in_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X is in Paris for talks" and "her last stop will be in Quito"."""
-    if lemma != "be":
-        return
     places = _unique(k for path in (P.IN, P.AT) for target in _follow(verb, path)
                      for k in _destination(ctx, target, P.PLACE_TYPES)) or _here_places(ctx, verb)
     goals = _unique(k for target in _follow(verb, P.TO)
@@ -2372,8 +2379,6 @@ def _visiting_as_verb(token: _Word) -> bool:
 
 def _visiting_modifier(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"met visiting Secretary Roe in Lima": the visitor is in the meeting's place."""
-    if token.lower_ not in P.VISITING_MODIFIERS:
-        return
     if token.dep_ in {"amod", "compound"}:
         visitors = ctx.refs(token.head, P.PERSON_TYPES)
         governor, _ = _governor(token.head)
