@@ -1,8 +1,8 @@
 """memberOf relations: who belongs to, serves on, speaks for or leads which named body.
 
 Rules are data: `TOKEN_PATTERNS` are spaCy Matcher patterns over tokens annotated with the
-article's resolution (`_.kg_type`, `_.kg_role`, `_.kg_party`), each element tagged with the
-slot it fills; `TITLE_BODIES` says which titles name which bodies; the verb tables
+article's resolution (`_.kg_type`, `_.kg_role`, `_.kg_party`; kept as per-token lists, see
+`_annotate`), each element tagged with the slot it fills; `TITLE_BODIES` says which titles name which bodies; the verb tables
 (`OBJECT_VERBS`, `PREP_VERBS`, `AS_VERBS`, `HIRING_VERBS`, `GROUPING_VERBS`, `DELEGATION_VERBS`)
 drive the passes over the dependency parse (clauses, delegation lists, bodies counting their
 members). A membership needs a tight pattern (adjacent title, apposition, party code, a clause
@@ -625,10 +625,11 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
 }
 _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
 
+# The annotations the patterns test, registered so the patterns stay valid spaCy Matcher patterns;
+# the values live in per-token lists (`_annotate`), which the matcher reads with the token attributes.
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default="" if _name == "kg_type" else False)
-# The patterns match over per-token lists of these annotations and of token attributes (see `_annotate`).
 _MATCHER = PackedMatcher()
 for _pattern in TOKEN_PATTERNS:
     _MATCHER.add(_pattern.rule, [list(_pattern.pattern)])
@@ -690,7 +691,7 @@ def _the_dead(doc: Doc, resolution: Resolution) -> set[str]:
     view = doc_view(doc)
     lemmas = doc.user_data[_COLUMNS]["LEMMA"]
     for token in (view.tokens[i] for i, word in enumerate(view.lower) if word == "late" or lemmas[i] in DEATH_VERBS):
-        if token.lower_ == "late" and token.dep_ == "amod" and token.head._.kg_type == "Person" \
+        if token.lower_ == "late" and token.dep_ == "amod" and _annotation(token.head, "kg_type") == "Person" \
                 and token.i > 0 and doc[token.i - 1].lower_ == "the":
             dead.add(_entity_of(resolution, token.head))
         if token.lemma_ not in DEATH_VERBS or token.pos_ != "VERB":
@@ -703,7 +704,7 @@ def _the_dead(doc: Doc, resolution: Resolution) -> set[str]:
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
-        key = _entity_of(resolution, subject) if subject._.kg_type == "Person" else _role_antecedent(doc, resolution, subject)
+        key = _entity_of(resolution, subject) if _annotation(subject, "kg_type") == "Person" else _role_antecedent(doc, resolution, subject)
         dead.add(key)
     return dead - {None}
 
@@ -721,7 +722,7 @@ def _counted_members(doc: Doc, resolution: Resolution) -> list[Relation]:
             continue
         count = next((_NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
         org = next((_entity_of(resolution, c) for c in noun.children if c.dep_ == "compound"
-                    and c._.kg_type == "Organization"), None)
+                    and _annotation(c, "kg_type") == "Organization"), None)
         if not count or org is None:
             continue
         countries = _last_country_list(doc, resolution, noun)
@@ -738,13 +739,13 @@ def _last_country_list(doc: Doc, resolution: Resolution, noun: Token) -> list[st
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
     for j in range(noun.i - 1, first - 1, -1):
         token = doc[j]
-        if token._.kg_type in ("Country", "Place") and token.dep_ == "conj":
+        if _annotation(token, "kg_type") in ("Country", "Place") and token.dep_ == "conj":
             head = token
             while head.dep_ == "conj":
                 head = head.head
             items = [head, *head.conjuncts]
             keys = [_entity_of(resolution, t) for t in items]
-            if all(t._.kg_type == "Country" for t in items) and None not in keys:
+            if all(_annotation(t, "kg_type") == "Country" for t in items) and None not in keys:
                 return list(dict.fromkeys(keys))
             return []
     return []
@@ -758,10 +759,9 @@ def _settled(relations: list[Relation]) -> list[Relation]:
 
 
 def _annotate(doc: Doc, resolution: Resolution) -> None:
-    """Write entity types, role words and party markers onto the tokens for the Matcher.
-
-    Only values that differ from the extension defaults are written (it is the costly part).
-    """
+    """Entity types, role words and party markers of the tokens, as per-token lists (with the
+    token attributes the patterns test) kept in `doc.user_data[_COLUMNS]`: for the matcher and
+    for `_annotation`. Lists, because spaCy's extension attributes cost a new object per read."""
     types = {entity.key: entity.type for entity in resolution.entities}
     view = doc_view(doc)
     lowered = view.lower
@@ -805,11 +805,14 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     doc.user_data[_COLUMNS] = {"ORTH": texts, "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
                                "POS": view.pos, "TAG": view.tag, "DEP": view.dep, "kg_type": kinds, "kg_role": roles,
                                "kg_party": party, "kg_party_code": codes}
-    for name, values, default in (("kg_type", kinds, ""), ("kg_role", roles, False), ("kg_party", party, False),
-                                  ("kg_party_code", codes, False)):
-        for i, value in enumerate(values):
-            if value != default:
-                view.tokens[i]._.set(name, value)
+
+
+def _annotation(token: Token, name: str) -> object:
+    """The token's `_annotate` value for kg_type ("" when none), kg_role, kg_party or kg_party_code."""
+    columns = token.doc.user_data.get(_COLUMNS)
+    if columns is None:
+        return "" if name == "kg_type" else False
+    return columns[name][token.i]
 
 
 def _entity_of(resolution: Resolution, token: Token) -> str | None:
@@ -969,7 +972,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         member = next(iter(members))
         for token in role_tokens:
-            if token._.kg_party and _entity_of(resolution, token) not in (None, org):
+            if _annotation(token, "kg_party") and _entity_of(resolution, token) not in (None, org):
                 yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
 
@@ -995,7 +998,7 @@ def _ends_country_name(tokens: list[Token]) -> bool:
 
 def _title_word_only(tokens: list[Token]) -> bool:
     """Whether a body's mention is only portfolio or demonym words ("Foreign", "German Foreign")."""
-    if any(t._.kg_party for t in tokens):
+    if any(_annotation(t, "kg_party") for t in tokens):
         return False  # "Labour MP Jane Roe": a party, whatever its name's words
     words = [t.lower_ for t in tokens]
     return all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words) and not set(words) & _BODY_ALONE
@@ -1019,7 +1022,7 @@ def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
         first = i
         while first > 0 and resolution.token_entity.get(first - 1) == key:
             first -= 1
-        if not doc[i + 1]._.kg_role and not (first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2]._.kg_role):
+        if not _annotation(doc[i + 1], "kg_role") and not (first > 1 and doc[first - 1].lower_ == "of" and _annotation(doc[first - 2], "kg_role")):
             return True
     return False
 
@@ -1045,21 +1048,21 @@ def _ends_in_title(resolution: Resolution, key: str) -> bool:
 
 def _apposed_forward(doc: Doc, i: int) -> bool:
     """Whether a comma at `i` is followed by a person the role phrase before it is apposed to."""
-    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1]._.kg_type == "Person"
+    return i + 1 < len(doc) and doc[i].text == "," and _annotation(doc[i + 1], "kg_type") == "Person"
 
 
 def _is_bare_role(token: Token) -> bool:
-    return token._.kg_role and not token._.kg_type
+    return _annotation(token, "kg_role") and not _annotation(token, "kg_type")
 
 
 def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[str | None]:
     """The entities of a coordinated list around `tokens`: "Kenya, Chad and Niger"."""
     found = {_entity_of(resolution, t) for t in tokens}
-    kind = tokens[0]._.kg_type
+    kind = _annotation(tokens[0], "kg_type")
     for step, edge in ((-1, tokens[0].i), (1, tokens[-1].i)):
         j = edge + step
-        while 0 <= j < len(doc) and (doc[j].lower_ in (",", "and") or doc[j]._.kg_type == kind):
-            if doc[j]._.kg_type == kind:
+        while 0 <= j < len(doc) and (doc[j].lower_ in (",", "and") or _annotation(doc[j], "kg_type") == kind):
+            if _annotation(doc[j], "kg_type") == kind:
                 found.add(_entity_of(resolution, doc[j]))
             j += step
     return found
@@ -1074,7 +1077,7 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         j = anaphor.i - 1
         while j > 0 and doc[j].text in (",", ")", "(") or doc[j].is_upper and doc[j - 1].text == "(":
             j -= 1
-        return _entity_of(resolution, doc[j]) if doc[j]._.kg_type == "Organization" else None
+        return _entity_of(resolution, doc[j]) if _annotation(doc[j], "kg_type") == "Organization" else None
     noun = None if anaphor.lower_ == "its" else anaphor.lower_
     parties = doc.user_data[_PARTIES]
     if noun == "party":
@@ -1086,8 +1089,8 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
     for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
         token = doc[j]
         # "its" and "the company" never point past a person ("Acme hired Jane Roe. Its ...")
-        person_between = person_between or token._.kg_type == "Person" and _entity_of(resolution, token) not in members
-        if token._.kg_type != "Organization":
+        person_between = person_between or _annotation(token, "kg_type") == "Person" and _entity_of(resolution, token) not in members
+        if _annotation(token, "kg_type") != "Organization":
             continue
         key = _entity_of(resolution, token)
         entity = resolution.by_key(key) if key else None
@@ -1114,7 +1117,7 @@ def _hosting_party(doc: Doc, resolution: Resolution, anaphor: Token) -> str | No
     for token in doc[anaphor.i + 2 : anaphor.sent.end]:
         if token.lower_ in PREMISES_NOUNS:
             owner = doc[token.i - 2] if doc[token.i - 1].text in ("'s", "’s") else doc[token.i - 1]
-            if owner._.kg_type == "Organization":
+            if _annotation(owner, "kg_type") == "Organization":
                 return _entity_of(resolution, owner)  # a party known only by its abbreviation too
     return None
 
@@ -1147,7 +1150,7 @@ def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
 
 
 def _role(role_tokens: list[Token]) -> str | None:
-    words = [t.text for t in role_tokens if t.lower_ not in _NOT_IN_ROLE and not t._.kg_party]
+    words = [t.text for t in role_tokens if t.lower_ not in _NOT_IN_ROLE and not _annotation(t, "kg_party")]
     phrase = " ".join(words).replace(" - ", "-").strip(" -")
     if not phrase:
         return None
@@ -1301,7 +1304,7 @@ def _country_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | 
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
-    countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if doc[i]._.kg_type == "Country"} - {None}
+    countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if _annotation(doc[i], "kg_type") == "Country"} - {None}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -1318,7 +1321,7 @@ def _aged(noun: Token) -> bool:
 def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
     """The one person whose full name holds a proper noun left unresolved: "Aalto" for "Ana
     Aalto Berg" (a first of two surnames), "Ekdahl" for "Ekdahl Varo" (a name used alone)."""
-    if token.pos_ != "PROPN" or token._.kg_type or not token.text[:1].isupper():
+    if token.pos_ != "PROPN" or _annotation(token, "kg_type") or not token.text[:1].isupper():
         return None
     word = fold(token.text)
     found = {e.key for e in resolution.entities if e.type == "Person" and word in fold(e.name).split()}
@@ -1388,7 +1391,7 @@ _PARTNER_NOUNS = frozenset({"partner", "partners"})
 def _role_phrase(role: Token) -> list[Token]:
     """The role noun with the title words right before it ("Secretary" + "General")."""
     start = role.i
-    while start > role.sent.start and role.doc[start - 1]._.kg_role and not role.doc[start - 1]._.kg_type:
+    while start > role.sent.start and _annotation(role.doc[start - 1], "kg_role") and not _annotation(role.doc[start - 1], "kg_type"):
         start -= 1
     return list(role.doc[start : role.i + 1])
 
@@ -1396,13 +1399,13 @@ def _role_phrase(role: Token) -> list[Token]:
 def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
     """The token naming who belongs to the body `org` heads, the tokens carrying status cues,
     the role noun (if any) and the rule id; None when the body is not in such a clause."""
-    if org.dep_ == "conj" and org.head._.kg_type == "Organization":
+    if org.dep_ == "conj" and _annotation(org.head, "kg_type") == "Organization":
         return _holder_of(org.head)  # "a member of X and Y": whatever holds X holds Y
     if org.dep_ == "conj" and _is_role(org.head) and _role_body(org.head) is not None:
         return _holder_of_role(org.head)  # the same, with "Y" hung on the role: "[a member of X] and [Y]"
     if org.dep_ in ("compound", "poss") and org.head.lower_ in NAME_KIND_NOUNS:
         org = org.head  # "the Unity party", "Acme's board", "the Acme union"
-    if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not org.head._.kg_type:
+    if org.dep_ == "appos" and org.head.pos_ == "NOUN" and not _annotation(org.head, "kg_type"):
         org = org.head  # "the carrier Maersk" fills the slot of "carrier"
     if org.dep_ in ("poss", "compound") and org.head.lower_ in UNIT_NOUNS and (
             org.head.dep_ == "pobj" or org.head.dep_ == "dobj" and org.head.head.lemma_ in OBJECT_VERBS):
@@ -1420,7 +1423,7 @@ def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | Non
     head = org.head
     if org.dep_ == "nsubj" and head.lemma_ in HIRING_VERBS:
         return _hired(head)
-    if org.dep_ == "dobj" and (head.lemma_ in OBJECT_VERBS or head.lemma_ in PARTY_OBJECT_VERBS and org._.kg_party):
+    if org.dep_ == "dobj" and (head.lemma_ in OBJECT_VERBS or head.lemma_ in PARTY_OBJECT_VERBS and _annotation(org, "kg_party")):
         subject = _subject_of(head)
         return (subject, _verb_cues(head), None, f"verb-{head.lemma_}") if subject is not None else None
     if org.dep_ == "pobj" and head.dep_ == "prep":
@@ -1469,7 +1472,7 @@ _COPULAS = frozenset({"be", "become", "remain"})
 def _role_body(role: Token) -> Token | None:
     """The named body a role is "of": "a member of [X]"."""
     return next((g for c in role.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj" and g._.kg_type == "Organization"), None)
+                 for g in c.children if g.dep_ == "pobj" and _annotation(g, "kg_type") == "Organization"), None)
 
 
 def _chamber_group(up: Token) -> Token | None:
@@ -1490,11 +1493,11 @@ def _hired(verb: Token) -> tuple[Token, list[Token], Token, str] | None:
     """The person a body hires or names to a role: "Acme hired X as its chief economist",
     "the party elected X leader" (the role must be stated)."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    person = next((c for c in objects if c._.kg_type == "Person"), None)
+    person = next((c for c in objects if _annotation(c, "kg_type") == "Person"), None)
     if person is None:
         # "appointed X chief executive" is often parsed as one object headed by the role
         role = next((c for c in objects if _is_role(c)), None)
-        person = next((g for g in role.children if g._.kg_type == "Person" and g.dep_ in ("nmod", "compound")), None) \
+        person = next((g for g in role.children if _annotation(g, "kg_type") == "Person" and g.dep_ in ("nmod", "compound")), None) \
             if role is not None else None
         return (person, [verb], role, f"verb-{verb.lemma_}-as") if person is not None else None
     roles = [c for c in verb.children if c.dep_ == "oprd" and _is_role(c)]
@@ -1507,10 +1510,10 @@ def _hired(verb: Token) -> tuple[Token, list[Token], Token, str] | None:
 def _is_body_noun(token: Token) -> bool:
     """A definite common noun for a body named before: "the bank", "the party" (not one whose
     name follows: "the engineering group Holm & Friis")."""
-    return token.pos_ == "NOUN" and token.lower_ in _BODY_KINDS and not token._.kg_type \
+    return token.pos_ == "NOUN" and token.lower_ in _BODY_KINDS and not _annotation(token, "kg_type") \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
-        and not any(c.dep_ == "appos" or c._.kg_type for c in token.children) \
-        and not (token.i + 1 < len(token.doc) and token.doc[token.i + 1]._.kg_type)
+        and not any(c.dep_ == "appos" or _annotation(c, "kg_type") for c in token.children) \
+        and not (token.i + 1 < len(token.doc) and _annotation(token.doc[token.i + 1], "kg_type"))
 
 
 def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
@@ -1522,7 +1525,7 @@ def _passive_holder(org: Token) -> tuple[Token, list[Token], None, str] | None:
         if lemma and not any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
             # "the Unity Party, which Roe leads" (the model may read "chairs" as a noun compounding the name)
             holder = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS
-                           or c.dep_ == "compound" and c._.kg_type == "Person"), None)
+                           or c.dep_ == "compound" and _annotation(c, "kg_type") == "Person"), None)
             if holder is not None:
                 return holder, [verb], None, f"verb-{lemma}-relative"
     if org.dep_ == "nsubjpass":
@@ -1552,12 +1555,12 @@ def _party_owner(org: Token) -> tuple[Token, list[Token], Token, str] | None:
     """The person a party is "of": "the Unity Movement, the party of Prime Minister Jane Roe"."""
     kind = next((c for c in org.children if c.dep_ == "appos" and c.lower_ in COLLECTIVE_NOUNS
                  and c.left_edge.i == org.i + 2 and org.doc[org.i + 1].text == ","), None)
-    if kind is None and (org.lower_ in COLLECTIVE_NOUNS and not org._.kg_type or org._.kg_party):
+    if kind is None and (org.lower_ in COLLECTIVE_NOUNS and not _annotation(org, "kg_type") or _annotation(org, "kg_party")):
         kind = org  # "the party of X"; "the Unity Party of Prime Minister X"
     if kind is None:
         return None
     of = next((c for c in kind.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    owner = next((c for c in of.children if c.dep_ == "pobj" and c._.kg_type == "Person"), None) if of is not None else None
+    owner = next((c for c in of.children if c.dep_ == "pobj" and _annotation(c, "kg_type") == "Person"), None) if of is not None else None
     if owner is not None:
         return owner, [kind], None, "party-of-person"
     if kind is org:
@@ -1565,7 +1568,7 @@ def _party_owner(org: Token) -> tuple[Token, list[Token], Token, str] | None:
     # "the X, the party led by Y"
     for verb in (c for c in kind.children if c.dep_ == "acl" and c.lemma_ in _PASSIVE_LEADING and c.tag_ == "VBN"):
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None and agent._.kg_type == "Person":
+        if agent is not None and _annotation(agent, "kg_type") == "Person":
             return agent, [verb], None, f"verb-{verb.lemma_}-by"
     return None
 
@@ -1604,7 +1607,7 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
     if role.dep_ == "pobj" and role.head.lower_ == "of" and role.head.head.lower_ == "one" and role.tag_ in ("NNS", "NNPS"):
         found = _holder_of_role(role.head.head)  # "X is one of the founding members of Y"
         return (found[0], [role, *found[1]], role, found[3]) if found is not None else None
-    named = next((c for c in role.children if c._.kg_type and (c.dep_ == "appos" and c.i > role.i or _listed_after(role, c))),
+    named = next((c for c in role.children if _annotation(c, "kg_type") and (c.dep_ == "appos" and c.i > role.i or _listed_after(role, c))),
                  None)
     if named is not None:
         return named, [role], role, "role-apposed-holder"  # "the agency's top vaccine official, X"
@@ -1614,7 +1617,7 @@ def _holder_of_role(role: Token) -> tuple[Token, list[Token], Token, str] | None
         # "X, no longer a member of Y": the adverb may hang off X rather than the role
         between = [t for t in role.doc[role.head.i + 1 : role.i] if t.dep_ == "advmod" and t.head.i == role.head.i]
         return role.head, [role, *between], role, "appositive-role"
-    if role.dep_ == "conj" and role.i + 1 < len(role.doc) and role.doc[role.i + 1]._.kg_type == "Person":
+    if role.dep_ == "conj" and role.i + 1 < len(role.doc) and _annotation(role.doc[role.i + 1], "kg_type") == "Person":
         # "Senate Leader X and House Leader Y": the second title is Y's, however the parser hangs Y
         return role.doc[role.i + 1], [role], role, "role-apposed-holder"
     if role.dep_ == "conj" and _is_role(role.head):
@@ -1668,12 +1671,12 @@ def _subject_of(verb: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 antecedent = verb.head
-                if antecedent.dep_ == "appos" and not antecedent._.kg_type and _is_role(antecedent):
+                if antecedent.dep_ == "appos" and not _annotation(antecedent, "kg_type") and _is_role(antecedent):
                     antecedent = antecedent.head  # "X, a former minister who quit the Y"
-                elif not antecedent._.kg_type and _is_role(antecedent):
+                elif not _annotation(antecedent, "kg_type") and _is_role(antecedent):
                     # "the party's candidate, X, who has since joined the Y": the clause hangs on the role
                     antecedent = next((c for c in antecedent.children if c.dep_ == "appos" and c.i > antecedent.i
-                                       and c._.kg_type == "Person"), antecedent)
+                                       and _annotation(c, "kg_type") == "Person"), antecedent)
                 return antecedent
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -1824,7 +1827,7 @@ def _country_before_list(doc: Doc, lowered: list[str], title_start: int) -> str 
     if lowered[title_start] != "and":
         return None
     j = title_start
-    while j > 0 and doc[j - 1]._.kg_role and not doc[j - 1]._.kg_type:
+    while j > 0 and _annotation(doc[j - 1], "kg_role") and not _annotation(doc[j - 1], "kg_type"):
         j -= 1
     return _country_before(doc, j) if j < title_start else None
 
@@ -1835,7 +1838,7 @@ def _owning_body(doc: Doc, title_start: int) -> bool:
     j = title_start - 1
     if j > 0 and doc[j].text in ("'s", "’s"):
         j -= 1
-    return j >= 0 and doc[j]._.kg_type == "Organization" and not doc[j]._.kg_party
+    return j >= 0 and _annotation(doc[j], "kg_type") == "Organization" and not _annotation(doc[j], "kg_party")
 
 
 def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
@@ -1901,9 +1904,9 @@ def _region_before(doc: Doc, start: int) -> set[str] | None:
     if k < 1 or doc[k].text not in ("'s", "’s"):
         return None
     end = k
-    while k > 0 and doc[k - 1]._.kg_type and doc[k - 1]._.kg_type not in ("Country", "Organization"):
+    while k > 0 and _annotation(doc[k - 1], "kg_type") and _annotation(doc[k - 1], "kg_type") not in ("Country", "Organization"):
         k -= 1
-    if k == end or doc[end - 1]._.kg_type != "Place" and end - k > 1:
+    if k == end or _annotation(doc[end - 1], "kg_type") != "Place" and end - k > 1:
         return None
     return set(fold(doc[k:end].text).split())
 
@@ -1932,7 +1935,7 @@ def _portfolios(words: str) -> frozenset[str]:
 def _with_portfolio(doc: Doc, lowered: list[str], start: int, title: str) -> tuple[int, str]:
     """Extend a title back over portfolio words the title lexicon lacks: "Economy" + "Minister"
     (not over a party: "Labour MP")."""
-    while start > 0 and not doc[start - 1]._.kg_party \
+    while start > 0 and not _annotation(doc[start - 1], "kg_party") \
             and (_portfolios(lowered[start - 1]) or lowered[start - 1] in ("and", "ministry", "department")):
         start -= 1
         title = f"{lowered[start]} {title}"
@@ -2011,7 +2014,7 @@ def _titles_of(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, 
             start = j - 1 if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES else j
             yield start, " ".join(lowered[start : j + 1]), j + 1
             return
-        if not (token.text in (",", "(", ")", "and") or token._.kg_party_code or token._.kg_type == "Person"):
+        if not (token.text in (",", "(", ")", "and") or _annotation(token, "kg_party_code") or _annotation(token, "kg_type") == "Person"):
             return
         j -= 1
 
@@ -2025,7 +2028,7 @@ def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, in
     j += 1
     if lowered[j] in ("the", "a", "an"):
         j += 1
-    while j < len(doc) and doc[j]._.kg_type in ("Country", "Place"):
+    while j < len(doc) and _annotation(doc[j], "kg_type") in ("Country", "Place"):
         j += 1
     if j < len(doc) and lowered[j] in ("'s", "’s"):
         j += 1
@@ -2045,9 +2048,9 @@ _APPOSITION_ENDS = frozenset({",", ".", ";", ")", "—", "–", "who", "said", "
 
 def _qualifies_title(token: Token) -> bool:
     """A party or a nationality before a title: "the Labour MP", "a Green MEP", "a Dutch MEP"."""
-    if token._.kg_party or token.lower_ in _DEMONYM_WORDS:
+    if _annotation(token, "kg_party") or token.lower_ in _DEMONYM_WORDS:
         return True
-    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and not token._.kg_type and not token._.kg_role
+    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and not _annotation(token, "kg_type") and not _annotation(token, "kg_role")
 
 
 def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
@@ -2142,7 +2145,7 @@ def _sending_bodies(doc: Doc, resolution: Resolution, delegation: Token) -> set[
     found = set()
     for token in delegation.subtree:
         key = _entity_of(resolution, token)
-        if key is None or token._.kg_type != "Organization" or not _is_body(resolution, key):
+        if key is None or _annotation(token, "kg_type") != "Organization" or not _is_body(resolution, key):
             continue
         if _in_phrase(token, delegation):
             found.add(key)
@@ -2187,7 +2190,7 @@ def _people_under(resolution: Resolution, objects: list[Token]) -> list[Token]:
     people = []
     for obj in objects:
         for token in obj.subtree:
-            if token._.kg_type != "Person" or token.head._.kg_type == "Person" and _entity_of(resolution, token.head) \
+            if _annotation(token, "kg_type") != "Person" or _annotation(token.head, "kg_type") == "Person" and _entity_of(resolution, token.head) \
                     == _entity_of(resolution, token):
                 continue
             node = token
@@ -2234,7 +2237,7 @@ def _groupings(doc: Doc, resolution: Resolution) -> list[Relation]:
         seen = set()
         for token in (t for obj in objects for t in obj.subtree if _in_phrase(t, obj) or t.dep_ == "conj"):
             key = _entity_of(resolution, token)
-            if key is None or key in seen or key == org or token._.kg_type not in ("Country", "Organization", "Person"):
+            if key is None or key in seen or key == org or _annotation(token, "kg_type") not in ("Country", "Organization", "Person"):
                 continue
             seen.add(key)
             relations.append(_relation(doc, key, org, "current", min(verb.i, token.i), max(verb.i, token.i) + 1,
@@ -2251,11 +2254,11 @@ def _grouping_body(doc: Doc, resolution: Resolution, subject: Token) -> str | No
     members of X", or "the bloc" (the body named before)."""
     key = _entity_of(resolution, subject)
     if key is not None:
-        return key if subject._.kg_type == "Organization" and _is_body(resolution, key) else None
+        return key if _annotation(subject, "kg_type") == "Organization" and _is_body(resolution, key) else None
     if subject.lemma_ in ("member", "state", "country", "nation"):
         for child in subject.children:
             owner = _entity_of(resolution, child)
-            if child.dep_ in ("poss", "compound") and owner is not None and child._.kg_type == "Organization":
+            if child.dep_ in ("poss", "compound") and owner is not None and _annotation(child, "kg_type") == "Organization":
                 return owner
             if child.dep_ == "poss" and child.lower_ == "whose" and subject.head.dep_ == "relcl":
                 return _grouping_body(doc, resolution, subject.head.head)  # "the bloc, whose members include"
