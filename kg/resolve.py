@@ -101,7 +101,8 @@ class _Group:
         self.names: list[str] = []
         self.surfaces: list[str] = []
         self.labels: Counter = Counter()
-        self.mentions: list[Mention] = []
+        # (text, start, end, label): a Mention's fields, made a Mention once merging is done
+        self.mentions: list[tuple[str, int, int, str]] = []
         self.tokens: list[range] = []
         self.roles: list[str] = []
         self._canonical: str | None = None
@@ -139,17 +140,15 @@ class _Group:
     def first_token(self) -> int:
         return min(r.start for r in self.tokens)
 
-    def add(self, name: str, mention: Mention, tokens: range) -> None:
-        """One more mention, read as `name`."""
+    def add(self, name: str, text: str, start_char: int, tokens: range, label: str, *, vote: bool = False) -> None:
+        """One more mention of `text` (from character `start_char`, tokens `tokens`), read as
+        `name` and labelled `label`; `vote`: the label counts in the type vote."""
         self.names.append(name)
-        self.surfaces.append(mention.text)
-        self.mentions.append(mention)
+        self.surfaces.append(text)
+        self.mentions.append((text, start_char, start_char + len(text), label))
         self.tokens.append(tokens)
-        self._changed()
-
-    def vote(self, label: str) -> None:
-        """Count one mention labelled `label`."""
-        self.labels[label] += 1
+        if vote:
+            self.labels[label] += 1
         self._changed()
 
     def relabel(self, label: str) -> None:
@@ -199,9 +198,15 @@ def _folded_words(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
-# The same names are looked up in the gazetteer and abbreviated again and again.
+# The same names are looked up in the gazetteer, abbreviated and keyed again and again.
 _is_place = lru_cache(maxsize=8192)(gazetteer.is_place)
 _acronym = lru_cache(maxsize=8192)(acronym)
+_entity_key = lru_cache(maxsize=8192)(entity_key)
+
+
+@lru_cache(maxsize=8192)
+def _without_possessive(form: str) -> str:
+    return _POSSESSIVE.sub("", form.strip()).strip()
 
 
 @lru_cache(maxsize=8192)
@@ -231,9 +236,8 @@ def resolve(doc: Doc) -> Resolution:
         if titled is not None and label == "ORG" and ORG_HEADS.isdisjoint(view.lower[span.start : span.end]):
             # A personal title before a bare name outweighs the model's ORG label.
             label = "PERSON"
-        text = view.text[span.start_char : span.end_char]
-        group.add(name, Mention(text, span.start_char, span.end_char, label), range(span.start, span.end))
-        group.vote(label)
+        group.add(name, view.text[span.start_char : span.end_char], span.start_char, range(span.start, span.end),
+                  label, vote=True)
         if canonical and not group.canonical:
             group.canonical = canonical
         if titled is not None:
@@ -300,7 +304,7 @@ def _add_bare_surnames(view: DocView, groups: list[_Group]) -> None:
                for j in (i - 1, i + 1)):
             continue
         group = _nearest_before(owners, i) if len(owners) > 1 else owners[0]
-        group.add(token.text, Mention(token.text, token.idx, token.idx + len(token.text), "PERSON"), range(i, i + 1))
+        group.add(token.text, token.text, token.idx, range(i, i + 1), "PERSON")
 
 
 # Words whose object or complement is a place where something is or goes ("in X", "visited X").
@@ -359,33 +363,42 @@ def _mentions(doc: Doc, view: DocView):
             continue
         # Span.text makes a Token per word; the view's text is sliced instead.
         text = view.text[ent.start_char : ent.end_char]
-        # A venue named after a person keeps the namesake's title ("Sir Tomas Riva Hall").
-        if label == "FAC" and venues.venue_head(ent):
-            name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip())).strip()
-        else:
-            name = clean_name(text)
-        if not name or not any(ch.isalpha() for ch in name):
-            continue
-        folded = name.replace("’", "'").lower()
-        if label == "NORP":
-            party = PARTY_WORDS.get(folded)
-            if party:
-                yield ent, "PARTY", name, party
-            continue
-        if folded in _DEMONYM_TO_COUNTRY and label != "PERSON" and folded not in _COUNTRY_ALIAS:
-            continue  # "Kestrelian" names a people; "New Zealand" is a demonym and the country's name
-        if label == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
-            # "the Tories" tagged as a body is the party its nickname stands for
-            yield ent, "PARTY", name, PARTY_WORDS[folded]
-            continue
-        if name.lower() in TITLES or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
-            continue
-        canonical = None
-        if label in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
-            canonical = _COUNTRY_ALIAS[folded]
-            yield ent, "GPE", name, canonical
-            continue
-        yield ent, label, name, canonical
+        reading = _read_name(label, text, label == "FAC" and bool(venues.venue_head(ent)))
+        if reading is not None:
+            yield ent, *reading
+    yield from _party_mentions(doc, view, ents)
+
+
+# A name recurs in most articles and across a corpus; how it reads is worked out once.
+@lru_cache(maxsize=8192)
+def _read_name(label: str, text: str, venue: bool) -> tuple[str, str, str | None] | None:
+    """(label, cleaned name, canonical name or None) of a mention of `text` labelled `label`,
+    or None when it names no entity. `venue`: a venue named after a person, which keeps the
+    namesake's title ("Sir Tomas Riva Hall")."""
+    if venue:
+        name = _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text.strip())).strip()
+    else:
+        name = clean_name(text)
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    folded = name.replace("’", "'").lower()
+    if label == "NORP":
+        party = PARTY_WORDS.get(folded)
+        return ("PARTY", name, party) if party else None
+    if folded in _DEMONYM_TO_COUNTRY and label != "PERSON" and folded not in _COUNTRY_ALIAS:
+        return None  # "Kestrelian" names a people; "New Zealand" is a demonym and the country's name
+    if label == "ORG" and folded in PARTY_WORDS and name[:1].isupper() and " " not in name:
+        # "the Tories" tagged as a body is the party its nickname stands for
+        return "PARTY", name, PARTY_WORDS[folded]
+    if name.lower() in TITLES or name.lower() in HONORIFICS or name.lower() in TITLE_MODIFIERS:
+        return None
+    if label in ("GPE", "LOC", "ORG") and folded in _COUNTRY_ALIAS:
+        return "GPE", name, _COUNTRY_ALIAS[folded]
+    return label, name, None
+
+
+def _party_mentions(doc: Doc, view: DocView, ents: tuple[Span, ...]):
+    """Party words the model did not tag, and party codes after a person's name."""
     party_words = [i for i, word in enumerate(view.lower) if word in _PARTY_KEYS]
     if party_words:
         in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
@@ -648,8 +661,7 @@ def _link_short_forms(view: DocView, groups: list[_Group]) -> list[_Group]:
             candidates = heads.get(lower[token.i], []) or firms
             target = candidates[0] if len(candidates) == 1 else None
         if target is not None:
-            target.add(token.text, Mention(token.text, token.idx, token.idx + len(token.text), "ORG"),
-                       range(token.i, token.i + 1))
+            target.add(token.text, token.text, token.idx, range(token.i, token.i + 1), "ORG")
     return [g for g in groups if id(g) not in absorbed]
 
 
@@ -839,14 +851,15 @@ def _finish(groups: list[_Group]) -> Resolution:
         name = group.name
         if entity_type == "Place" and (group.canonical or name in COUNTRY_NAMES):
             entity_type = "Country"
-        key = entity_key(entity_type, name)
+        key = _entity_key(entity_type, name)
         aliases = []
         for form in dict.fromkeys([*group.names, *group.surfaces]):  # a name recurs in most articles
-            form = _POSSESSIVE.sub("", form.strip()).strip()
+            form = _without_possessive(form)
             if form and form != name and form not in aliases and "\n" not in form:
                 aliases.append(form)
         roles = tuple(dict.fromkeys(group.roles))
-        mentions = tuple(sorted(set(group.mentions), key=lambda m: m.start))
+        # a tuple hashes and compares as the Mention of its fields does: the same order
+        mentions = tuple(Mention(*m) for m in sorted(set(group.mentions), key=lambda m: m[1]))
         if key in used:
             previous = used[key]
             merged = Entity(
