@@ -10,10 +10,11 @@ cancellation cues on the trigger's governing chain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import combinations
+from operator import attrgetter
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -77,7 +78,7 @@ def _meeting_anaphors(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     # the meeting told again is joined as "X joined the lunch" is, and held where it was met
     talk_rule, talk_confidence = P.JOINED_MEETING_RULE
     visit_rule, visit_confidence = P.MEETING_PLACE_RULE
-    for noun in ctx.doc:
+    for noun in ctx.doc.with_lemma(P.TALK_GROUP_NOUNS):
         if not _anaphoric_meeting(ctx, noun):
             continue
         participants = _last_meeting(ctx, found, noun.i)
@@ -150,8 +151,8 @@ def _last_meeting(ctx: _Context, found: list[_Found], index: int,
 
 def _joined_meetings(ctx: _Context, found: list[_Found]) -> Iterator[_Found]:
     """"X had lunch with Y. Z joined the lunch": Z talks with those told at that meeting."""
-    for verb in ctx.doc:
-        if verb.pos_ != "VERB" or verb.lemma not in P.ACCOMPANY_VERBS or _follow(verb, P.WITH):
+    for verb in ctx.doc.with_lemma(P.ACCOMPANY_VERBS):
+        if verb.pos_ != "VERB" or _follow(verb, P.WITH):
             continue
         meals = {obj.lemma for obj in verb.children if obj.dep_ == "dobj"
                  and obj.lemma in P.TALK_GROUP_NOUNS
@@ -236,10 +237,22 @@ class _Word:
     tokens compare by position.
     """
 
-    __slots__ = ("doc", "i", "text", "lower_", "lemma_", "lemma", "pos_", "tag_", "dep_",
-                 "ent_type_", "idx", "head", "children", "sent")
+    __slots__ = ("doc", "i", "text", "lower_", "lemma", "pos_", "tag_", "dep_", "head",
+                 "children", "sent")
 
-    # rarely read: asked of the parsed token itself
+    # rarely read: looked up when asked
+    @property
+    def lemma_(self) -> str:
+        return self.doc.parsed[self.i].lemma_
+
+    @property
+    def ent_type_(self) -> str:
+        return self.doc.view.ent_type[self.i]
+
+    @property
+    def idx(self) -> int:
+        return self.doc.parsed[self.i].idx
+
     @property
     def is_punct(self) -> bool:
         return self.doc.parsed[self.i].is_punct
@@ -304,26 +317,25 @@ class _Words:
     """A parsed `Doc` as `_Word`s and `_Sentence`s, with the `Doc` operations the rules use
     (a slice is a list of words)."""
 
-    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated")
+    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated", "_by_lemma")
 
     def __init__(self, doc: Doc) -> None:
         view = doc_view(doc)
         self.parsed, self.view, self.text = doc, view, view.text
         # one pass setting the slots directly: an __init__ call per word costs a third more
         self.words = words = [_Word.__new__(_Word) for _ in view.tokens]
-        for word, token, lower, lemma, pos, tag, dep, ent_type, head, children in zip(
-                words, view.tokens, view.lower, view.lemma, view.pos, view.tag, view.dep,
-                view.ent_type, view.head, view.children):
-            word.doc, word.i, word.text, word.idx = self, token.i, token.text, token.idx
-            word.lower_, word.lemma_, word.lemma = lower, token.lemma_, lemma
-            word.pos_, word.tag_, word.dep_, word.ent_type_ = pos, tag, dep, ent_type
-            word.head = words[head]
-            word.children = tuple([words[child] for child in children])
+        for i, word, token, lower, lemma, pos, tag, dep, head, children in zip(
+                range(len(words)), words, view.tokens, view.lower, view.lemma, view.pos,
+                view.tag, view.dep, view.head, view.children):
+            word.doc, word.i, word.text, word.lower_, word.lemma = self, i, token.text, lower, lemma
+            word.pos_, word.tag_, word.dep_, word.head = pos, tag, dep, words[head]
+            word.children = tuple([words[child] for child in children]) if children else ()
         self.sents = [_Sentence(self, start, end) for start, end in view.sent_bounds]
         for sent in self.sents:
             for word in words[sent.start:sent.end]:
                 word.sent = sent
         self.coordinated: dict[int, tuple[_Word, ...]] = {}  # see `_coordinated`
+        self._by_lemma: dict[str, list[_Word]] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -333,6 +345,18 @@ class _Words:
 
     def __getitem__(self, index: int | slice) -> _Word | list[_Word]:
         return self.words[index]
+
+    def with_lemma(self, lemmas: Container[str]) -> list[_Word]:
+        """The words whose lemma is in `lemmas`, in text order: a scan for the words of one
+        table visits only them."""
+        if self._by_lemma is None:
+            self._by_lemma = {}
+            for word in self.words:
+                self._by_lemma.setdefault(word.lemma, []).append(word)
+        found = [word for lemma, words in self._by_lemma.items() if lemma in lemmas
+                 for word in words]
+        found.sort(key=attrgetter("i"))
+        return found
 
     def sentence_of(self, i: int) -> int:
         """Number of the sentence holding word `i`."""
@@ -988,8 +1012,8 @@ class _Context:
         """(position, person) of the named guests of hosting verbs ("A received B", "B was
         welcomed by A")."""
         found: list[tuple[int, str]] = []
-        for verb in self.doc:
-            if verb.pos_ != "VERB" or verb.lemma not in P.HOST_PLACE_LEMMAS:
+        for verb in self.doc.with_lemma(P.HOST_PLACE_LEMMAS):
+            if verb.pos_ != "VERB":
                 continue
             passive = any(child.dep_ == "nsubjpass" for child in verb.children)
             for guest in verb.children:
@@ -1092,9 +1116,7 @@ class _Context:
         def add(keys: Iterable[str]) -> None:
             members.extend(k for k in keys if k not in members and self.type_of(k) == "Person")
 
-        for token in self.doc:
-            if token.lemma not in P.GROUP_NOUNS:
-                continue
+        for token in self.doc.with_lemma(P.GROUP_NOUNS):
             head = token.head
             if token.dep_ in _SUBJECTS:
                 # "The delegation will be led by A and includes B and C"
@@ -1137,8 +1159,8 @@ class _Context:
                         if obj.dep_ == "dobj":
                             add(self.named(obj))
         # "A ... was accompanied by B": people named as travelling together, or with a member
-        for verb in self.doc:
-            if verb.pos_ == "VERB" and verb.lemma in P.ACCOMPANY_VERBS:
+        for verb in self.doc.with_lemma(P.ACCOMPANY_VERBS):
+            if verb.pos_ == "VERB":
                 companions = [k for pobj in _follow(verb, ("agent", "pobj"))
                               for k in self.named(pobj)]
                 leaders = [k for s in verb.children if s.dep_ == "nsubjpass"
@@ -2121,7 +2143,7 @@ def _trip_owner(ctx: _Context, verb: _Word) -> list[str]:
 
 def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
-    for verb in ctx.doc:
+    for verb in ctx.doc.with_lemma(P.TRAVEL_LEMMAS | P.ACCOMPANY_VERBS):
         if verb.pos_ == "VERB" and verb.lemma in P.TRAVEL_LEMMAS:
             yield from _travelling_with(ctx, verb)
             continue
@@ -3085,8 +3107,8 @@ def _titles_before_names(ctx: _Context) -> Iterator[tuple[str, list[_Word]]]:
     """(person, markers) for "Peru's Minister for Trade, Ann Ray": a country-marked title
     with its complement, a comma, then the name, however the parser attached the name."""
     doc = ctx.doc
-    for title in doc:
-        if title.lemma not in P.TITLE_NOUNS or title.pos_ not in {"NOUN", "PROPN"}:
+    for title in doc.with_lemma(P.TITLE_NOUNS):
+        if title.pos_ not in {"NOUN", "PROPN"}:
             continue
         markers = [child for child in title.children if child.i < title.i
                    and child.dep_ in {"poss", "amod", "compound"}]
