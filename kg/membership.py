@@ -849,6 +849,8 @@ def _acronym_tokens(doc: Doc, resolution: Resolution) -> dict[int, str]:
             for form in (entity.name, *entity.aliases):
                 if len(form) >= 2 and form.isupper() and form.isalpha() or len(form) >= 4 and form.istitle() and form.isalpha():
                     owners.setdefault(form, set()).add(entity.key)
+    if not owners:
+        return {}
     return {token.i: next(iter(owners[token.text])) for token in doc_view(doc).tokens
             if token.text in owners and len(owners[token.text]) == 1 and token.i not in resolution.token_entity
             and (token.is_upper or not token.is_sent_start
@@ -1161,23 +1163,27 @@ def _role(role_tokens: list[Token]) -> str | None:
 
 def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int, rule: str,
               confidence: float, role: str | None) -> Relation:
-    return Relation("memberOf", member, org, status, _evidence(doc[start:end]), rule, confidence, role)
+    return Relation("memberOf", member, org, status, _evidence(doc, start, end), rule, confidence, role)
 
 
-def _evidence(span: Span) -> TextSpan:
-    """The sentence holding the match, cut at line breaks (headers and signature blocks)."""
-    doc = span.doc
+def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
+    """The sentence holding the match (tokens `span_start` to `span_end`, as in `doc[a:b]`),
+    cut at line breaks (headers and signature blocks)."""
     _read_sentences(doc)
+    tokens = doc_view(doc).tokens
     starts = doc.user_data[_SENT_STARTS]
-    k = bisect_right(starts, span.start) - 1
+    k = bisect_right(starts, span_start) - 1
     first = starts[k] if k >= 0 else 0
     last = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
+    start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
     text = doc_text = doc.user_data[_TEXT]
-    before = text.rfind("\n", start, span.start_char)
+    # the match's characters, as spaCy's Span gives them (an empty match sits at its start)
+    start_char = tokens[span_start].idx if span_start < len(tokens) else len(text)
+    end_char = tokens[span_end - 1].idx + len(tokens[span_end - 1].text) if span_end > span_start else start_char
+    before = text.rfind("\n", start, start_char)
     if before != -1:
         start = before + 1
-    after = text.find("\n", span.end_char, end)
+    after = text.find("\n", end_char, end)
     if after != -1:
         end = after
     while start < end and doc_text[start].isspace():

@@ -63,6 +63,7 @@ class PackedMatcher:
         self._tests: list[Test] = []
         self._numbers: dict[tuple[Check, ...], int] = {}
         self._anchors: list[Anchor | None] = []  # by test: a value it requires
+        self._required: dict[Anchor, int] = {}  # a value some required element needs -> its bit
         # compiled elements (test, action if it passes, if it fails, element index, key); a None ends each pattern
         self._elements: list[tuple[int, int, int, int, str] | None] = []
         self._patterns: list[_Pattern] = []
@@ -77,8 +78,11 @@ class PackedMatcher:
                 on_pass, on_fail = _ACTIONS[quantifier][n == len(compiled) - 1]
                 self._elements.append((test, on_pass, on_fail, token_idx, key))
             self._elements.append(None)
-            required = tuple(dict.fromkeys(self._anchors[test] for quantifier, test, _ in compiled
-                              if quantifier == _ONE and self._anchors[test] is not None))
+            required = 0
+            for quantifier, test, _ in compiled:
+                if quantifier == _ONE and self._anchors[test] is not None:
+                    self._required.setdefault(self._anchors[test], 1 << len(self._required))
+                    required |= self._required[self._anchors[test]]
             self._patterns.append(_Pattern(first, compiled, required))
 
     def __call__(self, columns: Mapping[str, Sequence[object]], tokens: Sequence[Token], first: int,
@@ -112,16 +116,17 @@ class PackedMatcher:
         """Token -> first elements of the patterns (in the order added) to start there."""
         columns = self._columns
         present: dict[int, set[object]] = {}
+        missing = 0  # bits of the required values no token of the window has
+        for (slot, values), bit in self._required.items():
+            if slot not in present:
+                present[slot] = set(columns[slot][first:last])
+            if values.isdisjoint(present[slot]):
+                missing |= bit
         passing: dict[int, list[int]] = {}  # lead test -> tokens passing it
         going_on: dict[tuple, list[int]] = {}  # (lead test, follow) -> tokens a pattern may start at
         starts: dict[int, list[int]] = {}
         for pattern in self._patterns:
-            for slot, values in pattern.required:
-                if slot not in present:
-                    present[slot] = set(columns[slot][first:last])
-                if values.isdisjoint(present[slot]):
-                    break
-            else:
+            if not pattern.required & missing:
                 lead, follow = pattern.lead, pattern.follow
                 where = going_on.get((lead, follow))
                 if where is None:
@@ -132,7 +137,7 @@ class PackedMatcher:
                     else:
                         where = passing[lead] = self._passing(lead, first, last)
                     if follow is not None:
-                        where = [i for i in where if self._goes_on(follow, i, last)]
+                        where = self._going_on(follow, where, last)
                     going_on[lead, follow] = where
                 for i in where:
                     if i in starts:
@@ -150,20 +155,26 @@ class PackedMatcher:
         slot, values = anchor
         return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values and function(i)]
 
-    def _goes_on(self, follow: tuple[int, bool, tuple[int, ...]], i: int, last: int) -> bool:
-        """Whether a pattern started at `i` can get past its first element: a token after the
-        run the first element may take passes a test the rest may start with."""
+    def _going_on(self, follow: tuple[int, bool, tuple[int, ...]], where: Sequence[int], last: int) -> list[int]:
+        """The tokens of `where` at which a pattern can get past its first element: a token
+        after the run the first element may take passes a test the rest may start with."""
         lead, repeats, nexts = follow
-        tests = self._tests
-        p = i + 1
-        while p < last:
-            for test in nexts:
-                if tests[test](p):
-                    return True
-            if not repeats or not tests[lead](p):
-                return False
-            p += 1
-        return False
+        lead_test = self._tests[lead]
+        next_tests = [self._tests[test] for test in nexts]
+        kept = []
+        for i in where:
+            p = i + 1
+            while p < last:
+                for test in next_tests:  # a loop, not any(): this is the matcher's hottest spot
+                    if test(p):
+                        kept.append(i)
+                        break
+                else:
+                    if repeats and lead_test(p):
+                        p += 1  # still within the first element's run
+                        continue
+                break
+        return kept
 
     def _step(self, states: list[tuple[int, int, int, tuple]], i: int,
               matches: list[tuple[str, int, int, tuple]]) -> list[tuple[int, int, int, tuple]]:
@@ -270,11 +281,11 @@ class PackedMatcher:
 class _Pattern:
     """A compiled pattern: where its elements begin, the test its first element makes when
     required (None: it may start anywhere), what must follow for it to go on (see
-    `_follow`), and values its required elements need."""
+    `_follow`), and the bits of the values its required elements need."""
 
     __slots__ = ("first", "lead", "follow", "required")
 
-    def __init__(self, first: int, compiled: list[tuple[int, int, int]], required: tuple[Anchor, ...]) -> None:
+    def __init__(self, first: int, compiled: list[tuple[int, int, int]], required: int) -> None:
         self.first = first
         self.lead = compiled[0][1] if compiled[0][0] == _ONE else None
         self.follow = _follow(compiled)
@@ -336,13 +347,10 @@ def _results(matches: list[tuple[str, int, int, tuple]]) -> list[Match]:
     for key, start, length, chain in matches:
         if length and (key, start, length) not in seen:
             seen.add((key, start, length))
-            steps = []
+            elements = [0] * length
             while chain:
                 token_idx, at, chain = chain
-                steps.append((at, token_idx))
-            elements = [0] * length
-            for at, token_idx in sorted(steps):
-                if at < length:
+                if at < length and token_idx > elements[at]:
                     elements[at] = token_idx
             results.append((key, start, start + length, elements))
     return results
