@@ -53,11 +53,11 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
     for token in ctx.doc:
-        if not _may_fire(ctx, token):
-            continue
         if not _is_trigger_word(token):
-            # a name no rule is keyed on can only be a person's own "in X for talks" phrase
-            found.extend(_person_in_place(ctx, token))
+            # most tokens fire nothing; a name no rule is keyed on can only be a person's own
+            # "in X for talks" phrase
+            if token.pos_ == "PROPN" or token.i in ctx.token_entity:
+                found.extend(_person_in_place(ctx, token))
             continue
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
@@ -195,18 +195,13 @@ _TRIGGER_WORDS = frozenset({"be", "meeting"}).union(*(
     and not name.startswith(("PRONOUN", "ORDINALS"))))
 
 
-def _may_fire(ctx: _Context, token: _Word) -> bool:
-    """Whether any per-token rule can fire on `token`: a trigger word, a name or a mention.
-
-    Most tokens are none of these; skipping them spares running every rule's guard on them.
-    A rule keyed on a word outside the `kg.patterns` trigger tables must add it above.
-    """
-    return token.pos_ == "PROPN" or token.i in ctx.token_entity or _is_trigger_word(token)
-
-
 def _is_trigger_word(token: _Word) -> bool:
-    """Whether a per-token rule is keyed on `token`'s word; of the rules, only a person's
-    "in X for talks" fires on any other token, a name."""
+    """Whether a per-token rule is keyed on `token`'s word (as lemma or lower-cased form).
+
+    Most tokens are not; skipping them spares running every rule's guard on them. Of the
+    rules, only a person's "in X for talks" fires on another token, a name. A rule keyed on
+    a word outside the `kg.patterns` trigger tables must add it above.
+    """
     return token.lower_ in _TRIGGER_WORDS or token.lemma in _TRIGGER_WORDS
 
 
@@ -392,6 +387,7 @@ class _Context:
         self.doc = _words(doc)
         self.token_entity = resolution.token_entity
         self.entities = {entity.key: entity for entity in resolution.entities}
+        self._types = {entity.key: entity.type for entity in resolution.entities}
         self._genders: dict[str, str] = {}
         # memos of answers that depend on the parse alone, asked again by rule after rule
         self._untagged_names: dict[int, str | None] = {}
@@ -411,8 +407,7 @@ class _Context:
             self._denoted.clear()
 
     def type_of(self, key: str) -> str:
-        entity = self.entities.get(key)
-        return entity.type if entity else ""
+        return self._types.get(key, "")
 
     def entity_at(self, token: _Word) -> str | None:
         key = self.token_entity.get(token.i)
@@ -959,7 +954,7 @@ class _Context:
         return frozenset(
             key for key, entity in self.entities.items()
             if entity.type in P.AGENT_TYPES and not entity.roles
-            and all(is_place(form) for form in (entity.name, *entity.aliases))
+            and all(_is_place(form) for form in (entity.name, *entity.aliases))
             and not (entity.type == "Person" and self.gender(key)))
 
     def _other_gender(self, pronoun: _Word, cues_only: bool = False) -> frozenset[str]:
@@ -1123,8 +1118,9 @@ class _Context:
                 for verb in (head, *(c for c in head.children
                                      if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})):
                     if verb.lemma in P.GROUP_LIST_VERBS:
+                        own = set(token.subtree)
                         add(self.token_entity[t.i] for t in verb.subtree
-                            if t.i in self.token_entity and t not in set(token.subtree))
+                            if t.i in self.token_entity and t not in own)
                     if verb.lemma in P.GROUP_LEAD_VERBS:
                         add(k for agent in verb.children if agent.dep_ == "agent"
                             for pobj in agent.children for k in self.named(pobj))
@@ -1366,6 +1362,10 @@ def _tells_travel(verb: _Word) -> bool:
     return lemma in P.TRAVEL_LEMMAS or (
         lemma in P.PHRASAL_TRAVEL and _has_particle(verb, P.PHRASAL_TRAVEL[lemma])) or any(
         child.dep_ == "dobj" and child.lemma in P.TRIP_NOUNS for child in verb.children)
+
+
+# names recur from article to article; the gazetteer folds the text on each call
+_is_place = lru_cache(maxsize=8192)(is_place)
 
 
 @lru_cache(maxsize=4096)
