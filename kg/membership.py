@@ -778,29 +778,28 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     acronyms = _acronym_tokens(doc, resolution)
     doc.user_data[_ACRONYMS] = acronyms
     doc.user_data[_LOWERED] = lowered
-    plural_roles = doc.user_data[_PLURAL_ROLES] = []
+    doc.user_data[_PLURAL_ROLES] = plural_roles = [i for i, tag in enumerate(view.tag)
+                                                   if tag in ("NNS", "NNPS") and view.lemma[i] in ROLE_NOUNS]  # `_is_plural_role`
     kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
     texts = [t.text for t in view.tokens]
-    for i, word in enumerate(lowered):
-        plural = view.tag[i] in ("NNS", "NNPS") and view.lemma[i] in ROLE_NOUNS  # as `_is_plural_role`
-        if plural:
-            plural_roles.append(i)
-        key = resolution.token_entity.get(i, acronyms.get(i))
-        if key is not None and i in title_tokens and types.get(key) == "Person":
+    keyed = {**acronyms, **resolution.token_entity}
+    for i, key in keyed.items():
+        if i in title_tokens and types.get(key) == "Person":
             roles[i] = True  # a title the resolver kept inside the name: "leader Jane Roe"
-        elif key is not None:
-            kinds[i] = types.get(key, "")
-            if key in parties:
-                party[i] = True
-                if word in PARTY_WORDS:
-                    roles[i] = True
-                if len(texts[i]) == 1:
-                    _mark_party_code(view, codes, i)
-        elif i in title_tokens or word in _ROLE_WORDS or plural:
+            continue
+        kinds[i] = types.get(key, "")
+        if key in parties:
+            party[i] = True
+            if lowered[i] in PARTY_WORDS:
+                roles[i] = True
+            if len(texts[i]) == 1:
+                _mark_party_code(view, codes, i)
+    for i in (*title_tokens, *plural_roles, *(i for i, word in enumerate(lowered) if word in _ROLE_WORDS)):
+        if i not in keyed:
             roles[i] = True
-    for i in range(1, len(lowered) - 1):
+    for i in (i for i, word in enumerate(lowered) if word == "-" and 0 < i < len(lowered) - 1):
         # "Vice-President", "treasurer-general": one role across the hyphen
-        if lowered[i] == "-" and roles[i - 1] and roles[i + 1] and not view.tokens[i].whitespace_:
+        if roles[i - 1] and roles[i + 1] and not view.tokens[i].whitespace_:
             roles[i] = True
     doc.user_data[_COLUMNS] = {"ORTH": texts, "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
                                "POS": view.pos, "TAG": view.tag, "DEP": view.dep, "kg_type": kinds, "kg_role": roles,
