@@ -2849,6 +2849,9 @@ def _has_own_tense(verb: _Word) -> bool:
         child.dep_ in {"aux", "auxpass"} and child.lower_ != "to" for child in verb.children)
 
 
+_FUTURE_AUX = P.PLANNED_AUX | P.REPORTED_FUTURE_AUX
+
+
 def status_of(trigger: Token | _Word, kind: str) -> str:
     """occurred / planned / speculative / cancelled / negated from cues around the trigger."""
     trigger = _word(trigger)
@@ -2857,6 +2860,9 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
     lemmas = [t.lemma for t in chain]
     governors = lemmas[1:]
     modifiers = [child for child in trigger.children if child.dep_ in {"amod", "compound", "det"}]
+    # the dependents of the chain and of its governors, read by most of the cues below
+    dependents = [child for t in chain for child in t.children]
+    governor_dependents = dependents[len(trigger.children):]
     if any(lemma in P.CANCEL_LEMMAS for lemma in governors) or any(
             m.lemma in P.CANCEL_LEMMAS or m.lower_ in P.CANCEL_LEMMAS for m in modifiers):
         return "cancelled"
@@ -2871,32 +2877,32 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
     if _cancelled_alongside(chain[-1]):
         return "cancelled"
     if any(child.lower_ in P.NOT_YET_WORDS and child.dep_ == "advmod"
-           for t in chain[1:] for child in t.children):
+           for child in governor_dependents):
         return "negated"
     if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
-            child.dep_ == "neg" for t in chain for child in t.children) or any(
+            child.dep_ == "neg" for child in dependents) or any(
             m.lower_ == "no" for m in modifiers) or _denied(chain[-1]) or any(
             t.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
             for t in chain[1:]):
         return "negated"
-    aux = [child.lower_ for t in chain for child in t.children if child.dep_ in {"aux", "auxpass"}]
+    aux = [child.lower_ for child in dependents if child.dep_ in {"aux", "auxpass"}]
     counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux
     if counterfactual or any(a in P.SPECULATIVE_AUX for a in aux) or any(
             lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
             child.dep_ == "acomp" and child.lower_ in P.SPECULATIVE_GOVERNORS[kind]
-            for t in chain[1:] for child in t.children) or kind == "talksWith" and any(
+            for child in governor_dependents) or kind == "talksWith" and any(
             child.dep_ == "mark" and child.lower_ in P.OPEN_QUESTION_MARKS
-            for t in chain for child in t.children) or any(
+            for child in dependents) or any(
             t.lower_ in P.SPECULATIVE_GOVERNORS[kind] for t in chain[1:]) or any(
             m.lower_ in {"possible", "potential"} for m in modifiers):
         return "speculative"
     aux = [child.lower_ for t in full for child in t.children if child.dep_ in {"aux", "auxpass"}]
     lemmas = [t.lemma for t in full]
-    if (any(a in P.PLANNED_AUX | P.REPORTED_FUTURE_AUX for a in aux)
+    if (any(a in _FUTURE_AUX for a in aux)
             or any(lemma in P.PLANNED_GOVERNORS for lemma in lemmas[1:])
             # "was due in Dhaka for talks with X": the plan sits on the verb's complement
             or any(child.dep_ == "acomp" and child.lemma in P.PLANNED_GOVERNORS
-                   for t in chain[1:] for child in t.children)
+                   for child in governor_dependents)
             or _ahead_of_now(full)
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
             or _is_to_infinitive_plan(full) or _future_time(full) or _scheduled_present(full)
