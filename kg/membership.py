@@ -624,6 +624,7 @@ TITLE_BODIES: dict[str, tuple[str, ...]] = {
     "chief justice": ("supreme court",),
 }
 _PLURAL_TITLES = frozenset({"senators", "sens.", "representatives", "reps."})
+_TITLE_CORES = frozenset(core for cores in TITLE_BODIES.values() for core in cores)
 
 # The annotations the patterns test, registered so the patterns stay valid spaCy Matcher patterns;
 # the values live in per-token lists (`_annotate`), which the matcher reads with the token attributes.
@@ -1765,6 +1766,10 @@ _STILL_CUES = frozenset({"still", "now", "currently"})
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
+    if not any(body_signature(form)[1] in _TITLE_CORES or _PORTFOLIO_HEADS & set(fold(form).split())
+               for entity in resolution.entities if entity.type == "Organization"
+               for form in (entity.name, *entity.aliases)):
+        return []  # no body that a title could name
     bodies: dict[str, list[tuple[str, str | None]]] = {}
     portfolio_bodies: list[tuple[str, str | None, str, frozenset[str]]] = []
     for entity in resolution.entities:
