@@ -7,12 +7,14 @@ interrupted or the output cannot be written, an existing output file is left unt
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -133,21 +135,41 @@ def extract_stream(
     if (workers or 1) <= 1:
         from kg.extract import Extractor
 
-        extractor = Extractor(model)
-        for chunk in _chunks(items, batch_size):
-            yield from _extract_chunk(extractor, chunk, batch_size)
+        extractor = Extractor(model, preload=True)
+        with _loaded_heap_frozen():
+            for chunk in _chunks(items, batch_size):
+                yield from _extract_chunk(extractor, chunk, batch_size)
         return
     executor = _pool(workers, model)
     pending: deque[Future] = deque()
     try:
-        for chunk in _chunks(items, batch_size):
-            pending.append(executor.submit(_work, chunk, batch_size))
-            if len(pending) >= 2 * workers:
+        with _loaded_heap_frozen():  # workers fork on the first submit and inherit it
+            for chunk in _chunks(items, batch_size):
+                pending.append(executor.submit(_work, chunk, batch_size))
+                if len(pending) >= 2 * workers:
+                    yield from _collect(pending.popleft())
+            while pending:
                 yield from _collect(pending.popleft())
-        while pending:
-            yield from _collect(pending.popleft())
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _loaded_heap_frozen() -> Iterator[None]:
+    """Keep the objects alive now (the loaded pipeline, its tables and caches) out of garbage
+    collection while articles stream through.
+
+    The rules make many short-lived containers, so full collections come every few hundred
+    articles, and each rescans the whole pipeline: half the collector's time in a build, about
+    1.5% of the run. Frozen objects are also not written to by collections in forked
+    workers, so their memory pages stay shared. Unfrozen at the end, so a process that builds
+    again can still collect what the first build left.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # fork is only safe on Linux: macOS system libraries break in forked children.
