@@ -374,6 +374,7 @@ def _words(doc: Doc) -> _Words:
 
 
 def _word(token: Token | _Word) -> _Word:
+    """The word of a token other modules pass in (the rules here pass words)."""
     return token if isinstance(token, _Word) else _words(token.doc)[token.i]
 
 
@@ -389,7 +390,8 @@ class _Context:
         self.entities = {entity.key: entity for entity in resolution.entities}
         self._types = {entity.key: entity.type for entity in resolution.entities}
         self._genders: dict[str, str] = {}
-        # memos of answers that depend on the parse alone, asked again by rule after rule
+        # memos of answers that depend on the parse and the resolution alone, asked again by
+        # rule after rule
         self._untagged_names: dict[int, str | None] = {}
         self._antecedents: dict[tuple[int, bool, frozenset[str]], tuple[str, ...]] = {}
         # (trigger position, traveller) of the trips found so far, in text order
