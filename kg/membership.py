@@ -716,9 +716,10 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 def _counted_members(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"A, B and C left the bloc; the three AES members ...": a counted "members" of a named body
     covers the list of exactly that many countries just before it (this or the previous sentence)."""
+    tokens = doc_view(doc).tokens
     relations = []
     for i in doc.user_data[_PLURAL_ROLES]:
-        noun = doc[i]
+        noun = tokens[i]
         if noun.lower_ not in MEMBER_NOUNS:
             continue
         count = next((_NUMBER_WORDS.get(c.lower_) for c in noun.children if c.dep_ == "nummod"), None)
@@ -735,11 +736,12 @@ def _counted_members(doc: Doc, resolution: Resolution) -> list[Relation]:
 
 def _last_country_list(doc: Doc, resolution: Resolution, noun: Token) -> list[str]:
     """The countries of the nearest coordinated list of countries before `noun`."""
+    tokens = doc_view(doc).tokens
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
     for j in range(noun.i - 1, first - 1, -1):
-        token = doc[j]
+        token = tokens[j]
         if _annotation(token, "kg_type") in ("Country", "Place") and token.dep_ == "conj":
             head = token
             while head.dep_ == "conj":
@@ -992,9 +994,10 @@ def _mention_of(resolution: Resolution, token: Token) -> list[Token]:
 
 def _ends_country_name(tokens: list[Token]) -> bool:
     """Whether a body's mention is the end of a country's name the model cut ("Trinidad and [Tobago]")."""
-    doc, first, last = tokens[0].doc, tokens[0].i, tokens[-1].i
-    if first < 2 or doc[first - 1].lower_ != "and":
+    first, last = tokens[0].i, tokens[-1].i
+    if first < 2 or doc_view(tokens[0].doc).lower[first - 1] != "and":
         return False
+    doc = tokens[0].doc
     return any(fold(doc[start : last + 1].text) in _COUNTRY_NAMES for start in range(max(0, first - 4), first - 1))
 
 
@@ -1018,13 +1021,14 @@ def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
     """Whether some mention of the body `key` is neither the start of a title ("State
     Secretary", "Sports Cabinet Secretary") nor the end of one ("Minister of State")."""
+    tokens = doc_view(doc).tokens
     for i, k in resolution.token_entity.items():
         if k != key or i + 1 >= len(doc) or resolution.token_entity.get(i + 1) == key:
             continue  # only the last token of each mention
         first = i
         while first > 0 and resolution.token_entity.get(first - 1) == key:
             first -= 1
-        if not _annotation(doc[i + 1], "kg_role") and not (first > 1 and doc[first - 1].lower_ == "of" and _annotation(doc[first - 2], "kg_role")):
+        if not _annotation(tokens[i + 1], "kg_role") and not (first > 1 and tokens[first - 1].lower_ == "of" and _annotation(tokens[first - 2], "kg_role")):
             return True
     return False
 
@@ -1050,7 +1054,8 @@ def _ends_in_title(resolution: Resolution, key: str) -> bool:
 
 def _apposed_forward(doc: Doc, i: int) -> bool:
     """Whether a comma at `i` is followed by a person the role phrase before it is apposed to."""
-    return i + 1 < len(doc) and doc[i].text == "," and _annotation(doc[i + 1], "kg_type") == "Person"
+    tokens = doc_view(doc).tokens
+    return i + 1 < len(doc) and tokens[i].text == "," and _annotation(tokens[i + 1], "kg_type") == "Person"
 
 
 def _is_bare_role(token: Token) -> bool:
@@ -1060,12 +1065,14 @@ def _is_bare_role(token: Token) -> bool:
 def _coordinated(doc: Doc, resolution: Resolution, tokens: list[Token]) -> set[str | None]:
     """The entities of a coordinated list around `tokens`: "Kenya, Chad and Niger"."""
     found = {_entity_of(resolution, t) for t in tokens}
-    kind = _annotation(tokens[0], "kg_type")
+    view = doc_view(doc)
+    kinds = doc.user_data[_COLUMNS]["kg_type"]
+    kind = kinds[tokens[0].i]
     for step, edge in ((-1, tokens[0].i), (1, tokens[-1].i)):
         j = edge + step
-        while 0 <= j < len(doc) and (doc[j].lower_ in (",", "and") or _annotation(doc[j], "kg_type") == kind):
-            if _annotation(doc[j], "kg_type") == kind:
-                found.add(_entity_of(resolution, doc[j]))
+        while 0 <= j < len(doc) and (view.lower[j] in (",", "and") or kinds[j] == kind):
+            if kinds[j] == kind:
+                found.add(_entity_of(resolution, view.tokens[j]))
             j += step
     return found
 
@@ -1074,12 +1081,13 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
     """The body "its"/"whose"/"the committee" points back to: the nearest body named before
     it (for a noun, the nearest whose name holds that noun, else for "the party" the nearest
     party and for "the company" the nearest body), within a few sentences."""
+    tokens = doc_view(doc).tokens
     if anaphor.lower_ == "whose":
         # "the Unity Party (UP), whose leader": the body right before the pronoun
         j = anaphor.i - 1
-        while j > 0 and doc[j].text in (",", ")", "(") or doc[j].is_upper and doc[j - 1].text == "(":
+        while j > 0 and tokens[j].text in (",", ")", "(") or tokens[j].is_upper and tokens[j - 1].text == "(":
             j -= 1
-        return _entity_of(resolution, doc[j]) if _annotation(doc[j], "kg_type") == "Organization" else None
+        return _entity_of(resolution, tokens[j]) if _annotation(tokens[j], "kg_type") == "Organization" else None
     noun = None if anaphor.lower_ == "its" else anaphor.lower_
     parties = doc.user_data[_PARTIES]
     if noun == "party":
@@ -1089,7 +1097,7 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
     fallback = None
     person_between = False
     for j in range(anaphor.i - 1, max(-1, anaphor.i - _ANTECEDENT_WINDOW), -1):
-        token = doc[j]
+        token = tokens[j]
         # "its" and "the company" never point past a person ("Acme hired Jane Roe. Its ...")
         person_between = person_between or _annotation(token, "kg_type") == "Person" and _entity_of(resolution, token) not in members
         if _annotation(token, "kg_type") != "Organization":
@@ -1116,9 +1124,10 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
 def _hosting_party(doc: Doc, resolution: Resolution, anaphor: Token) -> str | None:
     """The party whose premises the same sentence puts the speaker in: "party spokesperson Jane
     Roe said at the Unity Party headquarters"."""
+    tokens = doc_view(doc).tokens
     for token in doc[anaphor.i + 2 : anaphor.sent.end]:
         if token.lower_ in PREMISES_NOUNS:
-            owner = doc[token.i - 2] if doc[token.i - 1].text in ("'s", "’s") else doc[token.i - 1]
+            owner = tokens[token.i - 2] if tokens[token.i - 1].text in ("'s", "’s") else tokens[token.i - 1]
             if _annotation(owner, "kg_type") == "Organization":
                 return _entity_of(resolution, owner)  # a party known only by its abbreviation too
     return None
@@ -1139,11 +1148,12 @@ def _is_body(resolution: Resolution, key: str) -> bool:
 
 
 def _status(doc: Doc, start: int, role_tokens: list[Token]) -> str:
+    tokens = doc_view(doc).tokens
     cues = {t.lower_ for t in role_tokens}
     if start > 0:
-        cues.add(doc[start - 1].lower_)
-    if start > 1 and doc[start - 1].text in ("-", "–"):
-        cues.add(doc[start - 2].lower_)  # "ex-Labour leader X"
+        cues.add(tokens[start - 1].lower_)
+    if start > 1 and tokens[start - 1].text in ("-", "–"):
+        cues.add(tokens[start - 2].lower_)  # "ex-Labour leader X"
     if cues & FORMER_CUES:
         return "former"
     if cues & PLANNED_CUES:
@@ -1305,12 +1315,13 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
 def _country_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | None:
     """The country "the state" / "the small Baltic country" refers back to: the one country
     named in this sentence before it and the sentence before (none when several are)."""
+    tokens = doc_view(doc).tokens
     if noun.lower_ not in _COUNTRY_WORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
-    countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if _annotation(doc[i], "kg_type") == "Country"} - {None}
+    countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if _annotation(tokens[i], "kg_type") == "Country"} - {None}
     return countries.pop() if len(countries) == 1 else None
 
 
@@ -1834,10 +1845,11 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
 def _country_before_list(doc: Doc, lowered: list[str], title_start: int) -> str | None:
     """The country of the first of two joined titles: "Jordanian Deputy Prime Minister and
     Foreign Minister X" is Jordan's foreign minister."""
+    tokens = doc_view(doc).tokens
     if lowered[title_start] != "and":
         return None
     j = title_start
-    while j > 0 and _annotation(doc[j - 1], "kg_role") and not _annotation(doc[j - 1], "kg_type"):
+    while j > 0 and _annotation(tokens[j - 1], "kg_role") and not _annotation(tokens[j - 1], "kg_type"):
         j -= 1
     return _country_before(doc, j) if j < title_start else None
 
@@ -1845,10 +1857,11 @@ def _country_before_list(doc: Doc, lowered: list[str], title_start: int) -> str 
 def _owning_body(doc: Doc, title_start: int) -> bool:
     """Whether a body other than a party stands right before a title ("Falcon Front foreign
     minister X", "the Front's foreign minister"): the title is held in that body."""
+    tokens = doc_view(doc).tokens
     j = title_start - 1
-    if j > 0 and doc[j].text in ("'s", "’s"):
+    if j > 0 and tokens[j].text in ("'s", "’s"):
         j -= 1
-    return j >= 0 and _annotation(doc[j], "kg_type") == "Organization" and not _annotation(doc[j], "kg_party")
+    return j >= 0 and _annotation(tokens[j], "kg_type") == "Organization" and not _annotation(tokens[j], "kg_party")
 
 
 def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
@@ -1910,13 +1923,14 @@ def _region_before(doc: Doc, start: int) -> set[str] | None:
     """The words of a place below a country that owns a title: "Bavaria's" in "Bavaria's
     interior minister" (a lone word the model took for a person counts: titles are owned by
     places, rarely by people)."""
+    tokens = doc_view(doc).tokens
     k = start - 1
-    if k < 1 or doc[k].text not in ("'s", "’s"):
+    if k < 1 or tokens[k].text not in ("'s", "’s"):
         return None
     end = k
-    while k > 0 and _annotation(doc[k - 1], "kg_type") and _annotation(doc[k - 1], "kg_type") not in ("Country", "Organization"):
+    while k > 0 and _annotation(tokens[k - 1], "kg_type") and _annotation(tokens[k - 1], "kg_type") not in ("Country", "Organization"):
         k -= 1
-    if k == end or _annotation(doc[end - 1], "kg_type") != "Place" and end - k > 1:
+    if k == end or _annotation(tokens[end - 1], "kg_type") != "Place" and end - k > 1:
         return None
     return set(fold(doc[k:end].text).split())
 
@@ -1945,7 +1959,8 @@ def _portfolios(words: str) -> frozenset[str]:
 def _with_portfolio(doc: Doc, lowered: list[str], start: int, title: str) -> tuple[int, str]:
     """Extend a title back over portfolio words the title lexicon lacks: "Economy" + "Minister"
     (not over a party: "Labour MP")."""
-    while start > 0 and not _annotation(doc[start - 1], "kg_party") \
+    tokens = doc_view(doc).tokens
+    while start > 0 and not _annotation(tokens[start - 1], "kg_party") \
             and (_portfolios(lowered[start - 1]) or lowered[start - 1] in ("and", "ministry", "department")):
         start -= 1
         title = f"{lowered[start]} {title}"
@@ -2007,10 +2022,11 @@ def _titles_of(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, 
     """(start, title, end) of the titles a person is given: right before the name ("Secretary
     of State X"), a plural title before a list of people ("Senators X (D-Ohio) and Y"), or in
     apposition after it ("X, Kenya's trade minister, said")."""
+    tokens = doc_view(doc).tokens
     after = _title_after(doc, lowered, span)
     if after is not None:
         yield after
-    ends = (span.start, span.start - 1) if span.start > 0 and doc[span.start - 1].text == "," else (span.start,)
+    ends = (span.start, span.start - 1) if span.start > 0 and tokens[span.start - 1].text == "," else (span.start,)
     for end in ends:
         for start in range(max(0, end - 7), end):
             if _title_length(tuple(lowered[start:end])) == end - start:
@@ -2019,7 +2035,7 @@ def _titles_of(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, 
                 return
     j = span.start - 1
     while j >= max(0, span.start - 40):
-        token = doc[j]
+        token = tokens[j]
         if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES or lowered[j] in _PLURAL_TITLES:
             start = j - 1 if " ".join(lowered[j - 1 : j + 1]) in _PLURAL_TITLES else j
             yield start, " ".join(lowered[start : j + 1]), j + 1
@@ -2032,17 +2048,18 @@ def _titles_of(doc: Doc, lowered: list[str], span: Span) -> Iterator[tuple[int, 
 def _title_after(doc: Doc, lowered: list[str], span: Span) -> tuple[int, str, int] | None:
     """The title apposed after a name: "X, the former defence minister," / "X, Chad's
     minister of finance." (the title must end the apposition)."""
+    tokens = doc_view(doc).tokens
     j = span.end
     if j >= len(doc) - 1 or lowered[j] != ",":
         return None
     j += 1
     if lowered[j] in ("the", "a", "an"):
         j += 1
-    while j < len(doc) and _annotation(doc[j], "kg_type") in ("Country", "Place"):
+    while j < len(doc) and _annotation(tokens[j], "kg_type") in ("Country", "Place"):
         j += 1
     if j < len(doc) and lowered[j] in ("'s", "’s"):
         j += 1
-    while j < len(doc) and (lowered[j] in TITLE_MODIFIERS or _qualifies_title(doc[j])):
+    while j < len(doc) and (lowered[j] in TITLE_MODIFIERS or _qualifies_title(tokens[j])):
         j += 1
     n = title_length(lowered, j) if j < len(doc) else 0
     while n and not lowered[j + n - 1][:1].isalpha():
@@ -2098,13 +2115,14 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     Z": the people listed as a delegation's members belong to the bodies that send it (the
     body in the delegation's own phrase, or that of the last delegation named before). Plural
     roles listing people ("Green Party ministers, including X") are read in the same pass."""
+    tokens = doc_view(doc).tokens
     _read_sentences(doc)
     starts = doc.user_data[_SENT_STARTS]
     relations = []
     last: tuple[int, set[str]] | None = None
     lowered = doc.user_data[_LOWERED]
     candidates = set(doc.user_data[_PLURAL_ROLES]) | {i for i, word in enumerate(lowered) if word in DELEGATION_NOUNS}
-    for token in (doc[i] for i in sorted(candidates)):
+    for token in (tokens[i] for i in sorted(candidates)):
         if _is_plural_role(token) and (token.lower_ not in MEMBER_NOUNS or token.lower_ == "members"):
             relations += _listed_role_holders(doc, resolution, token)
             continue
@@ -2114,7 +2132,7 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
         bodies = _sending_bodies(doc, resolution, token)
         if bodies:
             last = (sentence, bodies)
-        elif last is not None and sentence - last[0] <= _DELEGATION_WINDOW and token.i > 0 and doc[token.i - 1].lower_ == "the":
+        elif last is not None and sentence - last[0] <= _DELEGATION_WINDOW and token.i > 0 and tokens[token.i - 1].lower_ == "the":
             bodies = last[1]
         if not bodies:
             continue
@@ -2129,12 +2147,13 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
 def _listed_role_holders(doc: Doc, resolution: Resolution, role: Token) -> list[Relation]:
     """"Green Party ministers, including X and Y", "officials from the Water Agency, such as X":
     the people a plural role lists belong to the body that role is held in."""
+    tokens = doc_view(doc).tokens
     listed = [g for c in role.children if c.dep_ == "prep" and c.lower_ in ("including", "as")
-              and (c.lower_ == "including" or doc[c.i - 1].lower_ == "such") for g in c.children if g.dep_ == "pobj"]
+              and (c.lower_ == "including" or tokens[c.i - 1].lower_ == "such") for g in c.children if g.dep_ == "pobj"]
     after = role.right_edge.i + 1
-    if not listed and after + 1 < len(doc) and doc[after].text == "," and doc[after + 1].lower_ == "including":
+    if not listed and after + 1 < len(doc) and tokens[after].text == "," and tokens[after + 1].lower_ == "including":
         # "met members of the X, including Y": the parser hangs "including" on the verb
-        listed = [g for g in doc[after + 1].children if g.dep_ == "pobj"]
+        listed = [g for g in tokens[after + 1].children if g.dep_ == "pobj"]
     if not listed:
         return []
     bodies = {_entity_of(resolution, c) for c in role.children if c.dep_ in ("compound", "poss")}
