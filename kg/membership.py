@@ -770,14 +770,12 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     lowered = view.lower
     parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types)
     title_tokens: set[int] = set()
-    i = 0
-    while i < len(lowered):
-        n = title_length(lowered, i) if lowered[i] in _TITLE_STARTS else 0
+    after_title = 0
+    for i in (i for i, word in enumerate(lowered) if word in _TITLE_STARTS):
+        n = title_length(lowered, i) if i >= after_title else 0  # a title starts after the one before
         if n:
             title_tokens.update(range(i, i + n))
-            i += n
-        else:
-            i += 1
+            after_title = i + n
     acronyms = _acronym_tokens(doc, resolution)
     doc.user_data[_ACRONYMS] = acronyms
     doc.user_data[_LOWERED] = lowered
