@@ -50,7 +50,12 @@ class Extractor:
         relations += infer(doc, resolution, relations)
         keys = {entity.key for entity in resolution.entities}
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
-        return Extraction(article, with_roles(resolution.entities, relations), tuple(dedupe(relations)))
+        extraction = Extraction(article, with_roles(resolution.entities, relations), tuple(dedupe(relations)))
+        # The rules keep per-document tables in doc.user_data that point back at the doc: a
+        # cycle that only the collector's rare full passes free, so parsed docs piled up and
+        # made those passes long. Emptied, the doc goes as soon as the pipeline drops it.
+        doc.user_data.clear()
+        return extraction
 
 
 def with_roles(entities: Iterable[Entity], relations: Iterable[Relation]) -> tuple[Entity, ...]:
