@@ -631,6 +631,7 @@ _TITLE_CORES = frozenset(core for cores in TITLE_BODIES.values() for core in cor
 for _name in ("kg_type", "kg_role", "kg_party", "kg_party_code"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default="" if _name == "kg_type" else False)
+_PATTERNS_BY_RULE = {pattern.rule: pattern for pattern in TOKEN_PATTERNS}
 _MATCHER = PackedMatcher()
 for _pattern in TOKEN_PATTERNS:
     _MATCHER.add(_pattern.rule, [list(_pattern.pattern)])
@@ -821,11 +822,18 @@ def _entity_of(resolution: Resolution, token: Token) -> str | None:
     return key if key is not None else token.doc.user_data.get(_ACRONYMS, {}).get(token.i)
 
 
-def _party_keys(resolution: Resolution) -> set[str]:
+def _party_keys(resolution: Resolution) -> frozenset[str]:
     """Bodies that are political parties: a known party name, or one ending in "party" or
-    headed by it ("Party of Renewal", "People's Party for Freedom")."""
-    return {entity.key for entity in resolution.entities
-            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name)))}
+    headed by it ("Party of Renewal", "People's Party for Freedom"). Kept for the last
+    resolution asked about: the rules ask again and again within one article."""
+    if _PARTY_KEYS[0] is not resolution:
+        _PARTY_KEYS[:] = resolution, frozenset(
+            entity.key for entity in resolution.entities
+            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name))))
+    return _PARTY_KEYS[1]
+
+
+_PARTY_KEYS: list = [None, frozenset()]  # (resolution, its party keys)
 
 
 def _called_parties(resolution: Resolution, lowered: list[str], types: dict[str, str]) -> set[str]:
@@ -905,10 +913,9 @@ def _read_sentences(doc: Doc) -> None:
 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
-    by_rule = {p.rule: p for p in TOKEN_PATTERNS}
     tokens = doc_view(doc).tokens  # the doc's Token objects, not new ones per `doc[i]`
     for rule, start, end, alignment in _matches(doc, resolution):
-        pattern = by_rule[rule]
+        pattern = _PATTERNS_BY_RULE[rule]
         slots: dict[str, list[Token]] = {}
         for token, element in zip(tokens[start:end], alignment):
             slot = pattern.slots[element]
