@@ -14,7 +14,6 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import combinations
-from operator import attrgetter
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -312,7 +311,7 @@ class _Words:
     """A parsed `Doc` as `_Word`s and `_Sentence`s, with the `Doc` operations the rules use
     (a slice is a list of words)."""
 
-    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated", "_by_lemma")
+    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated")
 
     def __init__(self, doc: Doc) -> None:
         view = doc_view(doc)
@@ -330,7 +329,6 @@ class _Words:
             for word in words[sent.start:sent.end]:
                 word.sent = sent
         self.coordinated: dict[int, tuple[_Word, ...]] = {}  # see `_coordinated`
-        self._by_lemma: dict[str, list[_Word]] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -343,15 +341,8 @@ class _Words:
 
     def with_lemma(self, lemmas: Container[str]) -> list[_Word]:
         """The words whose lemma is in `lemmas`, in text order: a scan for the words of one
-        table visits only them."""
-        if self._by_lemma is None:
-            self._by_lemma = {}
-            for word in self.words:
-                self._by_lemma.setdefault(word.lemma, []).append(word)
-        found = [word for lemma, words in self._by_lemma.items() if lemma in lemmas
-                 for word in words]
-        found.sort(key=attrgetter("i"))
-        return found
+        table reads the view's list of lemmas, not every word."""
+        return [word for word, lemma in zip(self.words, self.view.lemma) if lemma in lemmas]
 
     def sentence_of(self, i: int) -> int:
         """Number of the sentence holding word `i`."""
