@@ -1412,10 +1412,13 @@ _PARTNER_NOUNS = frozenset({"partner", "partners"})
 
 def _role_phrase(role: Token) -> list[Token]:
     """The role noun with the title words right before it ("Secretary" + "General")."""
+    view = doc_view(role.doc)
+    kinds, roles = role.doc.user_data[_COLUMNS]["kg_type"], role.doc.user_data[_COLUMNS]["kg_role"]
+    first = view.sent_bounds[view.sentence_of(role.i)][0]
     start = role.i
-    while start > role.sent.start and _annotation(role.doc[start - 1], "kg_role") and not _annotation(role.doc[start - 1], "kg_type"):
+    while start > first and roles[start - 1] and not kinds[start - 1]:
         start -= 1
-    return list(role.doc[start : role.i + 1])
+    return view.tokens[start : role.i + 1]
 
 
 def _holder_of(org: Token) -> tuple[Token, list[Token], Token | None, str] | None:
@@ -1674,7 +1677,9 @@ def _listed_after(role: Token, conj: Token) -> bool:
 def _fronted_subject(role: Token) -> Token | None:
     """The pronoun subject right after a sentence-opening role phrase: "A former member of X,
     she ..."; "Once a director of X, he ..."."""
-    doc, start = role.doc, role.sent.start
+    doc = role.doc
+    view = doc_view(doc)
+    start = view.sent_bounds[view.sentence_of(role.i)][0]
     opening = role.left_edge.i == start or role.left_edge.i == start + 1 and doc[start].lower_ in _OPENERS
     after = role.right_edge.i + 1
     if not opening or after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].lower_ not in _SUBJECT_PRONOUNS:
