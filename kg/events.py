@@ -214,6 +214,7 @@ def _by_lemma(rules: Iterable[P.Rule]) -> dict[str, tuple[P.Rule, ...]]:
 
 
 _VISIT_VERB_RULES = _by_lemma(P.VISIT_VERB_RULES)
+_TokenRule = Callable[["_Context", "_Word"], Iterator["_Found"]]
 _TALK_VERB_RULES = _by_lemma(P.TALK_VERB_RULES)
 
 
@@ -1601,70 +1602,81 @@ def _topic(prep: _Word) -> bool:
 
 
 def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
-    lemma = token.lemma
-    if token.pos_ in {"VERB", "AUX"}:
-        for rule in _VISIT_VERB_RULES.get(lemma, ()):
-            if _visiting_as_verb(token) or _spends_a_life(token) or _stays_behind(token):
-                break  # the guest's modifier, a residence, or staying back: not a visit
-            if _has_particle(token, rule.particle) and not _homeward(token):
-                targets = [target for path in rule.paths for target in _follow(token, path)]
-                places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
-                                 for k in _destination(ctx, target, rule.object_types))
-                if places:
-                    agents = ctx.agents(token) + _companions(ctx, token)
-                    yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
-                    yield from _purpose_places(ctx, token, agents, places)
-        for rule in _verb_visit_rules(lemma):
-            yield from rule(ctx, token)
-    if lemma in P.DUE_LEMMAS:
-        yield from _due_in_visits(ctx, token, lemma)
-    if lemma in P.RETURN_LEMMAS or lemma in P.RETURN_PHRASAL:
-        yield from _return_from_visits(ctx, token, lemma)
-    if token.pos_ in {"NOUN", "PROPN"}:
-        for rule in P.VISIT_NOUN_RULES:
-            if lemma in rule.lemmas:
-                places = _noun_destinations(ctx, token, rule)
-                if places:
-                    agents = ctx.noun_agents(token)
-                    if lemma in P.GROUP_NOUNS:  # "led a delegation to X that included Y"
-                        agents += [k for k in _own_members(ctx, token) if k not in agents]
-                    yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
-        if lemma in P.MEETING_PLACE_LEMMAS and token.pos_ == "NOUN" and not any(
-                child.dep_ == "compound" and child.lower_ in P.NOT_MEETING_COMPOUNDS
-                for child in token.children):
-            hosted = _governor(token)[0]
-            # "hosted X at a lunch at the palace": the hosting rule places the guest
-            places = [] if hosted is not None and hosted.lemma in P.HOST_PLACE_LEMMAS \
-                else _places_below(ctx, token, max_depth=3)
-            if places:
-                agents = _travellers_among(ctx, ctx.noun_agents(token), token) + _foreign_guests(
-                    ctx, token, (P.WITH,), places)
-                rule_id, confidence = P.MEETING_PLACE_RULE
-                yield from _pairs("visits", agents, places, token, rule_id, confidence)
-    if token.lower_ in P.GERUND_VISITS:
-        yield from _misparsed_gerund_visits(ctx, token)
-    if lemma in P.DATELINE_TRIP_LEMMAS:
-        yield from _dateline_trip_visits(ctx, token, lemma)
-    if token.lower_ in P.VISITING_MODIFIERS:
-        yield from _visiting_modifier(ctx, token)
-    if token.lower_ in P.HEADLINE_GROUP_NOUNS or lemma in P.TITLE_NOUNS:
-        yield from _headline_visits(ctx, token)
+    """Every visit the per-token rules tell with `token` as trigger."""
+    for rule in _visit_rules(token.lemma, token.lower_, token.pos_):
+        yield from rule(ctx, token)
     if token.i in ctx.token_entity or token.pos_ == "PROPN":  # all `entity_at` can name
         yield from _person_in_place(ctx, token)
 
 
-@lru_cache(maxsize=4096)
-def _verb_visit_rules(lemma: str) -> tuple[Callable[[_Context, _Word], Iterator[_Found]], ...]:
-    """The visit rules of a verb keyed on `lemma`, in the order they run; a verb meets only
-    these (each rule below relies on it and checks no lemma of the list again)."""
-    keyed = ((P.HOST_PLACE_LEMMAS | P.MEETING_PLACE_LEMMAS, _meeting_place_visits),
-             (P.TRIP_MADE_VERBS, _trip_made_to),
-             (frozenset().union(*(rule.verbs for rule in P.OBJECT_VISIT_RULES)), _object_visits),
-             (P.CARRY_VERBS, _carry_visits),
-             (P.ACCOMPANY_VERBS, _join_visits),
-             ({"be"}, _be_in_visits),
-             (P.ACTIVITY_LEMMAS | P.PLANNED_GOVERNORS, _fronted_place_visits))
-    return tuple(rule for lemmas, rule in keyed if lemma in lemmas)
+@lru_cache(maxsize=8192)
+def _visit_rules(lemma: str, lower: str, pos: str) -> tuple[_TokenRule, ...]:
+    """The visit rules keyed on a word of this lemma, form and part of speech, in the order
+    they run: the keys are checked once per kind of word, not once per token (each rule
+    relies on it and checks no key of its own entry again)."""
+    verb, noun = pos in {"VERB", "AUX"}, pos in {"NOUN", "PROPN"}
+    keyed: tuple[tuple[bool, _TokenRule], ...] = (
+        (verb and lemma in _VISIT_VERB_RULES, _verb_rule_visits),
+        (verb and lemma in P.HOST_PLACE_LEMMAS | P.MEETING_PLACE_LEMMAS, _meeting_place_visits),
+        (verb and lemma in P.TRIP_MADE_VERBS, _trip_made_to),
+        (verb and any(lemma in rule.verbs for rule in P.OBJECT_VISIT_RULES), _object_visits),
+        (verb and lemma in P.CARRY_VERBS, _carry_visits),
+        (verb and lemma in P.ACCOMPANY_VERBS, _join_visits),
+        (verb and lemma == "be", _be_in_visits),
+        (verb and lemma in P.ACTIVITY_LEMMAS | P.PLANNED_GOVERNORS, _fronted_place_visits),
+        (lemma in P.DUE_LEMMAS, _due_in_visits),
+        (lemma in P.RETURN_LEMMAS or lemma in P.RETURN_PHRASAL, _return_from_visits),
+        (noun and any(lemma in rule.lemmas for rule in P.VISIT_NOUN_RULES), _noun_rule_visits),
+        (pos == "NOUN" and lemma in P.MEETING_PLACE_LEMMAS, _meeting_noun_visits),
+        (lower in P.GERUND_VISITS, _misparsed_gerund_visits),
+        (lemma in P.DATELINE_TRIP_LEMMAS, _dateline_trip_visits),
+        (lower in P.VISITING_MODIFIERS, _visiting_modifier),
+        (lower in P.HEADLINE_GROUP_NOUNS or lemma in P.TITLE_NOUNS, _headline_visits))
+    return tuple(rule for applies, rule in keyed if applies)
+
+
+def _verb_rule_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
+    """The trips the verb rules of `kg.patterns` tell: "flew to X", "arrived in Y"."""
+    for rule in _VISIT_VERB_RULES[token.lemma]:
+        if _visiting_as_verb(token) or _spends_a_life(token) or _stays_behind(token):
+            break  # the guest's modifier, a residence, or staying back: not a visit
+        if _has_particle(token, rule.particle) and not _homeward(token):
+            targets = [target for path in rule.paths for target in _follow(token, path)]
+            places = _unique(k for target in targets + _stray_conjuncts(ctx, token, targets)
+                             for k in _destination(ctx, target, rule.object_types))
+            if places:
+                agents = ctx.agents(token) + _companions(ctx, token)
+                yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
+                yield from _purpose_places(ctx, token, agents, places)
+
+
+def _noun_rule_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
+    """The trips the noun rules of `kg.patterns` tell: "her visit to X", "a trip to Y"."""
+    lemma = token.lemma
+    for rule in P.VISIT_NOUN_RULES:
+        if lemma in rule.lemmas:
+            places = _noun_destinations(ctx, token, rule)
+            if places:
+                agents = ctx.noun_agents(token)
+                if lemma in P.GROUP_NOUNS:  # "led a delegation to X that included Y"
+                    agents += [k for k in _own_members(ctx, token) if k not in agents]
+                yield from _pairs("visits", agents, places, token, rule.id, rule.confidence)
+
+
+def _meeting_noun_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
+    """"talks at the palace in X": who holds the meeting is in its place."""
+    if any(child.dep_ == "compound" and child.lower_ in P.NOT_MEETING_COMPOUNDS
+           for child in token.children):
+        return
+    hosted = _governor(token)[0]
+    # "hosted X at a lunch at the palace": the hosting rule places the guest
+    places = [] if hosted is not None and hosted.lemma in P.HOST_PLACE_LEMMAS \
+        else _places_below(ctx, token, max_depth=3)
+    if places:
+        agents = _travellers_among(ctx, ctx.noun_agents(token), token) + _foreign_guests(
+            ctx, token, (P.WITH,), places)
+        rule_id, confidence = P.MEETING_PLACE_RULE
+        yield from _pairs("visits", agents, places, token, rule_id, confidence)
 
 
 def _trip_made_to(ctx: _Context, verb: _Word) -> Iterator[_Found]:
@@ -1697,9 +1709,10 @@ def _spends_a_life(verb: _Word) -> bool:
         for child in verb.children)  # "later this year" is a time, not a stretch of life
 
 
-def _dateline_trip_visits(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
+def _dateline_trip_visits(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """"LIMA — X arrived on Monday", "LIMA — X, on an unannounced trip, said": a trip with
     no destination of its own told under a dateline goes to the dateline's place."""
+    lemma = token.lemma
     if token.pos_ == "VERB" and lemma in P.ARRIVAL_LEMMAS:
         if _homeward(token) or any(_destination(ctx, target, P.PLACE_TYPES)
                                    for path in (P.IN, P.AT, P.TO, P.ON)
@@ -2235,8 +2248,9 @@ def _be_in_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
         yield from _pairs("visits", ctx.agents(verb), places, verb, rule_id, confidence)
 
 
-def _return_from_visits(ctx: _Context, verb: _Word, lemma: str) -> Iterator[_Found]:
+def _return_from_visits(ctx: _Context, verb: _Word) -> Iterator[_Found]:
     """"X returned from Lima on Friday": the place left behind was visited."""
+    lemma = verb.lemma
     if verb.pos_ != "VERB" or any(child.dep_ == "dobj" for child in verb.children) or (
             lemma in P.RETURN_PHRASAL and not any(
                 _has_particle(verb, particle) for particle in P.RETURN_PHRASAL[lemma])):
@@ -2262,8 +2276,9 @@ def _stayed_where_left(verb: _Word) -> bool:
                for place in _follow(verb, ("prep:from", "pobj")) for clause in place.children)
 
 
-def _due_in_visits(ctx: _Context, word: _Word, lemma: str) -> Iterator[_Found]:
+def _due_in_visits(ctx: _Context, word: _Word) -> Iterator[_Found]:
     """"X is due in Lima on Monday", "X is expected in Lima": an announced arrival."""
+    lemma = word.lemma
     if lemma == "due" and word.dep_ == "acomp" and word.head.lemma_ == "be":
         holder = word.head
     elif lemma == "expect" and word.tag_ == "VBN" and any(
