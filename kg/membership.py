@@ -2,11 +2,12 @@
 
 Rules are data: `TOKEN_PATTERNS` are spaCy Matcher patterns over tokens annotated with the
 article's resolution (`_.kg_type`, `_.kg_role`, `_.kg_party`; kept as per-token lists, see
-`_annotate`), each element tagged with the slot it fills; `TITLE_BODIES` says which titles name which bodies; the verb tables
-(`OBJECT_VERBS`, `PREP_VERBS`, `AS_VERBS`, `HIRING_VERBS`, `GROUPING_VERBS`, `DELEGATION_VERBS`)
-drive the passes over the dependency parse (clauses, delegation lists, bodies counting their
-members). A membership needs a tight pattern (adjacent title, apposition, party code, a clause
-linking holder and body), never mere co-occurrence in a sentence.
+`_annotate`), each element tagged with the slot it fills; `TITLE_BODIES` says which titles
+name which bodies; the verb tables (`OBJECT_VERBS`, `PREP_VERBS`, `AS_VERBS`, `HIRING_VERBS`,
+`GROUPING_VERBS`, `DELEGATION_VERBS`) drive the passes over the dependency parse (clauses,
+delegation lists, bodies counting their members). A membership needs a tight pattern
+(adjacent title, apposition, party code, a clause linking holder and body), never mere
+co-occurrence in a sentence.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.docview import DocView, doc_view
 from kg.lexicons import COUNTRY_NAMES, DEMONYMS, GENERIC_HEADS, HONORIFICS, LEADER_ORG_SUFFIXES, ORG_HEADS, ORG_LINKS, PORTFOLIOS, PARTY_WORDS, RELATIVE_PRONOUNS, TITLE_MODIFIERS, TITLES
 from kg.model import Entity, Relation, Span as TextSpan
-from kg.docview import DocView, doc_view
 from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
 from kg.resolve import Resolution, body_signature, fold
@@ -651,13 +652,11 @@ _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
 _DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
-_SENT_STARTS = "kg_sentence_starts"
 _LOWERED = "kg_membership_lowered"
 _COUNTRIES_BEFORE = "kg_membership_countries_before"
 _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
 _PARTIES = "kg_membership_parties"
-_TEXT = "kg_text"
 _COLUMNS = "kg_membership_columns"
 
 
@@ -738,8 +737,7 @@ def _counted_members(doc: Doc, resolution: Resolution) -> list[Relation]:
 def _last_country_list(doc: Doc, resolution: Resolution, noun: Token) -> list[str]:
     """The countries of the nearest coordinated list of countries before `noun`."""
     tokens = doc_view(doc).tokens
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
     for j in range(noun.i - 1, first - 1, -1):
         token = tokens[j]
@@ -880,14 +878,14 @@ def _mark_party_code(view: DocView, codes: list[bool], letter: int) -> None:
 
 def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, list[int]]]:
     """Matcher hits, run only around sentences that name a body or refer back to one (matching
-    is the costly part). Each such sentence is
-    matched with its neighbours, since abbreviations and signature lines split sentences."""
-    _read_sentences(doc)
+    is the costly part). Each such sentence is matched with its neighbours, since
+    abbreviations and signature lines split sentences."""
+    view = doc_view(doc)
     types = {entity.key: entity.type for entity in resolution.entities}
     bodies = sorted({i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
                     | set(doc.user_data[_ACRONYMS])
                     | {i for i, word in enumerate(doc.user_data[_LOWERED]) if word in _BACK_REFERENCES})
-    bounds = [*doc.user_data[_SENT_STARTS], len(doc)]
+    bounds = [*view.sent_starts, len(doc)]
     windows: list[list[int]] = []
     for k in range(len(bounds) - 1):
         j = bisect_right(bodies, bounds[k] - 1)
@@ -899,17 +897,8 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
         else:
             windows.append([first, last])
     columns = doc.user_data[_COLUMNS]
-    tokens = doc_view(doc).tokens
     for first, last in windows:
-        yield from _MATCHER(columns, tokens, first, last)
-
-
-def _read_sentences(doc: Doc) -> None:
-    """Doc.text and Doc.sents are rebuilt on every access; read them once per doc."""
-    if _SENT_STARTS not in doc.user_data:
-        view = doc_view(doc)
-        doc.user_data[_SENT_STARTS] = view.sent_starts
-        doc.user_data[_TEXT] = view.text
+        yield from _MATCHER(columns, view.tokens, first, last)
 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
@@ -1184,14 +1173,13 @@ def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int
 def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
     """The sentence holding the match (tokens `span_start` to `span_end`, as in `doc[a:b]`),
     cut at line breaks (headers and signature blocks)."""
-    _read_sentences(doc)
-    tokens = doc_view(doc).tokens
-    starts = doc.user_data[_SENT_STARTS]
+    view = doc_view(doc)
+    tokens, starts = view.tokens, view.sent_starts
     k = bisect_right(starts, span_start) - 1
     first = starts[k] if k >= 0 else 0
     last = starts[k + 1] if k + 1 < len(starts) else len(doc)
     start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
-    text = doc_text = doc.user_data[_TEXT]
+    text = doc_text = view.text
     # the match's characters, as spaCy's Span gives them (an empty match sits at its start)
     start_char = tokens[span_start].idx if span_start < len(tokens) else len(text)
     end_char = tokens[span_end - 1].idx + len(tokens[span_end - 1].text) if span_end > span_start else start_char
@@ -1297,8 +1285,7 @@ def _role_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | Non
         return None
     if _aged(noun):
         return _pronoun_antecedent(doc, resolution, noun)  # "The former minister, 51," reads as "she"
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
     people: dict[str, int] = {}
     for entity in resolution.entities:
@@ -1323,8 +1310,7 @@ def _country_antecedent(doc: Doc, resolution: Resolution, noun: Token) -> str | 
     tokens = doc_view(doc).tokens
     if noun.lower_ not in _COUNTRY_WORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     first = starts[max(0, bisect_right(starts, noun.i) - 2)]
     countries = {resolution.token_entity.get(i) for i in range(first, noun.i) if _annotation(tokens[i], "kg_type") == "Country"} - {None}
     return countries.pop() if len(countries) == 1 else None
@@ -1353,8 +1339,7 @@ def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
 def _pronoun_antecedent(doc: Doc, resolution: Resolution, pronoun: Token) -> str | None:
     """The one person named in the nearest of the last few sentences that names any (nothing
     when that sentence names several: the pronoun could be either)."""
-    _read_sentences(doc)
-    starts = [*doc.user_data[_SENT_STARTS], len(doc)]
+    starts = [*doc_view(doc).sent_starts, len(doc)]
     k = bisect_right(starts, pronoun.i) - 1
     for back in range(k, max(-1, k - _PRONOUN_WINDOW), -1):
         first, last = starts[back], min(starts[back + 1], pronoun.i)
@@ -1381,8 +1366,7 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
                                                    or c.dep_ in ("det", "nummod") and c.lower_ in ("both", "two")
                                                    for c in noun.children):
         return []  # "whose countries", "their countries", "both countries", "the two countries"
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     k = bisect_right(starts, noun.i) - 1
     first = starts[max(0, k - 1)]
     lowered = doc.user_data[_LOWERED]
@@ -1809,8 +1793,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     links: list[tuple[str, str, str | None, str, str, int, int, str, int]] = []
     home: dict[tuple[int, str | None], set[str]] = {}
     lowered = doc.user_data[_LOWERED]
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     for entity in resolution.entities:
         if entity.type != "Person":
             continue
@@ -2126,8 +2109,7 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     body in the delegation's own phrase, or that of the last delegation named before). Plural
     roles listing people ("Green Party ministers, including X") are read in the same pass."""
     tokens = doc_view(doc).tokens
-    _read_sentences(doc)
-    starts = doc.user_data[_SENT_STARTS]
+    starts = doc_view(doc).sent_starts
     relations = []
     last: tuple[int, set[str]] | None = None
     lowered = doc.user_data[_LOWERED]
