@@ -652,7 +652,6 @@ _PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
 _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
 _DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
-_LOWERED = "kg_membership_lowered"
 _COUNTRIES_BEFORE = "kg_membership_countries_before"
 _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
@@ -777,7 +776,6 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             after_title = i + n
     acronyms = _acronym_tokens(doc, resolution)
     doc.user_data[_ACRONYMS] = acronyms
-    doc.user_data[_LOWERED] = lowered
     doc.user_data[_PLURAL_ROLES] = plural_roles = [i for i, tag in enumerate(view.tag)
                                                    if tag in ("NNS", "NNPS") and view.lemma[i] in ROLE_NOUNS]  # `_is_plural_role`
     kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
@@ -884,7 +882,7 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
     types = {entity.key: entity.type for entity in resolution.entities}
     bodies = sorted({i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
                     | set(doc.user_data[_ACRONYMS])
-                    | {i for i, word in enumerate(doc.user_data[_LOWERED]) if word in _BACK_REFERENCES})
+                    | {i for i, word in enumerate(view.lower) if word in _BACK_REFERENCES})
     bounds = [*view.sent_starts, len(doc)]
     windows: list[list[int]] = []
     for k in range(len(bounds) - 1):
@@ -1201,7 +1199,7 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     "X is a member of the Y", "X previously served as Y's commander"."""
     types = {entity.key: entity.type for entity in resolution.entities}
     relations: list[Relation] = []
-    lowered = doc.user_data[_LOWERED]
+    lowered = doc_view(doc).lower
     candidates = {i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
     candidates |= set(doc.user_data[_ACRONYMS]) | {i for i, word in enumerate(lowered) if word in _BODY_KINDS}
     for token in (doc[i] for i in sorted(candidates)):
@@ -1369,7 +1367,7 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
     starts = doc_view(doc).sent_starts
     k = bisect_right(starts, noun.i) - 1
     first = starts[max(0, k - 1)]
-    lowered = doc.user_data[_LOWERED]
+    lowered = doc_view(doc).lower
     countries: dict[str, None] = {}
     for entity in resolution.entities:
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
@@ -1792,7 +1790,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
     links: list[tuple[str, str, str | None, str, str, int, int, str, int]] = []
     home: dict[tuple[int, str | None], set[str]] = {}
-    lowered = doc.user_data[_LOWERED]
+    lowered = doc_view(doc).lower
     starts = doc_view(doc).sent_starts
     for entity in resolution.entities:
         if entity.type != "Person":
@@ -2112,7 +2110,7 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     starts = doc_view(doc).sent_starts
     relations = []
     last: tuple[int, set[str]] | None = None
-    lowered = doc.user_data[_LOWERED]
+    lowered = doc_view(doc).lower
     candidates = set(doc.user_data[_PLURAL_ROLES]) | {i for i, word in enumerate(lowered) if word in DELEGATION_NOUNS}
     for token in (tokens[i] for i in sorted(candidates)):
         if _is_plural_role(token) and (token.lower_ not in MEMBER_NOUNS or token.lower_ == "members"):
@@ -2238,7 +2236,7 @@ def _groupings(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"NATO, which includes X and Y", "the bloc comprises X", "its members include X", "the
     alliance is made up of X and Y": the listed countries, bodies or people are members."""
     relations = []
-    lowered = doc.user_data[_LOWERED]
+    lowered = doc_view(doc).lower
     for verb in (doc[i] for i, word in enumerate(lowered) if word in _GROUPING_FORMS):
         wanted = GROUPING_VERBS.get(verb.lemma_)
         if wanted is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "make" and not _made_up(verb):
