@@ -122,7 +122,7 @@ def infer(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> li
     frames = _trip_frames(view, resolution, relations)
     if not frames:
         return []
-    story = _Story(resolution, relations)
+    story = _Story(view, resolution, relations)
     candidates = _candidates(view)
     found: list[Relation] = []
     for frame in frames:
@@ -140,7 +140,8 @@ def infer(doc: Doc, resolution: Resolution, relations: Sequence[Relation]) -> li
 class _Story:
     """What the pass needs to know of the article: entity types, people in order, known facts."""
 
-    def __init__(self, resolution: Resolution, relations: Sequence[Relation]) -> None:
+    def __init__(self, view: DocView, resolution: Resolution, relations: Sequence[Relation]) -> None:
+        self.view = view
         self.resolution = resolution
         self.types = {entity.key: entity.type for entity in resolution.entities}
         self.entities = {entity.key: entity for entity in resolution.entities}
@@ -311,7 +312,7 @@ def _word_facts(view: DocView, i: int, frame: Frame, story: _Story) -> Iterator[
     if dep == "relcl" and any(view.dep[c] == "advmod" and view.lower[c] == "where" for c in view.children[i]):
         yield from _where_held(token, frame, story)
     if lower in VENUE_PREPS and (dep == "prep" or dep == "conj" and view.dep[view.head[i]] == "prep"):
-        event = _event_above(token if dep == "prep" else view.tokens[view.head[i]])
+        event = _event_above(view, i if dep == "prep" else view.head[i])
         if event is not None:
             venues = [key for key in _named(token, story, "pobj")
                       if lower != "in" or _venue_named(key, story)] or _site_address(token, story)
@@ -320,19 +321,21 @@ def _word_facts(view: DocView, i: int, frame: Frame, story: _Story) -> Iterator[
 
 def _nominal_talks(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
     """'talks with Y', 'a dinner with Y' in the frame, the meeting's other party untold."""
-    partners = [key for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
-                for key in _named(prep, story, "pobj")]
+    view = story.view
+    partners = [key for prep in view.children[noun.i] if view.dep[prep] == "prep" and view.lower[prep] == "with"
+                for key in _named(view.tokens[prep], story, "pobj")]
     if len(partners) == 1:
         yield from _talks(noun, frame, _owners(noun, frame, story), partners[0], story, "discourse.meeting_with")
 
 
 def _speaker_after_meeting(noun: Token, frame: Frame, story: _Story) -> Iterator[Relation]:
     """'After the meeting, Y told reporters ...': Y was the traveller's other party."""
-    if (noun.dep_ not in {"pobj", "dobj"} or noun.head.lower_ not in MEETING_TIME_PREPS
-            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-            or any(c.dep_ in {"prep", "poss", "relcl", "acl"} for c in noun.children)):
+    view, i = story.view, noun.i
+    if (view.dep[i] not in {"pobj", "dobj"} or view.lower[view.head[i]] not in MEETING_TIME_PREPS
+            or not any(view.dep[c] == "det" and view.lower[c] == "the" for c in view.children[i])
+            or any(view.dep[c] in {"prep", "poss", "relcl", "acl"} for c in view.children[i])):
         return
-    speaker = _subject_above(noun.head)
+    speaker = _subject_above(view, view.head[i])
     key = story.entity_of(speaker) if speaker is not None else None
     if (key is not None and story.types.get(key) == "Person" and _clause_of(noun).lemma_.lower() in SAY_VERBS
             and not story.is_staff(key)):
@@ -415,16 +418,17 @@ def _where_held(clause: Token, frame: Frame, story: _Story) -> Iterator[Relation
         yield from _venue_visits(event, [venue], frame, story)
 
 
-def _event_above(prep: Token) -> Token | None:
-    """The event word a venue preposition tells the place of: its head, or the head's head
-    through nouns ('met representatives of the committee at Q'), never past another verb."""
-    current = prep.head
+def _event_above(view: DocView, prep: int) -> Token | None:
+    """The event word a venue preposition (token `prep`) tells the place of: its head, or the
+    head's head through nouns ('met representatives of the committee at Q'), never past
+    another verb."""
+    current = view.head[prep]
     for _ in range(EVENT_DEPTH):
-        if current.lemma_.lower() in VENUE_EVENT_WORDS:
-            return current
-        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+        if view.lemma[current] in VENUE_EVENT_WORDS:
+            return view.tokens[current]
+        if view.pos[current] in {"VERB", "AUX"} or view.head[current] == current:
             return None
-        current = current.head
+        current = view.head[current]
     return None
 
 
@@ -461,9 +465,11 @@ def _venue_named(key: str, story: _Story) -> bool:
 def _named(head: Token, story: _Story, dep: str) -> list[str]:
     """Entity keys of the `dep` children of `head` and of their conjuncts."""
     keys = []
-    for child in head.children:
-        if child.dep_ != dep:
+    view = story.view
+    for c in view.children[head.i]:
+        if view.dep[c] != dep:
             continue
+        child = view.tokens[c]
         for item in (child, *child.conjuncts):
             key = story.entity_of(item)
             if key and key not in keys:
@@ -478,7 +484,9 @@ def _owners(token: Token, frame: Frame, story: _Story, *, untold: bool = True) -
     An untold owner (when `untold`), the trip, the visitor or the delegation stand for every
     traveller; a named third party or an unknown noun makes the event none of the frame's.
     """
-    owner = next((c for c in token.children if c.dep_ == "poss"), None) or _subject_above(token)
+    view = story.view
+    owner = next((view.tokens[c] for c in view.children[token.i] if view.dep[c] == "poss"), None) \
+        or _subject_above(view, token.i)
     if owner is not None and owner.i == token.i:
         owner = None  # the event is its clause's subject ('the talks took place'): its owner is untold
     if owner is None:
@@ -519,18 +527,19 @@ def _pronoun_owners(pronoun: Token, frame: Frame, story: _Story,
     return (antecedent,) if pronoun.lower_ in PRONOUNS_SINGULAR else ()
 
 
-def _subject_above(token: Token) -> Token | None:
-    """The subject of the clause holding `token`, climbing through clauses that share theirs."""
+def _subject_above(view: DocView, token: int) -> Token | None:
+    """The subject of the clause holding token `token`, climbing through clauses that share
+    theirs."""
     current = token
     for _ in range(CLAUSE_CLIMB):
-        subjects = [c for c in current.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [c for c in view.children[current] if view.dep[c] in {"nsubj", "nsubjpass"}]
         if subjects:
             # 'The tour, which included ...': the relative pronoun stands for the noun it follows.
-            relative = subjects[0].lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl"
-            return current.head if relative else subjects[0]
-        if current.head.i == current.i:
+            relative = view.lower[subjects[0]] in RELATIVE_PRONOUNS and view.dep[current] == "relcl"
+            return view.tokens[view.head[current] if relative else subjects[0]]
+        if view.head[current] == current:
             return None
-        current = current.head
+        current = view.head[current]
     return None
 
 
