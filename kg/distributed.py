@@ -336,7 +336,7 @@ def _build_partition(partition: int, chunk: list[Article | Failure], staging: st
                      model: str | None, batch_size: int) -> Shard:
     """Extract, map and write one partition as an N-Quads shard in `staging`."""
     from kg.build import _extract_chunk
-    from kg.mapping import article_quads
+    from kg.mapping import article_statements
     from kg.serialize import open_writer
 
     if not os.path.isdir(staging):
@@ -353,7 +353,7 @@ def _build_partition(partition: int, chunk: list[Article | Failure], staging: st
             if isinstance(result, Failure):
                 failures.append(result)
                 continue
-            writer.add_quads(article_quads(result, base))
+            writer.add_statements(article_statements(result, base))
             articles += 1
             relations += len(result.relations)
             keys.update(entity.key for entity in result.entities)
