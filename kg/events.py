@@ -10,7 +10,7 @@ cancellation cues on the trigger's governing chain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import combinations
@@ -52,12 +52,16 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
     for token in ctx.doc:
+        named = token.pos_ == "PROPN" or token.i in ctx.token_entity  # all `entity_at` can name
         if not _is_trigger_word(token):
             # most tokens fire nothing; a name no rule is keyed on can only be a person's own
             # "in X for talks" phrase
-            if token.pos_ == "PROPN" or token.i in ctx.token_entity:
+            if named:
                 found.extend(_person_in_place(ctx, token))
             continue
+        if not (named or _visit_rules(token.lemma, token.lower_, token.pos_)
+                or _talk_rules(token.lemma, token.lower_, token.pos_)):
+            continue  # a word only some rule's argument is ("to", "on"): it triggers nothing
         visits = list(_visits_from(ctx, token))
         found.extend(visits)
         # a meeting somewhere tells who met there, not who is travelling
@@ -312,7 +316,7 @@ class _Words:
     """A parsed `Doc` as `_Word`s and `_Sentence`s, with the `Doc` operations the rules use
     (a slice is a list of words)."""
 
-    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated")
+    __slots__ = ("parsed", "view", "text", "words", "sents", "coordinated", "_scanned")
 
     def __init__(self, doc: Doc) -> None:
         view = doc_view(doc)
@@ -330,6 +334,7 @@ class _Words:
             for word in words[sent.start:sent.end]:
                 word.sent = sent
         self.coordinated: dict[int, tuple[_Word, ...]] = {}  # see `_coordinated`
+        self._scanned: list[_Word] | None = None  # see `with_lemma`
 
     def __len__(self) -> int:
         return len(self.words)
@@ -340,10 +345,19 @@ class _Words:
     def __getitem__(self, index: int | slice) -> _Word | list[_Word]:
         return self.words[index]
 
-    def with_lemma(self, lemmas: Container[str]) -> list[_Word]:
-        """The words whose lemma is in `lemmas`, in text order: a scan for the words of one
-        table reads the view's list of lemmas, not every word."""
-        return [word for word, lemma in zip(self.words, self.view.lemma) if lemma in lemmas]
+    def with_lemma(self, lemmas: frozenset[str]) -> list[_Word]:
+        """The words whose lemma is in `lemmas`, in text order.
+
+        The rules scan a document for the words of a few tables, several times each: the
+        words of all those tables are gathered in one pass over the lemmas, and each scan
+        reads only them (a table outside `_SCANNED_LEMMAS` is scanned in full).
+        """
+        if not _scanned_covers(lemmas):
+            return [word for word, lemma in zip(self.words, self.view.lemma) if lemma in lemmas]
+        if self._scanned is None:
+            self._scanned = [word for word, lemma in zip(self.words, self.view.lemma)
+                             if lemma in _SCANNED_LEMMAS]
+        return [word for word in self._scanned if word.lemma in lemmas]
 
     def sentence_of(self, i: int) -> int:
         """Number of the sentence holding word `i`."""
@@ -352,6 +366,17 @@ class _Words:
     def char_span(self, start: int, end: int, alignment_mode: str) -> list[_Word] | None:
         span = self.parsed.char_span(start, end, alignment_mode=alignment_mode)
         return None if span is None else self.words[span.start:span.end]
+
+
+# the tables the rules scan a whole document for (see `_Words.with_lemma`)
+_TRAVEL_OR_ACCOMPANY = P.TRAVEL_LEMMAS | P.ACCOMPANY_VERBS
+_SCANNED_LEMMAS = frozenset().union(P.TALK_GROUP_NOUNS, P.HOST_PLACE_LEMMAS, P.GROUP_NOUNS,
+                                    _TRAVEL_OR_ACCOMPANY, P.TITLE_NOUNS)
+
+
+@lru_cache(maxsize=64)
+def _scanned_covers(lemmas: frozenset[str]) -> bool:
+    return lemmas <= _SCANNED_LEMMAS
 
 
 _WORDS = "kg_event_words"
@@ -1605,7 +1630,7 @@ def _visits_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Every visit the per-token rules tell with `token` as trigger."""
     for rule in _visit_rules(token.lemma, token.lower_, token.pos_):
         yield from rule(ctx, token)
-    if token.i in ctx.token_entity or token.pos_ == "PROPN":  # all `entity_at` can name
+    if token.pos_ == "PROPN" or token.i in ctx.token_entity:
         yield from _person_in_place(ctx, token)
 
 
@@ -2149,7 +2174,7 @@ def _trip_owner(ctx: _Context, verb: _Word) -> list[str]:
 
 def _companion_links(ctx: _Context) -> Iterator[tuple[str, str, _Word]]:
     """(companion, leader, verb): "B will accompany A", "A, joined by B,", "A was joined by B"."""
-    for verb in ctx.doc.with_lemma(P.TRAVEL_LEMMAS | P.ACCOMPANY_VERBS):
+    for verb in ctx.doc.with_lemma(_TRAVEL_OR_ACCOMPANY):
         if verb.pos_ == "VERB" and verb.lemma in P.TRAVEL_LEMMAS:
             yield from _travelling_with(ctx, verb)
             continue
@@ -2428,28 +2453,45 @@ def _visiting_modifier(ctx: _Context, token: _Word) -> Iterator[_Found]:
 
 def _talks_from(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Every talk the rules tell with `token` as trigger: a talk verb, noun or phrase."""
+    for rule in _talk_rules(token.lemma, token.lower_, token.pos_):
+        yield from rule(ctx, token)
+
+
+_TALK_VERB_LEMMAS = frozenset(_TALK_VERB_RULES).union(
+    P.CO_SUBJECT_TALK_VERBS, P.AGREE_VERBS, P.SIGN_VERBS, P.ACCOMPANY_VERBS, {"be"},
+    P.TALK_HOLD_VERBS)
+
+
+@lru_cache(maxsize=8192)
+def _talk_rules(lemma: str, lower: str, pos: str) -> tuple[_TokenRule, ...]:
+    """The talk rules keyed on a word of this lemma, form and part of speech, in the order
+    they run (as `_visit_rules` for visits): most trigger words, prepositions among them,
+    meet none."""
+    group_noun = lemma in P.TALK_GROUP_NOUNS
+    keyed: tuple[tuple[bool, _TokenRule], ...] = (
+        (pos in {"VERB", "AUX"} and lemma in _TALK_VERB_LEMMAS, _verb_talks),
+        (lower == "meeting", _gerund_talks),
+        (group_noun, _told_in_call),
+        (group_noun, _on_the_phone),
+        (pos == "NOUN" and lemma in P.PERSON_TALK_NOUNS, _person_noun_talks),
+        (pos in {"NOUN", "PROPN"} and (group_noun or lower in P.TALK_GROUP_NOUNS),
+         _talk_noun_talks))
+    return tuple(rule for applies, rule in keyed if applies)
+
+
+def _person_noun_talks(ctx: _Context, token: _Word) -> Iterator[_Found]:
+    """"paid a visit to X": a noun whose talk rules need a person as partner."""
     lemma = token.lemma
-    if token.pos_ in {"VERB", "AUX"}:
-        yield from _verb_talks(ctx, token, lemma)
-    if token.lower_ == "meeting" and token.dep_ == "compound":
-        yield from _gerund_talks(ctx, token)
-    if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ in P.TOLD_IN_PREPS:
-        yield from _told_in_call(ctx, token)
-    if lemma in P.TALK_GROUP_NOUNS and token.dep_ == "pobj" and token.head.lower_ == "on":
-        yield from _on_the_phone(ctx, token)
-    if token.pos_ == "NOUN" and lemma in P.PERSON_TALK_NOUNS:
-        for rule in P.TALK_NOUN_RULES:
-            if lemma in rule.lemmas:
-                yield from _pairs("talksWith", ctx.noun_agents(token), _partners(ctx, token, rule),
-                                  token, rule.id, rule.confidence)
-    if token.pos_ in {"NOUN", "PROPN"} and (lemma in P.TALK_GROUP_NOUNS
-                                            or token.lower_ in P.TALK_GROUP_NOUNS):
-        yield from _talk_noun_talks(ctx, token, lemma)
+    for rule in P.TALK_NOUN_RULES:
+        if lemma in rule.lemmas:
+            yield from _pairs("talksWith", ctx.noun_agents(token), _partners(ctx, token, rule),
+                              token, rule.id, rule.confidence)
 
 
-def _verb_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
+def _verb_talks(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Talks told by a verb: its rule partners, co-subjects and the verbs of agreeing,
     signing, joining and holding talks."""
+    lemma = token.lemma
     partnered = False
     for rule in _TALK_VERB_RULES.get(lemma, ()):
         if not _has_particle(token, rule.particle):
@@ -2491,9 +2533,10 @@ def _verb_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
         yield from _held_talks(ctx, token)
 
 
-def _talk_noun_talks(ctx: _Context, token: _Word, lemma: str) -> Iterator[_Found]:
+def _talk_noun_talks(ctx: _Context, token: _Word) -> Iterator[_Found]:
     """Talks told by a talk noun: "talks with X", "a meeting between A and B", "A and B's
     meeting"."""
+    lemma = token.lemma
     for rule in P.TALK_NOUN_RULES:
         if (lemma in rule.lemmas or token.lower_ in rule.lemmas) and _has_particle(
                 token, rule.particle):
@@ -2567,6 +2610,8 @@ def _agreed_after_talks(ctx: _Context, verb: _Word) -> Iterator[_Found]:
 
 def _on_the_phone(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X was on the phone with Y": the partner hangs from "be", not from the noun."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+        return
     verb = noun.head.head
     if verb.lemma_ != "be" or _follow(noun, P.WITH):
         return
@@ -2578,6 +2623,8 @@ def _on_the_phone(ctx: _Context, noun: _Word) -> Iterator[_Found]:
 
 def _told_in_call(ctx: _Context, noun: _Word) -> Iterator[_Found]:
     """"X told Y in a phone call that ...": the addressee of what is said in a talk."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in P.TOLD_IN_PREPS:
+        return
     verb = noun.head.head
     if verb.lemma not in P.TOLD_IN_VERBS or _follow(noun, P.WITH) or _follow(noun, P.BETWEEN):
         return
