@@ -9,11 +9,20 @@ token position, so hot loops compare plain strings and integers instead.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as _POS_NAMES
 from spacy.tokens import Doc, Token
 
 _KEY = "kg_doc_view"
+_ATTRIBUTES = [LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD]
+# The strings of the hashes `Doc.to_array` gives, kept across documents: most words recur, and a
+# dict lookup is cheaper than asking the StringStore (or the Token) for a new string each time.
+# Emptied when large, so a long build's memory does not grow with its vocabulary.
+_STRINGS: dict[int, str] = {}
+_LOWER_LEMMAS: dict[int, str] = {}
+_TABLE_LIMIT = 200_000
 
 
 class DocView:
@@ -26,27 +35,45 @@ class DocView:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each access
         self.tokens: list[Token] = list(doc)
-        self.lower = [t.lower_ for t in self.tokens]
-        self.lemma = [t.lemma_.lower() for t in self.tokens]
-        self.pos = [t.pos_ for t in self.tokens]
-        self.tag = [t.tag_ for t in self.tokens]
-        self.dep = [t.dep_ for t in self.tokens]
-        self.ent_type = [t.ent_type_ for t in self.tokens]
-        # HEAD is stored relative to the token; a root is its own head
-        self.head = [i + int(offset) for i, offset in
-                     enumerate(doc.to_array([HEAD]).astype("int64").ravel())] if len(doc) else []
-        children: list[list[int]] = [[] for _ in self.tokens]
+        n = len(self.tokens)
+        # One array read instead of a Token attribute (and a new string) per word and attribute
+        array = doc.to_array(_ATTRIBUTES)
+        lower, lemma, pos, tag, dep, ent_type = array[:, :6].T.tolist()
+        strings = doc.vocab.strings
+        self.lower = _strings(lower, _STRINGS, strings.__getitem__)
+        self.lemma = _strings(lemma, _LOWER_LEMMAS, lambda h: strings[h].lower())
+        self.pos = list(map(_POS_NAMES.__getitem__, pos))
+        self.tag = _strings(tag, _STRINGS, strings.__getitem__)
+        self.dep = _strings(dep, _STRINGS, strings.__getitem__)
+        self.ent_type = _strings(ent_type, _STRINGS, strings.__getitem__)
+        # HEAD is stored relative to the token, as a signed offset in an unsigned array; a root
+        # is its own head
+        self.head = (array[:, 6].view("int64") + range(n)).tolist()
+        children: list[tuple[int, ...]] = [()] * n
         for i, head in enumerate(self.head):
             if head != i:
-                children[head].append(i)
-        self.children = [tuple(c) for c in children]
-        spans = list(doc.sents) if len(doc) else []
+                children[head] += (i,)  # few children per word: a short tuple grown in place
+        self.children = children
+        spans = list(doc.sents) if n else []
         self.sent_starts = [sent.start for sent in spans]
         self.sent_bounds = [(sent.start, sent.end) for sent in spans]
 
     def sentence_of(self, i: int) -> int:
         """Number of the sentence holding token `i`."""
         return bisect_right(self.sent_starts, i) - 1
+
+
+def _strings(hashes: list[int], table: dict[int, str], string: Callable[[int], str]) -> list[str]:
+    """The strings of `hashes` from `table`, adding `string(hash)` for hashes not seen before."""
+    try:
+        return list(map(table.__getitem__, hashes))
+    except KeyError:
+        if len(table) > _TABLE_LIMIT:
+            table.clear()
+        for h in hashes:
+            if h not in table:
+                table[h] = string(h)
+        return list(map(table.__getitem__, hashes))
 
 
 def doc_view(doc: Doc) -> DocView:

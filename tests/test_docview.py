@@ -33,3 +33,18 @@ def test_view_is_built_once_per_doc(nlp):
     doc = nlp("The envoy arrived in Quito.")
     assert doc_view(doc) is doc_view(doc)
     assert doc_view(nlp("The envoy arrived in Quito.")) is not doc_view(doc)
+
+
+def test_view_strings_survive_emptied_tables(nlp, monkeypatch):
+    """The hash -> string tables are emptied when full; views built after that read the same."""
+    import kg.docview as docview
+
+    monkeypatch.setattr(docview, "_TABLE_LIMIT", 0)
+    monkeypatch.setattr(docview, "_STRINGS", {-1: "stale"})
+    first, second = nlp(SENTENCES[0]), nlp(SENTENCES[1])
+    for doc in (first, second, first.copy()):
+        view = docview.DocView(doc)
+        assert view.lower == [t.lower_ for t in doc]
+        assert view.lemma == [t.lemma_.lower() for t in doc]
+        assert view.dep == [t.dep_ for t in doc]
+    assert -1 not in docview._STRINGS
