@@ -51,13 +51,11 @@ def find_events(doc: Doc, resolution: Resolution) -> list[Relation]:
     """All visits and talksWith relations the patterns find in `doc`, one per pair."""
     ctx = _Context(doc, resolution)
     found: list[_Found] = []
-    for token in ctx.doc:
+    for token in _may_fire(ctx):
         named = token.pos_ == "PROPN" or token.i in ctx.token_entity  # all `entity_at` can name
         if not _is_trigger_word(token):
-            # most tokens fire nothing; a name no rule is keyed on can only be a person's own
-            # "in X for talks" phrase
-            if named:
-                found.extend(_person_in_place(ctx, token))
+            # a name no rule is keyed on can only be a person's own "in X for talks" phrase
+            found.extend(_person_in_place(ctx, token))
             continue
         if not (named or _visit_rules(token.lemma, token.lower_, token.pos_)
                 or _talk_rules(token.lemma, token.lower_, token.pos_)):
@@ -198,12 +196,26 @@ _TRIGGER_WORDS = frozenset({"be", "meeting"}).union(*(
     and not name.startswith(("PRONOUN", "ORDINALS"))))
 
 
+def _may_fire(ctx: _Context) -> list[_Word]:
+    """The words a per-token rule may fire on, in text order: trigger words and names.
+
+    Most words are neither; skipping them spares running every rule's guard on them. Of the
+    rules, only a person's "in X for talks" fires on a word that is not a trigger word, a
+    name (a word `entity_at` can name). One comprehension over the view's lists: a test
+    per word costs a call each.
+    """
+    names = ctx.token_entity
+    return [word for i, word, lower, lemma, pos in zip(
+                range(len(ctx.doc)), ctx.doc.words, ctx.doc.view.lower, ctx.doc.view.lemma,
+                ctx.doc.view.pos)
+            if lower in _TRIGGER_WORDS or lemma in _TRIGGER_WORDS or pos == "PROPN"
+            or i in names]
+
+
 def _is_trigger_word(token: _Word) -> bool:
     """Whether a per-token rule is keyed on `token`'s word (as lemma or lower-cased form).
 
-    Most tokens are not; skipping them spares running every rule's guard on them. Of the
-    rules, only a person's "in X for talks" fires on another token, a name. A rule keyed on
-    a word outside the `kg.patterns` trigger tables must add it above.
+    A rule keyed on a word outside the `kg.patterns` trigger tables must add it above.
     """
     return token.lower_ in _TRIGGER_WORDS or token.lemma in _TRIGGER_WORDS
 
@@ -269,15 +281,21 @@ class _Word:
         return self.i + 1 == self.sent.end
 
     @property
-    def subtree(self) -> Iterator[_Word]:
+    def subtree(self) -> list[_Word]:
         """The word and its descendants in text order, as `Token.subtree` yields them."""
+        found: list[_Word] = []
+        self._add_subtree(found)
+        return found
+
+    def _add_subtree(self, found: list[_Word]) -> None:
+        # a list filled by plain recursion: nested generators cost a frame per level and word
         for child in self.children:
             if child.i < self.i:
-                yield from child.subtree
-        yield self
+                child._add_subtree(found)
+        found.append(self)
         for child in self.children:
             if child.i > self.i:
-                yield from child.subtree
+                child._add_subtree(found)
 
     @property
     def ancestors(self) -> Iterator[_Word]:
