@@ -657,6 +657,8 @@ _PLURAL_ROLES = "kg_membership_plural_roles"
 _ACRONYMS = "kg_membership_acronyms"
 _PARTIES = "kg_membership_parties"
 _COLUMNS = "kg_membership_columns"
+_OWNERS = "kg_membership_owners"
+_SENTENCE_SPANS = "kg_membership_sentence_spans"
 
 
 def find_memberships(doc: Doc, resolution: Resolution) -> list[Relation]:
@@ -781,7 +783,10 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
     texts = [t.text for t in view.tokens]
     keyed = {**acronyms, **resolution.token_entity}
+    owners = doc.user_data[_OWNERS] = [None] * len(lowered)  # `_entity_of` by token index
+    doc.user_data[_SENTENCE_SPANS] = {}
     for i, key in keyed.items():
+        owners[i] = key
         if i in title_tokens and types.get(key) == "Person":
             roles[i] = True  # a title the resolver kept inside the name: "leader Jane Roe"
             continue
@@ -901,6 +906,7 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
     tokens = doc_view(doc).tokens  # the doc's Token objects, not new ones per `doc[i]`
+    owners = doc.user_data[_OWNERS]
     for rule, start, end, alignment in _matches(doc, resolution):
         pattern = _PATTERNS_BY_RULE[rule]
         slots: dict[str, list[Token]] = {}
@@ -908,10 +914,10 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             slot = pattern.slots[element]
             if slot:
                 slots.setdefault(slot, []).append(token)
-        members = {_entity_of(resolution, t) for t in slots.get("member", [])}
+        members = {owners[t.i] for t in slots.get("member", [])}
         if "members" in slots:
             members = _coordinated(doc, resolution, slots["members"])
-        orgs = {_entity_of(resolution, t) for t in slots.get("org", [])}
+        orgs = {owners[t.i] for t in slots.get("org", [])}
         if orgs == {None}:
             orgs = {_antecedent(doc, resolution, slots["org"][0], members)}
         elif len(orgs) == 1 and _is_kind_only(resolution, next(iter(orgs))):
@@ -925,7 +931,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         if not _is_body(resolution, org) or _ends_country_name(slots["org"]):
             continue
         after = slots["org"][-1].i + 1
-        while after < len(doc) and _entity_of(resolution, tokens[after]) == org:
+        while after < len(tokens) and owners[after] == org:
             after += 1
         if after < len(doc) and tokens[after].lower_ in OUTSIDER_NOUNS:
             continue  # "Jane Roe, a Green Party voter"
@@ -954,7 +960,7 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
                 and _is_bare_role(tokens[role_tokens[0].i - 1]):
             role_tokens = [tokens[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
         first = start
-        while first > 0 and _entity_of(resolution, tokens[first - 1]) == _entity_of(resolution, tokens[start]) is not None:
+        while first > 0 and owners[first - 1] == owners[start] is not None:
             first -= 1
         if pattern.rule in SUBJECT_RULES and first > 0 and tokens[first - 1].pos_ == "ADP":
             continue  # "a letter to Jane Roe from the Water Agency"
@@ -968,8 +974,8 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
             continue
         member = next(iter(members))
         for token in role_tokens:
-            if _annotation(token, "kg_party") and _entity_of(resolution, token) not in (None, org):
-                yield _relation(doc, member, _entity_of(resolution, token), status, first, end,
+            if _annotation(token, "kg_party") and owners[token.i] not in (None, org):
+                yield _relation(doc, member, owners[token.i], status, first, end,
                                 pattern.rule + "+party", pattern.confidence, None)
 
 
@@ -1174,10 +1180,15 @@ def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
     view = doc_view(doc)
     tokens, starts = view.tokens, view.sent_starts
     k = bisect_right(starts, span_start) - 1
+    # a sentence without a line break gives every match in it the same evidence
+    whole = doc.user_data.get(_SENTENCE_SPANS) if span_start < len(tokens) else None
+    if whole is not None and k in whole:
+        return whole[k]
     first = starts[k] if k >= 0 else 0
     last = starts[k + 1] if k + 1 < len(starts) else len(doc)
     start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
     text = doc_text = view.text
+    unbroken = text.find("\n", start, end) == -1
     # the match's characters, as spaCy's Span gives them (an empty match sits at its start)
     start_char = tokens[span_start].idx if span_start < len(tokens) else len(text)
     end_char = tokens[span_end - 1].idx + len(tokens[span_end - 1].text) if span_end > span_start else start_char
@@ -1191,7 +1202,10 @@ def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
         start += 1
     while end > start and doc_text[end - 1].isspace():
         end -= 1
-    return TextSpan(doc_text[start:end], start, end)
+    span = TextSpan(doc_text[start:end], start, end)
+    if whole is not None and unbroken:
+        whole[k] = span
+    return span
 
 
 def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
