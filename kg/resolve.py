@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -404,7 +405,9 @@ def _read_name(label: str, text: str, venue: bool) -> tuple[str, str, str | None
 
 def _party_mentions(doc: Doc, view: DocView, ents: tuple[Span, ...]):
     """Party words the model did not tag, and party codes after a person's name."""
-    party_words = [i for i, word in enumerate(view.lower) if word in _PARTY_KEYS]
+    lower = view.lower
+    # most articles name no party word: one set test over the words rules that out at C speed
+    party_words = [] if _PARTY_KEYS.isdisjoint(lower) else [i for i, word in enumerate(lower) if word in _PARTY_KEYS]
     if party_words:
         in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
         for i in party_words:
@@ -432,7 +435,7 @@ def _title_before(view: DocView, start: int) -> tuple[int, str] | None:
     first = max(0, start - 6)
     lowered = view.lower[first:start]
     for begin in range(first, start):
-        if title_length(lowered[begin - first :]) == start - begin:
+        if title_length(lowered, begin - first) == start - begin:
             role = _role_of(lowered[begin - first :])
             if role is None:
                 return None
@@ -847,6 +850,9 @@ def _canonical_name(group: _Group) -> str:
     return best
 
 
+_START = itemgetter(1)  # a mention tuple's start
+
+
 def _finish(groups: list[_Group]) -> Resolution:
     entities: list[Entity] = []
     token_entity: dict[int, str] = {}
@@ -864,7 +870,9 @@ def _finish(groups: list[_Group]) -> Resolution:
                 aliases.append(form)
         roles = tuple(dict.fromkeys(group.roles))
         # a tuple hashes and compares as the Mention of its fields does: the same order
-        mentions = tuple(Mention(*m) for m in sorted(set(group.mentions), key=lambda m: m[1]))
+        found = group.mentions
+        ordered = found if len(found) == 1 else sorted(set(found), key=_START)
+        mentions = tuple([Mention(*m) for m in ordered])
         if key in used:
             previous = used[key]
             merged = Entity(
@@ -882,6 +890,5 @@ def _finish(groups: list[_Group]) -> Resolution:
             entities.append(entity)
             used[key] = entity
         for tokens in group.tokens:
-            for i in tokens:
-                token_entity[i] = key
+            token_entity.update(dict.fromkeys(tokens, key))
     return Resolution(tuple(entities), token_entity)
