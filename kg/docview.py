@@ -33,8 +33,9 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
         self.tokens: list[Token] = list(doc)
+        # as Doc.text joins them, from the Tokens at hand instead of new ones on each access
+        self.text = "".join([t.text_with_ws for t in self.tokens])
         n = len(self.tokens)
         # One array read instead of a Token attribute (and a new string) per word and attribute
         array = doc.to_array(_ATTRIBUTES)
