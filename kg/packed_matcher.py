@@ -63,9 +63,10 @@ class PackedMatcher:
         self._tests: list[Test] = []
         self._numbers: dict[tuple[Check, ...], int] = {}
         self._anchors: list[Anchor | None] = []  # by test: a value it requires
+        self._rests: list[Test | None] = []  # by test with an anchor: its other checks (None: no other)
         self._required: dict[Anchor, int] = {}  # a value some required element needs -> its bit
         # compiled elements (test, action if it passes, if it fails, element index, key); a None ends each pattern
-        self._elements: list[tuple[int, int, int, int, str] | None] = []
+        self._elements: list[tuple[Test, int, int, int, str] | None] = []
         self._patterns: list[_Pattern] = []
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
@@ -76,7 +77,7 @@ class PackedMatcher:
             first = len(self._elements)
             for n, (quantifier, test, token_idx) in enumerate(compiled):
                 on_pass, on_fail = _ACTIONS[quantifier][n == len(compiled) - 1]
-                self._elements.append((test, on_pass, on_fail, token_idx, key))
+                self._elements.append((self._tests[test], on_pass, on_fail, token_idx, key))
             self._elements.append(None)
             required = 0
             for quantifier, test, _ in compiled:
@@ -153,27 +154,37 @@ class PackedMatcher:
         if anchor is None:
             return [i for i in range(first, last) if function(i)]
         slot, values = anchor
-        return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values and function(i)]
+        rest = self._rests[test]
+        if rest is None:
+            return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values]
+        return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values and rest(i)]
 
     def _going_on(self, follow: tuple[int, bool, tuple[int, ...]], where: Sequence[int], last: int) -> list[int]:
-        """The tokens of `where` at which a pattern can get past its first element: a token
-        after the run the first element may take passes a test the rest may start with."""
-        lead, repeats, nexts = follow
-        lead_test = self._tests[lead]
+        """The tokens of `where` (those passing the first element's test) at which a pattern can
+        get past its first element: a token after the run the first element may take passes a
+        test the rest may start with."""
+        _, repeats, nexts = follow
         next_tests = [self._tests[test] for test in nexts]
         kept = []
-        for i in where:
+        # From the last token back, so a token within a run of the first element takes the
+        # answer of the token after it instead of walking the rest of the run again.
+        after = -1  # the token of `where` handled before (the next one in the text)
+        goes_on = False  # whether a pattern starting at `after` gets past its first element
+        for i in reversed(where):
             p = i + 1
-            while p < last:
+            if p < last:
                 for test in next_tests:  # a loop, not any(): this is the matcher's hottest spot
                     if test(p):
-                        kept.append(i)
+                        goes_on = True
                         break
                 else:
-                    if repeats and lead_test(p):
-                        p += 1  # still within the first element's run
-                        continue
-                break
+                    goes_on = repeats and p == after and goes_on  # still within the first element's run
+            else:
+                goes_on = False
+            if goes_on:
+                kept.append(i)
+            after = i
+        kept.reverse()
         return kept
 
     def _step(self, states: list[tuple[int, int, int, tuple]], i: int,
@@ -181,12 +192,11 @@ class PackedMatcher:
         """Every state's transition on token `i` (spaCy's `transition_states`): states that
         go on, then the branches they opened. An alignment is a chain (element, length, rest)."""
         elements = self._elements
-        tests = self._tests
         kept = []
         branches = []
         for e, start, length, align in states:
             test, on_pass, on_fail, token_idx, key = elements[e]
-            action = on_pass if tests[test](i) else on_fail
+            action = on_pass if test(i) else on_fail
             if action == _REJECT:
                 continue
             while action in _RETRIES:
@@ -197,7 +207,7 @@ class PackedMatcher:
                     branches.append((e + 1, start, length + 1, align))
                 e += 1
                 test, on_pass, on_fail, token_idx, key = elements[e]
-                action = on_pass if tests[test](i) else on_fail
+                action = on_pass if test(i) else on_fail
             if action == _REJECT:
                 continue
             align = (token_idx, length, align)
@@ -251,8 +261,15 @@ class PackedMatcher:
             self._numbers[key] = len(self._tests)
             functions = [self._function(check) for check in checks]
             self._tests.append(_all(functions))
-            self._anchors.append(next(((self._slot(column), value if kind == "in" else frozenset({value}))
-                                       for column, kind, value in checks if kind in ("eq", "in")), None))
+            anchored = next((n for n, (_, kind, _) in enumerate(checks) if kind in ("eq", "in")), None)
+            if anchored is None:
+                self._anchors.append(None)
+                self._rests.append(None)
+            else:
+                column, kind, value = checks[anchored]
+                self._anchors.append((self._slot(column), value if kind == "in" else frozenset({value})))
+                others = functions[:anchored] + functions[anchored + 1:]
+                self._rests.append(_all(others) if others else None)
         return self._numbers[key]
 
     def _slot(self, column: str) -> int:
