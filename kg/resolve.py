@@ -252,8 +252,10 @@ def resolve(doc: Doc) -> Resolution:
             if label == "PERSON":
                 group.surfaces.append(view.text[view.tokens[title_start].idx : span.end_char])
     merged = _merge_people(list(groups.values()))
-    _add_bare_surnames(view, merged)
-    merged = _claim_surname_places(doc, merged)
+    # Adding a bare surname to its person changes no group's name or type: one table serves both.
+    surnames = _surnames(merged)
+    _add_bare_surnames(view, merged, surnames)
+    merged = _claim_surname_places(doc, merged, surnames)
     merged = _merge_bodies(merged)
     merged = _link_short_forms(view, merged)
     merged = _merge_place_prefixes(merged)
@@ -289,13 +291,19 @@ def _join_bracketed_parties(view: DocView, groups: list[_Group]) -> list[_Group]
     return [g for g in groups if id(g) not in absorbed]
 
 
-def _add_bare_surnames(view: DocView, groups: list[_Group]) -> None:
-    """Surnames the model did not tag ("Weber, a member of ...") join their person."""
+def _surnames(groups: list[_Group]) -> dict[str, list[_Group]]:
+    """The people named by more than one word, by the last word of their name."""
     surnames: dict[str, list[_Group]] = {}
     for group in groups:
         words = group.name.split() if group.type == "Person" else []
         if len(words) > 1:
             surnames.setdefault(words[-1], []).append(group)
+    return surnames
+
+
+def _add_bare_surnames(view: DocView, groups: list[_Group], surnames: dict[str, list[_Group]]) -> None:
+    """Surnames the model did not tag ("Weber, a member of ...") join their person (`surnames`:
+    `_surnames(groups)`)."""
     spelled = _tokens_spelled(view, set(surnames))
     if not spelled:
         return
@@ -318,14 +326,10 @@ _PLACE_PREPOSITIONS = LOCATIVE_PREPS | {"inside", "throughout", "within"}
 _PLACE_VERBS = frozenset({"visit", "tour", "leave", "reach", "enter", "invade", "attack", "govern", "rule"})
 
 
-def _claim_surname_places(doc: Doc, groups: list[_Group]) -> list[_Group]:
+def _claim_surname_places(doc: Doc, groups: list[_Group], surnames: dict[str, list[_Group]]) -> list[_Group]:
     """"Luís Kestrelia" and then "Kestrelia told journalists": a one-word place that is the surname of
-    the one person of that name, and never stands where a place does, is that person."""
-    surnames: dict[str, list[_Group]] = {}
-    for group in groups:
-        words = group.name.split() if group.type == "Person" else []
-        if len(words) > 1:
-            surnames.setdefault(words[-1], []).append(group)
+    the one person of that name, and never stands where a place does, is that person (`surnames`:
+    `_surnames(groups)`)."""
     if not surnames:
         return groups
     absorbed: set[int] = set()
