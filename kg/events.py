@@ -2936,7 +2936,8 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
     # the dependents of the chain and of its governors, read by most of the cues below
     dependents = [child for t in chain for child in t.children]
     governor_dependents = dependents[len(trigger.children):]
-    if any(lemma in P.CANCEL_LEMMAS for lemma in governors) or any(
+    # set tests (`isdisjoint`) rather than a generator per cue: the cues run for every trigger
+    if not P.CANCEL_LEMMAS.isdisjoint(governors) or any(
             m.lemma in P.CANCEL_LEMMAS or m.lower_ in P.CANCEL_LEMMAS for m in modifiers):
         return "cancelled"
     for t in chain:
@@ -2952,16 +2953,16 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
     if any(child.lower_ in P.NOT_YET_WORDS and child.dep_ == "advmod"
            for child in governor_dependents):
         return "negated"
-    if any(lemma in P.NEGATION_GOVERNORS for lemma in governors) or any(
-            child.dep_ == "neg" for child in dependents) or any(
+    if not P.NEGATION_GOVERNORS.isdisjoint(governors) or "neg" in [
+            child.dep_ for child in dependents] or any(
             m.lower_ == "no" for m in modifiers) or _denied(chain[-1]) or any(
             t.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ == "no" for d in t.children)
             for t in chain[1:]):
         return "negated"
     aux = [child.lower_ for child in dependents if child.dep_ in {"aux", "auxpass"}]
-    counterfactual = any(a in P.COUNTERFACTUAL_AUX for a in aux) and "have" in aux
-    if counterfactual or any(a in P.SPECULATIVE_AUX for a in aux) or any(
-            lemma in P.SPECULATIVE_GOVERNORS[kind] for lemma in governors) or any(
+    counterfactual = not P.COUNTERFACTUAL_AUX.isdisjoint(aux) and "have" in aux
+    if counterfactual or not P.SPECULATIVE_AUX.isdisjoint(aux) or not (
+            P.SPECULATIVE_GOVERNORS[kind].isdisjoint(governors)) or any(
             child.dep_ == "acomp" and child.lower_ in P.SPECULATIVE_GOVERNORS[kind]
             for child in governor_dependents) or kind == "talksWith" and any(
             child.dep_ == "mark" and child.lower_ in P.OPEN_QUESTION_MARKS
@@ -2971,15 +2972,15 @@ def status_of(trigger: Token | _Word, kind: str) -> str:
         return "speculative"
     aux = [child.lower_ for t in full for child in t.children if child.dep_ in {"aux", "auxpass"}]
     lemmas = [t.lemma for t in full]
-    if (any(a in _FUTURE_AUX for a in aux)
-            or any(lemma in P.PLANNED_GOVERNORS for lemma in lemmas[1:])
+    if (not _FUTURE_AUX.isdisjoint(aux)
+            or not P.PLANNED_GOVERNORS.isdisjoint(lemmas[1:])
             # "was due in Dhaka for talks with X": the plan sits on the verb's complement
             or any(child.dep_ == "acomp" and child.lemma in P.PLANNED_GOVERNORS
                    for child in governor_dependents)
             or _ahead_of_now(full)
             or any(m.lower_ in P.PLANNED_MODIFIERS for m in modifiers)
             or _is_to_infinitive_plan(full) or _future_time(full) or _scheduled_present(full)
-            or kind == "visits" and any(lemma in P.DEPARTURE_LEMMAS for lemma in lemmas)):
+            or kind == "visits" and not P.DEPARTURE_LEMMAS.isdisjoint(lemmas)):
         return "planned"
     return "occurred"
 
