@@ -251,10 +251,10 @@ class _Word:
     __slots__ = ("doc", "i", "text", "lower_", "lemma", "pos_", "tag_", "dep_", "head",
                  "children", "sent")
 
-    # rarely read: looked up when asked
+    # rarely read: looked up when asked, on the view's tokens (`doc[i]` makes a new Token)
     @property
     def lemma_(self) -> str:
-        return self.doc.parsed[self.i].lemma_
+        return self.doc.view.tokens[self.i].lemma_
 
     @property
     def ent_type_(self) -> str:
@@ -262,19 +262,19 @@ class _Word:
 
     @property
     def idx(self) -> int:
-        return self.doc.parsed[self.i].idx
+        return self.doc.view.tokens[self.i].idx
 
     @property
     def is_punct(self) -> bool:
-        return self.doc.parsed[self.i].is_punct
+        return self.doc.view.tokens[self.i].is_punct
 
     @property
     def left_edge(self) -> _Word:
-        return self.doc[self.doc.parsed[self.i].left_edge.i]
+        return self.doc[self.doc.view.tokens[self.i].left_edge.i]
 
     @property
     def right_edge(self) -> _Word:
-        return self.doc[self.doc.parsed[self.i].right_edge.i]
+        return self.doc[self.doc.view.tokens[self.i].right_edge.i]
 
     @property
     def is_sent_end(self) -> bool:
