@@ -658,6 +658,7 @@ _ACRONYMS = "kg_membership_acronyms"
 _PARTIES = "kg_membership_parties"
 _COLUMNS = "kg_membership_columns"
 _OWNERS = "kg_membership_owners"
+_WORDS = "kg_membership_words"
 _SENTENCE_SPANS = "kg_membership_sentence_spans"
 
 
@@ -692,6 +693,8 @@ def _the_dead(doc: Doc, resolution: Resolution) -> set[str]:
     dead = set()
     view = doc_view(doc)
     lemmas = doc.user_data[_COLUMNS]["LEMMA"]
+    if "late" not in doc.user_data[_WORDS] and set(lemmas).isdisjoint(DEATH_VERBS):
+        return dead
     for token in (view.tokens[i] for i, word in enumerate(view.lower) if word == "late" or lemmas[i] in DEATH_VERBS):
         if token.lower_ == "late" and token.dep_ == "amod" and _annotation(token.head, "kg_type") == "Person" \
                 and token.i > 0 and doc[token.i - 1].lower_ == "the":
@@ -768,6 +771,7 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     types = {entity.key: entity.type for entity in resolution.entities}
     view = doc_view(doc)
     lowered = view.lower
+    doc.user_data[_WORDS] = set(lowered)
     parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types)
     title_tokens: set[int] = set()
     after_title = 0
@@ -800,13 +804,43 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     for i in (*title_tokens, *plural_roles, *(i for i, word in enumerate(lowered) if word in _ROLE_WORDS)):
         if i not in keyed:
             roles[i] = True
-    for i in (i for i, word in enumerate(lowered) if word == "-" and 0 < i < len(lowered) - 1):
+    for i in (i for i in _positions(doc, _HYPHENS) if 0 < i < len(lowered) - 1):
         # "Vice-President", "treasurer-general": one role across the hyphen
         if roles[i - 1] and roles[i + 1] and not view.tokens[i].whitespace_:
             roles[i] = True
-    doc.user_data[_COLUMNS] = {"ORTH": texts, "LOWER": lowered, "LEMMA": [t.lemma_ for t in view.tokens],
+    lemmas = [view.tokens[i].lemma_ if lemma in _LEMMA_WORDS else lemma for i, lemma in enumerate(view.lemma)]
+    doc.user_data[_COLUMNS] = {"ORTH": texts, "LOWER": lowered, "LEMMA": lemmas,
                                "POS": view.pos, "TAG": view.tag, "DEP": view.dep, "kg_type": kinds, "kg_role": roles,
                                "kg_party": party, "kg_party_code": codes}
+
+
+_HYPHENS = frozenset({"-"})
+# The lemmas the patterns and `_the_dead` look for, lower-cased. Only a token whose lower-cased
+# lemma is one of these needs its lemma as spaCy spells it in the LEMMA column: for any other,
+# the lower-cased lemma passes and fails the same IN and NOT_IN tests.
+def _lemma_words() -> frozenset[str]:
+    words = set(DEATH_VERBS)
+    for element in (element for pattern in TOKEN_PATTERNS for element in pattern.pattern if "LEMMA" in element):
+        value = element["LEMMA"]
+        if isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"}:
+            words.update(word.lower() for values in value.values() for word in values)
+        elif isinstance(value, str):
+            words.add(value.lower())
+        else:
+            raise ValueError(f"a lemma test the LEMMA column cannot serve lower-cased: {value!r}")
+    return frozenset(words)
+
+
+_LEMMA_WORDS = _lemma_words()
+
+
+def _positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-cased word is one of `words`, in order; the doc's set of words
+    (see `_annotate`) spares the pass over its tokens when it has none of them."""
+    present = doc.user_data[_WORDS] & words
+    if not present:
+        return []
+    return [i for i, word in enumerate(doc_view(doc).lower) if word in present]
 
 
 def _annotation(token: Token, name: str) -> object:
@@ -887,7 +921,7 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
     types = {entity.key: entity.type for entity in resolution.entities}
     bodies = sorted({i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
                     | set(doc.user_data[_ACRONYMS])
-                    | {i for i, word in enumerate(view.lower) if word in _BACK_REFERENCES})
+                    | set(_positions(doc, _BACK_REFERENCES)))
     bounds = [*view.sent_starts, len(doc)]
     windows: list[list[int]] = []
     for k in range(len(bounds) - 1):
@@ -1213,9 +1247,8 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     "X is a member of the Y", "X previously served as Y's commander"."""
     types = {entity.key: entity.type for entity in resolution.entities}
     relations: list[Relation] = []
-    lowered = doc_view(doc).lower
     candidates = {i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
-    candidates |= set(doc.user_data[_ACRONYMS]) | {i for i, word in enumerate(lowered) if word in _BODY_KINDS}
+    candidates |= set(doc.user_data[_ACRONYMS]) | set(_positions(doc, _BODY_KINDS))
     for token in (doc[i] for i in sorted(candidates)):
         org = _entity_of(resolution, token)
         back = org is None and _is_body_noun(token)  # "who runs the bank", "a member of the party"
@@ -2124,8 +2157,7 @@ def _delegations(doc: Doc, resolution: Resolution) -> list[Relation]:
     starts = doc_view(doc).sent_starts
     relations = []
     last: tuple[int, set[str]] | None = None
-    lowered = doc_view(doc).lower
-    candidates = set(doc.user_data[_PLURAL_ROLES]) | {i for i, word in enumerate(lowered) if word in DELEGATION_NOUNS}
+    candidates = set(doc.user_data[_PLURAL_ROLES]) | set(_positions(doc, DELEGATION_NOUNS))
     for token in (tokens[i] for i in sorted(candidates)):
         if _is_plural_role(token) and (token.lower_ not in MEMBER_NOUNS or token.lower_ == "members"):
             relations += _listed_role_holders(doc, resolution, token)
@@ -2250,8 +2282,7 @@ def _groupings(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"NATO, which includes X and Y", "the bloc comprises X", "its members include X", "the
     alliance is made up of X and Y": the listed countries, bodies or people are members."""
     relations = []
-    lowered = doc_view(doc).lower
-    for verb in (doc[i] for i, word in enumerate(lowered) if word in _GROUPING_FORMS):
+    for verb in (doc[i] for i in _positions(doc, _GROUPING_FORMS)):
         wanted = GROUPING_VERBS.get(verb.lemma_)
         if wanted is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ == "make" and not _made_up(verb):
             continue
