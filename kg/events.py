@@ -1584,17 +1584,22 @@ def _follow(token: _Word, path: tuple[str, ...]) -> list[_Word]:
     call each.
     """
     frontier = [token]
-    for n, (dep, word) in enumerate(_steps(path)):
-        if n == 0 and dep == "prep":
-            # "travel May 9 to Lima": the parser may hang the phrase from the date
-            for child in token.children:
-                if child.dep_ == "npadvmod":
-                    frontier.append(child)
+    first = True
+    for dep, word in _steps(path):
+        if first:
+            first = False
+            if dep == "prep":
+                # "travel May 9 to Lima": the parser may hang the phrase from the date
+                for child in token.children:
+                    if child.dep_ == "npadvmod":
+                        frontier.append(child)
         reached = []
         for current in frontier:
             for child in current.children:
                 if child.dep_ == dep and (not word or child.lower_ == word):
                     reached.append(child)
+        if not reached:
+            return reached  # most paths end at their first step: nothing further to walk
         if dep == "prep" or dep == "agent":  # "with X, and with Y", "by X and by Y"
             for prep in reached[:]:
                 for conj in prep.children:
