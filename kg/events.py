@@ -197,19 +197,24 @@ _TRIGGER_WORDS = frozenset({"be", "meeting"}).union(*(
 
 
 def _may_fire(ctx: _Context) -> list[_Word]:
-    """The words a per-token rule may fire on, in text order: trigger words and names.
+    """The words a per-token rule may fire on, in text order: trigger words, and names
+    with a phrase or clause of their own.
 
     Most words are neither; skipping them spares running every rule's guard on them. Of the
-    rules, only a person's "in X for talks" fires on a word that is not a trigger word, a
-    name (a word `entity_at` can name). One comprehension over the view's lists: a test
-    per word costs a call each.
+    rules, only a person's "in X for talks" (`_person_in_place`) fires on a word that is
+    not a trigger word: a name (a word `entity_at` can name) with such a dependent. One
+    comprehension over the view's lists: a test per word costs a call each.
     """
-    names = ctx.token_entity
+    names, view = ctx.token_entity, ctx.doc.view
     return [word for i, word, lower, lemma, pos in zip(
-                range(len(ctx.doc)), ctx.doc.words, ctx.doc.view.lower, ctx.doc.view.lemma,
-                ctx.doc.view.pos)
-            if lower in _TRIGGER_WORDS or lemma in _TRIGGER_WORDS or pos == "PROPN"
-            or i in names]
+                range(len(ctx.doc)), ctx.doc.words, view.lower, view.lemma, view.pos)
+            if lower in _TRIGGER_WORDS or lemma in _TRIGGER_WORDS
+            or (pos == "PROPN" or i in names)
+            and not _PERSON_ASIDE_DEPS.isdisjoint([view.dep[c] for c in view.children[i]])]
+
+
+# the dependents `_person_in_place` reads: a name without one is in no place of its own
+_PERSON_ASIDE_DEPS = frozenset({"prep", "xcomp", "advcl", "relcl"})
 
 
 def _is_trigger_word(token: _Word) -> bool:
