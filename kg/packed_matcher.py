@@ -65,6 +65,8 @@ class PackedMatcher:
         self._anchors: list[Anchor | None] = []  # by test: a value it requires
         self._rests: list[Test | None] = []  # by test with an anchor: its other checks (None: no other)
         self._required: dict[Anchor, int] = {}  # a value some required element needs -> its bit
+        self._required_by_slot: dict[int, list[tuple[frozenset, int]]] = {}  # the same, by column slot
+        self._beginnings: dict[tuple, int] = {}  # (lead test, follow) of patterns -> its number
         # compiled elements (test, action if it passes, if it fails, element index, key); a None ends each pattern
         self._elements: list[tuple[Test, int, int, int, str] | None] = []
         self._patterns: list[_Pattern] = []
@@ -81,10 +83,13 @@ class PackedMatcher:
             self._elements.append(None)
             required = 0
             for quantifier, test, _ in compiled:
-                if quantifier == _ONE and self._anchors[test] is not None:
-                    self._required.setdefault(self._anchors[test], 1 << len(self._required))
-                    required |= self._required[self._anchors[test]]
-            self._patterns.append(_Pattern(first, compiled, required))
+                anchor = self._anchors[test]
+                if quantifier == _ONE and anchor is not None:
+                    if anchor not in self._required:
+                        self._required[anchor] = 1 << len(self._required)
+                        self._required_by_slot.setdefault(anchor[0], []).append((anchor[1], self._required[anchor]))
+                    required |= self._required[anchor]
+            self._patterns.append(_Pattern(first, compiled, required, self._beginnings))
 
     def __call__(self, columns: Mapping[str, Sequence[object]], tokens: Sequence[Token], first: int,
                  last: int) -> list[Match]:
@@ -116,21 +121,20 @@ class PackedMatcher:
     def _starts(self, first: int, last: int) -> dict[int, list[int]]:
         """Token -> first elements of the patterns (in the order added) to start there."""
         columns = self._columns
-        present: dict[int, set[object]] = {}
         missing = 0  # bits of the required values no token of the window has
-        for (slot, values), bit in self._required.items():
-            if slot not in present:
-                present[slot] = set(columns[slot][first:last])
-            if values.isdisjoint(present[slot]):
-                missing |= bit
+        for slot, required in self._required_by_slot.items():
+            present = set(columns[slot][first:last])
+            for values, bit in required:
+                if values.isdisjoint(present):
+                    missing |= bit
         passing: dict[int, list[int]] = {}  # lead test -> tokens passing it
-        going_on: dict[tuple, list[int]] = {}  # (lead test, follow) -> tokens a pattern may start at
+        going_on: dict[int, list[int]] = {}  # beginning -> tokens a pattern may start at
         starts: dict[int, list[int]] = {}
         for pattern in self._patterns:
             if not pattern.required & missing:
-                lead, follow = pattern.lead, pattern.follow
-                where = going_on.get((lead, follow))
+                where = going_on.get(pattern.beginning)
                 if where is None:
+                    lead, follow = pattern.lead, pattern.follow
                     if lead is None:
                         where = range(first, last)
                     elif lead in passing:
@@ -139,7 +143,7 @@ class PackedMatcher:
                         where = passing[lead] = self._passing(lead, first, last)
                     if follow is not None:
                         where = self._going_on(follow, where, last)
-                    going_on[lead, follow] = where
+                    going_on[pattern.beginning] = where
                 for i in where:
                     if i in starts:
                         starts[i].append(pattern.first)
@@ -298,15 +302,18 @@ class PackedMatcher:
 class _Pattern:
     """A compiled pattern: where its elements begin, the test its first element makes when
     required (None: it may start anywhere), what must follow for it to go on (see
-    `_follow`), and the bits of the values its required elements need."""
+    `_follow`), the bits of the values its required elements need, and the number its
+    (lead, follow) pair shares with the patterns that may start at the same tokens."""
 
-    __slots__ = ("first", "lead", "follow", "required")
+    __slots__ = ("first", "lead", "follow", "required", "beginning")
 
-    def __init__(self, first: int, compiled: list[tuple[int, int, int]], required: int) -> None:
+    def __init__(self, first: int, compiled: list[tuple[int, int, int]], required: int,
+                 beginnings: dict[tuple, int]) -> None:
         self.first = first
         self.lead = compiled[0][1] if compiled[0][0] == _ONE else None
         self.follow = _follow(compiled)
         self.required = required
+        self.beginning = beginnings.setdefault((self.lead, self.follow), len(beginnings))
 
 
 def _follow(compiled: list[tuple[int, int, int]]) -> tuple[int, bool, tuple[int, ...]] | None:
