@@ -2754,22 +2754,24 @@ def _separate_partners(trigger: _Word) -> bool:
 
 
 def _partners(ctx: _Context, trigger: _Word, rule: P.Rule) -> list[str]:
+    targets = [target for path in rule.paths for target in _follow(trigger, path)]
+    if not targets:
+        return []  # most triggers: the checks below need not run
     if any(child.dep_ in {"oprd", "attr"} for child in trigger.children):
         return []  # "called X a liar", "named X envoy": naming, not talking
     if rule.bare and any(_is_infinitive(t) for t in trigger.subtree if t.pos_ in {"VERB", "AUX"}):
         return []  # "called on X to resign": a demand
     keys: list[str] = []
-    for path in rule.paths:
-        for target in _follow(trigger, path):
-            if target.lemma in P.NOT_TALK_PARTNER_NOUNS:
-                continue
-            if target.lemma in P.GROUP_NOUNS:
-                # "received a delegation led by X": only members named in the phrase itself
-                keys.extend(k for k in _own_members(ctx, target) if k not in keys)
-                continue
-            found = (_person_after_country(ctx, target) or ctx.refs(target, rule.object_types)
-                     or _represented_bodies(ctx, target) or _named_after_comma(ctx, target))
-            keys.extend(k for k in found if k not in keys)
+    for target in targets:
+        if target.lemma in P.NOT_TALK_PARTNER_NOUNS:
+            continue
+        if target.lemma in P.GROUP_NOUNS:
+            # "received a delegation led by X": only members named in the phrase itself
+            keys.extend(k for k in _own_members(ctx, target) if k not in keys)
+            continue
+        found = (_person_after_country(ctx, target) or ctx.refs(target, rule.object_types)
+                 or _represented_bodies(ctx, target) or _named_after_comma(ctx, target))
+        keys.extend(k for k in found if k not in keys)
     return keys
 
 
