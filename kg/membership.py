@@ -26,8 +26,10 @@ from kg.nlp import title_length
 from kg.packed_matcher import PackedMatcher
 from kg.resolve import Resolution, body_signature, fold
 
-# The same title runs are measured again and again within an article and across a corpus.
+# The same title runs are measured again and again within an article and across a corpus;
+# the same names are folded again and again by the rules.
 _title_length = lru_cache(maxsize=8192)(title_length)
+_fold = lru_cache(maxsize=8192)(fold)
 
 # Nouns that state a position in a body when followed by "of/for/on/at" + the body.
 ROLE_NOUNS: frozenset[str] = frozenset(
@@ -647,10 +649,10 @@ _ANTECEDENT_WINDOW = 120
 # Words that may refer back to a body named in an earlier sentence.
 _BACK_REFERENCES = frozenset({"its", "whose"}) | _BODY_KINDS
 _NOT_IN_ROLE = TITLE_MODIFIERS - {"deputy", "vice"}
-_PARTY_NAMES = frozenset(fold(p) for p in PARTY_WORDS.values())
+_PARTY_NAMES = frozenset(_fold(p) for p in PARTY_WORDS.values())
 # Portfolio words that alone do name a body ("the Treasury").
 _BODY_ALONE = frozenset({"treasury", "state", "commerce", "justice", "interior"})
-_DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in fold(demonym).split())
+_DEMONYM_WORDS = frozenset(w for demonym in DEMONYMS for w in _fold(demonym).split())
 _PORTFOLIO_WORDS = frozenset(w for words in PORTFOLIOS.values() for phrase in words for w in phrase.split())
 _COUNTRIES_BEFORE = "kg_membership_countries_before"
 _PLURAL_ROLES = "kg_membership_plural_roles"
@@ -864,7 +866,7 @@ def _party_keys(resolution: Resolution) -> frozenset[str]:
     if _PARTY_KEYS[0] is not resolution:
         _PARTY_KEYS[:] = resolution, frozenset(
             entity.key for entity in resolution.entities
-            if entity.type == "Organization" and (fold(entity.name) in _PARTY_NAMES or _party_named(fold(entity.name))))
+            if entity.type == "Organization" and (_fold(entity.name) in _PARTY_NAMES or _party_named(_fold(entity.name))))
     return _PARTY_KEYS[1]
 
 
@@ -939,7 +941,8 @@ def _matches(doc: Doc, resolution: Resolution) -> Iterator[tuple[str, int, int, 
 
 
 def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
-    tokens = doc_view(doc).tokens  # the doc's Token objects, not new ones per `doc[i]`
+    view = doc_view(doc)
+    tokens, lower = view.tokens, view.lower  # the doc's Token objects, not new ones per `doc[i]`
     owners = doc.user_data[_OWNERS]
     for rule, start, end, alignment in _matches(doc, resolution):
         pattern = _PATTERNS_BY_RULE[rule]
@@ -951,45 +954,46 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
         members = {owners[t.i] for t in slots.get("member", [])}
         if "members" in slots:
             members = _coordinated(doc, resolution, slots["members"])
-        orgs = {owners[t.i] for t in slots.get("org", [])}
+        org_slot, role_slot = slots.get("org", []), slots.get("role", [])
+        orgs = {owners[t.i] for t in org_slot}
         if orgs == {None}:
-            orgs = {_antecedent(doc, resolution, slots["org"][0], members)}
+            orgs = {_antecedent(doc, resolution, org_slot[0], members)}
         elif len(orgs) == 1 and _is_kind_only(resolution, next(iter(orgs))):
             kind = orgs.pop()  # "Party spokesperson Jane Roe": which party is told elsewhere
-            orgs = {_antecedent(doc, resolution, slots["org"][-1], members)} - {kind}
+            orgs = {_antecedent(doc, resolution, org_slot[-1], members)} - {kind}
         if not members or None in members or len(members) > 1 and "members" not in slots:
             continue
         if len(orgs) != 1 or None in orgs:
             continue
         org = orgs.pop()
-        if not _is_body(resolution, org) or _ends_country_name(slots["org"]):
+        org_end = org_slot[-1].i + 1
+        if not _is_body(resolution, org) or _ends_country_name(doc, org_slot[0].i, org_end - 1):
             continue
-        after = slots["org"][-1].i + 1
+        after = org_end
         while after < len(tokens) and owners[after] == org:
             after += 1
-        if after < len(doc) and tokens[after].lower_ in OUTSIDER_NOUNS:
+        if after < len(tokens) and lower[after] in OUTSIDER_NOUNS:
             continue  # "Jane Roe, a Green Party voter"
-        if any(t.lower_ in ACCREDITED_ROLES and t.i == slots["org"][-1].i + 1 for t in slots.get("role", [])):
+        if any(t.i == org_end and lower[t.i] in ACCREDITED_ROLES for t in role_slot):
             continue
-        if pattern.rule == "org-title-person" and _title_word_only(slots["org"]):
+        if pattern.rule == "org-title-person" and _title_word_only(org_slot):
             continue  # "Foreign" of "Foreign Minister" taken for a ministry: the title rules weigh countries
         if _rank_only(doc, resolution, org):
             continue  # "Cabinet Secretary Jane Roe" holds a rank; no cabinet is named
-        if any(t.lower_ in REGION_NOUNS for t in tokens[after : after + 2]) and not tokens[after].is_punct:
+        if any(word in REGION_NOUNS for word in lower[after : after + 2]) and not tokens[after].is_punct:
             continue  # "the president of the Alto Sur region", "of the Alto-Sur d'Oro region"
         if pattern.rule == "org-title-person" and _ends_in_title(resolution, org):
             continue  # "Acme Plc Chief Executive Officer X": the model took a title word into the name
-        role_words = " ".join(t.lower_ for t in slots.get("role", []))
-        if role_words in STATE_TITLES and fold(resolution.by_key(org).name).endswith(" state"):
+        role_words = " ".join(lower[t.i] for t in role_slot)
+        if role_words in STATE_TITLES and _fold(resolution.by_key(org).name).endswith(" state"):
             continue  # "Delta State Governor Jane Roe"
-        if any(t.lower_ in CLIENT_ROLES for t in slots.get("role", [])) and any(
-                t.text in ("'s", "’s") for t in tokens[slots["org"][-1].i + 1 : slots["role"][0].i]):
+        if any(lower[t.i] in CLIENT_ROLES for t in role_slot) and any(
+                t.text in ("'s", "’s") for t in tokens[org_end : role_slot[0].i]):
             continue  # "Acme's lawyer, Jane Roe": hired by Acme, not part of it
-        if any(t.lower_ in TOPIC_ROLES and t.i + 1 < len(doc) and tokens[t.i + 1].lower_ in TOPIC_LINKS
-               for t in slots.get("role", [])):
+        if any(lower[t.i] in TOPIC_ROLES and t.i + 1 < len(tokens) and lower[t.i + 1] in TOPIC_LINKS for t in role_slot):
             continue
-        role_tokens = slots.get("role", [])
-        org_tokens = {t.i for t in slots.get("org", [])}
+        role_tokens = role_slot
+        org_tokens = {t.i for t in org_slot}
         while role_tokens and role_tokens[0].i > start and role_tokens[0].i - 1 not in org_tokens \
                 and _is_bare_role(tokens[role_tokens[0].i - 1]):
             role_tokens = [tokens[role_tokens[0].i - 1], *role_tokens]  # "chief" + "executive"
@@ -1013,24 +1017,23 @@ def _token_patterns(doc: Doc, resolution: Resolution) -> Iterator[Relation]:
                                 pattern.rule + "+party", pattern.confidence, None)
 
 
-_COUNTRY_NAMES = frozenset(fold(name) for name in COUNTRY_NAMES)
+_COUNTRY_NAMES = frozenset(_fold(name) for name in COUNTRY_NAMES)
 
 
-def _mention_of(resolution: Resolution, token: Token) -> list[Token]:
-    """The tokens of the entity mention that ends at `token`."""
-    first = token.i
-    while first > 0 and resolution.token_entity.get(first - 1) == resolution.token_entity.get(token.i):
+def _mention_start(resolution: Resolution, i: int) -> int:
+    """The first token of the entity mention that ends at token `i`."""
+    first = i
+    while first > 0 and resolution.token_entity.get(first - 1) == resolution.token_entity.get(i):
         first -= 1
-    return list(token.doc[first : token.i + 1])
+    return first
 
 
-def _ends_country_name(tokens: list[Token]) -> bool:
-    """Whether a body's mention is the end of a country's name the model cut ("Trinidad and [Tobago]")."""
-    first, last = tokens[0].i, tokens[-1].i
-    if first < 2 or doc_view(tokens[0].doc).lower[first - 1] != "and":
+def _ends_country_name(doc: Doc, first: int, last: int) -> bool:
+    """Whether a body's mention (tokens `first` to `last`) is the end of a country's name the
+    model cut ("Trinidad and [Tobago]")."""
+    if first < 2 or doc_view(doc).lower[first - 1] != "and":
         return False
-    doc = tokens[0].doc
-    return any(fold(doc[start : last + 1].text) in _COUNTRY_NAMES for start in range(max(0, first - 4), first - 1))
+    return any(_fold(doc[start : last + 1].text) in _COUNTRY_NAMES for start in range(max(0, first - 4), first - 1))
 
 
 def _title_word_only(tokens: list[Token]) -> bool:
@@ -1047,7 +1050,7 @@ _KIND_ONLY_NAMES = COLLECTIVE_NOUNS | GENERIC_BODY_NOUNS
 def _is_kind_only(resolution: Resolution, key: str | None) -> bool:
     """Whether a body's name is only a kind of body ("Party", "Group"): a reference, not a name."""
     entity = resolution.by_key(key) if key else None
-    return entity is not None and fold(entity.name) in _KIND_ONLY_NAMES
+    return entity is not None and _fold(entity.name) in _KIND_ONLY_NAMES
 
 
 def _named_outside_titles(doc: Doc, resolution: Resolution, key: str) -> bool:
@@ -1071,7 +1074,7 @@ def _rank_only(doc: Doc, resolution: Resolution, key: str) -> bool:
     entity = resolution.by_key(key)
     if entity is None:
         return False
-    *portfolio, last = fold(entity.name).split()
+    *portfolio, last = _fold(entity.name).split()
     return last in RANK_BODIES and all(w in _PORTFOLIO_WORDS for w in portfolio) \
         and not _named_outside_titles(doc, resolution, key)
 
@@ -1080,7 +1083,7 @@ def _ends_in_title(resolution: Resolution, key: str) -> bool:
     """A body's name that ends in a title word ("Acme Plc Chief"), unless the title is the body's
     own subject ("Office of the President")."""
     entity = resolution.by_key(key)
-    words = fold(entity.name).split() if entity is not None else []
+    words = _fold(entity.name).split() if entity is not None else []
     return len(words) > 1 and words[-1] in ROLE_NOUNS and "of" not in words
 
 
@@ -1139,14 +1142,14 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
         if entity is None:
             continue
         if noun is not None and any(noun in words or BODY_SYNONYMS.get(noun, frozenset()) & set(words)
-                                    for words in (fold(form).split() for form in (entity.name, *entity.aliases))):
+                                    for words in (_fold(form).split() for form in (entity.name, *entity.aliases))):
             return key
         if person_between:
             continue
         if noun is None:
             return key
         # "the club" may be "Benfica" but not "the Ministry of Culture": no other kind of body
-        other_kind = _BODY_KINDS & set(fold(entity.name).split())
+        other_kind = _BODY_KINDS & set(_fold(entity.name).split())
         if fallback is None and (noun == "party" and key in parties or noun in GENERIC_BODY_NOUNS and not other_kind
                                  or noun in UMBRELLA_NOUNS and other_kind <= UNION_HEADS):
             fallback = key
@@ -1171,7 +1174,7 @@ def _is_body(resolution: Resolution, key: str) -> bool:
     entity = resolution.by_key(key)
     if entity is None or not entity.name.lstrip("-–")[:1].isalnum():
         return False
-    words = fold(entity.name).split()
+    words = _fold(entity.name).split()
     if len(words) == 1 and words[0] in GENERIC_HEADS:
         return False  # "the Ministry" alone names no body
     if entity.key in _party_keys(resolution) or not all(w in _PORTFOLIO_WORDS or w in _DEMONYM_WORDS for w in words):
@@ -1211,13 +1214,13 @@ def _relation(doc: Doc, member: str, org: str, status: str, start: int, end: int
 def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
     """The sentence holding the match (tokens `span_start` to `span_end`, as in `doc[a:b]`),
     cut at line breaks (headers and signature blocks)."""
+    # a sentence without a line break gives every match in it the same evidence: kept by token
+    whole = doc.user_data.get(_SENTENCE_SPANS)
+    if whole is not None and span_start in whole:
+        return whole[span_start]
     view = doc_view(doc)
     tokens, starts = view.tokens, view.sent_starts
     k = bisect_right(starts, span_start) - 1
-    # a sentence without a line break gives every match in it the same evidence
-    whole = doc.user_data.get(_SENTENCE_SPANS) if span_start < len(tokens) else None
-    if whole is not None and k in whole:
-        return whole[k]
     first = starts[k] if k >= 0 else 0
     last = starts[k + 1] if k + 1 < len(starts) else len(doc)
     start, end = tokens[first].idx, tokens[last - 1].idx + len(tokens[last - 1].text)
@@ -1237,8 +1240,8 @@ def _evidence(doc: Doc, span_start: int, span_end: int) -> TextSpan:
     while end > start and doc_text[end - 1].isspace():
         end -= 1
     span = TextSpan(doc_text[start:end], start, end)
-    if whole is not None and unbroken:
-        whole[k] = span
+    if whole is not None and unbroken and span_start < len(tokens):
+        whole.update(dict.fromkeys(range(first, last), span))
     return span
 
 
@@ -1273,7 +1276,7 @@ def _clause_relations(doc: Doc, resolution: Resolution, types: dict[str, str], t
             return []
     if _rank_only(doc, resolution, org) or token.i + 1 < len(doc) and doc[token.i + 1].lower_ in REGION_NOUNS:
         return []  # "a Minister of State", "the president of the Alto Sur region"
-    if not back and _ends_country_name(_mention_of(resolution, token)):
+    if not back and _ends_country_name(doc, _mention_start(resolution, token.i), token.i):
         return []  # "Trinidad and [Tobago]'s Prime Minister"
     if role_token is not None and role_token.lower_ in CLIENT_ROLES and token.dep_ == "poss" and token.head == role_token:
         return []  # "Acme's lawyer, Jane Roe"
@@ -1376,8 +1379,8 @@ def _person_by_name_part(resolution: Resolution, token: Token) -> str | None:
     Aalto Berg" (a first of two surnames), "Ekdahl" for "Ekdahl Varo" (a name used alone)."""
     if token.pos_ != "PROPN" or _annotation(token, "kg_type") or not token.text[:1].isupper():
         return None
-    word = fold(token.text)
-    found = {e.key for e in resolution.entities if e.type == "Person" and word in fold(e.name).split()}
+    word = _fold(token.text)
+    found = {e.key for e in resolution.entities if e.type == "Person" and word in _fold(e.name).split()}
     return found.pop() if len(found) == 1 else None
 
 
@@ -1426,8 +1429,8 @@ def _countries_of_people(doc: Doc, resolution: Resolution, noun: Token) -> list[
                 country = _country_before(doc, title_start)
                 if country:
                     countries[country] = None
-    keys = {fold(e.name): e.key for e in resolution.entities if e.type in ("Country", "Place")}
-    found = [keys.get(fold(country)) for country in countries]
+    keys = {_fold(e.name): e.key for e in resolution.entities if e.type in ("Country", "Place")}
+    found = [keys.get(_fold(country)) for country in countries]
     return found if len(found) > 1 and None not in found else []
 
 
@@ -1816,7 +1819,7 @@ _STILL_CUES = frozenset({"still", "now", "currently"})
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
-    if not any(body_signature(form)[1] in _TITLE_CORES or _PORTFOLIO_HEADS & set(fold(form).split())
+    if not any(body_signature(form)[1] in _TITLE_CORES or _PORTFOLIO_HEADS & set(_fold(form).split())
                for entity in resolution.entities if entity.type == "Organization"
                for form in (entity.name, *entity.aliases)):
         return []  # no body that a title could name
@@ -1832,7 +1835,7 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
                 country, core = body_signature(form)
                 country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
-                folded = fold(form)
+                folded = _fold(form)
                 if _PORTFOLIO_HEADS & set(folded.split()):
                     portfolio_bodies.append((entity.key, country, folded, _portfolios(folded)))
     links: list[tuple[str, str, str | None, str, str, int, int, str, int]] = []
@@ -1913,7 +1916,7 @@ def _closest_titles(resolution: Resolution, links: list[tuple]) -> list[tuple]:
     for link in links:
         person, org, title, sentence = link[0], link[1], link[3], link[8]
         if len(claimants[(org, sentence)]) > 1:
-            body = set(fold(resolution.by_key(org).name).split())
+            body = set(_fold(resolution.by_key(org).name).split())
             fitting = {p for p, o, _, t, *_, s in links if o == org and s == sentence and _title_fits(t, body)}
             if fitting and person not in fitting:
                 continue
@@ -1953,7 +1956,7 @@ def _without_rival_countries(resolution: Resolution, links: list[tuple]) -> list
 def _spells_body(title: str, body: str) -> bool:
     """Whether a title holds every portfolio word of a body's name ("minister of national
     defence" for "Ministry of National Defence")."""
-    words = set(fold(body).split()) - _PORTFOLIO_HEADS - ORG_LINKS - {"the"}
+    words = set(_fold(body).split()) - _PORTFOLIO_HEADS - ORG_LINKS - {"the"}
     return bool(words) and words <= set(title.split())
 
 
@@ -1970,12 +1973,12 @@ def _region_before(doc: Doc, start: int) -> set[str] | None:
         k -= 1
     if k == end or _annotation(tokens[end - 1], "kg_type") != "Place" and end - k > 1:
         return None
-    return set(fold(doc[k:end].text).split())
+    return set(_fold(doc[k:end].text).split())
 
 
 def _names_region(body: str, region: set[str]) -> bool:
     """Whether a body's name holds the region or its adjective ("Bavarian" for "Bavaria")."""
-    words = fold(body).split()
+    words = _fold(body).split()
     return all(any(w[:5] == r[:5] and len(r) > 3 and len(w) > 3 or w == r for w in words) for r in region)
 
 
@@ -2123,10 +2126,10 @@ def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
     people: dict[str, str] = {}
     for entity in resolution.entities:
         if entity.type == "Person":
-            people.setdefault(fold(entity.name).split()[-1], entity.key)
+            people.setdefault(_fold(entity.name).split()[-1], entity.key)
     relations = []
     for entity in resolution.entities:
-        words = fold(entity.name).split()
+        words = _fold(entity.name).split()
         if entity.type != "Organization" or len(words) != 2 or words[1] not in LEADER_ORG_SUFFIXES or words[0] not in people:
             continue
         mention = entity.mentions[0]
