@@ -30,6 +30,7 @@ from kg.resolve import Resolution, body_signature, fold
 # the same names are folded again and again by the rules.
 _title_length = lru_cache(maxsize=8192)(title_length)
 _fold = lru_cache(maxsize=8192)(fold)
+_body_signature = lru_cache(maxsize=8192)(body_signature)
 
 # Nouns that state a position in a body when followed by "of/for/on/at" + the body.
 ROLE_NOUNS: frozenset[str] = frozenset(
@@ -774,7 +775,8 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
     view = doc_view(doc)
     lowered = view.lower
     doc.user_data[_WORDS] = set(lowered)
-    parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types)
+    parties = doc.user_data[_PARTIES] = _party_keys(resolution) | _called_parties(resolution, lowered, types,
+                                                                                 doc.user_data[_WORDS])
     title_tokens: set[int] = set()
     after_title = 0
     for i in (i for i, word in enumerate(lowered) if word in _TITLE_STARTS):
@@ -784,8 +786,8 @@ def _annotate(doc: Doc, resolution: Resolution) -> None:
             after_title = i + n
     acronyms = _acronym_tokens(doc, resolution)
     doc.user_data[_ACRONYMS] = acronyms
-    doc.user_data[_PLURAL_ROLES] = plural_roles = [i for i, tag in enumerate(view.tag)
-                                                   if tag in ("NNS", "NNPS") and view.lemma[i] in ROLE_NOUNS]  # `_is_plural_role`
+    doc.user_data[_PLURAL_ROLES] = plural_roles = [i for i, (lemma, tag) in enumerate(zip(view.lemma, view.tag))
+                                                   if lemma in ROLE_NOUNS and tag in ("NNS", "NNPS")]  # `_is_plural_role`
     kinds, roles, party, codes = [""] * len(lowered), [False] * len(lowered), [False] * len(lowered), [False] * len(lowered)
     texts = [t.text for t in view.tokens]
     keyed = {**acronyms, **resolution.token_entity}
@@ -873,11 +875,17 @@ def _party_keys(resolution: Resolution) -> frozenset[str]:
 _PARTY_KEYS: list = [None, frozenset()]  # (resolution, its party keys)
 
 
-def _called_parties(resolution: Resolution, lowered: list[str], types: dict[str, str]) -> set[str]:
-    """Bodies the passage calls a party: "the Unity party", "Roe's Civic Pact party"."""
+def _called_parties(resolution: Resolution, lowered: list[str], types: dict[str, str], words: set[str]) -> set[str]:
+    """Bodies the passage calls a party: "the Unity party", "Roe's Civic Pact party" (`words`:
+    the passage's lower-cased words)."""
+    if words.isdisjoint(_PARTY_NOUNS):
+        return set()
     return {key for i, key in resolution.token_entity.items()
-            if i + 1 < len(lowered) and lowered[i + 1] in ("party", "party's") and resolution.token_entity.get(i + 1) != key
+            if i + 1 < len(lowered) and lowered[i + 1] in _PARTY_NOUNS and resolution.token_entity.get(i + 1) != key
             and types.get(key) == "Organization"}
+
+
+_PARTY_NOUNS = frozenset({"party", "party's"})
 
 
 def _party_named(name: str) -> bool:
@@ -1252,10 +1260,12 @@ def _syntactic(doc: Doc, resolution: Resolution) -> list[Relation]:
     relations: list[Relation] = []
     candidates = {i for i, key in resolution.token_entity.items() if types.get(key) == "Organization"}
     candidates |= set(doc.user_data[_ACRONYMS]) | set(_positions(doc, _BODY_KINDS))
-    for token in (doc[i] for i in sorted(candidates)):
-        org = _entity_of(resolution, token)
+    view = doc_view(doc)
+    owners = doc.user_data[_OWNERS]
+    for i in sorted(candidates):
+        org, token = owners[i], view.tokens[i]
         back = org is None and _is_body_noun(token)  # "who runs the bank", "a member of the party"
-        if not back and (org is None or types.get(org) != "Organization" or _entity_of(resolution, token.head) == org):
+        if not back and (org is None or types.get(org) != "Organization" or owners[view.head[i]] == org):
             continue
         for found in filter(None, (_holder_of(token) or _passive_holder(token), _party_owner(token))):
             relations += _clause_relations(doc, resolution, types, token, back, found)
@@ -1756,12 +1766,15 @@ _ASPECT_VERBS = frozenset({"use", "continue", "begin", "start"})
 
 def _clause_status(cue_tokens: list[Token]) -> str:
     words = set()
+    if cue_tokens:
+        view = doc_view(cue_tokens[0].doc)
+        lower, dep, pos, children = view.lower, view.dep, view.pos, view.children
     for cue in cue_tokens:
-        words.add(cue.lower_)
+        words.add(lower[cue.i])
         # on a verb "then" orders events ("then joined X"); on a role it dates it ("then a
         # member") unless a conjunction makes it a next step ("A and then the head of X")
-        words.update(child.lower_ for child in cue.children if child.dep_ in ("amod", "advmod", "aux", "npadvmod")
-                     and not (child.lower_ == "then" and (cue.pos_ in ("VERB", "AUX") or _next_step(child))))
+        words.update(lower[c] for c in children[cue.i] if dep[c] in ("amod", "advmod", "aux", "npadvmod")
+                     and not (lower[c] == "then" and (pos[cue.i] in ("VERB", "AUX") or _next_step(lower, c))))
     if words & FORMER_CUES:
         return "former"
     if words & FUTURE_CUES and not ("would" in words and words & NARRATIVE_CUES):
@@ -1792,9 +1805,10 @@ def _moved_on(child: Token) -> bool:
 _TENURE_VERBS = frozenset({"serve", "work", "spend", "sit", "teach", "report", "chair"})
 
 
-def _next_step(then: Token) -> bool:
-    """"then" after a conjunction orders a career ("A and then the head of X"), not dates a role."""
-    return then.i > 0 and then.doc[then.i - 1].lower_ in ("and", "or")
+def _next_step(lower: list[str], then: int) -> bool:
+    """"then" (token `then` of words `lower`) after a conjunction orders a career ("A and then
+    the head of X"), not dates a role."""
+    return then > 0 and lower[then - 1] in ("and", "or")
 
 
 def _ends_then(child: Token) -> bool:
@@ -1819,7 +1833,7 @@ _STILL_CUES = frozenset({"still", "now", "currently"})
 
 def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"Secretary of State Jane Roe" -> the State Department, when the passage names it."""
-    if not any(body_signature(form)[1] in _TITLE_CORES or _PORTFOLIO_HEADS & set(_fold(form).split())
+    if not any(_body_signature(form)[1] in _TITLE_CORES or _PORTFOLIO_HEADS & set(_fold(form).split())
                for entity in resolution.entities if entity.type == "Organization"
                for form in (entity.name, *entity.aliases)):
         return []  # no body that a title could name
@@ -1829,10 +1843,10 @@ def _title_bodies(doc: Doc, resolution: Resolution) -> list[Relation]:
         if entity.type == "Organization":
             forms = (entity.name, *entity.aliases)
             # a short alias ("Ministry of Foreign Affairs") keeps the country its full name gives
-            named_country = next((c for c, _ in map(body_signature, forms) if c), None)
+            named_country = next((c for c, _ in map(_body_signature, forms) if c), None)
             context_country = _country_of_mentions(doc, entity) or named_country
             for form in forms:
-                country, core = body_signature(form)
+                country, core = _body_signature(form)
                 country = country or context_country
                 bodies.setdefault(core, []).append((entity.key, country))
                 folded = _fold(form)
@@ -2053,7 +2067,7 @@ def _read_country_before(doc: Doc, start: int) -> str | None:
         if k - n + 1 < 0:
             continue
         words = view.text[tokens[k - n + 1].idx : tokens[k].idx + len(tokens[k].text)]
-        country, rest = body_signature(words + " x")
+        country, rest = _body_signature(words + " x")
         if country and rest == "x":
             return country
     return None
@@ -2220,7 +2234,7 @@ def _sending_bodies(doc: Doc, resolution: Resolution, delegation: Token) -> set[
     titled = {t.lower_ for t in delegation.subtree if t.lower_ in TITLE_BODIES and t.tag_ in ("NNS", "NNPS")}
     if titled:
         cores = {core for title in titled for core in TITLE_BODIES[title]}
-        found |= {e.key for e in resolution.entities if e.type == "Organization" and body_signature(e.name)[1] in cores}
+        found |= {e.key for e in resolution.entities if e.type == "Organization" and _body_signature(e.name)[1] in cores}
     return found
 
 
