@@ -253,10 +253,15 @@ class _Word:
     tokens compare by position.
     """
 
-    __slots__ = ("doc", "i", "text", "lower_", "lemma", "pos_", "tag_", "dep_", "head",
+    __slots__ = ("doc", "i", "lower_", "lemma", "pos_", "tag_", "dep_", "head",
                  "children", "sent")
 
-    # rarely read: looked up when asked, on the view's tokens (`doc[i]` makes a new Token)
+    # rarely read: looked up when asked, on the view's tokens (`doc[i]` makes a new Token);
+    # `text` among them, as most words are never asked it
+    @property
+    def text(self) -> str:
+        return self.doc.view.tokens[self.i].text
+
     @property
     def lemma_(self) -> str:
         return self.doc.view.tokens[self.i].lemma_
@@ -346,10 +351,10 @@ class _Words:
         self.parsed, self.view, self.text = doc, view, view.text
         # one pass setting the slots directly: an __init__ call per word costs a third more
         self.words = words = [_Word.__new__(_Word) for _ in view.tokens]
-        for i, word, token, lower, lemma, pos, tag, dep, head, children in zip(
-                range(len(words)), words, view.tokens, view.lower, view.lemma, view.pos,
-                view.tag, view.dep, view.head, view.children):
-            word.doc, word.i, word.text, word.lower_, word.lemma = self, i, token.text, lower, lemma
+        for i, word, lower, lemma, pos, tag, dep, head, children in zip(
+                range(len(words)), words, view.lower, view.lemma, view.pos, view.tag, view.dep,
+                view.head, view.children):
+            word.doc, word.i, word.lower_, word.lemma = self, i, lower, lemma
             word.pos_, word.tag_, word.dep_, word.head = pos, tag, dep, words[head]
             word.children = tuple([words[child] for child in children]) if children else ()
         self.sents = [_Sentence(self, start, end) for start, end in view.sent_bounds]
