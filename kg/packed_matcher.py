@@ -58,6 +58,7 @@ class PackedMatcher:
 
     def __init__(self) -> None:
         self._names: list[str] = []  # column name by slot
+        self._sparse: set[int] = set()  # slots of extension attributes (annotations most tokens lack)
         self._columns: list[Sequence[object]] = []  # this call's column lists, by slot
         self._tokens: list[Sequence[Token]] = [()]  # this call's tokens
         self._tests: list[Test] = []
@@ -128,6 +129,7 @@ class PackedMatcher:
                 if values.isdisjoint(present):
                     missing |= bit
         passing: dict[int, list[int]] = {}  # lead test -> tokens passing it
+        marked: dict[int, list[tuple[int, object]]] = {}  # slot -> (token, value) where the value is not empty
         going_on: dict[int, list[int]] = {}  # beginning -> tokens a pattern may start at
         starts: dict[int, list[int]] = {}
         for pattern in self._patterns:
@@ -140,7 +142,7 @@ class PackedMatcher:
                     elif lead in passing:
                         where = passing[lead]
                     else:
-                        where = passing[lead] = self._passing(lead, first, last)
+                        where = passing[lead] = self._passing(lead, first, last, marked)
                     if follow is not None:
                         where = self._going_on(follow, where, last)
                     going_on[pattern.beginning] = where
@@ -151,17 +153,25 @@ class PackedMatcher:
                         starts[i] = [pattern.first]
         return starts
 
-    def _passing(self, test: int, first: int, last: int) -> list[int]:
-        """The tokens from `first` to `last` that pass a test."""
+    def _passing(self, test: int, first: int, last: int, marked: dict[int, list[tuple[int, object]]]) -> list[int]:
+        """The tokens from `first` to `last` that pass a test. An annotation column is mostly
+        empty: its non-empty values, read once into `marked` (by slot), serve every test that
+        wants one of them."""
         function = self._tests[test]
         anchor = self._anchors[test]
         if anchor is None:
             return [i for i in range(first, last) if function(i)]
         slot, values = anchor
+        if slot in self._sparse and all(values):
+            if slot not in marked:
+                marked[slot] = [(i, value) for i, value in enumerate(self._columns[slot][first:last], first) if value]
+            candidates = marked[slot]
+        else:
+            candidates = enumerate(self._columns[slot][first:last], first)
         rest = self._rests[test]
         if rest is None:
-            return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values]
-        return [i for i, value in enumerate(self._columns[slot][first:last], first) if value in values and rest(i)]
+            return [i for i, value in candidates if value in values]
+        return [i for i, value in candidates if value in values and rest(i)]
 
     def _going_on(self, follow: tuple[int, bool, tuple[int, ...]], where: Sequence[int], last: int) -> list[int]:
         """The tokens of `where` (those passing the first element's test) at which a pattern can
@@ -252,6 +262,7 @@ class PackedMatcher:
         for attr, value in spec.items():
             if attr == "_":
                 checks += [_check(name, predicate) for name, predicate in value.items()]
+                self._sparse.update(self._slot(name) for name in value)
             elif attr in _FLAGS:
                 checks.append((attr, "flag", bool(value)))
             elif attr in _COLUMNS:
