@@ -1128,7 +1128,8 @@ def _antecedent(doc: Doc, resolution: Resolution, anaphor: Token, members: set[s
     if anaphor.lower_ == "whose":
         # "the Unity Party (UP), whose leader": the body right before the pronoun
         j = anaphor.i - 1
-        while j > 0 and tokens[j].text in (",", ")", "(") or tokens[j].is_upper and tokens[j - 1].text == "(":
+        while j > 0 and (tokens[j].text in (",", ")", "(")
+                         or tokens[j].is_upper and tokens[j - 1].text == "("):
             j -= 1
         return _entity_of(resolution, tokens[j]) if _annotation(tokens[j], "kg_type") == "Organization" else None
     noun = None if anaphor.lower_ == "its" else anaphor.lower_
@@ -2139,8 +2140,9 @@ def _eponyms(doc: Doc, resolution: Resolution) -> list[Relation]:
     """"the Smith administration": Smith belongs to it."""
     people: dict[str, str] = {}
     for entity in resolution.entities:
-        if entity.type == "Person":
-            people.setdefault(_fold(entity.name).split()[-1], entity.key)
+        words = _fold(entity.name).split() if entity.type == "Person" else []
+        if words:  # a name of punctuation alone folds to nothing
+            people.setdefault(words[-1], entity.key)
     relations = []
     for entity in resolution.entities:
         words = _fold(entity.name).split()
