@@ -2344,7 +2344,7 @@ def _due_in_visits(ctx: _Context, word: _Word) -> Iterator[_Found]:
         holder = word
     else:
         return
-    targets = [t for node in {word, holder} for path in (P.IN, P.AT) for t in _follow(node, path)]
+    targets = [t for node in dict.fromkeys((word, holder)) for path in (P.IN, P.AT) for t in _follow(node, path)]
     rule_id, confidence = P.DUE_IN_RULE
     agents = ctx.agents(holder)
     for target in targets:
