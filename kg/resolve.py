@@ -854,7 +854,8 @@ def _canonical_name(group: _Group) -> str:
     return best
 
 
-_START = itemgetter(1)  # a mention tuple's start
+# a mention tuple's start, then its other fields: a set's order must not decide ties
+_MENTION_ORDER = itemgetter(1, 2, 0, 3)
 
 
 def _finish(groups: list[_Group]) -> Resolution:
@@ -875,7 +876,7 @@ def _finish(groups: list[_Group]) -> Resolution:
         roles = tuple(dict.fromkeys(group.roles))
         # a tuple hashes and compares as the Mention of its fields does: the same order
         found = group.mentions
-        ordered = found if len(found) == 1 else sorted(set(found), key=_START)
+        ordered = found if len(found) == 1 else sorted(set(found), key=_MENTION_ORDER)
         mentions = tuple([Mention(*m) for m in ordered])
         if key in used:
             previous = used[key]
@@ -884,7 +885,8 @@ def _finish(groups: list[_Group]) -> Resolution:
                 previous.type,
                 previous.name,
                 tuple(dict.fromkeys([*previous.aliases, *aliases])),
-                tuple(sorted(set(previous.mentions + mentions), key=lambda m: m.start)),
+                tuple(sorted(set(previous.mentions + mentions),
+                             key=lambda m: (m.start, m.end, m.text, m.label))),
                 tuple(dict.fromkeys([*previous.roles, *roles])),
             )
             entities[entities.index(previous)] = merged
