@@ -432,7 +432,8 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
                 run_end = nxt
             else:
                 break
-        if run_end == j or run_end < limit and doc[run_end].pos_ == "NOUN" and doc[run_end].text.islower():
+        if run_end == j or run_end < limit and doc[run_end].pos_ == "NOUN" and doc[run_end].text.islower() \
+                and not _holder_follows(doc, run_end):
             break
         end = run_end
     return end
@@ -597,6 +598,9 @@ def span_repair(doc: Doc) -> Doc:
         if club_end - club_start > 1 and (doc[club_start].text in CLUB_MARKS or doc[club_end - 1].text in CLUB_MARKS):
             spans.append((club_start, club_end, "ORG"))
             continue
+        end = _extend_acronym_suffix(doc, start, end)
+        if label == "NORP" and _holder_follows(doc, end):
+            start = _extend_party_words(doc, start)
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
@@ -685,7 +689,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_speaker_names(doc, taken))
     spans.extend(_dateline_agencies(doc, spans))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
-    spans.extend(_untagged_names(doc, taken, spans))
+    spans.extend(_untagged_names(doc, taken, spans, person_words))
     spans.extend(_nickname_names(doc))
     spans = _same_company(doc, spans)
     spans = _extend_linked_places(doc, spans)
@@ -1220,6 +1224,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
             and not _org_cue(doc, start, end):
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
+    if label in ("PERSON", "GPE", "LOC", "NORP") and _holder_follows(doc, end) and words.text not in person_words \
+            and _no_person_or_place(words) and not _demonym_form(words.text):
+        return "ORG"  # "Kestrel Gael leader Ana Ruiz": the party whose leader is named
     if label in ("ORG", "PERSON") and (_is_venue(doc, start, end) or _venue_named(words, label, person_words)):
         return "FAC"
     if label in ("FAC", "GPE", "LOC") and _headed_body(words):
@@ -1417,6 +1424,56 @@ def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
 _PARTY_ROLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
                           "spokesperson", "lawmaker", "lawmakers", "candidate", "deputy", "senator", "councillor",
                           "member", "members", "mp", "mps", "td", "leadership", "government", "delegation"})
+
+
+# Roles a party or body gives a named holder ("<X> leader Ana Ruiz", "<X> convener Ana Ruiz"), and
+# words that may stand with them ("<X> deputy general secretary Ana Ruiz").
+_HOLDER_ROLES = frozenset({"leader", "chief", "chairman", "chairwoman", "chair", "chairperson", "president", "convener",
+                           "convenor", "founder", "co-founder", "co-leader", "spokesman", "spokeswoman", "spokesperson",
+                           "lawmaker", "legislator", "candidate", "senator", "councillor", "mp", "td", "mep", "mla",
+                           "boss", "whip", "secretary", "secretary-general"})
+_HOLDER_ROLE_MODIFIERS = frozenset({"deputy", "vice", "general", "parliamentary", "acting", "former", "national",
+                                    "party", "co", "joint", "state", "provincial", "regional"})
+
+
+# Capitalized words before a role that name no body ("Opposition leader Ana Ruiz").
+_GENERIC_ROLE_OWNERS = frozenset({"opposition", "majority", "minority", "party", "group", "team", "faction", "bloc",
+                                  "police", "army", "military", "union", "government", "state", "federal", "national",
+                                  "regional", "provincial", "local", "city", "county", "council", "house", "senate",
+                                  "club", "board", "campaign", "youth", "women", "student", "labor"})
+
+
+def _holder_follows(doc: Doc, end: int) -> bool:
+    """"<X> leader Ana Ruiz", "<X> general secretary Ana Ruiz": after the name, a role a party or
+    body gives and then its holder's name, so the name is the body's, not a person's or a town's."""
+    k = end
+    role = False
+    while k < len(doc) and k < end + 3 and (doc[k].lower_ in _HOLDER_ROLES or doc[k].lower_ in _HOLDER_ROLE_MODIFIERS):
+        role = role or doc[k].lower_ in _HOLDER_ROLES
+        k += 1
+    if not role or k >= len(doc) or k == end or not all(t.is_lower or t.is_upper and len(t) <= 3 for t in doc[end:k]):
+        return False
+    holder = doc[k]
+    return holder.pos_ == "PROPN" and _is_capitalized(holder) and (holder.ent_type_ == "PERSON" or gazetteer.is_given_name(holder.text))
+
+
+def _extend_party_words(doc: Doc, start: int) -> int:
+    """"Social" + "Democrats leader Ana Ruiz": a capitalized word the model left before a party's
+    plural name is part of it."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and _is_capitalized(prev) and prev.pos_ in ("ADJ", "PROPN") and not prev.ent_type_ \
+            and prev.lower_ not in TITLE_MODIFIERS and not title_length([prev.lower_]) and prev.lower_ not in _DEMONYM_WORDS:
+        return start - 1
+    return start
+
+
+def _extend_acronym_suffix(doc: Doc, start: int, end: int) -> int:
+    """"PDI" + "-P", "MQM" + "-P": initials with a hyphenated letter suffix are one name."""
+    if end + 1 < len(doc) and doc[end - 1].is_upper and doc[end - 1].is_alpha and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_upper and doc[end + 1].is_alpha \
+            and len(doc[end + 1]) <= 3:
+        return end + 2
+    return end
 
 
 def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
@@ -1731,7 +1788,8 @@ _POST_NOMINALS = frozenset({"MP", "MPs", "TD", "MEP", "MSP", "MLA", "MPP", "MHK"
 _NOT_ACRONYMS = frozenset({"CEO", "CFO", "COO", "GDP", "TV", "AM", "PM", "ID", "LNG", "COVID", "HIV", "AIDS", "OK", "PhD", "MP", "MPS", "MEP"})
 
 
-def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]],
+                    person_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Names the model missed: facilities ("the Kestrel Naval Base"), people introduced by an
     apposition ("Ilse Brandt, a former lawmaker,"), acronyms named as bodies ("broadcaster ZTV")
     or opening a body's name elsewhere ("ZAFA" beside "ZAFA Commission")."""
@@ -1748,6 +1806,11 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper)
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
+        owner_end = _role_owner_end(doc, i, end, person_words)
+        if owner_end:
+            found.append((i, owner_end, "ORG"))  # "Kestrel Gael leader Ana Ruiz" the model left untagged
+            i = owner_end
+            continue
         i = _person_after_words(doc, i, end)
         words = doc[i:end]
         if _country_in_capitals(words) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
@@ -1780,11 +1843,13 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
+                                                        or _holder_follows(doc, _extend_acronym_suffix(doc, i, end))
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS
                                                         or _acronym_as_body(doc, i, end)
                                                         or tok.dep_ == "dobj" and tok.head.lemma_ in _MEMBERSHIP_VERBS
                                                         and not gazetteer.is_place(tok.text)):
-            found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+            end = _extend_acronym_suffix(doc, i, end)
+            found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit", "ZTV-P leader Ana Ruiz"
         elif end - i <= 3 and i > 0 and doc[i - 1].lower_ == "the" and all(t.pos_ == "PROPN" for t in words) \
                 and not tok.is_upper and _names_site(doc, end) and not gazetteer.is_given_name(tok.text):
             found.append((i, end, "FAC"))  # "the Varnak crossing"
@@ -1801,6 +1866,19 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)
     return _repeat_names(doc, taken, found)
+
+
+def _role_owner_end(doc: Doc, start: int, end: int, person_words: frozenset[str]) -> int:
+    """End of an untagged name of up to three words in the capitalized run [start, end) that a
+    role and its holder follow ("Kestrel Gael MP Ana Ruiz"), or 0."""
+    for k in range(start + 1, min(end, start + 3) + 1):
+        words = doc[start:k]
+        if _holder_follows(doc, k) and all(t.pos_ in ("PROPN", "NOUN") and _is_capitalized(t) for t in words) \
+                and _no_person_or_place(words) and not _demonym_form(words.text) \
+                and not any(t.lower_ in _GENERIC_ROLE_OWNERS or t.lower_ in _ORG_KIND_WORDS or t.text in person_words
+                            for t in words):
+            return k
+    return 0
 
 
 def _person_after_words(doc: Doc, start: int, end: int) -> int:

@@ -753,3 +753,32 @@ def test_an_island_that_camps_stand_on_is_a_place(nlp):
 )
 def test_the_owner_of_a_spokesman(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a party's name before a role and the role's holder, whatever the model's label
+        ("Vorlaga leader Tomas Brenner said the coalition would hold.", "Vorlaga"),
+        ("On Monday, Narodna Sloga chief Ilse Brandt flew to Oslo.", "Narodna Sloga"),
+        # a plural party name the model cut, and initials with a hyphenated letter
+        ("Liberal Greens MP Ana Ruiz voted against the bill.", "Liberal Greens"),
+        ("Separately, KPB-P convener Anil Mehra called on the governor.", "KPB-P"),
+        ("The KLD-R chairwoman Dewi Sartika met reporters in Medan.", "KLD-R"),
+    ],
+)
+def test_a_body_named_before_its_role_holder(nlp, text, span):
+    assert (span, "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a place or a demonym before an office keeps its own type
+        ("Texas Senator Ana Ruiz met Kenya President Tom Hale in Nairobi.", "Texas", "GPE"),
+        ("Texas Senator Ana Ruiz met Kenya President Tom Hale in Nairobi.", "Kenya", "GPE"),
+        ("Chinese leader Tom Hale arrived in Lima.", "Chinese", "NORP"),
+    ],
+)
+def test_a_body_named_before_its_role_holder_hard_negatives(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
