@@ -1031,9 +1031,15 @@ def _locative(doc: Doc, start: int, end: int) -> bool:
         return head.lower_ != "to" or head.head.lemma_ not in SPEECH_VERBS
     if root.dep_ == "dobj" and head.lemma_ in TRAVEL_VERBS:
         return True
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _SET_OUT_VERBS:
+        return True  # "left for X", "departed for X"
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
         return True
     return start > 0 and doc[start - 1].lower_ in ("in", "at", "from", "into", "via")
+
+
+# Verbs whose "for X" is where the traveller goes ("left for X", "set off for X").
+_SET_OUT_VERBS = frozenset({"leave", "depart", "head", "set", "sail", "bind"})
 
 
 def _org_cue(doc: Doc, start: int, end: int) -> bool:
@@ -1613,11 +1619,26 @@ def _near_island(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "to" and end - start == 1 and not doc[start].is_upper \
             and not gazetteer.is_given_name(doc[start].text) and _trip_goal(root.head):
         return True
+    if end - start == 1 and not gazetteer.is_given_name(doc[start].text) and _listed_with_known_place(doc, root):
+        return True  # "camps in Kestrelpur and Morvik": a word listed with a known place where someone goes
+    if root.dep_ == "pobj" and root.head.lower_ == "near" and end - start == 1 and not gazetteer.is_given_name(doc[start].text):
+        return True  # "the base near Kestrelai"
     if root.dep_ != "pobj" or root.head.head.lemma_ not in TRAVEL_VERBS:
         return False
     # "landed on X"; "flew to X" only for one word that is no first name
     return root.head.lower_ == "on" or root.head.lower_ in ("to", "in") and end - start == 1 \
         and not gazetteer.is_given_name(doc[start].text)
+
+
+def _listed_with_known_place(doc: Doc, root: Token) -> bool:
+    """"in Kestrelpur and X", "including Kestrelton and X": X is coordinated with a known place
+    inside a phrase that says where someone is or goes."""
+    if root.dep_ != "conj":
+        return False
+    first = root.head
+    if not (first.dep_ == "pobj" and (first.head.lower_ in LOCATIVE_PREPS or first.head.lower_ == "including")):
+        return False
+    return _is_known_place(doc[first.i : first.i + 1])
 
 
 # Verbs whose "at X" is the venue of a meeting ("hosted her at X", "met at X").

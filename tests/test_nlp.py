@@ -782,3 +782,23 @@ def test_a_body_named_before_its_role_holder(nlp, text, span):
 )
 def test_a_body_named_before_its_role_holder_hard_negatives(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a word the gazetteer lacks, listed with a known place where someone goes
+        ("The chairman toured relief camps in Lahore and Kestrelpur on Thursday.", "Kestrelpur"),
+        ("The senator spent the week touring steel towns, including Pittsburgh and Morvikton.", "Morvikton"),
+        # "near X" and "left for X" say where someone is or goes
+        ("He spoke during a visit to the brigade's base near Būdrelai, south of the capital.", "Būdrelai"),
+        ("The envoy left for Santo Domingo on Wednesday evening.", "Santo Domingo"),
+    ],
+)
+def test_places_by_coordination_and_departure(nlp, text, span):
+    assert (span, "GPE") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_a_person_listed_with_a_place_outside_a_locative_stays_a_person(nlp):
+    ents = {(e.text, e.label_) for e in nlp("Lahore and Tomas Brenner were named in the report.").ents}
+    assert ("Tomas Brenner", "PERSON") in ents
