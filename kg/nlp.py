@@ -257,7 +257,14 @@ _KICKERS = frozenset({"profile", "analysis", "exclusive", "update", "breaking", 
                       "news analysis", "insight", "commentary", "feature"})
 # Words of venues that a visit goes to rather than a body someone works for, in a visit's context.
 _VISITED_VENUES = frozenset({"museum", "university", "center", "centre", "library", "gallery", "zoo", "theatre",
-                             "theater", "college", "school", "hospital", "stadium", "cathedral", "port", "plant"})
+                             "theater", "college", "school", "hospital", "stadium", "cathedral", "port", "plant",
+                             "academy", "church", "chambers", "campus"})
+# Events held at a venue ("a recital at X", "his homily at X", "a retreat at X").
+_EVENTS_AT_VENUES = frozenset({"retreat", "homily", "sermon", "mass", "service", "recital", "concert", "lecture",
+                               "speech", "address", "rally", "ceremony", "reception", "vigil", "funeral", "prayer",
+                               "prayers", "workshop", "seminar", "graduation", "commencement", "gathering", "event"})
+# Parts of a building that put someone at it ("on the steps of X", "outside the gates of X").
+_BUILDING_PARTS = frozenset({"steps", "gates", "gate", "grounds", "courtyard", "lawn", "doors", "entrance", "forecourt"})
 
 
 def _visited(doc: Doc, start: int, end: int) -> bool:
@@ -270,9 +277,13 @@ def _visited(doc: Doc, start: int, end: int) -> bool:
         root = root.head  # "a visit to X's engineering college"
         while root.dep_ in ("compound", "amod"):
             root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _BUILDING_PARTS:
+        return True
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
         return False
-    return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit")
+    return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit") \
+        or root.head.lower_ == "at" and (root.head.head.lemma_ in _EVENTS_AT_VENUES
+                                         or root.head.i > 0 and doc[root.head.i - 1].lemma_ in _EVENTS_AT_VENUES)
 
 
 # Sites named "<head> of <town>" that the model tags as the town alone.
@@ -1849,7 +1860,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words) \
                 and not (words[-1].lower_ in venues.SURNAME_HEADS and gazetteer.is_given_name(words[0].text)):
             seat = words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words)
-            found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), end, "FAC"))
+            found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), _site_end(doc, i, end, "FAC"), "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))

@@ -802,3 +802,30 @@ def test_places_by_coordination_and_departure(nlp, text, span):
 def test_a_person_listed_with_a_place_outside_a_locative_stays_a_person(nlp):
     ents = {(e.text, e.label_) for e in nlp("Lahore and Tomas Brenner were named in the report.").ents}
     assert ("Tomas Brenner", "PERSON") in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a site word after a street's name the model left untagged
+        ("The minister visited the Lakeside Road depot on Friday.", "Lakeside Road depot"),
+        # an institution's building where an event is held, or whose steps someone stands on
+        ("The bishop spoke in his homily at Holy Rood Church on Sunday.", "Holy Rood Church"),
+        ("The tour included a recital at Marrowby College and a workshop.", "Marrowby College"),
+        ("The mayor greeted him on the steps of the Kestrel Chambers.", "Kestrel Chambers"),
+    ],
+)
+def test_venues_by_site_words_and_events(nlp, text, span):
+    assert (span, "FAC") in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a college someone works at, or a church that speaks, stays a body
+        ("Ana Ruiz, a lecturer at Marrowby College, said the plan would fail.", "Marrowby College"),
+        ("The Holy Rood Church said on Monday it would appeal the ruling.", "Holy Rood Church"),
+    ],
+)
+def test_venues_by_events_hard_negatives(nlp, text, span):
+    assert (span, "FAC") not in {(e.text, e.label_) for e in nlp(text).ents}
