@@ -219,6 +219,18 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()).upper()
 
 
+def _extend_over_linked_place(doc: Doc, start: int, end: int, label: str) -> int:
+    """"the Anglican Church of" + "Kestrelland", "Charities of" + "Southern Morvia": a body's name
+    the model cut after its link word runs on over the place or name that follows."""
+    if label != "ORG" or end - start < 2 or end >= len(doc) or doc[end - 1].lower_ not in ("of", "for") \
+            or not doc[end - 1].is_lower:
+        return end
+    k = end
+    while k < len(doc) and k - end < 4 and _is_capitalized(doc[k]) and doc[k].pos_ == "PROPN" and not doc[k].is_sent_start:
+        k += 1
+    return k if k > end else end
+
+
 def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Keep the part of a span before a line break (or after it, when nothing precedes)."""
     for i in range(start, end):
@@ -236,14 +248,20 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     if label != "PERSON" and any(t.lower_ in ORG_LINKS for t in doc[start:end]):
         return start, end
     for i in range(start + 1, end):
-        if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end and doc[i + 1].lower_ in ORG_HEADS:
-            continue  # "Farmers' Party"
+        if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end \
+                and (doc[i + 1].lower_ in ORG_HEADS or doc[i + 1].lower_ in _MEMBER_BODY_HEADS):
+            continue  # "Farmers' Party", "Nurses' Association"
         if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _COLLECTIVE_OWNERS and i + 1 < len(doc) \
                 and (doc[i + 1].lower_ in ORG_HEADS or i + 2 < len(doc) and doc[i + 2].lower_ in ORG_HEADS):
             return start, end  # "the People's Party", "People's Liberation Army"
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s"):
             return start, i
     return start, end
+
+
+# Heads of bodies named after their members ("Nurses and Midwives' Association", "Pilots' Guild").
+_MEMBER_BODY_HEADS = frozenset({"association", "federation", "union", "guild", "society", "league", "congress",
+                                "confederation", "syndicate", "collective", "cooperative"})
 
 
 # Meetings and offices a body's name is glued to ("Polar Council Ministerial", "Union Summit").
@@ -588,6 +606,7 @@ def span_repair(doc: Doc) -> Doc:
         located = label == "FAC" and bool(parts)
         start, end = _cut_at_possessive(doc, start, end, label)
         end = _extend_collective_owner(doc, end)
+        end = _extend_over_linked_place(doc, start, end, label)
         while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
         while end > start and (
@@ -1241,6 +1260,9 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
             and not _org_cue(doc, start, end):
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
+    if label == "ORG" and len(words) == 1 and not words[0].is_upper and _held_role_before(doc, start) \
+            and words[0].lower_ not in _ORG_KIND_WORDS and not gazetteer.is_place(words.text):
+        return "PERSON"  # "Kestrel Gael chief Anjali": one name after a body's role is its holder
     if label in ("PERSON", "GPE", "LOC", "NORP") and _holder_follows(doc, end) and words.text not in person_words \
             and _no_person_or_place(words) and not _demonym_form(words.text):
         return "ORG"  # "Kestrel Gael leader Ana Ruiz": the party whose leader is named
@@ -1419,7 +1441,7 @@ _PLURAL_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 
 def _headed_body(words: Span) -> bool:
     """"Secretariat of Trade", "Office of the President": a body's head noun opens the name."""
-    return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ == "of" and _is_capitalized(words[-1])
+    return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ in ("of", "for") and _is_capitalized(words[-1])
 
 
 def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
@@ -1472,6 +1494,14 @@ def _holder_follows(doc: Doc, end: int) -> bool:
         return False
     holder = doc[k]
     return holder.pos_ == "PROPN" and _is_capitalized(holder) and (holder.ent_type_ == "PERSON" or gazetteer.is_given_name(holder.text))
+
+
+def _held_role_before(doc: Doc, start: int) -> bool:
+    """"<body> chief X", "<body> leader X": a lower-case role right before, and a body's name before it."""
+    k = start - 1
+    if k < 1 or doc[k].lower_ not in _HOLDER_ROLES or not doc[k].is_lower:
+        return False
+    return doc[k - 1].ent_type_ == "ORG" or doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) > 1
 
 
 def _extend_party_words(doc: Doc, start: int) -> int:

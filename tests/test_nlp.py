@@ -829,3 +829,39 @@ def test_venues_by_site_words_and_events(nlp, text, span):
 )
 def test_venues_by_events_hard_negatives(nlp, text, span):
     assert (span, "FAC") not in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def _repaired(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Span repair over `text` as if the model had found exactly `model_spans` (text, label):
+    the rules are checked on the cuts and labels they exist for, whatever this model build says."""
+    with nlp.select_pipes(disable=[REPAIR_COMPONENT]):
+        doc = nlp(text)
+    ents = []
+    for words, label in model_spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = ents
+    return {(e.text, e.label_) for e in nlp.get_pipe(REPAIR_COMPONENT)(doc).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected"),
+    [
+        # a body's name the model cut after its link word runs on over the place
+        ("Members heard an address from the Primate of the Anglican Church of Kestrelland on Monday.",
+         [("the Anglican Church of", "ORG"), ("Kestrelland", "GPE")], ("Anglican Church of Kestrelland", "ORG")),
+        ("The bishop met staff of Catholic Charities of Southern Morvia, who travelled to Paris.",
+         [("Catholic Charities of", "ORG"), ("Paris", "GPE")], ("Catholic Charities of Southern Morvia", "ORG")),
+        # a body named after its members keeps its plural possessive
+        ("Kestrel Nurses' Federation president Ana Ruiz met the minister.",
+         [("Kestrel Nurses' Federation", "ORG"), ("Ana Ruiz", "PERSON")], ("Kestrel Nurses' Federation", "ORG")),
+        # one name after "<body> chief" is the holder
+        ("KPB chief Anjali, who has ruled out any alliance, held a meeting in Lucknow.",
+         [("KPB", "ORG"), ("Anjali", "ORG"), ("Lucknow", "GPE")], ("Anjali", "PERSON")),
+        # "Centre for X" is a body, not a venue
+        ("Ana Ruiz, a political analyst at the Centre for Strategic Research (CSR), said the deal mattered.",
+         [("Ana Ruiz", "PERSON"), ("the Centre for Strategic Research", "FAC")], ("Centre for Strategic Research", "ORG")),
+    ],
+)
+def test_body_names_cut_at_links_and_holders_after_roles(nlp, text, model_spans, expected):
+    assert expected in _repaired(nlp, text, model_spans)
