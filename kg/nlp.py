@@ -629,6 +629,9 @@ def span_repair(doc: Doc) -> Doc:
             spans.append((club_start, club_end, "ORG"))
             continue
         end = _extend_acronym_suffix(doc, start, end)
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_ in _HOLDER_ROLE_MODIFIERS and doc[start].is_upper \
+                and _holder_follows(doc, end - 1, any_case=True):
+            end -= 1  # "XY National" + "Chairman, Prof. Ana Ruiz": the role's modifier is no part of the body
         if label == "NORP" and _holder_follows(doc, end):
             start = _extend_party_words(doc, start)
         start, end, acronyms = _cut_unbalanced(doc, start, end)
@@ -907,6 +910,8 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
         return False
     if doc[end].text == ":":
         return gazetteer.is_place(text)
+    if doc[end].text in ("-", "–") and not doc[end - 1].whitespace_:
+        return False  # "KPD-P": a hyphenated name, not a dateline's dash
     return not _speaker_turn(doc, start, end) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
@@ -1470,9 +1475,9 @@ _PARTY_ROLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair"
 _HOLDER_ROLES = frozenset({"leader", "chief", "chairman", "chairwoman", "chair", "chairperson", "president", "convener",
                            "convenor", "founder", "co-founder", "co-leader", "spokesman", "spokeswoman", "spokesperson",
                            "lawmaker", "legislator", "candidate", "senator", "councillor", "mp", "td", "mep", "mla",
-                           "boss", "whip", "secretary", "secretary-general"})
+                           "boss", "whip", "secretary", "secretary-general", "director", "executive", "officer", "ceo"})
 _HOLDER_ROLE_MODIFIERS = frozenset({"deputy", "vice", "general", "parliamentary", "acting", "former", "national",
-                                    "party", "co", "joint", "state", "provincial", "regional"})
+                                    "party", "co", "joint", "state", "provincial", "regional", "managing", "-"})
 
 
 # Capitalized words before a role that name no body ("Opposition leader Ana Ruiz").
@@ -1482,17 +1487,26 @@ _GENERIC_ROLE_OWNERS = frozenset({"opposition", "majority", "minority", "party",
                                   "club", "board", "campaign", "youth", "women", "student", "labor"})
 
 
-def _holder_follows(doc: Doc, end: int) -> bool:
+def _holder_follows(doc: Doc, end: int, any_case: bool = False) -> bool:
     """"<X> leader Ana Ruiz", "<X> general secretary Ana Ruiz": after the name, a role a party or
-    body gives and then its holder's name, so the name is the body's, not a person's or a town's."""
+    body gives and then its holder's name, so the name is the body's, not a person's or a town's.
+    Initials, which name no person, may take a capitalized role and a titled holder after a comma
+    ("<XY> National Chairman, Prof. Ana Ruiz")."""
     k = end
     role = False
-    while k < len(doc) and k < end + 3 and (doc[k].lower_ in _HOLDER_ROLES or doc[k].lower_ in _HOLDER_ROLE_MODIFIERS):
+    while k < len(doc) and k < end + 4 and (doc[k].lower_ in _HOLDER_ROLES or doc[k].lower_ in _HOLDER_ROLE_MODIFIERS):
         role = role or doc[k].lower_ in _HOLDER_ROLES
         k += 1
-    if not role or k >= len(doc) or k == end or not all(t.is_lower or t.is_upper and len(t) <= 3 for t in doc[end:k]):
+    if not role or k >= len(doc) or doc[end].text == "-":
         return False
-    holder = doc[k]
+    if not any_case and not all(t.is_lower or t.is_upper and len(t) <= 3 or t.text == "-" for t in doc[end:k]):
+        return False
+    if any_case and doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+        k += titles_length([t.lower_ for t in doc[k : k + _TITLE_WINDOW]])
+        while k < len(doc) - 1 and doc[k].text.endswith(".") and doc[k].is_title and len(doc[k]) <= 6:
+            k += 1  # "Prof.", "Engr.": an abbreviated style before the holder
+    holder = doc[k] if k < len(doc) else doc[-1]
     return holder.pos_ == "PROPN" and _is_capitalized(holder) and (holder.ent_type_ == "PERSON" or gazetteer.is_given_name(holder.text))
 
 
@@ -1875,6 +1889,9 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             continue
         i = _person_after_words(doc, i, end)
         words = doc[i:end]
+        if end > i and all(t.lower_ in _HOLDER_ROLES or t.lower_ in _HOLDER_ROLE_MODIFIERS for t in words):
+            i = end  # "National Chairman": a capitalized role, no name
+            continue
         if _country_in_capitals(words) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
             found.append((i, end + 1, "ORG"))  # "the opposition KENYA bloc" the model left untagged
             i = end + 1
@@ -1905,7 +1922,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
-                                                        or _holder_follows(doc, _extend_acronym_suffix(doc, i, end))
+                                                        or _holder_follows(doc, _extend_acronym_suffix(doc, i, end), any_case=True)
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS
                                                         or _acronym_as_body(doc, i, end)
                                                         or tok.dep_ == "dobj" and tok.head.lemma_ in _MEMBERSHIP_VERBS
@@ -1935,7 +1952,8 @@ def _role_owner_end(doc: Doc, start: int, end: int, person_words: frozenset[str]
     role and its holder follow ("Kestrel Gael MP Ana Ruiz"), or 0."""
     for k in range(start + 1, min(end, start + 3) + 1):
         words = doc[start:k]
-        if _holder_follows(doc, k) and all(t.pos_ in ("PROPN", "NOUN") and _is_capitalized(t) for t in words) \
+        if _holder_follows(doc, k, any_case=words.text.isupper()) and all(_is_capitalized(t) and (t.pos_ in ("PROPN", "NOUN") or t.pos_ == "ADJ" and not t.is_sent_start)
+                                           and t.lower_ not in TITLE_MODIFIERS and t.lower_ not in MINISTRY_TOPICS for t in words) \
                 and _no_person_or_place(words) and not _demonym_form(words.text) \
                 and not any(t.lower_ in _GENERIC_ROLE_OWNERS or t.lower_ in _ORG_KIND_WORDS or t.text in person_words
                             for t in words):

@@ -865,3 +865,35 @@ def _repaired(nlp, text: str, model_spans: list[tuple[str, str]]) -> set[tuple[s
 )
 def test_body_names_cut_at_links_and_holders_after_roles(nlp, text, model_spans, expected):
     assert expected in _repaired(nlp, text, model_spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected"),
+    [
+        # initials before a capitalized role and a titled holder name the body
+        ("He met the ZPC National Chairman, Prof. Ana Ruiz, in Kano.",
+         [("the ZPC National", "ORG"), ("Ana Ruiz", "PERSON"), ("Kano", "GPE")], ("ZPC", "ORG")),
+        ("Obi was joined by the KDC National Chairman, Senator Tom Hale.",
+         [("Tom Hale", "PERSON")], ("KDC", "ORG")),
+        # a hyphenated role after hyphen-lettered initials
+        ("KPD-P secretary-general Tom Hale said the vote was close.", [("Tom Hale", "PERSON")], ("KPD-P", "ORG")),
+        # a capitalized adjective naming a group before its chief
+        ('"It is contempt," Renew chief Ana Ruiz told reporters.', [("Ana Ruiz", "PERSON")], ("Renew", "ORG")),
+    ],
+)
+def test_bodies_before_capitalized_and_hyphenated_roles(nlp, text, model_spans, expected):
+    assert expected in _repaired(nlp, text, model_spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_span"),
+    [
+        # a capitalized role left after its body's initials is no name
+        ("Obi was joined by the KDC National Chairman, Senator Tom Hale.", "National Chairman"),
+        # a title and its modifier before a name name no body
+        ("Foreign Secretary Tom Hale met Deputy Leader Ana Ruiz.", "Foreign"),
+        ("Foreign Secretary Tom Hale met Deputy Leader Ana Ruiz.", "Deputy"),
+    ],
+)
+def test_roles_are_not_bodies(nlp, text, not_a_span):
+    assert not_a_span not in {e.text for e in nlp(text).ents}
