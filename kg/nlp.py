@@ -634,6 +634,10 @@ def span_repair(doc: Doc) -> Doc:
             end -= 1  # "XY National" + "Chairman, Prof. Ana Ruiz": the role's modifier is no part of the body
         if label == "NORP" and _holder_follows(doc, end):
             start = _extend_party_words(doc, start)
+        ministry_end = _lowercase_ministry_end(doc, end) if label == "NORP" and doc[start:end].text.lower() in _DEMONYMS_ONLY else end
+        if ministry_end > end:
+            spans.append((start, ministry_end, "ORG"))  # "the Norlandic foreign ministry said"
+            continue
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
         end = _strip_time_words(doc, start, end)
@@ -1516,6 +1520,20 @@ def _held_role_before(doc: Doc, start: int) -> bool:
     if k < 1 or doc[k].lower_ not in _HOLDER_ROLES or not doc[k].is_lower:
         return False
     return doc[k - 1].ent_type_ == "ORG" or doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) > 1
+
+
+_LOWERCASE_MINISTRY_HEADS = frozenset({"ministry", "ministries"})
+
+
+def _lowercase_ministry_end(doc: Doc, end: int) -> int:
+    """End of a lower-case portfolio and "ministry" after a demonym ("Norlandic" + "foreign
+    ministry"), which news writes for the body's name; `end` when none follows."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ in MINISTRY_TOPICS:
+        k += 1
+    if k > end and k < len(doc) and doc[k].is_lower and doc[k].lower_ in _LOWERCASE_MINISTRY_HEADS:
+        return k + 1
+    return end
 
 
 def _extend_party_words(doc: Doc, start: int) -> int:

@@ -897,3 +897,18 @@ def test_bodies_before_capitalized_and_hyphenated_roles(nlp, text, model_spans, 
 )
 def test_roles_are_not_bodies(nlp, text, not_a_span):
     assert not_a_span not in {e.text for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        # a demonym before a lower-case portfolio and "ministry" names the ministry
+        ("Foreign Minister Kari Dahl met Tom Hale in Lima, the Norwegian foreign ministry said.",
+         "Norwegian foreign ministry", "ORG"),
+        ("The Chilean defence ministry said the drill would go ahead.", "Chilean defence ministry", "ORG"),
+        # a demonym before anything else stays a demonym
+        ("The Norwegian foreign minister met Tom Hale in Lima.", "Norwegian", "NORP"),
+    ],
+)
+def test_lowercase_ministries_after_demonyms(nlp, text, span, label):
+    assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
