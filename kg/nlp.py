@@ -1479,7 +1479,9 @@ _PARTY_ROLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair"
 _HOLDER_ROLES = frozenset({"leader", "chief", "chairman", "chairwoman", "chair", "chairperson", "president", "convener",
                            "convenor", "founder", "co-founder", "co-leader", "spokesman", "spokeswoman", "spokesperson",
                            "lawmaker", "legislator", "candidate", "senator", "councillor", "mp", "td", "mep", "mla",
-                           "boss", "whip", "secretary", "secretary-general", "director", "executive", "officer", "ceo"})
+                           "boss", "whip", "secretary", "secretary-general", "director", "executive", "officer", "ceo",
+                           "writer", "correspondent", "reporter", "editor", "columnist", "photographer", "analyst",
+                           "economist", "strategist"})
 _HOLDER_ROLE_MODIFIERS = frozenset({"deputy", "vice", "general", "parliamentary", "acting", "former", "national",
                                     "party", "co", "joint", "state", "provincial", "regional", "managing", "-"})
 
@@ -1488,7 +1490,9 @@ _HOLDER_ROLE_MODIFIERS = frozenset({"deputy", "vice", "general", "parliamentary"
 _GENERIC_ROLE_OWNERS = frozenset({"opposition", "majority", "minority", "party", "group", "team", "faction", "bloc",
                                   "police", "army", "military", "union", "government", "state", "federal", "national",
                                   "regional", "provincial", "local", "city", "county", "council", "house", "senate",
-                                  "club", "board", "campaign", "youth", "women", "student", "labor"})
+                                  "club", "board", "campaign", "youth", "women", "student", "labor", "staff", "senior",
+                                  "political", "business", "diplomatic", "chief", "special", "investigative",
+                                  "contributing", "market", "markets", "equity", "credit", "research", "wire"})
 
 
 def _holder_follows(doc: Doc, end: int, any_case: bool = False) -> bool:
