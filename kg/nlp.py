@@ -984,7 +984,15 @@ def _title_cover(doc: Doc) -> set[int]:
             if lowered[:n] in _TITLE_SET:
                 covered.update(range(i, i + n))
                 break
+    for tok in doc:
+        if tok.text in _UPPER_STYLES and tok.i + 1 < len(doc) and _is_capitalized(doc[tok.i + 1]) and not tok.is_sent_end:
+            covered.add(tok.i)  # "HE Minister of State", "HE Sheikh ...": His or Her Excellency
     return covered
+
+
+# Styles written in capitals before a title or a name ("HE" for His or Her Excellency); in lower
+# case the same letters are a pronoun.
+_UPPER_STYLES = frozenset({"HE", "H.E.", "HH", "H.H."})
 
 
 _MULTI_TITLE_FIRSTS = frozenset(title[0] for title in _TITLE_SET if len(title) > 1)

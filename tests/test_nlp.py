@@ -919,3 +919,24 @@ def test_roles_are_not_bodies(nlp, text, not_a_span):
 )
 def test_lowercase_ministries_after_demonyms(nlp, text, span, label):
     assert (span, label) in {(e.text, e.label_) for e in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_a_span"),
+    [
+        # "HE" in capitals is His or Her Excellency, no part of a name or a body
+        ("HE Minister of State Dr. Tomas Riva attended the meeting.", "Tomas Riva", "HE Minister"),
+        ("Earlier, HE the Prime Minister received a phone call from HE Foreign Minister Ana Ruiz.", "Ana Ruiz", "HE"),
+        # Malay royal styles before "Datuk Seri"
+        ("The premier was joined by Trade Minister Tengku Datuk Seri Amir Hassan.", "Amir Hassan", "Tengku Datuk"),
+    ],
+)
+def test_styles_before_names(nlp, text, person, not_a_span):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert (person, "PERSON") in ents
+    assert not_a_span not in {words for words, _ in ents}
+
+
+def test_lowercase_he_stays_a_pronoun(nlp):
+    ents = {(e.text, e.label_) for e in nlp("He met Tomas Riva in Lima, and he said Ana Ruiz would follow.").ents}
+    assert {("Tomas Riva", "PERSON"), ("Ana Ruiz", "PERSON")} <= ents
