@@ -108,6 +108,8 @@ def line_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         if token.text.endswith(":") and _closes_speaker_label(doc, token):
             doc[token.i + 1].is_sent_start = True
+        if token.text == "!" and _exclaimed_name_goes_on(doc, token.i):
+            doc[token.i + 1].is_sent_start = False  # "the Kestrel Now! Movement" is one name
         if not (token.is_space and "\n" in token.text):
             continue
         line_start = text.rfind("\n", 0, token.idx) + 1
@@ -119,6 +121,16 @@ def line_breaks(doc: Doc) -> Doc:
                 # cutting a company name ("Orvane" | "Robotics said ...") in two.
                 doc[token.i + 2].is_sent_start = False
     return doc
+
+
+# Heads of party names that run on after an exclamation mark ("Kestrel Now! Movement").
+_EXCLAIMED_NAME_HEADS = frozenset({"movement", "party", "alliance", "coalition", "front", "union", "list", "bloc"})
+
+
+def _exclaimed_name_goes_on(doc: Doc, i: int) -> bool:
+    """"!" glued to a capitalized word and followed by a party's head noun is inside a name."""
+    return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and _is_capitalized(doc[i - 1]) \
+        and doc[i + 1].lower_ in _EXCLAIMED_NAME_HEADS and _is_capitalized(doc[i + 1])
 
 
 _SPEAKER_LABEL_MAX_TOKENS = 8
@@ -601,6 +613,11 @@ def span_repair(doc: Doc) -> Doc:
                 spans.append((ent.start, ent.end, label))
                 continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
+        if end < len(doc) and (doc[end - 1].text == "!" and _exclaimed_name_goes_on(doc, end - 1)
+                               or doc[end].text == "!" and _exclaimed_name_goes_on(doc, end)):
+            end = end + 1 if doc[end - 1].text == "!" else end + 2
+        if any(t.text == "!" and _exclaimed_name_goes_on(doc, t.i) for t in doc[start : end - 1]):
+            label = "ORG"  # "the Kestrel Now!" + "Movement"
         start, end, label, parts = _split_two_names(doc, start, end, label, person_words)
         spans.extend(parts)
         located = label == "FAC" and bool(parts)
@@ -1216,6 +1233,16 @@ def _looks_like_person(words: Span) -> bool:
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
+# Words whose "at X" / "for X" is where someone works ("15 years at X", "worked for X").
+_EMPLOYMENT_HEADS = frozenset({"work", "spend", "serve", "year", "month", "decade", "career", "stint", "job", "tenure"})
+
+
+def _employer_context(words: Span) -> bool:
+    """"spent 15 years at X", "worked for X": a name where someone works is a body, first name or not."""
+    root = words.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "for") and root.head.head.lemma_ in _EMPLOYMENT_HEADS
+
+
 def _initials_then_surname(words: Span) -> bool:
     """"C.W. Lindqvist", "J. D. Morrow": initials, then one capitalized word that names no kind of body."""
     k = 0
@@ -1359,7 +1386,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "ORG" and len(words) > 1 and words[-1].lower_ in _FACILITY_HEADS and words[-1].text[:1].isupper():
         return "FAC"
     if label != "PERSON" and 2 <= len(words) <= 4 and not the_before and (
-            _looks_like_person(words) or _introduced_as_person(doc, end) and _plain_name(words)):
+            _looks_like_person(words) or _introduced_as_person(doc, end) and _plain_name(words)) \
+            and not (label == "ORG" and _employer_context(words)):
         return "PERSON"
     if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
             and words.root.dep_ not in ("amod", "compound")):

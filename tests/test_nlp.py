@@ -940,3 +940,28 @@ def test_styles_before_names(nlp, text, person, not_a_span):
 def test_lowercase_he_stays_a_pronoun(nlp):
     ents = {(e.text, e.label_) for e in nlp("He met Tomas Riva in Lima, and he said Ana Ruiz would follow.").ents}
     assert {("Tomas Riva", "PERSON"), ("Ana Ruiz", "PERSON")} <= ents
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected"),
+    [
+        # a party's name with an exclamation mark inside is one name
+        ("Ana Ruiz, who leads the Kestrel Now! Movement, said the vote was close.",
+         [("Ana Ruiz", "PERSON"), ("the Kestrel Now!", "LOC")], ("Kestrel Now! Movement", "ORG")),
+        # a two-word name where someone spent years working is a firm, first name or not
+        ("Tom Hale, who spent 15 years at Novo Kestrel before joining Brandt in 2021, will lead the unit.",
+         [("Tom Hale", "PERSON"), ("Novo Kestrel", "ORG")], ("Novo Kestrel", "ORG")),
+    ],
+)
+def test_party_names_with_exclamation_and_employers(nlp, text, model_spans, expected):
+    assert expected in _repaired(nlp, text, model_spans)
+
+
+def test_an_exclamation_inside_a_party_name_ends_no_sentence(nlp):
+    doc = nlp("Ana Ruiz, who leads the Kestrel Now! Movement, said the vote was close.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_an_exclamation_before_a_new_sentence_still_ends_it(nlp):
+    doc = nlp("We won! Party members cheered in the street.")
+    assert [s.text for s in doc.sents][0] == "We won!"
