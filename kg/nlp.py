@@ -1940,6 +1940,12 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper)
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
+        if end - i == 1 and tok.text in person_words and not gazetteer.is_given_name(tok.text) and len(tok) > 2 \
+                and not tok.is_upper and not title_length([tok.lower_]) and not _is_known_place(doc[i:end]) \
+                and not _demonym_form(tok.text) and tok.lower_ not in _NAME_PARTICLES:
+            found.append((i, end, "PERSON"))  # "Ghebru met the minister" after "Tesfay Ghebru": the name alone
+            i = end
+            continue
         owner_end = _role_owner_end(doc, i, end, person_words)
         if owner_end:
             found.append((i, owner_end, "ORG"))  # "Kestrel Gael leader Ana Ruiz" the model left untagged

@@ -965,3 +965,20 @@ def test_an_exclamation_inside_a_party_name_ends_no_sentence(nlp):
 def test_an_exclamation_before_a_new_sentence_still_ends_it(nlp):
     doc = nlp("We won! Party members cheered in the street.")
     assert [s.text for s in doc.sents][0] == "We won!"
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected", "is_person"),
+    [
+        # one part of a person's full name, used alone and left untagged, is the person
+        ("Tesfay Ghebru arrived in Lima on Monday. Ghebru met the minister later.",
+         [("Tesfay Ghebru", "PERSON"), ("Lima", "GPE")], ("Ghebru", "PERSON"), True),
+        ("Wirantaka Susilo arrived on Monday. Wirantaka, who chairs the party, spoke.",
+         [("Wirantaka Susilo", "PERSON")], ("Wirantaka", "PERSON"), True),
+        # a common first name alone is not claimed this way
+        ("John Okafor arrived on Monday. John and the minister spoke.",
+         [("John Okafor", "PERSON")], ("John", "PERSON"), False),
+    ],
+)
+def test_part_of_a_full_name_used_alone(nlp, text, model_spans, expected, is_person):
+    assert (expected in _repaired(nlp, text, model_spans)) is is_person
