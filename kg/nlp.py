@@ -36,6 +36,7 @@ from kg.lexicons import (
     NOT_GIVEN_NAMES,
     ORG_COMMON_NOUNS,
     ORG_HEADS,
+    PARTY_WORDS,
     ORG_LINKS,
     PLACE_HEADS,
     SPEAKER_ROLES,
@@ -646,6 +647,9 @@ def span_repair(doc: Doc) -> Doc:
             spans.append((club_start, club_end, "ORG"))
             continue
         end = _extend_acronym_suffix(doc, start, end)
+        if label == "ORG" and _campus_follows(doc, start, end):
+            spans.append((start, end + 1, "ORG"))  # "IIT" + "Kestrelpur director X": an institute and its campus town
+            continue
         while label == "ORG" and end - start > 1 and doc[end - 1].lower_ in _HOLDER_ROLE_MODIFIERS and doc[start].is_upper \
                 and _holder_follows(doc, end - 1, any_case=True):
             end -= 1  # "XY National" + "Chairman, Prof. Ana Ruiz": the role's modifier is no part of the body
@@ -1574,6 +1578,22 @@ def _lowercase_ministry_end(doc: Doc, end: int) -> int:
     if k > end and k < len(doc) and doc[k].is_lower and doc[k].lower_ in _LOWERCASE_MINISTRY_HEADS:
         return k + 1
     return end
+
+
+# Lower-case nouns after an institute's name that belong to it ("X Kestrelpur director", "... students").
+_CAMPUS_MEMBERS = frozenset({"director", "students", "student", "campus", "researchers", "researcher", "professor",
+                             "professors", "faculty", "alumni", "alumnus", "graduates", "scientists", "dean"})
+
+
+def _campus_follows(doc: Doc, start: int, end: int) -> bool:
+    """"IIT" + "Kestrelpur" + "director": initials, then one capitalized town's name glued to them,
+    then a member of an institute, make one institute's name."""
+    if end - start != 1 or not doc[start].is_upper or not doc[start].is_alpha or end + 1 >= len(doc):
+        return False
+    town, after = doc[end], doc[end + 1]
+    return doc[start].whitespace_ == " " and _is_capitalized(town) and town.pos_ == "PROPN" and town.is_alpha \
+        and not town.is_upper and town.ent_type_ in ("", "GPE", "LOC", "PERSON") \
+        and after.is_lower and after.lower_ in _CAMPUS_MEMBERS and doc[start].lower_ not in PARTY_WORDS
 
 
 def _extend_party_words(doc: Doc, start: int) -> int:

@@ -982,3 +982,18 @@ def test_an_exclamation_before_a_new_sentence_still_ends_it(nlp):
 )
 def test_part_of_a_full_name_used_alone(nlp, text, model_spans, expected, is_person):
     assert (expected in _repaired(nlp, text, model_spans)) is is_person
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected"),
+    [
+        # initials and a campus town before an institute's member are one institute
+        ("The deal was signed by KIT Kestrelpur director Ana Ruiz on Monday.",
+         [("KIT", "ORG"), ("Kestrelpur", "GPE"), ("Ana Ruiz", "PERSON")], ("KIT Kestrelpur", "ORG")),
+        # but a town after a body's initials before anything else stays the town
+        ("Leaders met at the NATO Brussels summit on Monday.",
+         [("NATO", "ORG"), ("Brussels", "GPE")], ("Brussels", "GPE")),
+    ],
+)
+def test_institutes_named_with_their_campus_town(nlp, text, model_spans, expected):
+    assert expected in _repaired(nlp, text, model_spans)
