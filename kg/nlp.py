@@ -647,6 +647,12 @@ def span_repair(doc: Doc) -> Doc:
             spans.append((club_start, club_end, "ORG"))
             continue
         end = _extend_acronym_suffix(doc, start, end)
+        if label in ("LOC", "GPE") and doc[start:end].text in _CONTINENTS and end < len(doc) and doc[end].is_upper \
+                and doc[end].is_alpha and 2 <= len(doc[end]) <= 6 and doc[end].ent_type_ in ("", "ORG") \
+                and doc[end].text not in _NOT_ACRONYMS and (end + 1 == len(doc) or not _is_capitalized(doc[end + 1])
+                                                            or title_length([t.lower_ for t in doc[end + 1 : end + 1 + _TITLE_WINDOW]])):
+            spans.append((start, end + 1, "ORG"))  # "Africa" + "CDC": a continent's body known by its initials
+            continue
         if label == "ORG" and _campus_follows(doc, start, end):
             spans.append((start, end + 1, "ORG"))  # "IIT" + "Kestrelpur director X": an institute and its campus town
             continue
@@ -1583,6 +1589,10 @@ def _lowercase_ministry_end(doc: Doc, end: int) -> int:
 # Lower-case nouns after an institute's name that belong to it ("X Kestrelpur director", "... students").
 _CAMPUS_MEMBERS = frozenset({"director", "students", "student", "campus", "researchers", "researcher", "professor",
                              "professors", "faculty", "alumni", "alumnus", "graduates", "scientists", "dean"})
+
+
+_CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Oceania", "Latin America", "South America",
+                         "North America", "Asia-Pacific"})
 
 
 def _campus_follows(doc: Doc, start: int, end: int) -> bool:

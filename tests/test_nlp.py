@@ -997,3 +997,18 @@ def test_part_of_a_full_name_used_alone(nlp, text, model_spans, expected, is_per
 )
 def test_institutes_named_with_their_campus_town(nlp, text, model_spans, expected):
     assert expected in _repaired(nlp, text, model_spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "expected"),
+    [
+        # a continent's name before a body's initials is part of the body's name
+        ("She flew in with Africa KDA Director-General Ana Ruiz on Monday.",
+         [("Africa", "LOC"), ("KDA", "ORG"), ("Ana Ruiz", "PERSON")], ("Africa KDA", "ORG")),
+        ("The Asia KDB said on Monday it would lend more.", [("Asia", "LOC"), ("KDB", "ORG")], ("Asia KDB", "ORG")),
+        # but not before a name that goes on
+        ("Africa ABC Games opened on Monday.", [("Africa", "LOC")], ("Africa", "LOC")),
+    ],
+)
+def test_continental_bodies_by_initials(nlp, text, model_spans, expected):
+    assert expected in _repaired(nlp, text, model_spans)
