@@ -653,6 +653,10 @@ def span_repair(doc: Doc) -> Doc:
                                                             or title_length([t.lower_ for t in doc[end + 1 : end + 1 + _TITLE_WINDOW]])):
             spans.append((start, end + 1, "ORG"))  # "Africa" + "CDC": a continent's body known by its initials
             continue
+        party_end = _party_name_of_end(doc, start, end)
+        if party_end > end:
+            spans.append((start, party_end, "ORG"))  # "his Servant of the Nation party": the party's whole name
+            continue
         if label == "ORG" and _campus_follows(doc, start, end):
             spans.append((start, end + 1, "ORG"))  # "IIT" + "Kestrelpur director X": an institute and its campus town
             continue
@@ -1589,6 +1593,25 @@ def _lowercase_ministry_end(doc: Doc, end: int) -> int:
 # Lower-case nouns after an institute's name that belong to it ("X Kestrelpur director", "... students").
 _CAMPUS_MEMBERS = frozenset({"director", "students", "student", "campus", "researchers", "researcher", "professor",
                              "professors", "faculty", "alumni", "alumnus", "graduates", "scientists", "dean"})
+
+
+_PARTY_KINDS = frozenset({"party", "movement", "alliance", "coalition", "bloc", "front"})
+
+
+def _party_name_of_end(doc: Doc, start: int, end: int) -> int:
+    """End of "<X> of (the) <Y>" before a lower-case party noun ("Servant" + "of the Nation party"),
+    a party's name the model cut at "of"; `end` when no party noun closes it."""
+    if not all(_is_capitalized(t) for t in doc[start:end]) or end + 2 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    name_start = k
+    while k < len(doc) and k - name_start < 3 and _is_capitalized(doc[k]) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k > name_start and k < len(doc) and doc[k].is_lower and doc[k].lower_ in _PARTY_KINDS:
+        return k
+    return end
 
 
 _CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Oceania", "Latin America", "South America",

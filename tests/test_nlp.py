@@ -1012,3 +1012,17 @@ def test_institutes_named_with_their_campus_town(nlp, text, model_spans, expecte
 )
 def test_continental_bodies_by_initials(nlp, text, model_spans, expected):
     assert expected in _repaired(nlp, text, model_spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "model_spans", "produced"),
+    [
+        # a party's name the model cut at "of" runs on to the party noun
+        ("The president met lawmakers from his Keeper of the Nation party on Monday.",
+         [("Keeper", "PERSON"), ("Monday", "DATE")], True),
+        # without a party noun the cut stays
+        ("The president met the Keeper of the Nation on Monday.", [("Keeper", "PERSON"), ("Monday", "DATE")], False),
+    ],
+)
+def test_party_names_cut_at_of(nlp, text, model_spans, produced):
+    assert (("Keeper of the Nation", "ORG") in _repaired(nlp, text, model_spans)) is produced
