@@ -1232,6 +1232,8 @@ def _looks_like_person(words: Span) -> bool:
     if title_length([t.lower_ for t in words[:2]]):
         return False  # "Vice Chancellor"
     first = words[0].text
+    if len(words) > 1 and first.isupper() and first.isalpha() and len(first) <= 3 and not words[1].text.isupper():
+        return False  # "UN News", "EU Observer": initials before a capitalized word open a body's name
     if words[0].pos_ != "PROPN" or first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
         return False
     for t in words[1:]:

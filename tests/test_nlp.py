@@ -1026,3 +1026,10 @@ def test_continental_bodies_by_initials(nlp, text, model_spans, expected):
 )
 def test_party_names_cut_at_of(nlp, text, model_spans, produced):
     assert (("Keeper of the Nation", "ORG") in _repaired(nlp, text, model_spans)) is produced
+
+
+def test_initials_open_no_person_name(nlp):
+    # initials before a capitalized word open a body's or an outlet's name, not a person's
+    repaired = _repaired(nlp, '"We are close," Mr. Riva told UN Radio after the meetings.',
+                         [("Riva", "PERSON"), ("UN Radio", "ORG")])
+    assert ("UN Radio", "ORG") in repaired
