@@ -136,6 +136,7 @@ STYLE_TITLES: frozenset[str] = frozenset({
     "ayatollah", "grand ayatollah", "monsignor", "msgr", "mufti", "grand mufti", "archdeacon",
     "councillor", "cllr", "alderman", "td", "msp", "mla",
     "datuk", "datuk seri", "dato", "dato seri", "dato sri", "tan sri", "puan sri", "tun", "toh puan",
+    "tengku", "tunku", "tengku datuk", "tengku datuk seri", "tunku datuk", "tunku datuk seri",
 })
 
 # Words that may precede or sit inside a title without being part of a name.

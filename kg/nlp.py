@@ -36,6 +36,7 @@ from kg.lexicons import (
     NOT_GIVEN_NAMES,
     ORG_COMMON_NOUNS,
     ORG_HEADS,
+    PARTY_WORDS,
     ORG_LINKS,
     PLACE_HEADS,
     SPEAKER_ROLES,
@@ -108,6 +109,8 @@ def line_breaks(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         if token.text.endswith(":") and _closes_speaker_label(doc, token):
             doc[token.i + 1].is_sent_start = True
+        if token.text == "!" and _exclaimed_name_goes_on(doc, token.i):
+            doc[token.i + 1].is_sent_start = False  # "the Kestrel Now! Movement" is one name
         if not (token.is_space and "\n" in token.text):
             continue
         line_start = text.rfind("\n", 0, token.idx) + 1
@@ -119,6 +122,16 @@ def line_breaks(doc: Doc) -> Doc:
                 # cutting a company name ("Orvane" | "Robotics said ...") in two.
                 doc[token.i + 2].is_sent_start = False
     return doc
+
+
+# Heads of party names that run on after an exclamation mark ("Kestrel Now! Movement").
+_EXCLAIMED_NAME_HEADS = frozenset({"movement", "party", "alliance", "coalition", "front", "union", "list", "bloc"})
+
+
+def _exclaimed_name_goes_on(doc: Doc, i: int) -> bool:
+    """"!" glued to a capitalized word and followed by a party's head noun is inside a name."""
+    return 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and _is_capitalized(doc[i - 1]) \
+        and doc[i + 1].lower_ in _EXCLAIMED_NAME_HEADS and _is_capitalized(doc[i + 1])
 
 
 _SPEAKER_LABEL_MAX_TOKENS = 8
@@ -219,6 +232,18 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()).upper()
 
 
+def _extend_over_linked_place(doc: Doc, start: int, end: int, label: str) -> int:
+    """"the Anglican Church of" + "Kestrelland", "Charities of" + "Southern Morvia": a body's name
+    the model cut after its link word runs on over the place or name that follows."""
+    if label != "ORG" or end - start < 2 or end >= len(doc) or doc[end - 1].lower_ not in ("of", "for") \
+            or not doc[end - 1].is_lower:
+        return end
+    k = end
+    while k < len(doc) and k - end < 4 and _is_capitalized(doc[k]) and doc[k].pos_ == "PROPN" and not doc[k].is_sent_start:
+        k += 1
+    return k if k > end else end
+
+
 def _cut_at_break(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Keep the part of a span before a line break (or after it, when nothing precedes)."""
     for i in range(start, end):
@@ -236,14 +261,20 @@ def _cut_at_possessive(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     if label != "PERSON" and any(t.lower_ in ORG_LINKS for t in doc[start:end]):
         return start, end
     for i in range(start + 1, end):
-        if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end and doc[i + 1].lower_ in ORG_HEADS:
-            continue  # "Farmers' Party"
+        if doc[i].text in ("'", "’") and doc[i - 1].text.endswith("s") and i + 1 < end \
+                and (doc[i + 1].lower_ in ORG_HEADS or doc[i + 1].lower_ in _MEMBER_BODY_HEADS):
+            continue  # "Farmers' Party", "Nurses' Association"
         if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _COLLECTIVE_OWNERS and i + 1 < len(doc) \
                 and (doc[i + 1].lower_ in ORG_HEADS or i + 2 < len(doc) and doc[i + 2].lower_ in ORG_HEADS):
             return start, end  # "the People's Party", "People's Liberation Army"
         if doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s"):
             return start, i
     return start, end
+
+
+# Heads of bodies named after their members ("Nurses and Midwives' Association", "Pilots' Guild").
+_MEMBER_BODY_HEADS = frozenset({"association", "federation", "union", "guild", "society", "league", "congress",
+                                "confederation", "syndicate", "collective", "cooperative"})
 
 
 # Meetings and offices a body's name is glued to ("Polar Council Ministerial", "Union Summit").
@@ -257,7 +288,14 @@ _KICKERS = frozenset({"profile", "analysis", "exclusive", "update", "breaking", 
                       "news analysis", "insight", "commentary", "feature"})
 # Words of venues that a visit goes to rather than a body someone works for, in a visit's context.
 _VISITED_VENUES = frozenset({"museum", "university", "center", "centre", "library", "gallery", "zoo", "theatre",
-                             "theater", "college", "school", "hospital", "stadium", "cathedral", "port", "plant"})
+                             "theater", "college", "school", "hospital", "stadium", "cathedral", "port", "plant",
+                             "academy", "church", "chambers", "campus"})
+# Events held at a venue ("a recital at X", "his homily at X", "a retreat at X").
+_EVENTS_AT_VENUES = frozenset({"retreat", "homily", "sermon", "mass", "service", "recital", "concert", "lecture",
+                               "speech", "address", "rally", "ceremony", "reception", "vigil", "funeral", "prayer",
+                               "prayers", "workshop", "seminar", "graduation", "commencement", "gathering", "event"})
+# Parts of a building that put someone at it ("on the steps of X", "outside the gates of X").
+_BUILDING_PARTS = frozenset({"steps", "gates", "gate", "grounds", "courtyard", "lawn", "doors", "entrance", "forecourt"})
 
 
 def _visited(doc: Doc, start: int, end: int) -> bool:
@@ -270,9 +308,13 @@ def _visited(doc: Doc, start: int, end: int) -> bool:
         root = root.head  # "a visit to X's engineering college"
         while root.dep_ in ("compound", "amod"):
             root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _BUILDING_PARTS:
+        return True
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
         return False
-    return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit")
+    return _trip_goal(root.head) or _meeting_venue(doc, root) or root.head.head.lemma_ in ("spend", "tour", "visit") \
+        or root.head.lower_ == "at" and (root.head.head.lemma_ in _EVENTS_AT_VENUES
+                                         or root.head.i > 0 and doc[root.head.i - 1].lemma_ in _EVENTS_AT_VENUES)
 
 
 # Sites named "<head> of <town>" that the model tags as the town alone.
@@ -432,7 +474,8 @@ def _extend_org(doc: Doc, start: int, end: int, limit: int) -> int:
                 run_end = nxt
             else:
                 break
-        if run_end == j or run_end < limit and doc[run_end].pos_ == "NOUN" and doc[run_end].text.islower():
+        if run_end == j or run_end < limit and doc[run_end].pos_ == "NOUN" and doc[run_end].text.islower() \
+                and not _holder_follows(doc, run_end):
             break
         end = run_end
     return end
@@ -571,11 +614,17 @@ def span_repair(doc: Doc) -> Doc:
                 spans.append((ent.start, ent.end, label))
                 continue
         start, end = _cut_at_break(doc, ent.start, ent.end)
+        if end < len(doc) and (doc[end - 1].text == "!" and _exclaimed_name_goes_on(doc, end - 1)
+                               or doc[end].text == "!" and _exclaimed_name_goes_on(doc, end)):
+            end = end + 1 if doc[end - 1].text == "!" else end + 2
+        if any(t.text == "!" and _exclaimed_name_goes_on(doc, t.i) for t in doc[start : end - 1]):
+            label = "ORG"  # "the Kestrel Now!" + "Movement"
         start, end, label, parts = _split_two_names(doc, start, end, label, person_words)
         spans.extend(parts)
         located = label == "FAC" and bool(parts)
         start, end = _cut_at_possessive(doc, start, end, label)
         end = _extend_collective_owner(doc, end)
+        end = _extend_over_linked_place(doc, start, end, label)
         while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
         while end > start and (
@@ -596,6 +645,29 @@ def span_repair(doc: Doc) -> Doc:
         club_start, club_end = _club_bounds(doc, start, end)
         if club_end - club_start > 1 and (doc[club_start].text in CLUB_MARKS or doc[club_end - 1].text in CLUB_MARKS):
             spans.append((club_start, club_end, "ORG"))
+            continue
+        end = _extend_acronym_suffix(doc, start, end)
+        if label in ("LOC", "GPE") and doc[start:end].text in _CONTINENTS and end < len(doc) and doc[end].is_upper \
+                and doc[end].is_alpha and 2 <= len(doc[end]) <= 6 and doc[end].ent_type_ in ("", "ORG") \
+                and doc[end].text not in _NOT_ACRONYMS and (end + 1 == len(doc) or not _is_capitalized(doc[end + 1])
+                                                            or title_length([t.lower_ for t in doc[end + 1 : end + 1 + _TITLE_WINDOW]])):
+            spans.append((start, end + 1, "ORG"))  # "Africa" + "CDC": a continent's body known by its initials
+            continue
+        party_end = _party_name_of_end(doc, start, end)
+        if party_end > end:
+            spans.append((start, party_end, "ORG"))  # "his Servant of the Nation party": the party's whole name
+            continue
+        if label == "ORG" and _campus_follows(doc, start, end):
+            spans.append((start, end + 1, "ORG"))  # "IIT" + "Kestrelpur director X": an institute and its campus town
+            continue
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_ in _HOLDER_ROLE_MODIFIERS and doc[start].is_upper \
+                and _holder_follows(doc, end - 1, any_case=True):
+            end -= 1  # "XY National" + "Chairman, Prof. Ana Ruiz": the role's modifier is no part of the body
+        if label == "NORP" and _holder_follows(doc, end):
+            start = _extend_party_words(doc, start)
+        ministry_end = _lowercase_ministry_end(doc, end) if label == "NORP" and doc[start:end].text.lower() in _DEMONYMS_ONLY else end
+        if ministry_end > end:
+            spans.append((start, ministry_end, "ORG"))  # "the Norlandic foreign ministry said"
             continue
         start, end, acronyms = _cut_unbalanced(doc, start, end)
         spans.extend(acronyms)
@@ -685,7 +757,7 @@ def span_repair(doc: Doc) -> Doc:
     spans.extend(_speaker_names(doc, taken))
     spans.extend(_dateline_agencies(doc, spans))
     taken = {i for s, e, _ in spans for i in range(s, e)} | title_cover
-    spans.extend(_untagged_names(doc, taken, spans))
+    spans.extend(_untagged_names(doc, taken, spans, person_words))
     spans.extend(_nickname_names(doc))
     spans = _same_company(doc, spans)
     spans = _extend_linked_places(doc, spans)
@@ -873,6 +945,8 @@ def _is_dateline(doc: Doc, start: int, end: int) -> bool:
         return False
     if doc[end].text == ":":
         return gazetteer.is_place(text)
+    if doc[end].text in ("-", "–") and not doc[end - 1].whitespace_:
+        return False  # "KPD-P": a hyphenated name, not a dateline's dash
     return not _speaker_turn(doc, start, end) and doc[end].text in ("(", "-", "—", "–", ",")
 
 
@@ -941,7 +1015,15 @@ def _title_cover(doc: Doc) -> set[int]:
             if lowered[:n] in _TITLE_SET:
                 covered.update(range(i, i + n))
                 break
+    for tok in doc:
+        if tok.text in _UPPER_STYLES and tok.i + 1 < len(doc) and _is_capitalized(doc[tok.i + 1]) and not tok.is_sent_end:
+            covered.add(tok.i)  # "HE Minister of State", "HE Sheikh ...": His or Her Excellency
     return covered
+
+
+# Styles written in capitals before a title or a name ("HE" for His or Her Excellency); in lower
+# case the same letters are a pronoun.
+_UPPER_STYLES = frozenset({"HE", "H.E.", "HH", "H.H."})
 
 
 _MULTI_TITLE_FIRSTS = frozenset(title[0] for title in _TITLE_SET if len(title) > 1)
@@ -1027,9 +1109,15 @@ def _locative(doc: Doc, start: int, end: int) -> bool:
         return head.lower_ != "to" or head.head.lemma_ not in SPEECH_VERBS
     if root.dep_ == "dobj" and head.lemma_ in TRAVEL_VERBS:
         return True
+    if root.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_ in _SET_OUT_VERBS:
+        return True  # "left for X", "departed for X"
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
         return True
     return start > 0 and doc[start - 1].lower_ in ("in", "at", "from", "into", "via")
+
+
+# Verbs whose "for X" is where the traveller goes ("left for X", "set off for X").
+_SET_OUT_VERBS = frozenset({"leave", "depart", "head", "set", "sail", "bind"})
 
 
 def _org_cue(doc: Doc, start: int, end: int) -> bool:
@@ -1144,6 +1232,8 @@ def _looks_like_person(words: Span) -> bool:
     if title_length([t.lower_ for t in words[:2]]):
         return False  # "Vice Chancellor"
     first = words[0].text
+    if len(words) > 1 and first.isupper() and first.isalpha() and len(first) <= 3 and not words[1].text.isupper():
+        return False  # "UN News", "EU Observer": initials before a capitalized word open a body's name
     if words[0].pos_ != "PROPN" or first.lower() in NOT_GIVEN_NAMES or first.lower() in _DEMONYM_WORDS or not gazetteer.is_given_name(first):
         return False
     for t in words[1:]:
@@ -1157,6 +1247,16 @@ def _looks_like_person(words: Span) -> bool:
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+# Words whose "at X" / "for X" is where someone works ("15 years at X", "worked for X").
+_EMPLOYMENT_HEADS = frozenset({"work", "spend", "serve", "year", "month", "decade", "career", "stint", "job", "tenure"})
+
+
+def _employer_context(words: Span) -> bool:
+    """"spent 15 years at X", "worked for X": a name where someone works is a body, first name or not."""
+    root = words.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "for") and root.head.head.lemma_ in _EMPLOYMENT_HEADS
 
 
 def _initials_then_surname(words: Span) -> bool:
@@ -1220,6 +1320,12 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label in ("ORG", "GPE", "NORP") and _initials_then_surname(words) and not _company_cue(doc, start, end) \
             and not _org_cue(doc, start, end):
         return "PERSON"  # "boss C.W. Lindqvist": people, not bodies, go by initials and a surname
+    if label == "ORG" and len(words) == 1 and not words[0].is_upper and _held_role_before(doc, start) \
+            and words[0].lower_ not in _ORG_KIND_WORDS and not gazetteer.is_place(words.text):
+        return "PERSON"  # "Kestrel Gael chief Anjali": one name after a body's role is its holder
+    if label in ("PERSON", "GPE", "LOC", "NORP") and _holder_follows(doc, end) and words.text not in person_words \
+            and _no_person_or_place(words) and not _demonym_form(words.text):
+        return "ORG"  # "Kestrel Gael leader Ana Ruiz": the party whose leader is named
     if label in ("ORG", "PERSON") and (_is_venue(doc, start, end) or _venue_named(words, label, person_words)):
         return "FAC"
     if label in ("FAC", "GPE", "LOC") and _headed_body(words):
@@ -1296,7 +1402,8 @@ def _retype(doc: Doc, start: int, end: int, label: str, person_words: frozenset[
     if label == "ORG" and len(words) > 1 and words[-1].lower_ in _FACILITY_HEADS and words[-1].text[:1].isupper():
         return "FAC"
     if label != "PERSON" and 2 <= len(words) <= 4 and not the_before and (
-            _looks_like_person(words) or _introduced_as_person(doc, end) and _plain_name(words)):
+            _looks_like_person(words) or _introduced_as_person(doc, end) and _plain_name(words)) \
+            and not (label == "ORG" and _employer_context(words)):
         return "PERSON"
     if (label == "NORP" and start > 0 and doc[start - 1].lower_ == "the" and not _demonym_form(words.text)
             and words.root.dep_ not in ("amod", "compound")):
@@ -1395,7 +1502,7 @@ _PLURAL_ARTICLES = frozenset({"Les", "Los", "Las", "Die"})
 
 def _headed_body(words: Span) -> bool:
     """"Secretariat of Trade", "Office of the President": a body's head noun opens the name."""
-    return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ == "of" and _is_capitalized(words[-1])
+    return len(words) > 2 and words[0].lower_ in ORG_HEADS and words[1].lower_ in ("of", "for") and _is_capitalized(words[-1])
 
 
 def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
@@ -1417,6 +1524,130 @@ def _country_before_person(doc: Doc, start: int, end: int, label: str) -> int:
 _PARTY_ROLES = frozenset({"leader", "leaders", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman",
                           "spokesperson", "lawmaker", "lawmakers", "candidate", "deputy", "senator", "councillor",
                           "member", "members", "mp", "mps", "td", "leadership", "government", "delegation"})
+
+
+# Roles a party or body gives a named holder ("<X> leader Ana Ruiz", "<X> convener Ana Ruiz"), and
+# words that may stand with them ("<X> deputy general secretary Ana Ruiz").
+_HOLDER_ROLES = frozenset({"leader", "chief", "chairman", "chairwoman", "chair", "chairperson", "president", "convener",
+                           "convenor", "founder", "co-founder", "co-leader", "spokesman", "spokeswoman", "spokesperson",
+                           "lawmaker", "legislator", "candidate", "senator", "councillor", "mp", "td", "mep", "mla",
+                           "boss", "whip", "secretary", "secretary-general", "director", "executive", "officer", "ceo",
+                           "writer", "correspondent", "reporter", "editor", "columnist", "photographer", "analyst",
+                           "economist", "strategist"})
+_HOLDER_ROLE_MODIFIERS = frozenset({"deputy", "vice", "general", "parliamentary", "acting", "former", "national",
+                                    "party", "co", "joint", "state", "provincial", "regional", "managing", "-"})
+
+
+# Capitalized words before a role that name no body ("Opposition leader Ana Ruiz").
+_GENERIC_ROLE_OWNERS = frozenset({"opposition", "majority", "minority", "party", "group", "team", "faction", "bloc",
+                                  "police", "army", "military", "union", "government", "state", "federal", "national",
+                                  "regional", "provincial", "local", "city", "county", "council", "house", "senate",
+                                  "club", "board", "campaign", "youth", "women", "student", "labor", "staff", "senior",
+                                  "political", "business", "diplomatic", "chief", "special", "investigative",
+                                  "contributing", "market", "markets", "equity", "credit", "research", "wire"})
+
+
+def _holder_follows(doc: Doc, end: int, any_case: bool = False) -> bool:
+    """"<X> leader Ana Ruiz", "<X> general secretary Ana Ruiz": after the name, a role a party or
+    body gives and then its holder's name, so the name is the body's, not a person's or a town's.
+    Initials, which name no person, may take a capitalized role and a titled holder after a comma
+    ("<XY> National Chairman, Prof. Ana Ruiz")."""
+    k = end
+    role = False
+    while k < len(doc) and k < end + 4 and (doc[k].lower_ in _HOLDER_ROLES or doc[k].lower_ in _HOLDER_ROLE_MODIFIERS):
+        role = role or doc[k].lower_ in _HOLDER_ROLES
+        k += 1
+    if not role or k >= len(doc) or doc[end].text == "-":
+        return False
+    if not any_case and not all(t.is_lower or t.is_upper and len(t) <= 3 or t.text == "-" for t in doc[end:k]):
+        return False
+    if any_case and doc[k].text == "," and k + 1 < len(doc):
+        k += 1
+        k += titles_length([t.lower_ for t in doc[k : k + _TITLE_WINDOW]])
+        while k < len(doc) - 1 and doc[k].text.endswith(".") and doc[k].is_title and len(doc[k]) <= 6:
+            k += 1  # "Prof.", "Engr.": an abbreviated style before the holder
+    holder = doc[k] if k < len(doc) else doc[-1]
+    return holder.pos_ == "PROPN" and _is_capitalized(holder) and (holder.ent_type_ == "PERSON" or gazetteer.is_given_name(holder.text))
+
+
+def _held_role_before(doc: Doc, start: int) -> bool:
+    """"<body> chief X", "<body> leader X": a lower-case role right before, and a body's name before it."""
+    k = start - 1
+    if k < 1 or doc[k].lower_ not in _HOLDER_ROLES or not doc[k].is_lower:
+        return False
+    return doc[k - 1].ent_type_ == "ORG" or doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) > 1
+
+
+_LOWERCASE_MINISTRY_HEADS = frozenset({"ministry", "ministries"})
+
+
+def _lowercase_ministry_end(doc: Doc, end: int) -> int:
+    """End of a lower-case portfolio and "ministry" after a demonym ("Norlandic" + "foreign
+    ministry"), which news writes for the body's name; `end` when none follows."""
+    k = end
+    while k < len(doc) and k - end < 3 and doc[k].is_lower and doc[k].lower_ in MINISTRY_TOPICS:
+        k += 1
+    if k > end and k < len(doc) and doc[k].is_lower and doc[k].lower_ in _LOWERCASE_MINISTRY_HEADS:
+        return k + 1
+    return end
+
+
+# Lower-case nouns after an institute's name that belong to it ("X Kestrelpur director", "... students").
+_CAMPUS_MEMBERS = frozenset({"director", "students", "student", "campus", "researchers", "researcher", "professor",
+                             "professors", "faculty", "alumni", "alumnus", "graduates", "scientists", "dean"})
+
+
+_PARTY_KINDS = frozenset({"party", "movement", "alliance", "coalition", "bloc", "front"})
+
+
+def _party_name_of_end(doc: Doc, start: int, end: int) -> int:
+    """End of "<X> of (the) <Y>" before a lower-case party noun ("Servant" + "of the Nation party"),
+    a party's name the model cut at "of"; `end` when no party noun closes it."""
+    if not all(_is_capitalized(t) for t in doc[start:end]) or end + 2 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    name_start = k
+    while k < len(doc) and k - name_start < 3 and _is_capitalized(doc[k]) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k > name_start and k < len(doc) and doc[k].is_lower and doc[k].lower_ in _PARTY_KINDS:
+        return k
+    return end
+
+
+_CONTINENTS = frozenset({"Africa", "Asia", "Europe", "America", "Oceania", "Latin America", "South America",
+                         "North America", "Asia-Pacific"})
+
+
+def _campus_follows(doc: Doc, start: int, end: int) -> bool:
+    """"IIT" + "Kestrelpur" + "director": initials, then one capitalized town's name glued to them,
+    then a member of an institute, make one institute's name."""
+    if end - start != 1 or not doc[start].is_upper or not doc[start].is_alpha or end + 1 >= len(doc):
+        return False
+    town, after = doc[end], doc[end + 1]
+    return doc[start].whitespace_ == " " and _is_capitalized(town) and town.pos_ == "PROPN" and town.is_alpha \
+        and not town.is_upper and town.ent_type_ in ("", "GPE", "LOC", "PERSON") \
+        and after.is_lower and after.lower_ in _CAMPUS_MEMBERS and doc[start].lower_ not in PARTY_WORDS
+
+
+def _extend_party_words(doc: Doc, start: int) -> int:
+    """"Social" + "Democrats leader Ana Ruiz": a capitalized word the model left before a party's
+    plural name is part of it."""
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and _is_capitalized(prev) and prev.pos_ in ("ADJ", "PROPN") and not prev.ent_type_ \
+            and prev.lower_ not in TITLE_MODIFIERS and not title_length([prev.lower_]) and prev.lower_ not in _DEMONYM_WORDS:
+        return start - 1
+    return start
+
+
+def _extend_acronym_suffix(doc: Doc, start: int, end: int) -> int:
+    """"PDI" + "-P", "MQM" + "-P": initials with a hyphenated letter suffix are one name."""
+    if end + 1 < len(doc) and doc[end - 1].is_upper and doc[end - 1].is_alpha and doc[end].text == "-" \
+            and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_upper and doc[end + 1].is_alpha \
+            and len(doc[end + 1]) <= 3:
+        return end + 2
+    return end
 
 
 def _bracketed_after_person(doc: Doc, start: int, end: int) -> bool:
@@ -1556,11 +1787,26 @@ def _near_island(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "to" and end - start == 1 and not doc[start].is_upper \
             and not gazetteer.is_given_name(doc[start].text) and _trip_goal(root.head):
         return True
+    if end - start == 1 and not gazetteer.is_given_name(doc[start].text) and _listed_with_known_place(doc, root):
+        return True  # "camps in Kestrelpur and Morvik": a word listed with a known place where someone goes
+    if root.dep_ == "pobj" and root.head.lower_ == "near" and end - start == 1 and not gazetteer.is_given_name(doc[start].text):
+        return True  # "the base near Kestrelai"
     if root.dep_ != "pobj" or root.head.head.lemma_ not in TRAVEL_VERBS:
         return False
     # "landed on X"; "flew to X" only for one word that is no first name
     return root.head.lower_ == "on" or root.head.lower_ in ("to", "in") and end - start == 1 \
         and not gazetteer.is_given_name(doc[start].text)
+
+
+def _listed_with_known_place(doc: Doc, root: Token) -> bool:
+    """"in Kestrelpur and X", "including Kestrelton and X": X is coordinated with a known place
+    inside a phrase that says where someone is or goes."""
+    if root.dep_ != "conj":
+        return False
+    first = root.head
+    if not (first.dep_ == "pobj" and (first.head.lower_ in LOCATIVE_PREPS or first.head.lower_ == "including")):
+        return False
+    return _is_known_place(doc[first.i : first.i + 1])
 
 
 # Verbs whose "at X" is the venue of a meeting ("hosted her at X", "met at X").
@@ -1731,7 +1977,8 @@ _POST_NOMINALS = frozenset({"MP", "MPs", "TD", "MEP", "MSP", "MLA", "MPP", "MHK"
 _NOT_ACRONYMS = frozenset({"CEO", "CFO", "COO", "GDP", "TV", "AM", "PM", "ID", "LNG", "COVID", "HIV", "AIDS", "OK", "PhD", "MP", "MPS", "MEP"})
 
 
-def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]],
+                    person_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """Names the model missed: facilities ("the Kestrel Naval Base"), people introduced by an
     apposition ("Ilse Brandt, a former lawmaker,"), acronyms named as bodies ("broadcaster ZTV")
     or opening a body's name elsewhere ("ZAFA" beside "ZAFA Commission")."""
@@ -1748,8 +1995,22 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
                 _is_capitalized(doc[end]) and (doc[end].pos_ in ("PROPN", "NOUN", "ADJ") or doc[end].is_upper)
                 or end > i and doc[end].lower_ in _NAME_PARTICLES and end + 1 < len(doc) and _is_capitalized(doc[end + 1])):
             end += 1
+        if end - i == 1 and tok.text in person_words and not gazetteer.is_given_name(tok.text) and len(tok) > 2 \
+                and not tok.is_upper and not title_length([tok.lower_]) and not _is_known_place(doc[i:end]) \
+                and not _demonym_form(tok.text) and tok.lower_ not in _NAME_PARTICLES:
+            found.append((i, end, "PERSON"))  # "Ghebru met the minister" after "Tesfay Ghebru": the name alone
+            i = end
+            continue
+        owner_end = _role_owner_end(doc, i, end, person_words)
+        if owner_end:
+            found.append((i, owner_end, "ORG"))  # "Kestrel Gael leader Ana Ruiz" the model left untagged
+            i = owner_end
+            continue
         i = _person_after_words(doc, i, end)
         words = doc[i:end]
+        if end > i and all(t.lower_ in _HOLDER_ROLES or t.lower_ in _HOLDER_ROLE_MODIFIERS for t in words):
+            i = end  # "National Chairman": a capitalized role, no name
+            continue
         if _country_in_capitals(words) and end < len(doc) and doc[end].lower_ in _BLOC_NOUNS:
             found.append((i, end + 1, "ORG"))  # "the opposition KENYA bloc" the model left untagged
             i = end + 1
@@ -1765,7 +2026,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
         if end - i >= 2 and words[-1].lower_ in _FACILITY_HEADS and not any(t.lower_ in ORG_HEADS for t in words) \
                 and not (words[-1].lower_ in venues.SURNAME_HEADS and gazetteer.is_given_name(words[0].text)):
             seat = words[-1].lower_ in _SEAT_HEADS and _speaks_for_body(words)
-            found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), end, "FAC"))
+            found.append((i, end, "ORG") if seat else (_namesake_start(doc, i), _site_end(doc, i, end, "FAC"), "FAC"))
         elif end - i == 1 and (tok.pos_ == "PROPN" or tok.pos_ == "ADJ" and not tok.is_sent_start) and _names_members(doc, end) \
                 and not gazetteer.is_place(tok.text) and not _demonym_form(tok.text):
             found.append((i, end, "ORG"))
@@ -1780,11 +2041,13 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "PERSON"))
         elif end - i == 1 and tok.is_upper and 2 <= len(tok) <= 6 and tok.text not in _NOT_ACRONYMS \
                 and not title_length([tok.lower_]) and (_org_cue(doc, i, end) or tok.text in org_firsts
+                                                        or _holder_follows(doc, _extend_acronym_suffix(doc, i, end), any_case=True)
                                                         or end < len(doc) and doc[end].lower_ in EVENT_HEADS
                                                         or _acronym_as_body(doc, i, end)
                                                         or tok.dep_ == "dobj" and tok.head.lemma_ in _MEMBERSHIP_VERBS
                                                         and not gazetteer.is_place(tok.text)):
-            found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit"
+            end = _extend_acronym_suffix(doc, i, end)
+            found.append((i, end, "ORG"))  # "broadcaster ZTV", "an AU summit", "ZTV-P leader Ana Ruiz"
         elif end - i <= 3 and i > 0 and doc[i - 1].lower_ == "the" and all(t.pos_ == "PROPN" for t in words) \
                 and not tok.is_upper and _names_site(doc, end) and not gazetteer.is_given_name(tok.text):
             found.append((i, end, "FAC"))  # "the Varnak crossing"
@@ -1801,6 +2064,20 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end, "ORG"))  # "the gas company Ferrogaz", "Trevant shares"
         i = max(end, i + 1)
     return _repeat_names(doc, taken, found)
+
+
+def _role_owner_end(doc: Doc, start: int, end: int, person_words: frozenset[str]) -> int:
+    """End of an untagged name of up to three words in the capitalized run [start, end) that a
+    role and its holder follow ("Kestrel Gael MP Ana Ruiz"), or 0."""
+    for k in range(start + 1, min(end, start + 3) + 1):
+        words = doc[start:k]
+        if _holder_follows(doc, k, any_case=words.text.isupper()) and all(_is_capitalized(t) and (t.pos_ in ("PROPN", "NOUN") or t.pos_ == "ADJ" and not t.is_sent_start)
+                                           and t.lower_ not in TITLE_MODIFIERS and t.lower_ not in MINISTRY_TOPICS for t in words) \
+                and _no_person_or_place(words) and not _demonym_form(words.text) \
+                and not any(t.lower_ in _GENERIC_ROLE_OWNERS or t.lower_ in _ORG_KIND_WORDS or t.text in person_words
+                            for t in words):
+            return k
+    return 0
 
 
 def _person_after_words(doc: Doc, start: int, end: int) -> int:
