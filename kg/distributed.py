@@ -14,6 +14,7 @@ cluster; NFS or similar on a real one).
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -323,7 +324,10 @@ def _extractor(model: str | None) -> Extractor:
         if model not in _EXTRACTORS:
             from kg.extract import Extractor
 
-            _EXTRACTORS[model] = Extractor(model)
+            _EXTRACTORS[model] = Extractor(model, preload=True)
+            # the rules make many short-lived objects; keep the loaded pipeline out of the
+            # collector's full passes, as a local build does (kg.build._loaded_heap_frozen)
+            gc.freeze()
         return _EXTRACTORS[model]
 
 
