@@ -52,8 +52,9 @@ class Extractor:
         relations = [r for r in relations if r.subject in keys and r.object in keys and r.subject != r.object]
         extraction = Extraction(article, with_roles(resolution.entities, relations), tuple(dedupe(relations)))
         # The rules keep per-document tables in doc.user_data that point back at the doc: a
-        # cycle that only the collector's rare full passes free, so parsed docs piled up and
-        # made those passes long. Emptied, the doc goes as soon as the pipeline drops it.
+        # cycle the collector frees late, so parsed docs piled up and made its full passes
+        # long. Emptied, the doc leaves that cycle; only the event rules' word objects (a
+        # short-lived cycle of their own) still point at it until they are collected.
         doc.user_data.clear()
         return extraction
 
