@@ -1001,7 +1001,7 @@ class _Context:
         return frozenset(
             key for key, entity in self.entities.items()
             if entity.type in P.AGENT_TYPES and not entity.roles
-            and all(_is_place(form) for form in (entity.name, *entity.aliases))
+            and all(is_place(form) for form in (entity.name, *entity.aliases))
             and not (entity.type == "Person" and self.gender(key)))
 
     def _other_gender(self, pronoun: _Word, cues_only: bool = False) -> frozenset[str]:
@@ -1409,10 +1409,6 @@ def _tells_travel(verb: _Word) -> bool:
     return lemma in P.TRAVEL_LEMMAS or (
         lemma in P.PHRASAL_TRAVEL and _has_particle(verb, P.PHRASAL_TRAVEL[lemma])) or any(
         child.dep_ == "dobj" and child.lemma in P.TRIP_NOUNS for child in verb.children)
-
-
-# names recur from article to article; the gazetteer folds the text on each call
-_is_place = lru_cache(maxsize=8192)(is_place)
 
 
 @lru_cache(maxsize=4096)

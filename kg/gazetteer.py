@@ -44,6 +44,8 @@ def place_names() -> frozenset[str]:
     return frozenset(filter(None, map(fold, names)))
 
 
+# names recur from article to article, and folding a text costs more than looking it up
+@lru_cache(maxsize=8192)
 def is_place(text: str) -> bool:
     """True when the whole text names a known city, country, continent or U.S. state."""
     key = fold(text)

@@ -204,8 +204,7 @@ def _folded_words(name: str) -> tuple[str, ...]:
     return tuple(fold(name).split())
 
 
-# The same names are looked up in the gazetteer, abbreviated and keyed again and again.
-_is_place = lru_cache(maxsize=8192)(gazetteer.is_place)
+# The same names are abbreviated and keyed again and again.
 _acronym = lru_cache(maxsize=8192)(acronym)
 _entity_key = lru_cache(maxsize=8192)(entity_key)
 
@@ -490,7 +489,7 @@ def _merge_people(groups: list[_Group]) -> list[_Group]:
         if len(words) != 1 or (group.canonical and group.type != "Person"):
             continue
         candidates = [p for p in people if words[0] in (p.words[-1], p.words[0])]
-        if group.type == "Place" and _is_place(group.names[0]):
+        if group.type == "Place" and gazetteer.is_place(group.names[0]):
             # "went to Sydney" is not Sydney Lowe; only a surname outweighs a known place.
             candidates = [p for p in candidates if p.words[-1] == words[0]]
         if not candidates and group.type == "Person":
@@ -653,7 +652,7 @@ def _link_short_forms(view: DocView, groups: list[_Group]) -> list[_Group]:
             continue
         folded = fold(name)
         titled_person = group.type == "Person" and bool(group.roles)
-        known_place = group.type == "Place" and (_is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
+        known_place = group.type == "Place" and (gazetteer.is_place(name) or group.labels.get("LOC") or group.labels.get("FAC"))
         if target is None and " " not in folded and not titled_person and not known_place:
             candidates = _parent_first(firsts.get(folded, [])) or (heads.get(folded, []) if group.type == "Organization" else [])
             target = candidates[0] if len(candidates) == 1 else None
@@ -729,7 +728,7 @@ def _absorb_one_word_places(groups: list[_Group], longer: dict[str, list[_Group]
     for group in groups:
         targets = longer.get(fold(group.names[0]), [])
         if group.type == "Place" and not group.canonical and len(targets) == 1 and targets[0] is not group \
-                and not _is_place(group.names[0]):
+                and not gazetteer.is_place(group.names[0]):
             targets[0].absorb(group)
             absorbed.add(id(group))
     return [g for g in groups if id(g) not in absorbed]
@@ -793,7 +792,7 @@ def _distinctive(view: DocView, i: int) -> bool:
     """A proper noun that is no common name word, first name or place ("Quorvex", not "National")."""
     text = view.tokens[i].text
     return view.pos[i] == "PROPN" and view.lower[i] not in _GENERIC_FIRST_WORDS and not gazetteer.is_given_name(text) \
-        and not _is_place(text)
+        and not gazetteer.is_place(text)
 
 
 def _merge_narrower_cores(groups: list[_Group]) -> list[_Group]:
