@@ -1821,7 +1821,7 @@ def _meeting_venue(doc: Doc, tok: Token) -> bool:
 _MEETING_NOUNS = frozenset({"talks", "meeting", "summit", "lunch", "dinner", "breakfast", "reception", "ceremony"})
 
 
-# Nouns whose "to" names where someone goes ("her trip to X", "the first visit by a minister to X").
+# Nouns whose "to" names where someone goes ("her trip to X", "a minister's first visit to X").
 _TRIP_NOUNS = frozenset({"trip", "visit", "journey", "tour", "voyage", "flight", "return", "stop", "stopover", "travel"})
 
 
@@ -2055,7 +2055,7 @@ def _untagged_names(doc: Doc, taken: set[int], spans: list[tuple[int, int, str]]
             found.append((i, end - 1, "PERSON"))  # "Colm Daly TD"
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
                 and not gazetteer.is_given_name(tok.text) and _trip_goal(tok.head):
-            found.append((i, end, "GPE"))  # "the first visit by a minister to Kestrelmoor"
+            found.append((i, end, "GPE"))  # "a minister's first visit to Kestrelmoor"
         elif end - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and tok.dep_ == "pobj" and tok.head.lower_ == "at" \
                 and not gazetteer.is_given_name(tok.text) and _meeting_venue(doc, tok):
             found.append((i, end, "FAC"))  # "hosted the premier at Kestrelcombe"
